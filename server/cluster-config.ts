@@ -1,0 +1,149 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** A cluster the dashboard may reach. Headers (auth) stay on the server and never reach the browser. */
+export interface ClusterConfig {
+  id: string;
+  name: string;
+  kind: 'flink' | 'seatunnel';
+  url: string;
+  headers?: Record<string, string>;
+  /** SeaTunnel only: which REST flavour; detected by the browser when 'auto'. */
+  flavour?: 'v1' | 'v2' | 'auto';
+  /** Prometheus HTTP API base URL holding this cluster's metrics, for history. */
+  prometheusUrl?: string;
+}
+
+export interface DashboardConfig {
+  clusters: ClusterConfig[];
+  readOnly: boolean;
+  /** Triage thresholds that override the built-in defaults. */
+  triage?: Record<string, number>;
+  /** Upstream limits, used by the production server and the dev proxy alike. */
+  upstreamTimeoutMs: number;
+  maxUploadBytes: number;
+  maxConcurrentUpstream: number;
+}
+
+/** What the browser may know about a cluster: no headers, no secrets. */
+export interface PublicCluster {
+  id: string;
+  name: string;
+  kind: 'flink' | 'seatunnel';
+  flavour?: 'v1' | 'v2' | 'auto';
+  hasPrometheus: boolean;
+}
+
+export const DEFAULT_CONFIG_FILE = 'dashboard.config.json';
+
+export class ConfigError extends Error {}
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+function parseUrl(raw: string, where: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${where}: "${raw}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${where}: only http and https clusters are supported`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+function clusterFromJson(raw: unknown, index: number): ClusterConfig {
+  const where = `clusters[${index}]`;
+  if (typeof raw !== 'object' || raw === null) throw new ConfigError(`${where} must be an object`);
+  const o = raw as Record<string, unknown>;
+  const id = o.id;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    throw new ConfigError(`${where}.id must be lower-case letters, digits and dashes`);
+  }
+  if (o.kind !== 'flink' && o.kind !== 'seatunnel') throw new ConfigError(`${where}.kind must be flink or seatunnel`);
+  if (typeof o.url !== 'string') throw new ConfigError(`${where}.url is required`);
+  const headers = o.headers;
+  if (headers !== undefined) {
+    if (typeof headers !== 'object' || headers === null) throw new ConfigError(`${where}.headers must be an object`);
+    for (const value of Object.values(headers)) {
+      if (typeof value !== 'string') throw new ConfigError(`${where}.headers values must be strings`);
+    }
+  }
+  const flavour = o.flavour;
+  if (flavour !== undefined && flavour !== 'v1' && flavour !== 'v2' && flavour !== 'auto') {
+    throw new ConfigError(`${where}.flavour must be v1, v2 or auto`);
+  }
+  return {
+    id,
+    name: typeof o.name === 'string' ? o.name : id,
+    kind: o.kind,
+    url: parseUrl(o.url, `${where}.url`),
+    ...(headers ? { headers: headers as Record<string, string> } : {}),
+    ...(o.kind === 'seatunnel' ? { flavour: flavour ?? 'auto' } : {}),
+    ...(typeof o.prometheusUrl === 'string' ? { prometheusUrl: parseUrl(o.prometheusUrl, `${where}.prometheusUrl`) } : {}),
+  };
+}
+
+/** FLINK_URL / SEATUNNEL_URL hold one or more comma-separated URLs. */
+function clustersFromEnv(env: NodeJS.ProcessEnv): ClusterConfig[] {
+  const out: ClusterConfig[] = [];
+  const add = (kind: 'flink' | 'seatunnel', list: string | undefined) => {
+    const urls = (list ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    urls.forEach((raw, i) => {
+      const id = urls.length === 1 ? kind : `${kind}-${i + 1}`;
+      out.push({
+        id,
+        name: id,
+        kind,
+        url: parseUrl(raw, kind === 'flink' ? 'FLINK_URL' : 'SEATUNNEL_URL'),
+        ...(kind === 'seatunnel' ? { flavour: 'auto' as const } : {}),
+      });
+    });
+  };
+  add('flink', env.FLINK_URL);
+  add('seatunnel', env.SEATUNNEL_URL);
+  return out;
+}
+
+export function parseConfig(json: unknown, env: NodeJS.ProcessEnv = {}): DashboardConfig {
+  const o = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
+  const list = o.clusters ?? [];
+  if (!Array.isArray(list)) throw new ConfigError('clusters must be an array');
+  const clusters = [...list.map(clusterFromJson), ...clustersFromEnv(env)];
+  const seen = new Set<string>();
+  for (const c of clusters) {
+    if (seen.has(c.id)) throw new ConfigError(`cluster id "${c.id}" is used twice`);
+    seen.add(c.id);
+  }
+  const num = (key: string, fallback: number) => (typeof o[key] === 'number' ? (o[key] as number) : fallback);
+  return {
+    clusters,
+    readOnly: o.readOnly === true || env.DASHBOARD_READ_ONLY === 'true',
+    ...(typeof o.triage === 'object' && o.triage !== null ? { triage: o.triage as Record<string, number> } : {}),
+    upstreamTimeoutMs: num('upstreamTimeoutMs', 30_000),
+    maxUploadBytes: num('maxUploadBytes', 512 * 1024 * 1024),
+    maxConcurrentUpstream: num('maxConcurrentUpstream', 32),
+  };
+}
+
+/** Reads the config file (DASHBOARD_CONFIG or ./dashboard.config.json) and the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): DashboardConfig {
+  const path = resolve(cwd, env.DASHBOARD_CONFIG ?? DEFAULT_CONFIG_FILE);
+  if (env.DASHBOARD_CONFIG && !existsSync(path)) throw new ConfigError(`config file ${path} does not exist`);
+  const json: unknown = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  return parseConfig(json, env);
+}
+
+export function publicClusters(config: DashboardConfig): PublicCluster[] {
+  return config.clusters.map((c) => ({
+    id: c.id,
+    name: c.name,
+    kind: c.kind,
+    ...(c.flavour ? { flavour: c.flavour } : {}),
+    hasPrometheus: Boolean(c.prometheusUrl),
+  }));
+}

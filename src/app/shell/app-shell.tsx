@@ -1,0 +1,19 @@
+import { Outlet } from '@tanstack/react-router';
+import { Header } from './header';
+import { SideNav } from './side-nav';
+import { useApplyTheme } from './theme';
+
+export function AppShell() {
+  useApplyTheme();
+  return (
+    <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <Header />
+      <div className="flex min-h-0 flex-1">
+        <SideNav />
+        <main className="min-w-0 flex-1 p-4 lg:p-6" id="main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

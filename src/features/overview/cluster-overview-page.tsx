@@ -1,0 +1,107 @@
+import { Link } from '@tanstack/react-router';
+import { useClusterOverview, useJobsOverview } from '@/api/flink/queries';
+import type { JobOverview } from '@/api/flink/schemas';
+import { useClusterId } from '@/hooks/use-cluster-id';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { StatCard } from '@/components/stat-card';
+import { StateBadge } from '@/components/state-badge';
+import { TaskCounts } from '@/components/task-counts';
+import { formatDuration, formatTimestamp } from '@/lib/format';
+import { useTimeZone } from '@/stores/preferences';
+import { splitJobs } from './split-jobs';
+
+export function ClusterOverviewPage() {
+  const clusterId = useClusterId();
+  const overview = useClusterOverview(clusterId);
+  const jobs = useJobsOverview(clusterId);
+  return (
+    <div>
+      <PageHeader
+        title="Cluster overview"
+        subtitle={
+          overview.data
+            ? `Flink ${overview.data['flink-version']} · commit ${overview.data['flink-commit']}`
+            : undefined
+        }
+      />
+      <QueryState query={overview} skeletonRows={2}>
+        {(o) => (
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7" data-testid="cluster-figures">
+            <StatCard testId="taskmanagers" label="Task managers" value={o.taskmanagers}
+              hint={o['taskmanagers-blocked'] ? `${o['taskmanagers-blocked']} blocked` : undefined} />
+            <StatCard testId="slots-total" label="Slots total" value={o['slots-total']} />
+            <StatCard testId="slots-available" label="Slots available" value={o['slots-available']}
+              tone={o['slots-available'] === 0 && o['slots-total'] > 0 ? 'warn' : undefined} />
+            <StatCard testId="jobs-running" label="Running jobs" value={o['jobs-running']} />
+            <StatCard testId="jobs-finished" label="Finished" value={o['jobs-finished']} />
+            <StatCard testId="jobs-cancelled" label="Cancelled" value={o['jobs-cancelled']} />
+            <StatCard testId="jobs-failed" label="Failed" value={o['jobs-failed']}
+              tone={o['jobs-failed'] > 0 ? 'bad' : undefined} />
+          </div>
+        )}
+      </QueryState>
+      <QueryState query={jobs}>
+        {(data) => {
+          const { running, finished } = splitJobs(data.jobs);
+          return (
+            <>
+              <JobsSection clusterId={clusterId} title="Running jobs" jobs={running} testId="running-jobs" />
+              <JobsSection clusterId={clusterId} title="Recently finished jobs" jobs={finished.slice(0, 20)} testId="finished-jobs" />
+            </>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}
+
+function JobsSection({ clusterId, title, jobs, testId }: { clusterId: string; title: string; jobs: JobOverview[]; testId: string }) {
+  const zone = useTimeZone();
+  return (
+    <section className="mt-6" data-testid={testId}>
+      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+        {title} <span className="font-normal">({jobs.length})</span>
+      </h2>
+      {jobs.length === 0 ? (
+        <p className="text-sm text-slate-500">None.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
+              <tr>
+                <th className="px-3 py-2">Job</th>
+                <th className="px-3 py-2">State</th>
+                <th className="px-3 py-2">Start</th>
+                <th className="px-3 py-2">Duration</th>
+                <th className="px-3 py-2">Tasks</th>
+              </tr>
+            </thead>
+            <tbody>
+              {jobs.map((job) => (
+                <tr key={job.jid} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className="max-w-md px-3 py-2">
+                    <Link
+                      to="/clusters/$clusterId/jobs/$jobId"
+                      params={{ clusterId, jobId: job.jid }}
+                      className="block truncate font-medium text-sky-700 hover:underline dark:text-sky-400"
+                    >
+                      {job.name}
+                    </Link>
+                    <span className="font-mono text-[11px] text-slate-500">{job.jid}</span>
+                  </td>
+                  <td className="px-3 py-2"><StateBadge state={job.state} /></td>
+                  <td className="whitespace-nowrap px-3 py-2" title={new Date(job['start-time']).toISOString()}>
+                    {formatTimestamp(job['start-time'], zone)}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">{formatDuration(job.duration)}</td>
+                  <td className="px-3 py-2"><TaskCounts tasks={job.tasks} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
