@@ -20,6 +20,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
  * and the path can never climb out of the cluster's base URL.
  */
 export function routeRequest(config: DashboardConfig, method: string, rawUrl: string): Route {
+  const rawPath = rawUrl.split('?')[0] ?? '';
+  // Check before URL parsing normalises "%2e%2e" away: the path must never climb out of its cluster.
+  if (/(^|\/)\.\.?(\/|$)/.test(rawPath) || rawPath.includes('\\') || /%2e|%2f|%5c/i.test(rawPath)) {
+    return rawPath.startsWith('/api/') || rawPath.startsWith('/prometheus/')
+      ? refused(400, 'path segments like ".." are not allowed')
+      : { kind: 'not-api' };
+  }
   const url = new URL(rawUrl, 'http://dashboard.invalid');
   const match = /^\/(api|prometheus)\/([^/]+)(\/.*)?$/.exec(url.pathname);
   if (url.pathname === '/api/clusters') {
@@ -33,9 +40,6 @@ export function routeRequest(config: DashboardConfig, method: string, rawUrl: st
   const [, prefix, id, rest = '/'] = match;
   const cluster = config.clusters.find((c) => c.id === id);
   if (!cluster) return refused(404, `cluster "${id}" is not configured`);
-  if (/(^|\/)\.\.?(\/|$)/.test(rest) || rest.includes('\\') || /%2e|%2f|%5c/i.test(rest)) {
-    return refused(400, 'path segments like ".." are not allowed');
-  }
   const path = rest + url.search;
   if (prefix === 'prometheus') {
     if (!cluster.prometheusUrl) return refused(404, `cluster "${id}" has no Prometheus configured`);
@@ -143,7 +147,6 @@ export function createDashboardMiddleware(config: DashboardConfig): Middleware {
               changeOrigin: true,
               xfwd: false,
               proxyTimeout: config.upstreamTimeoutMs,
-              timeout: config.upstreamTimeoutMs,
               headers: route.kind === 'cluster' ? (route.cluster.headers ?? {}) : {},
             },
             (err: NodeJS.ErrnoException) => {

@@ -1,15 +1,36 @@
-import { request } from '../http';
-import { clusterOverviewSchema, dashboardConfigSchema, jobsOverviewSchema } from './schemas';
+import { checkpointsApi } from './client-checkpoints';
+import { clusterApi } from './client-cluster';
+import { jarsApi } from './client-jars';
+import { jobManagerApi } from './client-jobmanager';
+import { jobsApi } from './client-jobs';
+import { taskManagersApi } from './client-taskmanagers';
+import { verticesApi } from './client-vertices';
 
-/** One function per Flink REST endpoint; `c` is the dashboard's cluster id. */
-type Opts = { signal?: AbortSignal | undefined };
-const base = (c: string) => `/api/${encodeURIComponent(c)}`;
-
+/**
+ * One function per Flink REST endpoint; `c` is the dashboard's cluster id, options come last:
+ * `flink.getJob(c, jobId, { signal })`. The areas live in client-*.ts.
+ */
 export const flink = {
-  getConfig: (c: string, o: Opts = {}) =>
-    request({ base: base(c), path: '/config', schema: dashboardConfigSchema, signal: o.signal }),
-  getOverview: (c: string, o: Opts = {}) =>
-    request({ base: base(c), path: '/overview', schema: clusterOverviewSchema, signal: o.signal }),
-  getJobsOverview: (c: string, o: Opts = {}) =>
-    request({ base: base(c), path: '/jobs/overview', schema: jobsOverviewSchema, signal: o.signal }),
+  ...clusterApi,
+  ...jobManagerApi,
+  ...taskManagersApi,
+  ...jobsApi,
+  ...checkpointsApi,
+  ...verticesApi,
+  ...jarsApi,
 };
+export type FlinkClient = typeof flink;
+
+export type { Opts, MetricQuery } from './client-shared';
+export type { ProfilingRequest } from './client-jobmanager';
+export type { TaskManagersMetricQuery } from './client-taskmanagers';
+export type {
+  ExceptionsQuery,
+  JobsMetricQuery,
+  SavepointFormat,
+  SavepointRequest,
+  StopWithSavepointRequest,
+} from './client-jobs';
+export type { CheckpointRequest } from './client-checkpoints';
+export type { FlameGraphQuery, SubtasksMetricQuery } from './client-vertices';
+export { jarIdFromUpload, type JarPlanRequest, type JarRunRequest, type RestoreMode } from './client-jars';

@@ -16,10 +16,16 @@ export const flinkConfigQuery = (c: string) =>
   });
 
 export const clusterOverviewQuery = (c: string) =>
-  queryOptions({ queryKey: flinkKeys.overview(c), queryFn: ({ signal }) => flink.getOverview(c, { signal }) });
+  queryOptions({
+    queryKey: flinkKeys.overview(c),
+    queryFn: ({ signal }) => flink.getOverview(c, { signal }),
+  });
 
 export const jobsOverviewQuery = (c: string) =>
-  queryOptions({ queryKey: flinkKeys.jobsOverview(c), queryFn: ({ signal }) => flink.getJobsOverview(c, { signal }) });
+  queryOptions({
+    queryKey: flinkKeys.jobsOverview(c),
+    queryFn: ({ signal }) => flink.getJobsOverview(c, { signal }),
+  });
 
 export function useFlinkConfig(c: string) {
   return useQuery(flinkConfigQuery(c));

@@ -1,0 +1,89 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { freePort, killTree, spawnWithJsonLine, waitForHttp } from './processes';
+import { writeState, type E2EState } from './state';
+
+interface DemoInfo {
+  flinkUrl: string;
+  seatunnelV2Url?: string;
+  seatunnelV1Url?: string;
+}
+
+const TSX = resolve('node_modules/.bin/tsx');
+
+export async function startDemoProcess(args: string[] = []) {
+  return spawnWithJsonLine<DemoInfo>(TSX, ['demo/main.ts', ...args]);
+}
+
+/**
+ * Starts the demo clusters, the real Flink and SeaTunnel (unless E2E_REAL=0), and the production
+ * server with a config naming all of them, exactly as a user would run it.
+ */
+export default async function globalSetup() {
+  const started: number[] = [];
+  try {
+    const demo = await startDemoProcess(['--port', '0', '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0']);
+    started.push(demo.child.pid ?? 0);
+    const outagePort = await freePort();
+    const outage = await startDemoProcess(['--port', String(outagePort)]);
+    started.push(outage.child.pid ?? 0);
+
+    const clusters: object[] = [
+      { id: 'demo', name: 'Demo Flink', kind: 'flink', url: demo.info.flinkUrl },
+      ...(demo.info.seatunnelV2Url
+        ? [{ id: 'demo-seatunnel', name: 'Demo SeaTunnel', kind: 'seatunnel', url: demo.info.seatunnelV2Url }]
+        : []),
+      ...(demo.info.seatunnelV1Url
+        ? [{ id: 'demo-seatunnel-v1', name: 'Demo SeaTunnel v1', kind: 'seatunnel', url: demo.info.seatunnelV1Url }]
+        : []),
+      { id: 'outage', name: 'Outage demo', kind: 'flink', url: outage.info.flinkUrl },
+    ];
+    const real: NonNullable<E2EState['real']> = {};
+    if (process.env.E2E_REAL !== '0') {
+      const [{ startRealFlink }, { startRealSeaTunnel }] = await Promise.all([
+        import('../real/flink-cluster'),
+        import('../real/seatunnel-cluster'),
+      ]);
+      const [flink, seatunnel] = await Promise.all([
+        startRealFlink({ log: (s) => console.log(`[flink] ${s}`) }),
+        startRealSeaTunnel({ log: (s) => console.log(`[seatunnel] ${s}`) }),
+      ]);
+      real.flink = { url: flink.url, jobs: flink.jobs, jarPath: flink.jarPath };
+      real.seatunnel = { v2Url: seatunnel.v2Url, v1Url: seatunnel.v1Url };
+      clusters.push(
+        { id: 'real-flink', name: 'Real Flink', kind: 'flink', url: flink.url },
+        { id: 'real-seatunnel', name: 'Real SeaTunnel', kind: 'seatunnel', url: seatunnel.v2Url, flavour: 'v2' },
+        { id: 'real-seatunnel-v1', name: 'Real SeaTunnel v1', kind: 'seatunnel', url: seatunnel.v1Url, flavour: 'v1' },
+      );
+    }
+
+    const dir = resolve('.cache/e2e');
+    mkdirSync(dir, { recursive: true });
+    const configFile = resolve(dir, 'dashboard.config.json');
+    writeFileSync(configFile, JSON.stringify({ clusters, upstreamTimeoutMs: 10_000 }, null, 2));
+    const port = await freePort();
+    const { spawn } = await import('node:child_process');
+    const server = spawn(TSX, ['server/main.ts'], {
+      env: { ...process.env, PORT: String(port), DASHBOARD_CONFIG: configFile, FLINK_URL: '', SEATUNNEL_URL: '' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    started.push(server.pid ?? 0);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${baseUrl}/api/clusters`);
+
+    writeState({
+      baseUrl,
+      dashboardPid: server.pid,
+      demo: { pid: demo.child.pid, ...demo.info },
+      outageDemo: { pid: outage.child.pid, port: outagePort, flinkUrl: outage.info.flinkUrl },
+      real,
+    });
+    process.env.E2E_BASE_URL = baseUrl;
+  } catch (e) {
+    started.forEach((pid) => killTree(pid));
+    const { default: teardown } = await import('./global-teardown');
+    await teardown();
+    throw e;
+  }
+}

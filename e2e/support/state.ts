@@ -1,0 +1,27 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** What global setup started, for the tests and the teardown. */
+export interface E2EState {
+  baseUrl: string;
+  dashboardPid?: number;
+  demo: { pid?: number; flinkUrl: string; seatunnelV2Url?: string; seatunnelV1Url?: string };
+  /** A second demo cluster that the outage test stops and restarts on the same port. */
+  outageDemo: { pid?: number; port: number; flinkUrl: string };
+  real?: {
+    flink?: { url: string; jobs: { checkpointing: string; backpressure: string; failing: string; bounded: string }; jarPath: string };
+    seatunnel?: { v2Url: string; v1Url: string };
+    error?: string;
+  };
+}
+
+export const STATE_FILE = resolve('.cache/e2e/state.json');
+
+export function writeState(state: E2EState) {
+  mkdirSync(dirname(STATE_FILE), { recursive: true });
+  writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+}
+
+export function readState(): E2EState {
+  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as E2EState;
+}

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { createProductionServer } from './app.ts';
+import { resolveClusters } from './resolve-clusters.ts';
+
+/** `npm run serve`: serves dist/ and proxies to the configured clusters (or the demo cluster). */
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+const resolved = await resolveClusters();
+const server = createProductionServer({
+  config: resolved.config,
+  distDir: resolve(process.env.DASHBOARD_DIST ?? 'dist'),
+  auth: {
+    ...(process.env.DASHBOARD_BASIC_AUTH ? { basic: process.env.DASHBOARD_BASIC_AUTH } : {}),
+    ...(process.env.DASHBOARD_TRUSTED_HEADER ? { trustedHeader: process.env.DASHBOARD_TRUSTED_HEADER } : {}),
+  },
+});
+server.listen(port, host, () => {
+  const ids = resolved.config.clusters.map((c) => c.id).join(', ');
+  console.log(`streamdash serving on http://${host}:${port} (clusters: ${ids}${resolved.config.readOnly ? '; read-only' : ''})`);
+});
+const stop = () => server.close(() => void resolved.close().then(() => process.exit(0)));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

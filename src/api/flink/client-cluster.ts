@@ -1,0 +1,61 @@
+import { request } from '../http';
+import { base, done, type Opts } from './client-shared';
+import {
+  clusterOverviewSchema,
+  dashboardConfigSchema,
+  dataSetDeleteStatusSchema,
+  dataSetListSchema,
+  savepointDisposalStatusSchema,
+  triggerResponseSchema,
+} from './schemas';
+
+/** Cluster-wide endpoints: web UI config, overview, shutdown, data sets, savepoint disposal. */
+export const clusterApi = {
+  getConfig: (c: string, o: Opts = {}) =>
+    request({ base: base(c), path: '/config', schema: dashboardConfigSchema, signal: o.signal }),
+  getOverview: (c: string, o: Opts = {}) =>
+    request({ base: base(c), path: '/overview', schema: clusterOverviewSchema, signal: o.signal }),
+  /** Stops the whole Flink cluster. */
+  shutdownCluster: (c: string, o: Opts = {}) =>
+    request({ base: base(c), method: 'DELETE', path: '/cluster', signal: o.signal }).then(done),
+
+  getDataSets: (c: string, o: Opts = {}) =>
+    request({ base: base(c), path: '/datasets', schema: dataSetListSchema, signal: o.signal }),
+  /** Async; Flink makes the trigger id itself (the request has no body to send one). */
+  deleteDataSet: (c: string, dataSetId: string, o: Opts = {}) =>
+    request({
+      base: base(c),
+      method: 'DELETE',
+      path: '/datasets/:datasetid',
+      params: { datasetid: dataSetId },
+      schema: triggerResponseSchema,
+      signal: o.signal,
+    }),
+  getDataSetDeleteStatus: (c: string, triggerId: string, o: Opts = {}) =>
+    request({
+      base: base(c),
+      path: '/datasets/delete/:triggerid',
+      params: { triggerid: triggerId },
+      schema: dataSetDeleteStatusSchema,
+      signal: o.signal,
+    }),
+
+  /** Async; deletes a savepoint's files. Flink makes the trigger id itself. */
+  disposeSavepoint: (c: string, savepointPath: string, o: Opts = {}) =>
+    request({
+      base: base(c),
+      method: 'POST',
+      path: '/savepoint-disposal',
+      body: { 'savepoint-path': savepointPath },
+      schema: triggerResponseSchema,
+      signal: o.signal,
+    }),
+  getSavepointDisposalStatus: (c: string, triggerId: string, o: Opts = {}) =>
+    request({
+      base: base(c),
+      path: '/savepoint-disposal/:triggerid',
+      params: { triggerid: triggerId },
+      schema: savepointDisposalStatusSchema,
+      signal: o.signal,
+    }),
+};

@@ -1,0 +1,36 @@
+import { describe, expect, it, beforeEach } from 'vitest';
+import { pollInterval, readPollSetting, writePollSetting, isTerminalState, FALLBACK_INTERVAL_MS } from './polling';
+
+describe('polling policy', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('follows the cluster refresh-interval by default', () => {
+    expect(pollInterval({ setting: 'auto', clusterRefreshMs: 3000 })).toBe(3000);
+    expect(pollInterval({ setting: 'auto', clusterRefreshMs: undefined })).toBe(FALLBACK_INTERVAL_MS);
+  });
+  it('lets the user override or switch polling off', () => {
+    expect(pollInterval({ setting: 10_000, clusterRefreshMs: 3000 })).toBe(10_000);
+    expect(pollInterval({ setting: 'off', clusterRefreshMs: 3000 })).toBe(false);
+  });
+  it('never polls a finished job', () => {
+    expect(pollInterval({ setting: 1000, clusterRefreshMs: 3000, finished: true })).toBe(false);
+  });
+  it('does not poll slowly refreshed data faster than the cluster refreshes it', () => {
+    expect(pollInterval({ setting: 'auto', clusterRefreshMs: 3000, minimumMs: 10_000 })).toBe(10_000);
+  });
+  it('remembers the override', () => {
+    expect(readPollSetting()).toBe('auto');
+    writePollSetting(5000);
+    expect(readPollSetting()).toBe(5000);
+    writePollSetting('off');
+    expect(readPollSetting()).toBe('off');
+    localStorage.setItem('streamdash.poll-interval', 'garbage');
+    expect(readPollSetting()).toBe('auto');
+  });
+  it('knows which states are final', () => {
+    expect(isTerminalState('FINISHED')).toBe(true);
+    expect(isTerminalState('canceled')).toBe(true);
+    expect(isTerminalState('RUNNING')).toBe(false);
+    expect(isTerminalState('RESTARTING')).toBe(false);
+  });
+});
