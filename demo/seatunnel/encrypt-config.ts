@@ -1,5 +1,5 @@
-// /encrypt-config: ConfigShadeUtils.encryptConfig on the body, rendered back
-// by Typesafe Config, which sorts object keys (digit keys first, numerically).
+// /encrypt-config: ConfigShadeUtils.encryptConfig on the body. A recorded real
+// response keeps the request's key order, so we do too.
 import { illegalArgument } from './engine-error.ts';
 import { asText, JsonObject, type Json } from './json-text.ts';
 
@@ -38,23 +38,5 @@ export function encryptConfig(config: JsonObject): JsonObject {
       );
     }
   }
-  return sortKeys(out) as JsonObject;
-}
-
-function renderCompare(a: string, b: string): number {
-  const da = /^\d+$/.test(a);
-  const db = /^\d+$/.test(b);
-  if (da && db) return Number(a) - Number(b);
-  if (da !== db) return da ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function sortKeys(v: Json): Json {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v instanceof JsonObject) {
-    return new JsonObject(
-      [...v.entries].sort(([a], [b]) => renderCompare(a, b)).map(([k, x]): [string, Json] => [k, sortKeys(x)]),
-    );
-  }
-  return v;
+  return out;
 }

@@ -128,9 +128,17 @@ export class DemoEngine {
     const id = parsed.requestedId === undefined ? this.newJobId() : parseJavaLong(parsed.requestedId);
     const previous = this.jobs.get(id);
     if (previous && (!isEndState(previous.status) || !parsed.startWithSavePoint)) {
+      const jobException = 'org.apache.seatunnel.engine.common.exception.JobException';
       throw runtimeFailure(
         'CompletionException',
-        `org.apache.seatunnel.engine.common.exception.JobException: The job id ${id} has already been submitted and is not starting with a savepoint.`,
+        `${jobException}: ${jobException}: The job id ${id} has already been submitted and is not starting with a savepoint.\n` +
+          '\tat org.apache.seatunnel.engine.server.CoordinatorService.lambda$submitJob$4(CoordinatorService.java:503)\n' +
+          '\tat org.apache.seatunnel.api.tracing.MDCRunnable.run(MDCRunnable.java:39)\n' +
+          '\tat java.base/java.util.concurrent.Executors$RunnableAdapter.call(Executors.java:539)\n' +
+          '\tat java.base/java.util.concurrent.FutureTask.run(FutureTask.java:264)\n' +
+          '\tat java.base/java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1136)\n' +
+          '\tat java.base/java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:635)\n' +
+          '\tat java.base/java.lang.Thread.run(Thread.java:840)\n',
       );
     }
     const { spec } = parsed;
@@ -170,7 +178,9 @@ export class DemoEngine {
 
   /** Members whose tags include every requested tag (no tags: all members). */
   matchingMembers(tags: Array<[string, string]>): Member[] {
-    return this.members.filter((m) => tags.every(([k, v]) => m.tags.some(([mk, mv]) => mk === k && mv === v)));
+    return this.members.filter((m) =>
+      tags.every(([k, v]) => m.tags.some(([mk, mv]) => mk === k && mv === v)),
+    );
   }
 
   /** Slots held on a member: one per parallel task plus one for each job's coordinator. */

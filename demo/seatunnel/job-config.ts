@@ -28,7 +28,15 @@ const KNOWN_SINKS = new Set([
   'Paimon',
   'Assert',
 ]);
-const KNOWN_TRANSFORMS = new Set(['Sql', 'FieldMapper', 'Filter', 'Replace', 'Copy', 'Split', 'FilterRowKind']);
+const KNOWN_TRANSFORMS = new Set([
+  'Sql',
+  'FieldMapper',
+  'Filter',
+  'Replace',
+  'Copy',
+  'Split',
+  'FilterRowKind',
+]);
 
 /** BaseService#requestHandle: the two body checks every POST endpoint shares. */
 export function parseRequestBody(body: string): Json {
@@ -56,9 +64,9 @@ export function requireObject(value: Json): JsonObject {
             : 'VALUE_FALSE'
           : 'VALUE_NUMBER_INT';
   throw illegalArgument(
-    `Cannot deserialize value of type \`java.util.LinkedHashMap<java.lang.Object,java.lang.Object>\` from ${
+    `Cannot deserialize value of type \`java.util.LinkedHashMap<java.lang.String,java.lang.Object>\` from ${
       Array.isArray(value) ? 'Array' : 'Scalar'
-    } value (token \`JsonToken.${token}\`)`,
+    } value (token \`JsonToken.${token}\`)\n at [Source: UNKNOWN; byte offset: #UNKNOWN]`,
   );
 }
 
@@ -69,11 +77,17 @@ function pluginList(config: JsonObject, key: string): JsonObject[] {
   const v = config.get(key);
   if (v === undefined) return [];
   if (!Array.isArray(v)) {
-    throw runtimeFailure('ConfigException.WrongType', `hardcoded value: ${key} has type OBJECT rather than LIST`);
+    throw runtimeFailure(
+      'ConfigException.WrongType',
+      `hardcoded value: ${key} has type OBJECT rather than LIST`,
+    );
   }
   return v.map((p) => {
     if (!(p instanceof JsonObject)) {
-      throw runtimeFailure('ConfigException.WrongType', `hardcoded value: ${key} has type LIST rather than OBJECT`);
+      throw runtimeFailure(
+        'ConfigException.WrongType',
+        `hardcoded value: ${key} has type LIST rather than OBJECT`,
+      );
     }
     return p;
   });
@@ -113,13 +127,14 @@ function sourceTables(p: JsonObject): string[] {
   return more.length > 1 ? more : [direct ?? 'default'];
 }
 
-function pluginName(p: JsonObject, kind: string, known: ReadonlySet<string>, factory: string): string {
+function pluginName(p: JsonObject, kind: string, known: ReadonlySet<string>): string {
   const name = asText(p.get('plugin_name'));
   if (name === undefined) throw illegalArgument(`${kind} plugin_name can not be null`);
   if (!known.has(name)) {
+    // Message recorded from a real engine; the Java class name is our best guess.
     throw runtimeFailure(
-      'FactoryException',
-      `ErrorCode:[API-06], ErrorDescription:[Factory initialize failed] - Could not find any factory for factory identifier '${name}' that implements '${factory}' in the classpath.`,
+      'PluginNotFoundException',
+      `Plugin PluginIdentifier{engineType='seatunnel', pluginType='${kind}', pluginName='${name}'} not found.`,
     );
   }
   return name;
@@ -160,21 +175,16 @@ export function parseSubmission(config: JsonObject, params: SubmitParams): Parse
     throw runtimeFailure('JobDefineCheckException', 'Source And Sink can not be null');
   }
   const sources: PluginSpec[] = sourceNodes.map((p) => ({
-    name: pluginName(p, 'source', KNOWN_SOURCES, 'org.apache.seatunnel.api.table.factory.TableSourceFactory'),
+    name: pluginName(p, 'source', KNOWN_SOURCES),
     tables: sourceTables(p),
   }));
   const upstreamTables = [...new Set(sources.flatMap((s) => s.tables))];
   const transforms: PluginSpec[] = transformNodes.map((p) => ({
-    name: pluginName(
-      p,
-      'transform',
-      KNOWN_TRANSFORMS,
-      'org.apache.seatunnel.api.table.factory.TableTransformFactory',
-    ),
+    name: pluginName(p, 'transform', KNOWN_TRANSFORMS),
     tables: upstreamTables,
   }));
   const sinks: PluginSpec[] = sinkNodes.map((p) => ({
-    name: pluginName(p, 'sink', KNOWN_SINKS, 'org.apache.seatunnel.api.table.factory.TableSinkFactory'),
+    name: pluginName(p, 'sink', KNOWN_SINKS),
     tables: upstreamTables,
   }));
 

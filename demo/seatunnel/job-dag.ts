@@ -36,7 +36,12 @@ export function buildDag(spec: JobSpec): JobDag {
     // Zeta chains consecutive transforms into one TransformChain action.
     const chain = spec.transforms.map((t, i) => `Transform[${i}]-${t.name.toLowerCase()}`).join(', ');
     const tables = [...new Set(spec.transforms.flatMap((t) => t.tables))];
-    vertices.push({ vertexId: next, type: 'transform', vertexName: name(`TransformChain[${chain}]`), tablePaths: tables });
+    vertices.push({
+      vertexId: next,
+      type: 'transform',
+      vertexName: name(`TransformChain[${chain}]`),
+      tablePaths: tables,
+    });
     for (const u of upstream) edges.push({ pipelineId: pipeline, inputVertexId: u, targetVertexId: next });
     upstream = [next++];
   }
@@ -57,7 +62,8 @@ export function buildDag(spec: JobSpec): JobDag {
 /** JobDAGInfo#toJsonObject: jobId, pipelineEdges, envOptions, vertexInfoMap, in that order. */
 export function dagToJson(jobId: string, dag: JobDag, env: Array<[string, string]>): JsonObject {
   const edgesByPipeline = new Map<number, DagEdge[]>();
-  for (const e of dag.edges) edgesByPipeline.set(e.pipelineId, [...(edgesByPipeline.get(e.pipelineId) ?? []), e]);
+  for (const e of dag.edges)
+    edgesByPipeline.set(e.pipelineId, [...(edgesByPipeline.get(e.pipelineId) ?? []), e]);
   const pipelineEdges = obj(
     [...edgesByPipeline.entries()].map(([pid, list]): [string, Json] => [
       String(pid),
@@ -87,8 +93,17 @@ export function dagToJson(jobId: string, dag: JobDag, env: Array<[string, string
   ]);
 }
 
-/** Env options come from a HashMap and every value is printed with toString(). */
+/**
+ * Env options, every value printed with toString(). Order fitted to a recorded
+ * engine: job.mode first, the rest grouped by first path segment in HashMap
+ * order (Typesafe Config nests "checkpoint.interval" under "checkpoint").
+ */
 export function envToJson(env: Array<[string, string]>): JsonObject {
   const map = new Map(env);
-  return obj(javaHashMapOrder([...map.keys()]).map((k): [string, Json] => [k, map.get(k) ?? '']));
+  const head = (k: string): string => k.split('.')[0] ?? k;
+  const groups = javaHashMapOrder([...map.keys()].map(head));
+  const rest = [...map.keys()].filter((k) => k !== 'job.mode');
+  const ordered = groups.flatMap((g) => javaHashMapOrder(rest.filter((k) => head(k) === g)));
+  const keys = map.has('job.mode') ? ['job.mode', ...ordered] : ordered;
+  return obj(keys.map((k): [string, Json] => [k, map.get(k) ?? '']));
 }

@@ -10,7 +10,9 @@ const QUEUE_CAPACITY = 2048;
 export type Random = () => number;
 
 /** Source rate at a moment: a slow wave plus jitter, so charts look alive. */
-function rateAt(flow: TableFlow, now: number, random: Random): number {
+function rateAt(flow: TableFlow, now: number, random: Random, batch: boolean): number {
+  // Batch jobs never dip below their nominal rate, so they finish on schedule.
+  if (batch) return flow.baseRate * (1 + 0.15 * random());
   const wave = 1 + 0.3 * Math.sin((now / 90_000) * 2 * Math.PI + flow.phase);
   return flow.baseRate * wave * (0.9 + 0.2 * random());
 }
@@ -24,7 +26,7 @@ export function advanceFlows(job: DemoJob, now: number, random: Random): boolean
   const limit = job.spec.mode === 'BATCH' ? job.spec.batchRowsPerTable : undefined;
   let exhausted = limit !== undefined;
   for (const flow of job.tables) {
-    const rate = rateAt(flow, now, random);
+    const rate = rateAt(flow, now, random, limit !== undefined);
     const before = flow.sourceCount;
     flow.sourceCount = limit === undefined ? before + rate * dt : Math.min(limit, before + rate * dt);
     flow.sourceQps = (flow.sourceCount - before) / dt;

@@ -140,10 +140,19 @@ class Parser {
   }
 
   string(): string {
-    const m = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(this.s.slice(this.pos));
-    if (!m) return this.fail('bad string');
-    this.pos += m[0].length;
-    return JSON.parse(m[0]) as string;
+    // Find the closing quote, then let JSON.parse validate escapes and control characters.
+    let end = this.pos + 1;
+    while (end < this.s.length && this.s.charAt(end) !== '"') end += this.s.charAt(end) === '\\' ? 2 : 1;
+    if (end >= this.s.length) this.fail('unterminated string');
+    const literal = this.s.slice(this.pos, end + 1);
+    let value: unknown;
+    try {
+      value = JSON.parse(literal);
+    } catch {
+      this.fail('bad string');
+    }
+    this.pos = end + 1;
+    return value as string;
   }
 
   number(): JsonNumber {

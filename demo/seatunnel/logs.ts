@@ -43,11 +43,14 @@ export const logsJson = (entries: LogEntry[]): Json[] =>
     ]),
   );
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /** BaseLogService#buildWebSiteContent, byte for byte. */
 export function logsHtml(links: Array<{ href: string; name: string }>): string {
-  const items = links.map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.name)}</a></li>\n`).join('');
+  const items = links
+    .map((l) => `<li><a href="${escapeHtml(l.href)}">${escapeHtml(l.name)}</a></li>\n`)
+    .join('');
   return (
     '<html><head><title>Seatunnel log</title></head>\n' +
     '<body>\n' +
@@ -83,23 +86,86 @@ function jobLog(job: DemoJob): string {
   const t0 = job.createTime;
   const label = `Job ${job.spec.name} (${job.id})`;
   const out = [
-    line(t0, 'INFO', COORD, 'hz.main.generic-operation.thread-3', `start submit job, job id: ${job.id}, with plugin jar []`),
-    line(t0 + 41, 'INFO', MASTER, 'hz.main.seaTunnel.task.thread-4', `Init JobMaster for Job ${job.spec.name} (${job.id}) `),
-    line(t0 + 57, 'INFO', MASTER, 'hz.main.seaTunnel.task.thread-4', `Job ${job.spec.name} (${job.id}) needed jar urls []`),
-    line(t0 + 212, 'INFO', COORD, 'hz.main.seaTunnel.task.thread-4', `${label} turned from state CREATED to SCHEDULED.`),
+    line(
+      t0,
+      'INFO',
+      COORD,
+      'hz.main.generic-operation.thread-3',
+      `start submit job, job id: ${job.id}, with plugin jar []`,
+    ),
+    line(
+      t0 + 41,
+      'INFO',
+      MASTER,
+      'hz.main.seaTunnel.task.thread-4',
+      `Init JobMaster for Job ${job.spec.name} (${job.id}) `,
+    ),
+    line(
+      t0 + 57,
+      'INFO',
+      MASTER,
+      'hz.main.seaTunnel.task.thread-4',
+      `Job ${job.spec.name} (${job.id}) needed jar urls []`,
+    ),
+    line(
+      t0 + 212,
+      'INFO',
+      COORD,
+      'hz.main.seaTunnel.task.thread-4',
+      `${label} turned from state CREATED to SCHEDULED.`,
+    ),
   ];
   if (job.status === 'PENDING') {
-    out.push(line(t0 + 230, 'INFO', COORD, 'hz.main.seaTunnel.task.thread-4', `${label} turned from state SCHEDULED to PENDING.`));
+    out.push(
+      line(
+        t0 + 230,
+        'INFO',
+        COORD,
+        'hz.main.seaTunnel.task.thread-4',
+        `${label} turned from state SCHEDULED to PENDING.`,
+      ),
+    );
     return out.join('');
   }
-  out.push(line(t0 + 640, 'INFO', COORD, 'hz.main.seaTunnel.task.thread-4', `${label} turned from state SCHEDULED to RUNNING.`));
+  out.push(
+    line(
+      t0 + 640,
+      'INFO',
+      COORD,
+      'hz.main.seaTunnel.task.thread-4',
+      `${label} turned from state SCHEDULED to RUNNING.`,
+    ),
+  );
   for (const v of job.dag.vertices) {
-    out.push(line(t0 + 700 + v.vertexId, 'INFO', TASK, 'BlockingWorker-TaskGroupLocation', `Start to run task ${v.vertexName}`));
+    out.push(
+      line(
+        t0 + 700 + v.vertexId,
+        'INFO',
+        TASK,
+        'BlockingWorker-TaskGroupLocation',
+        `Start to run task ${v.vertexName}`,
+      ),
+    );
   }
   if (job.finishTime !== undefined) {
-    if (job.errorMsg) out.push(line(job.finishTime - 5, 'ERROR', TASK, 'BlockingWorker-TaskGroupLocation', `Exception in ${label}\n${job.errorMsg}`));
+    if (job.errorMsg)
+      out.push(
+        line(
+          job.finishTime - 5,
+          'ERROR',
+          TASK,
+          'BlockingWorker-TaskGroupLocation',
+          `Exception in ${label}\n${job.errorMsg}`,
+        ),
+      );
     out.push(
-      line(job.finishTime, 'INFO', COORD, 'hz.main.seaTunnel.task.thread-7', `${label} turned from state RUNNING to ${job.status}.`),
+      line(
+        job.finishTime,
+        'INFO',
+        COORD,
+        'hz.main.seaTunnel.task.thread-7',
+        `${label} turned from state RUNNING to ${job.status}.`,
+      ),
     );
   }
   return out.join('');
@@ -108,8 +174,26 @@ function jobLog(job: DemoJob): string {
 function serverLog(engine: DemoEngine): string {
   const t = engine.startedAt - 20_000;
   return [
-    line(t, 'INFO', 'org.apache.seatunnel.engine.server.SeaTunnelServer', 'main', 'SeaTunnel server start...'),
-    line(t + 1800, 'INFO', 'com.hazelcast.core.LifecycleService', 'main', '[localhost]:5801 [seatunnel] [5.1] [localhost]:5801 is STARTED'),
-    line(t + 2100, 'INFO', 'org.apache.seatunnel.engine.server.CoordinatorService', 'pool-5-thread-1', 'This node become a new active master node, begin init coordinator service'),
+    line(
+      t,
+      'INFO',
+      'org.apache.seatunnel.engine.server.SeaTunnelServer',
+      'main',
+      'SeaTunnel server start...',
+    ),
+    line(
+      t + 1800,
+      'INFO',
+      'com.hazelcast.core.LifecycleService',
+      'main',
+      '[localhost]:5801 [seatunnel] [5.1] [localhost]:5801 is STARTED',
+    ),
+    line(
+      t + 2100,
+      'INFO',
+      'org.apache.seatunnel.engine.server.CoordinatorService',
+      'pool-5-thread-1',
+      'This node become a new active master node, begin init coordinator service',
+    ),
   ].join('');
 }

@@ -32,12 +32,11 @@ export function overview(engine: DemoEngine, tags: Array<[string, string]>): Jso
     ['gitCommitAbbrev', GIT_COMMIT_ABBREV],
     ['totalSlot', String(total)],
     ['unassignedSlot', String(free)],
-    ['workers', String(members.length)],
     ['runningJobs', String(running)],
-    ['pendingJobs', String(engine.countByStatus('PENDING'))],
     ['finishedJobs', String(engine.countByStatus('FINISHED'))],
     ['failedJobs', String(engine.countByStatus('FAILED'))],
     ['cancelledJobs', String(engine.countByStatus('CANCELED'))],
+    ['workers', String(members.length)],
   ]);
 }
 
@@ -104,7 +103,8 @@ function stopOne(engine: DemoEngine, req: JsonObject): string {
   const text = raw instanceof JsonNumber ? raw.raw : typeof raw === 'string' ? raw : JSON.stringify(raw);
   const id = parseJobId(text);
   const savepoint = req.get('isStopWithSavePoint');
-  const withSavePoint = savepoint === true || (typeof savepoint === 'string' && savepoint.toLowerCase() === 'true');
+  const withSavePoint =
+    savepoint === true || (typeof savepoint === 'string' && savepoint.toLowerCase() === 'true');
   engine.stop(id, withSavePoint);
   return id;
 }
@@ -160,24 +160,35 @@ export function updateTags(engine: DemoEngine, body: string): JsonObject {
 }
 
 export function threadDump(engine: DemoEngine): Json[] {
-  const names = ['main', 'hz.main.seaTunnel.task.thread-2', 'hz.main.cached.thread-1', 'BlockingWorker-TaskGroupLocation'];
-  return names.map((name, i) =>
-    obj([
-      ['threadName', name],
-      ['threadId', i + 1],
-      ['threadState', i === 0 ? 'WAITING' : 'RUNNABLE'],
-      [
-        'stackTrace',
-        `java.lang.Thread.State: ${i === 0 ? 'WAITING' : 'RUNNABLE'}\n\tat sun.misc.Unsafe.park(Native Method)\n`,
-      ],
-    ]),
-  ).slice(0, engine.members.length * 2);
+  const names = [
+    'main',
+    'hz.main.seaTunnel.task.thread-2',
+    'hz.main.cached.thread-1',
+    'BlockingWorker-TaskGroupLocation',
+  ];
+  return names
+    .map((name, i) =>
+      obj([
+        ['threadName', name],
+        ['threadId', i + 1],
+        ['threadState', i === 0 ? 'WAITING' : 'RUNNABLE'],
+        [
+          'stackTrace',
+          'java.base@17.0.15/jdk.internal.misc.Unsafe.park(Native Method)\n' +
+            'java.base@17.0.15/java.util.concurrent.locks.LockSupport.park(LockSupport.java:341)\n',
+        ],
+      ]),
+    )
+    .slice(0, engine.members.length * 2);
 }
 
 export function runningThreads(): Json[] {
   return [
     obj([
-      ['threadName', 'BlockingWorker-TaskGroupLocation{jobId=1003427735263641601, pipelineId=1, taskGroupId=2}'],
+      [
+        'threadName',
+        'BlockingWorker-TaskGroupLocation{jobId=1003427735263641601, pipelineId=1, taskGroupId=2}',
+      ],
       ['classLoader', 'org.apache.seatunnel.engine.common.loader.SeaTunnelChildFirstClassLoader@5d1b9c3a'],
     ]),
   ];

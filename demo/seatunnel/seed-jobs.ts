@@ -198,12 +198,22 @@ function seedLarge(engine: DemoEngine, now: number): void {
   const r = engine.random;
   for (let i = 0; i < 40; i++) {
     const tableCount = i === 0 ? 200 : 1 + Math.floor(r() * 50);
-    const tables = Array.from({ length: tableCount }, (_, t) => `erp.public.table_${String(t).padStart(3, '0')}`);
+    const tables = Array.from(
+      { length: tableCount },
+      (_, t) => `erp.public.table_${String(t).padStart(3, '0')}`,
+    );
     const created = now - (10 + i * 17) * MIN;
     const id = flakeId(created, i, 2);
     const job = engine.createJob(
       id,
-      spec(`cdc_sync_erp_${String(i).padStart(2, '0')}`, 'STREAMING', 1 + (i % 4), 'MySQL-CDC', tables, 'Doris'),
+      spec(
+        `cdc_sync_erp_${String(i).padStart(2, '0')}`,
+        'STREAMING',
+        1 + (i % 4),
+        'MySQL-CDC',
+        tables,
+        'Doris',
+      ),
       'RUNNING',
       created,
       i % 2,
@@ -218,7 +228,14 @@ function seedLarge(engine: DemoEngine, now: number): void {
     const id = flakeId(created, i % 64, 3);
     const job = engine.createJob(
       id,
-      spec(`batch_export_${String(i).padStart(3, '0')}`, 'BATCH', 1 + (i % 3), 'Jdbc', [`dw.fact_${i % 25}`], 'LocalFile'),
+      spec(
+        `batch_export_${String(i).padStart(3, '0')}`,
+        'BATCH',
+        1 + (i % 3),
+        'Jdbc',
+        [`dw.fact_${i % 25}`],
+        'LocalFile',
+      ),
       status,
       created,
       i % 2,

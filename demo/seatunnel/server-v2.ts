@@ -7,7 +7,7 @@ import { encryptConfig } from './encrypt-config.ts';
 import { EngineError } from './engine-error.ts';
 import type { DemoEngine } from './engine.ts';
 import { readBody, send } from './http-common.ts';
-import { parseRequestBody, requireObject } from './job-config.ts';
+import { parseRequestBody, requireObject, type SubmitParams } from './job-config.ts';
 import { stringifyJson, type Json } from './json-text.ts';
 import { allNodeLogs, logContent, logNames, logsHtml, logsJson, type LogSite } from './logs.ts';
 import * as api from './rest-api.ts';
@@ -51,17 +51,20 @@ export function createV2Server(engine: DemoEngine, contextPath: string, site: ()
     '/openmetrics': () => ({ type: 'application/openmetrics-text; version=1.0.0; charset=utf-8', body: '' }),
     '/': () => ({ type: 'text/html;charset=utf-8', body: UI_PAGE }),
   };
-  const params = (q: URLSearchParams): api.SubmitParamsInput => ({
+  const params = (q: URLSearchParams): SubmitParams => ({
     ...(q.get('jobId') !== null ? { jobId: q.get('jobId') ?? '' } : {}),
     ...(q.get('jobName') !== null ? { jobName: q.get('jobName') ?? '' } : {}),
-    ...(q.get('isStartWithSavePoint') !== null ? { isStartWithSavePoint: q.get('isStartWithSavePoint') ?? '' } : {}),
+    ...(q.get('isStartWithSavePoint') !== null
+      ? { isStartWithSavePoint: q.get('isStartWithSavePoint') ?? '' }
+      : {}),
   });
   const post: Record<string, Handler> = {
     '/submit-job': async ({ req, query }) => json(api.submitJob(engine, await readBody(req), params(query))),
     '/submit-jobs': async ({ req }) => json(api.submitJobs(engine, await readBody(req))),
     '/stop-job': async ({ req }) => json(api.stopJob(engine, await readBody(req))),
     '/stop-jobs': async ({ req }) => json(api.stopJobs(engine, await readBody(req))),
-    '/encrypt-config': async ({ req }) => json(encryptConfig(requireObject(parseRequestBody(await readBody(req))))),
+    '/encrypt-config': async ({ req }) =>
+      json(encryptConfig(requireObject(parseRequestBody(await readBody(req))))),
     '/update-tags': async ({ req }) => json(api.updateTags(engine, await readBody(req))),
   };
 
@@ -84,9 +87,16 @@ export function createV2Server(engine: DemoEngine, contextPath: string, site: ()
     const inner = path.slice(contextPath.length) || '/';
     const servlet = match(inner, [...new Set([...Object.keys(get), ...Object.keys(post)])]);
     if (!servlet) return reply(jettyError(404, 'Not Found', path));
-    const handler = method === 'GET' || method === 'HEAD' ? get[servlet.mount] : method === 'POST' ? post[servlet.mount] : undefined;
+    const handler =
+      method === 'GET' || method === 'HEAD'
+        ? get[servlet.mount]
+        : method === 'POST'
+          ? post[servlet.mount]
+          : undefined;
     if (!handler) {
-      return reply(jettyError(405, `HTTP method ${method} is not supported by this URL`, path, 'Method Not Allowed'));
+      return reply(
+        jettyError(405, `HTTP method ${method} is not supported by this URL`, path, 'Method Not Allowed'),
+      );
     }
     try {
       reply(await handler({ pathInfo: servlet.pathInfo, query: url.searchParams, req }));
@@ -125,21 +135,31 @@ const localMember = (engine: DemoEngine) => {
 function allLogs(engine: DemoEngine, site: LogSite, param: string, format: string | null): Reply {
   if (param.includes('.log')) {
     const text = logContent(engine, param);
-    return text === undefined ? { status: 400, type: 'text/plain;charset=utf-8', body: '' } : { type: 'text/plain;charset=utf-8', body: text };
+    return text === undefined
+      ? { status: 400, type: 'text/plain;charset=utf-8', body: '' }
+      : { type: 'text/plain;charset=utf-8', body: text };
   }
   engine.advance();
   const entries = allNodeLogs(engine, site, param);
   if (format?.toLowerCase() === 'json') return json(logsJson(entries));
-  return { type: 'text/html;charset=utf-8', body: logsHtml(entries.map((e) => ({ href: e.logLink, name: e.logName }))) };
+  return {
+    type: 'text/html;charset=utf-8',
+    body: logsHtml(entries.map((e) => ({ href: e.logLink, name: e.logName }))),
+  };
 }
 
 function currentNodeLog(engine: DemoEngine, name: string): Reply {
   if (name === '') {
     const names = logNames(engine, localMember(engine));
-    return { type: 'text/html;charset=utf-8', body: logsHtml(names.map((n) => ({ href: `log/${n}`, name: n }))) };
+    return {
+      type: 'text/html;charset=utf-8',
+      body: logsHtml(names.map((n) => ({ href: `log/${n}`, name: n }))),
+    };
   }
   const text = logContent(engine, name);
-  return text === undefined ? { status: 400, type: 'text/plain;charset=utf-8', body: '' } : { type: 'text/plain;charset=utf-8', body: text };
+  return text === undefined
+    ? { status: 400, type: 'text/plain;charset=utf-8', body: '' }
+    : { type: 'text/plain;charset=utf-8', body: text };
 }
 
 function jettyError(status: number, message: string, uri: string, reason = message): Reply {

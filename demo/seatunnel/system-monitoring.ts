@@ -12,7 +12,8 @@ export function memberHealth(engine: DemoEngine, m: Member): JsonObject {
   const now = engine.now();
   const up = Math.max(0, now - m.startedAt) / 1000;
   const k = m.index;
-  const wave = (period: number, phase = 0): number => (Math.sin((up / period) * 2 * Math.PI + phase + k) + 1) / 2;
+  const wave = (period: number, phase = 0): number =>
+    (Math.sin((up / period) * 2 * Math.PI + phase + k) + 1) / 2;
 
   const processors = k === 0 ? 8 : 4;
   const physTotal = (k === 0 ? 15.5 : 7.7) * GB;

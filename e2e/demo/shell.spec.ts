@@ -83,7 +83,7 @@ test('a stopped cluster shows the disconnected banner and recovers when it comes
   await expect(page.getByTestId('taskmanagers-value')).toHaveText(before ?? '');
   await expect(page.getByTestId('stale-mark').first()).toBeVisible();
 
-  const again = await startDemoProcess(['--port', String(state.outageDemo.port)]);
+  const again = await startDemoProcess(['--port', String(state.outageDemo.port), '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0']);
   writeState({ ...state, outageDemo: { ...state.outageDemo, pid: again.child.pid } });
   await expect(page.getByTestId('disconnected-banner')).toBeHidden({ timeout: 10_000 });
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'up');

@@ -294,6 +294,8 @@ function writeConfig(
     // faster detection of killed task managers than the 50 s default, still tolerant of GC pauses
     'heartbeat.interval': 2000,
     'heartbeat.timeout': 15000,
+    // task managers retry a failed registration (e.g. job manager restarting) after 1 s, not 10 s
+    'cluster.registration.error-delay': 1000,
     ...extra,
   };
   const yaml = Object.entries(conf)
@@ -539,6 +541,8 @@ export interface RunJarRequest {
   savepointPath?: string;
   allowNonRestoredState?: boolean;
   jobId?: string;
+  /** Job-level configuration (Flink 1.19+). */
+  flinkConfiguration?: Record<string, string>;
 }
 
 /** Starts a job through POST /jars/:jarid/run; returns the job id. */
@@ -709,8 +713,10 @@ export async function startRealFlink(opts: StartOptions = {}): Promise<RealFlink
   };
 
   try {
-    // task managers start while the job manager is still coming up (both take seconds)
-    await Promise.all([startJobManagerProcess(s, log), startTaskManagerProcesses(s, tmCount)]);
+    // job manager first: task managers started alongside compete for the 2 cores and, when they
+    // reach the resource manager before it is up, retry only after cluster.registration.error-delay
+    await startJobManagerProcess(s, log);
+    await startTaskManagerProcesses(s, tmCount);
     await waitForTaskManagers(s, tmCount);
     lap('startCluster');
     log(`${tmCount} taskmanagers registered (pids ${s.tmPids.join(', ')})`);
@@ -824,7 +830,7 @@ async function main(argv: string[]) {
     const { recordFixtures } = await import('./flink-record.ts');
     const c = await startRealFlink({ log });
     try {
-      await recordFixtures(c, { log });
+      await recordFixtures(c, { log, stopBeforeAdaptive: true });
     } finally {
       await c.stop();
     }

@@ -103,6 +103,8 @@ function collectIds(schema: JsonSchema | undefined, ids: Map<string, JsonSchema>
 
 function jsType(v: unknown): string {
   if (v === null) return 'null';
+  // integers beyond 2^53 are kept as marker strings by the recorder's parser
+  if (typeof v === 'string' && v.startsWith('__streamdash_bigint__')) return 'integer';
   if (Array.isArray(v)) return 'array';
   if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
   return typeof v;

@@ -286,9 +286,10 @@ seatunnel:
           namespace: ${checkpointDir}/
           storage.type: hdfs
           fs.defaultFS: file:///
+    # Prometheus metrics on /hazelcast/rest/instance/metrics (v1) and /metrics (v2).
     telemetry:
       metric:
-        enabled: false
+        enabled: true
     # REST API v2 (Jetty, SeaTunnel >= 2.3.9). Older engines log "Unrecognized element: http".
     http:
       enable-http: true
@@ -448,8 +449,10 @@ async function waitExit(pid: number, ms: number): Promise<boolean> {
 /** SIGTERM (graceful Hazelcast shutdown), SIGKILL after graceMs. */
 async function terminate(pid: number, graceMs: number): Promise<void> {
   if (!isAlive(pid)) return;
-  signalGroup(pid, 'SIGTERM');
-  if (await waitExit(pid, graceMs)) return;
+  if (graceMs > 0) {
+    signalGroup(pid, 'SIGTERM');
+    if (await waitExit(pid, graceMs)) return;
+  }
   signalGroup(pid, 'SIGKILL');
   if (!(await waitExit(pid, 10_000))) throw new Error(`SeaTunnel JVM ${pid} did not die after SIGKILL`);
 }
@@ -610,6 +613,7 @@ export async function startRealSeaTunnel(opts: StartOptions = {}): Promise<RealS
   const log = opts.log ?? defaultLog;
   const keep = opts.keepWorkDir ?? process.env.STREAMDASH_SEATUNNEL_KEEP === '1';
   const timeoutMs = opts.timeoutMs ?? 120_000;
+  await reapOrphans(log);
   const dist = await ensureDistribution(log);
   const l = await layoutHome(dist, opts.contextPath ?? '');
   const v1Url = `http://127.0.0.1:${l.hazelcastPort}/hazelcast/rest/maps`;
@@ -985,7 +989,7 @@ async function recordFlavour(r: Recorder, flavour: Flavour): Promise<void> {
   await r.rec('running-threads', 'GET', 'running-threads', { keepFirst: 3 });
   if (v1) {
     await r.rec('instance-metrics', 'GET', '/hazelcast/rest/instance/metrics', {
-      note: 'Prometheus text; empty while telemetry.metric.enabled=false',
+      note: 'Prometheus text (seatunnel.yaml telemetry.metric.enabled=true; empty body when false)',
     });
     await r.rec('instance-openmetrics', 'GET', '/hazelcast/rest/instance/openmetrics');
     await r.rec('log-level', 'GET', '/hazelcast/rest/log-level');
@@ -1156,13 +1160,26 @@ function markedJvms(): MarkedJvm[] {
   return found;
 }
 
-async function cliStop(log: Log) {
-  let state: NodeState | undefined;
+function readState(): NodeState | undefined {
   try {
-    state = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as NodeState;
+    return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as NodeState;
   } catch {
-    /* none */
+    return undefined;
   }
+}
+
+/** Kills JVMs of ours whose starting process died without cleaning up (not the `start` node). */
+async function reapOrphans(log: Log) {
+  const state = readState();
+  for (const j of markedJvms().filter((m) => m.orphan && m.workDir !== state?.workDir)) {
+    log(`killing orphaned SeaTunnel JVM ${j.pid} (${j.workDir})`);
+    await terminate(j.pid, 5000);
+    fs.rmSync(j.workDir, { recursive: true, force: true });
+  }
+}
+
+async function cliStop(log: Log) {
+  const state = readState();
   // The node of the state file, and orphans: JVMs carrying our marker whose starting node process
   // is gone (e.g. a `record` run that was SIGKILLed). A node owned by a live test run is left alone.
   const targets = markedJvms().filter((j) => (state && j.workDir === state.workDir) || j.orphan);

@@ -25,7 +25,7 @@ export default async function globalSetup() {
     const demo = await startDemoProcess(['--port', '0', '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0']);
     started.push(demo.child.pid ?? 0);
     const outagePort = await freePort();
-    const outage = await startDemoProcess(['--port', String(outagePort)]);
+    const outage = await startDemoProcess(['--port', String(outagePort), '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0']);
     started.push(outage.child.pid ?? 0);
 
     const clusters: object[] = [

@@ -2,10 +2,10 @@ import { stateTone } from './state-badge';
 
 const ORDER = ['running', 'initializing', 'scheduled', 'deploying', 'created', 'finished', 'canceling', 'canceled', 'failed', 'reconciling', 'pending'];
 
-/** Flink's per-state task counts as small coloured chips, zeros left out. */
+/** Flink's per-state task counts as small coloured chips, zeros and the total left out. */
 export function TaskCounts({ tasks }: { tasks: Record<string, number> }) {
   const entries = Object.entries(tasks)
-    .filter(([, n]) => n > 0)
+    .filter(([state, n]) => n > 0 && state !== 'total')
     .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b));
   return (
     <span className="inline-flex flex-wrap gap-1">

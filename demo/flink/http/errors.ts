@@ -1,8 +1,8 @@
 // Flink's REST error shape: {"errors": [...]}. Handler errors carry the stringified Java
 // exception (class, message, stack trace, causes), as Flink's AbstractHandler sends them.
 
-const REST_HANDLER_EXCEPTION = 'org.apache.flink.runtime.rest.handler.RestHandlerException';
-const NOT_FOUND_EXCEPTION = 'org.apache.flink.runtime.rest.NotFoundException';
+export const REST_HANDLER_EXCEPTION = 'org.apache.flink.runtime.rest.handler.RestHandlerException';
+export const NOT_FOUND_EXCEPTION = 'org.apache.flink.runtime.rest.NotFoundException';
 
 export interface JavaCause {
   exceptionClass: string;
@@ -66,7 +66,7 @@ function stringify(exceptionClass: string, message: string, frames: readonly str
 export function errorBody(err: RestError): { errors: string[] } {
   const kind = err.opts.kind ?? 'handler';
   if (kind === 'router') return { errors: [err.message] };
-  const exceptionClass = err.opts.exceptionClass ?? (err.status === 404 ? NOT_FOUND_EXCEPTION : REST_HANDLER_EXCEPTION);
+  const exceptionClass = err.opts.exceptionClass ?? REST_HANDLER_EXCEPTION;
   const trace = stringify(exceptionClass, err.message, err.opts.frames ?? HANDLER_FRAMES, err.opts.causes ?? []);
   if (kind === 'internal') {
     return { errors: ['Internal server error.', `<Exception on server side:\n${trace}\nEnd of exception on server side>`] };

@@ -41,6 +41,7 @@ export const DEMO_JOBS: readonly JobSpec[] = [
     submittedAgoMs: 2 * HOUR + 17 * MIN,
     checkpointing: checkpointing({
       intervalMs: 5000,
+      timeoutMs: 20_000,
       durationMs: 2600,
       stateBytes: 1.8 * 1024 ** 3,
       failEvery: 9,

@@ -86,7 +86,7 @@ export interface CheckpointSpec {
   unaligned: boolean;
   incremental: boolean;
   /** Checkpoint id and path this job was restored from, if any. */
-  restoredFrom?: { id: number; savepoint: boolean };
+  restoredFrom?: { id: number; savepoint: boolean; path?: string };
 }
 
 export interface JobSpec {

@@ -11,6 +11,13 @@ export interface JarPlanRequest {
   flinkConfiguration?: Record<string, string> | undefined;
 }
 
+export interface JarPlanQuery {
+  entryClass?: string | undefined;
+  /** Sent comma-separated, so single arguments must not contain commas (use the POST body then). */
+  programArg?: readonly string[] | undefined;
+  parallelism?: number | undefined;
+}
+
 export type RestoreMode = 'CLAIM' | 'NO_CLAIM' | 'LEGACY';
 
 /** Body of POST /jars/:jarid/run. */
@@ -61,6 +68,17 @@ export const jarsApi = {
       params: { jarid: jarId },
       signal: o.signal,
     }).then(done),
+  /** GET variant of the plan (query parameters only); not in the 2.2 reference but served. */
+  getJarPlan: (c: string, jarId: string, q: JarPlanQuery = {}, o: Opts = {}) =>
+    request({
+      base: base(c),
+      path: '/jars/:jarid/plan',
+      params: { jarid: jarId },
+      query: { 'entry-class': q.entryClass, programArg: q.programArg, parallelism: q.parallelism },
+      schema: jobPlanSchema,
+      timeoutMs: SUBMIT_TIMEOUT_MS,
+      signal: o.signal,
+    }),
   planJar: (c: string, jarId: string, body: JarPlanRequest = {}, o: Opts = {}) =>
     request({
       base: base(c),

@@ -33,4 +33,10 @@ export type {
 } from './client-jobs';
 export type { CheckpointRequest } from './client-checkpoints';
 export type { FlameGraphQuery, SubtasksMetricQuery } from './client-vertices';
-export { jarIdFromUpload, type JarPlanRequest, type JarRunRequest, type RestoreMode } from './client-jars';
+export {
+  jarIdFromUpload,
+  type JarPlanQuery,
+  type JarPlanRequest,
+  type JarRunRequest,
+  type RestoreMode,
+} from './client-jars';

@@ -1,0 +1,159 @@
+// The simulated Flink cluster: jobs, task managers, slots, jars and pending operations.
+// Reads call `now` once and ask every model object for its state at that instant.
+import { stableHexId, Rng, hashString } from '../util/rng.ts';
+import { CheckpointTracker } from './checkpoints.ts';
+import { SimJob } from './job.ts';
+import { JarStore } from './jars.ts';
+import { largeSpecs } from './large-specs.ts';
+import { OperationStore } from './operations.ts';
+import { DEMO_JOBS } from './specs.ts';
+import { createTaskManagers, type SimTaskManager, type TmLoad } from './task-managers.ts';
+import type { JobSpec } from './types.ts';
+
+export interface ClusterOptions {
+  seed: number;
+  scale: 'normal' | 'large';
+  flameGraphs: boolean;
+  /** execution.checkpointing.savepoint-dir; null = not configured. */
+  defaultSavepointDir: string | null;
+  now: () => number;
+}
+
+export interface Slot {
+  tm: SimTaskManager;
+  index: number;
+}
+
+export class Cluster {
+  readonly startedAt: number;
+  readonly jmStartedAt: number;
+  readonly taskManagers: SimTaskManager[];
+  readonly ops = new OperationStore();
+  readonly jars: JarStore;
+  readonly historySize: number;
+  readonly datasets = new Map<string, { isComplete: boolean }>();
+  readonly commitId: string;
+  private readonly jobsById = new Map<string, SimJob>();
+  private readonly jobOrder: SimJob[] = [];
+  private largeLoaded = false;
+  private slotCache?: { key: string; slots: Map<string, Slot[]>; used: number[] };
+  /** Set by DELETE /cluster; the server closes after answering. */
+  shutdownRequested = false;
+  private readonly idRng: Rng;
+
+  constructor(readonly opts: ClusterOptions) {
+    this.startedAt = opts.now();
+    this.jmStartedAt = this.startedAt - 3 * 3600_000 - 412_000;
+    const large = opts.scale === 'large';
+    this.taskManagers = createTaskManagers(opts.seed, large ? 1000 : 3, 4, this.startedAt);
+    this.historySize = large ? 10_000 : 10;
+    this.jars = new JarStore(opts.seed, this.startedAt);
+    this.commitId = new Rng(hashString(`${opts.seed}:commit`)).hex(7);
+    this.idRng = new Rng(hashString(`${opts.seed}:ids`));
+    this.datasets.set(stableHexId(opts.seed, 'dataset:inventory-cache'), { isComplete: true });
+    for (const spec of DEMO_JOBS) this.addJob(spec);
+  }
+
+  now(): number {
+    return this.opts.now();
+  }
+
+  /** A fresh 32-hex id (trigger ids, job ids of submitted jobs), from the seeded sequence. */
+  newId(): string {
+    return this.idRng.hex(32);
+  }
+
+  get seed(): number {
+    return this.opts.seed;
+  }
+
+  addJob(spec: JobSpec, id?: string, reference = this.startedAt): SimJob {
+    const job = new SimJob(this.opts.seed, spec, reference, id);
+    if (spec.checkpointing) job.checkpoints = new CheckpointTracker(job, spec.checkpointing, this.historySize);
+    this.jobsById.set(job.id, job);
+    this.jobOrder.push(job);
+    this.slotCache = undefined;
+    return job;
+  }
+
+  /** All jobs, oldest submission first. */
+  jobs(): readonly SimJob[] {
+    this.ensureLarge();
+    return this.jobOrder;
+  }
+
+  /** A job brought up to date with `now` (rescales applied, checkpoints generated). */
+  job(id: string, now: number): SimJob | undefined {
+    this.ensureLarge();
+    const job = this.jobsById.get(id);
+    if (job) this.touch(job, now);
+    return job;
+  }
+
+  touch(job: SimJob, now: number): void {
+    if (job.applyRescales(now)) this.slotCache = undefined;
+    job.checkpoints?.advance(now);
+  }
+
+  private ensureLarge(): void {
+    if (this.largeLoaded || this.opts.scale !== 'large') return;
+    this.largeLoaded = true;
+    // built on first use so that starting the demo stays fast
+    for (const spec of largeSpecs(this.opts.seed)) this.addJob(spec);
+  }
+
+  taskManager(id: string): SimTaskManager | undefined {
+    return this.taskManagers.find((tm) => tm.id === id);
+  }
+
+  /** Slots per non-terminal job, spread round-robin over task managers (one sharing group). */
+  slotPlan(now: number): { slots: Map<string, Slot[]>; used: number[] } {
+    const active = this.jobs().filter((j) => !j.isTerminal(now));
+    const key = active.map((j) => `${j.id}:${j.slotsNeeded()}`).join(',');
+    if (this.slotCache?.key === key) return this.slotCache;
+    const n = this.taskManagers.length;
+    const used = new Array<number>(n).fill(0);
+    const slots = new Map<string, Slot[]>();
+    let cursor = 0;
+    for (const job of active) {
+      const list: Slot[] = [];
+      for (let i = 0; i < job.slotsNeeded(); i++) {
+        const tmIndex = cursor % n;
+        const tm = this.taskManagers[tmIndex];
+        if (!tm) continue;
+        list.push({ tm, index: used[tmIndex] ?? 0 });
+        used[tmIndex] = (used[tmIndex] ?? 0) + 1;
+        cursor++;
+      }
+      slots.set(job.id, list);
+    }
+    this.slotCache = { key, slots, used };
+    return this.slotCache;
+  }
+
+  /** Where a subtask runs (or last ran, for finished jobs: a stable pick). */
+  locate(job: SimJob, _vertexIndex: number, subtask: number, now = this.now()): { tm: SimTaskManager; endpoint: string; taskManagerId: string } {
+    const slots = this.slotPlan(now).slots.get(job.id);
+    let tm: SimTaskManager | undefined;
+    if (slots && slots.length > 0) tm = slots[subtask % slots.length]?.tm;
+    tm ??= this.taskManagers[(hashString(job.id) + subtask) % this.taskManagers.length];
+    if (!tm) throw new Error('cluster without task managers');
+    return { tm, endpoint: `${tm.host}:${tm.dataPort}`, taskManagerId: tm.id };
+  }
+
+  tmLoad(tm: SimTaskManager, now: number): TmLoad {
+    const plan = this.slotPlan(now);
+    let backPressured = false;
+    for (const [jobId, slots] of plan.slots) {
+      if (!slots.some((s) => s.tm === tm)) continue;
+      const job = this.jobsById.get(jobId);
+      if (job?.vertices.some((v) => v.spec.backPressured > 0.5)) backPressured = true;
+    }
+    return { usedSlots: plan.used[tm.index] ?? 0, backPressured };
+  }
+
+  totalSlots(): number {
+    return this.taskManagers.reduce((a, tm) => a + tm.slots, 0);
+  }
+}
+

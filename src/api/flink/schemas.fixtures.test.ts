@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validate } from '../http';
+import { errorBodySchema, responseSchemas } from './endpoint-schemas';
+
+/*
+ * Every recorded answer of the real Flink 2.2 cluster must validate against the schema of its
+ * endpoint. A fixture whose endpoint has no schema fails, so no endpoint is forgotten.
+ */
+const DIR = join(process.cwd(), 'e2e/fixtures/flink/2.2');
+
+interface IndexEntry {
+  file: string;
+  method: string;
+  template: string;
+  status: number;
+}
+
+function readIndex(): Map<string, IndexEntry> {
+  const index = JSON.parse(readFileSync(join(DIR, '_index.json'), 'utf8')) as {
+    fixtures?: IndexEntry[];
+    mutations?: IndexEntry[];
+  };
+  return new Map([...(index.fixtures ?? []), ...(index.mutations ?? [])].map((e) => [e.file, e]));
+}
+
+function listFixtures(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? listFixtures(join(dir, d.name)) : [relative(DIR, join(dir, d.name))],
+  );
+}
+
+/** Fallback for files missing from the index: `jobs__jobid__plan--x.json` → GET /jobs/:jobid/plan. */
+const PARAMS = new Set([
+  'jobid',
+  'vertexid',
+  'checkpointid',
+  'triggerid',
+  'subtaskindex',
+  'attempt',
+  'taskmanagerid',
+]);
+function entryFromName(file: string): IndexEntry {
+  const base = file
+    .replace(/^.*\//, '')
+    .replace(/\.(json|txt)$/, '')
+    .replace(/--.*$/, '')
+    .replace(/^adaptive--/, '');
+  const template =
+    '/' +
+    base
+      .split('__')
+      .map((seg) => (PARAMS.has(seg) ? `:${seg}` : seg))
+      .join('/');
+  return { file, method: file.startsWith('mutations/') ? '?' : 'GET', template, status: 200 };
+}
+
+/** Mutation fixtures wrap the exchange as `{request, response: {status, body}}`. */
+function bodyOf(file: string): unknown {
+  const text = readFileSync(join(DIR, file), 'utf8');
+  if (file.endsWith('.txt')) return text;
+  const json: unknown = JSON.parse(text);
+  return file.startsWith('mutations/') ? (json as { response: { body: unknown } }).response.body : json;
+}
+
+const index = readIndex();
+const files = listFixtures(DIR).filter((f) => !f.startsWith('_'));
+
+describe('real Flink 2.2 fixtures', () => {
+  it('were recorded (the folder is not empty)', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('%s validates against its endpoint schema', (file) => {
+    const entry = index.get(file) ?? entryFromName(file);
+    const endpoint = `${entry.method} ${entry.template}`;
+    const ok = entry.status >= 200 && entry.status < 300;
+    const schema = ok ? responseSchemas[endpoint] : errorBodySchema;
+    expect(schema, `no schema mapped for ${endpoint} (fixture ${file})`).toBeDefined();
+    if (!schema) return;
+    expect(() => validate(endpoint, schema, bodyOf(file))).not.toThrow();
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * TimeSeriesChart: polled metrics over time (recharts; import this file lazily so recharts stays
+ * out of the first page).
+ *
+ *   <TimeSeriesChart title="Busy time" timeZone={useTimeZone()} format="percent" yDomain={[0, 1]}
+ *     series={[{ key: 'busy', label: 'Busy', points: history.get('v1/busy') }]}
+ *     markers={failed.map((c) => ({ t: c.triggerTime, v: c.duration, label: `#${c.id} failed` }))} />
+ *
+ * Series with different timestamps are merged on one time axis (gaps are bridged). Markers with a
+ * `v` are drawn as dots (red by default), without one as a vertical line. Click a legend entry to
+ * hide or show a series. The tooltip shows the rounded and the exact value.
+ */
+import { useMemo, useState, type ReactNode } from 'react';
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceDot,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
+import { formatTimestamp, type TimeZoneChoice } from '@/lib/format';
+import { CHART_TONE, ChartEmpty, PALETTE, TooltipBox, TooltipRow, type ChartTone } from './chart-parts';
+import { timeTickFormatter } from './time-format';
+import { formatExactValue, formatValue, type ValueFormat } from './value-format';
+
+export interface TimeSeries {
+  key: string;
+  label: string;
+  points: readonly { t: number; v: number }[];
+  color?: string;
+}
+
+export interface ChartMarker {
+  t: number;
+  /** With a value the marker is a dot on that value; without, a vertical line. */
+  v?: number;
+  label: string;
+  tone?: ChartTone;
+}
+
+export interface TimeSeriesChartProps {
+  series: readonly TimeSeries[];
+  timeZone: TimeZoneChoice;
+  /** y-axis and tooltip format; `percent` expects ratios 0..1. */
+  format?: ValueFormat;
+  kind?: 'line' | 'area';
+  stacked?: boolean;
+  markers?: readonly ChartMarker[];
+  /** e.g. [0, 1] for ratios; default fits the data (from 0 for non-negative data). */
+  yDomain?: [number | 'auto', number | 'auto'];
+  height?: number;
+  /** Fixed width in px; by default the chart fills its parent's width. */
+  width?: number;
+  /** Charts with the same syncId share the tooltip position. */
+  syncId?: string;
+  /** Accessible name of the chart. */
+  title: string;
+  empty?: ReactNode;
+}
+
+type Row = { t: number } & Record<string, number | undefined>;
+
+/** One row per timestamp, series values under s0, s1, … (series keys may contain dots). */
+function mergeSeries(series: readonly TimeSeries[]): Row[] {
+  const rows = new Map<number, Row>();
+  series.forEach((s, i) => {
+    for (const p of s.points) {
+      if (!Number.isFinite(p.t)) continue;
+      let row = rows.get(p.t);
+      if (!row) {
+        row = { t: p.t } as Row;
+        rows.set(p.t, row);
+      }
+      row[`s${i}`] = Number.isFinite(p.v) ? p.v : undefined;
+    }
+  });
+  return [...rows.values()].sort((a, b) => a.t - b.t);
+}
+
+export function TimeSeriesChart({
+  series,
+  timeZone,
+  format = 'count',
+  kind = 'line',
+  stacked,
+  markers = [],
+  yDomain,
+  height = 220,
+  width,
+  syncId,
+  title,
+  empty,
+}: TimeSeriesChartProps) {
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const rows = useMemo(() => mergeSeries(series), [series]);
+  const colors = series.map((s, i) => s.color ?? PALETTE[i % PALETTE.length] ?? '#0ea5e9');
+  const first = rows[0]?.t ?? 0;
+  const last = rows[rows.length - 1]?.t ?? 0;
+  const tickFormat = useMemo(() => timeTickFormatter(timeZone, last - first), [timeZone, first, last]);
+
+  if (rows.length === 0) return <ChartEmpty height={height}>{empty}</ChartEmpty>;
+
+  const Chart = kind === 'area' ? AreaChart : LineChart;
+  const sizing = width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
+  const tooltip = (props: TooltipContentProps<number, string>) => (
+    <SeriesTooltip {...props} series={series} colors={colors} format={format} timeZone={timeZone} markers={markers} />
+  );
+
+  return (
+    <figure className="text-slate-500" aria-label={title} data-testid="time-series-chart">
+      <Chart
+        {...sizing}
+        data={rows}
+        syncId={syncId}
+        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        accessibilityLayer
+      >
+        <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={tickFormat}
+          tick={{ fill: 'currentColor', fontSize: 11 }}
+          stroke="currentColor"
+          strokeOpacity={0.3}
+          minTickGap={24}
+        />
+        <YAxis
+          tickFormatter={(v: number) => formatValue(v, format)}
+          tick={{ fill: 'currentColor', fontSize: 11 }}
+          stroke="currentColor"
+          strokeOpacity={0.3}
+          width={64}
+          domain={yDomain ?? [(min: number) => (min >= 0 ? 0 : min), 'auto']}
+          allowDataOverflow={yDomain !== undefined}
+        />
+        <Tooltip content={tooltip} cursor={{ stroke: 'currentColor', strokeOpacity: 0.3 }} isAnimationActive={false} />
+        {series.map((s, i) => {
+          const common = {
+            key: s.key,
+            dataKey: `s${i}`,
+            name: s.label,
+            stroke: colors[i],
+            strokeWidth: 1.5,
+            dot: false,
+            connectNulls: true,
+            isAnimationActive: false,
+            hide: hidden.has(s.key),
+            ...(stacked ? { stackId: 'stack' } : {}),
+          };
+          return kind === 'area' ? (
+            <Area {...common} type="monotone" fill={colors[i]} fillOpacity={0.15} />
+          ) : (
+            <Line {...common} type="monotone" />
+          );
+        })}
+        {markers.map((m, i) =>
+          m.v === undefined ? (
+            <ReferenceLine
+              key={`m${i}`}
+              x={m.t}
+              stroke={CHART_TONE[m.tone ?? 'bad']}
+              strokeDasharray="3 3"
+              ifOverflow="hidden"
+            />
+          ) : (
+            <ReferenceDot
+              key={`m${i}`}
+              x={m.t}
+              y={m.v}
+              r={4}
+              fill={CHART_TONE[m.tone ?? 'bad']}
+              stroke="white"
+              ifOverflow="hidden"
+            />
+          ),
+        )}
+      </Chart>
+      {series.length > 1 || markers.length > 0 ? (
+        <figcaption className="mt-1 flex flex-wrap gap-x-3 gap-y-1 px-1 text-xs">
+          {series.map((s, i) => (
+            <button
+              key={s.key}
+              type="button"
+              aria-pressed={!hidden.has(s.key)}
+              onClick={() =>
+                setHidden((prev) => {
+                  const next = new Set(prev);
+                  if (!next.delete(s.key)) next.add(s.key);
+                  return next;
+                })
+              }
+              className={`inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white ${hidden.has(s.key) ? 'line-through opacity-50' : ''}`}
+            >
+              <span aria-hidden className="inline-block h-0.5 w-3" style={{ backgroundColor: colors[i] }} />
+              {s.label}
+            </button>
+          ))}
+          {markers.length > 0 ? (
+            <span className="inline-flex items-center gap-1">
+              <span aria-hidden className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: CHART_TONE.bad }} />
+              {markers.length} marked
+            </span>
+          ) : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
+
+function SeriesTooltip({
+  active,
+  label,
+  payload,
+  series,
+  colors,
+  format,
+  timeZone,
+  markers,
+}: TooltipContentProps<number, string> & {
+  series: readonly TimeSeries[];
+  colors: string[];
+  format: ValueFormat;
+  timeZone: TimeZoneChoice;
+  markers: readonly ChartMarker[];
+}) {
+  if (!active || typeof label !== 'number') return null;
+  const row = payload[0]?.payload as Row | undefined;
+  const here = markers.filter((m) => m.t === label);
+  return (
+    <TooltipBox title={formatTimestamp(label, timeZone)}>
+      {series.map((s, i) => {
+        const v = row?.[`s${i}`];
+        if (v === undefined) return null;
+        return (
+          <TooltipRow
+            key={s.key}
+            color={colors[i] ?? '#0ea5e9'}
+            label={s.label}
+            value={formatValue(v, format)}
+            exact={formatExactValue(v, format)}
+          />
+        );
+      })}
+      {here.map((m, i) => (
+        <div key={i} className="mt-1 font-medium" style={{ color: CHART_TONE[m.tone ?? 'bad'] }}>
+          {m.label}
+        </div>
+      ))}
+    </TooltipBox>
+  );
+}
+
+export default TimeSeriesChart;
