@@ -102,7 +102,16 @@ export const jobRoute = createRoute({
       focus: optString(s.focus),
     }),
   component: ByClusterKind({
-    flink: lazy(() => import('@/features/job/job-layout').then((m) => ({ default: m.JobLayout }))),
+    // The job feature draws the page; the actions feature supplies its buttons (features stay independent).
+    flink: lazy(() =>
+      Promise.all([import('@/features/job/job-layout'), import('@/features/job-actions/job-actions')]).then(
+        ([layout, actions]) => ({
+          default: function FlinkJobPage() {
+            return <layout.JobLayout actions={<actions.JobActions />} />;
+          },
+        }),
+      ),
+    ),
     seatunnel: lazy(() => import('@/features/seatunnel/seatunnel-job-page').then((m) => ({ default: m.SeaTunnelJobPage }))),
   }),
 });
