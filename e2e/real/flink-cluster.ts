@@ -94,7 +94,11 @@ function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?:
 export function findJavaHome(): string {
   const candidates: string[] = [];
   if (process.env.FLINK_JAVA_HOME) candidates.push(process.env.FLINK_JAVA_HOME);
-  for (const d of ['/usr/lib/jvm/java-17-openjdk-amd64', '/usr/lib/jvm/java-17-openjdk-arm64', '/usr/lib/jvm/java-17-openjdk']) {
+  for (const d of [
+    '/usr/lib/jvm/java-17-openjdk-amd64',
+    '/usr/lib/jvm/java-17-openjdk-arm64',
+    '/usr/lib/jvm/java-17-openjdk',
+  ]) {
     candidates.push(d);
   }
   if (process.env.JAVA_HOME) candidates.push(process.env.JAVA_HOME);
@@ -114,7 +118,9 @@ export function ensureFlinkDistribution(log: Log = defaultLog): string {
   const distJar = path.join(DIST_HOME, 'lib', `flink-dist-${FLINK_VERSION}.jar`);
   if (!(fs.existsSync(INSTALL_STAMP) && fs.existsSync(distJar))) {
     const t0 = Date.now();
-    log(`installing apache-flink==${FLINK_VERSION} from PyPI into ${path.relative(REPO_ROOT, PKGS_DIR)} (~340 MB)`);
+    log(
+      `installing apache-flink==${FLINK_VERSION} from PyPI into ${path.relative(REPO_ROOT, PKGS_DIR)} (~340 MB)`,
+    );
     fs.rmSync(PKGS_DIR, { recursive: true, force: true });
     fs.mkdirSync(CACHE_DIR, { recursive: true });
     const pkgs = [`apache-flink==${FLINK_VERSION}`, `apache-flink-libraries==${FLINK_VERSION}`];
@@ -123,7 +129,9 @@ export function ensureFlinkDistribution(log: Log = defaultLog): string {
     let r = run(python, [...base, ...pkgs]);
     if (r.code !== 0) {
       // apache-flink is a CPython platform wheel: when the local Python has none, fetch the cp311 one.
-      log(`pip install failed (${r.out.trim().split('\n').slice(-1)[0] ?? ''}); retrying with cp311 manylinux wheel`);
+      log(
+        `pip install failed (${r.out.trim().split('\n').slice(-1)[0] ?? ''}); retrying with cp311 manylinux wheel`,
+      );
       fs.rmSync(PKGS_DIR, { recursive: true, force: true });
       r = run(python, [
         ...base,
@@ -179,7 +187,11 @@ export function buildJobsJar(flinkHome: string, log: Log = defaultLog): string {
     hash.update('\0');
   }
   const digest = hash.digest('hex');
-  if (fs.existsSync(JOBS_JAR) && fs.existsSync(JOBS_JAR_STAMP) && fs.readFileSync(JOBS_JAR_STAMP, 'utf8').trim() === digest) {
+  if (
+    fs.existsSync(JOBS_JAR) &&
+    fs.existsSync(JOBS_JAR_STAMP) &&
+    fs.readFileSync(JOBS_JAR_STAMP, 'utf8').trim() === digest
+  ) {
     return JOBS_JAR;
   }
   const t0 = Date.now();
@@ -189,7 +201,16 @@ export function buildJobsJar(flinkHome: string, log: Log = defaultLog): string {
     const classes = path.join(tmp, 'classes');
     fs.mkdirSync(classes);
     const cp = path.join(flinkHome, 'lib', '*');
-    const javac = run(path.join(javaHome, 'bin', 'javac'), ['--release', '17', '-nowarn', '-cp', cp, '-d', classes, ...sources]);
+    const javac = run(path.join(javaHome, 'bin', 'javac'), [
+      '--release',
+      '17',
+      '-nowarn',
+      '-cp',
+      cp,
+      '-d',
+      classes,
+      ...sources,
+    ]);
     if (javac.code !== 0) throw new Error(`javac failed:\n${javac.out}`);
     const tmpJar = path.join(tmp, 'streamdash-jobs.jar');
     const jar = run(path.join(javaHome, 'bin', 'jar'), [
@@ -339,6 +360,9 @@ function scriptEnv(s: Pick<ClusterState, 'workDir' | 'confDir' | 'javaHome'>): N
   };
 }
 
+/** Process groups of bin/ scripts still running, per cluster (a JVM shares its script's group). */
+const runningScripts = new WeakMap<ClusterState, Set<number>>();
+
 /** Runs a bin/ script in its own process group (so a terminal Ctrl-C does not hit the JVMs first). */
 function runScript(s: ClusterState, script: string, args: string[], timeoutMs = 120_000): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -348,6 +372,12 @@ function runScript(s: ClusterState, script: string, args: string[], timeoutMs = 
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const group = child.pid;
+    if (group) {
+      if (!runningScripts.has(s)) runningScripts.set(s, new Set());
+      runningScripts.get(s)!.add(group);
+      child.on('exit', () => runningScripts.get(s)?.delete(group));
+    }
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -439,6 +469,17 @@ function killNow(pids: number[], signal: NodeJS.Signals = 'SIGKILL') {
   }
 }
 
+function killScriptGroups(s: ClusterState) {
+  for (const g of runningScripts.get(s) ?? []) {
+    try {
+      process.kill(-g, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+  runningScripts.get(s)?.clear();
+}
+
 function pidsInFile(file: string): number[] {
   if (!fs.existsSync(file)) return [];
   return fs
@@ -455,6 +496,9 @@ function pidsInFile(file: string): number[] {
  * JVMs started with this cluster's --configDir are included, in case a pid file was lost.
  */
 async function stopState(s: ClusterState, log: Log): Promise<void> {
+  // a start script still running (stop during start-up) would launch its JVM after this: kill its
+  // process group, which includes the JVM it may already have forked
+  killScriptGroups(s);
   const files = [pidFile(s, 'standalonesession'), pidFile(s, 'taskexecutor')];
   const known = (): number[] =>
     [...new Set([s.jmPid, ...s.tmPids, ...files.flatMap(pidsInFile), ...pidsUsingConfDir(s.confDir)])].filter(
@@ -506,7 +550,9 @@ async function waitFor<T>(
     await sleep(intervalMs);
   }
   const extra = onTimeout ? `\n${onTimeout()}` : '';
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? ` (last error: ${String(lastErr)})` : ''}${extra}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? ` (last error: ${String(lastErr)})` : ''}${extra}`,
+  );
 }
 
 function logTail(s: ClusterState, n = 40): string {
@@ -622,7 +668,8 @@ async function startTaskManagerProcesses(s: ClusterState, count: number): Promis
   const before = new Set(pidsInFile(file));
   await Promise.all(Array.from({ length: count }, () => runScript(s, 'taskmanager.sh', ['start'])));
   const added = pidsInFile(file).filter((p) => !before.has(p));
-  if (added.length !== count || !added.every(isAlive)) throw new Error(`taskmanager did not start:\n${logTail(s)}`);
+  if (added.length !== count || !added.every(isAlive))
+    throw new Error(`taskmanager did not start:\n${logTail(s)}`);
   const first = s.tmPids.length;
   s.tmPids.push(...added);
   return added.map((_, i) => first + i);
@@ -649,7 +696,10 @@ function installExitHooks(log: Log) {
   if (hooksInstalled) return;
   hooksInstalled = true;
   process.on('exit', () => {
-    for (const s of liveClusters) killNow([s.jmPid, ...s.tmPids, ...pidsUsingConfDir(s.confDir)]);
+    for (const s of liveClusters) {
+      killScriptGroups(s);
+      killNow([s.jmPid, ...s.tmPids, ...pidsUsingConfDir(s.confDir)]);
+    }
   });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(sig, () => {
@@ -757,7 +807,10 @@ export async function startRealFlink(opts: StartOptions = {}): Promise<RealFlink
       timings,
       state: s,
       stop,
-      pids: () => ({ jobManager: isAlive(s.jmPid) ? s.jmPid : 0, taskManagers: s.tmPids.map((p) => (isAlive(p) ? p : 0)) }),
+      pids: () => ({
+        jobManager: isAlive(s.jmPid) ? s.jmPid : 0,
+        taskManagers: s.tmPids.map((p) => (isAlive(p) ? p : 0)),
+      }),
       async killJobManager() {
         killNow([s.jmPid]);
         await waitUntilDead([s.jmPid], 10_000);

@@ -25,7 +25,9 @@ import {
 import { compareToSchema, parseEndpointList, parseReference, type SchemaDiff } from './flink-schema.ts';
 
 export const FIXTURE_DIR = path.join(REPO_ROOT, 'e2e', 'fixtures', 'flink', '2.2');
-const MUTATION_DIR = path.join(FIXTURE_DIR, 'mutations');
+/** Recording goes to a temporary sibling folder that replaces FIXTURE_DIR only when complete. */
+const OUT_DIR = `${FIXTURE_DIR}.recording-${process.pid}`;
+const MUTATION_DIR = path.join(OUT_DIR, 'mutations');
 
 type Log = (s: string) => void;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -103,10 +105,13 @@ export function pruneFlameGraph(root: FlameNode, budget = 150): { root: FlameNod
   const copy = (n: FlameNode): FlameNode => {
     const { children, ...rest } = n;
     return children ? { ...rest, children: [] } : { ...rest };
-  } ;
+  };
   const newRoot = copy(root);
   let kept = 1;
-  const frontier: { node: FlameNode; parent: FlameNode }[] = (root.children ?? []).map((c) => ({ node: c, parent: newRoot }));
+  const frontier: { node: FlameNode; parent: FlameNode }[] = (root.children ?? []).map((c) => ({
+    node: c,
+    parent: newRoot,
+  }));
   while (kept < budget && frontier.length) {
     frontier.sort((a, b) => b.node.value - a.node.value);
     const { node, parent } = frontier.shift()!;
@@ -191,7 +196,8 @@ interface RecordOptions {
 class Recorder {
   readonly index: IndexEntry[] = [];
   readonly mutations: IndexEntry[] = [];
-  readonly schemaInput: { file: string; method: string; template: string; status: number; body: unknown }[] = [];
+  readonly schemaInput: { file: string; method: string; template: string; status: number; body: unknown }[] =
+    [];
   readonly t0 = Date.now();
   constructor(
     readonly base: string,
@@ -208,14 +214,21 @@ class Recorder {
     const file = path.join(dir, `${name}${ext}`);
     if (fs.existsSync(file)) throw new Error(`fixture ${file} recorded twice`);
     fs.writeFileSync(file, content);
-    return path.relative(FIXTURE_DIR, file);
+    return path.relative(OUT_DIR, file);
   }
 
   /** GET and save. `url` is the real path (+query). Returns the parsed answer. */
   async get(
     template: string,
     url: string,
-    o: { variant?: string; shrink?: ShrinkOptions; note?: string; textLimit?: number; transform?: (v: unknown) => { value: unknown; notes: string[] }; waitedSeconds?: number } = {},
+    o: {
+      variant?: string;
+      shrink?: ShrinkOptions;
+      note?: string;
+      textLimit?: number;
+      transform?: (v: unknown) => { value: unknown; notes: string[] };
+      waitedSeconds?: number;
+    } = {},
   ): Promise<Resp> {
     const r = await http(`${this.base}${url}`);
     this.save(template, url, r, o);
@@ -227,7 +240,14 @@ class Recorder {
     template: string,
     url: string,
     r: Resp,
-    o: { variant?: string; shrink?: ShrinkOptions; note?: string; textLimit?: number; transform?: (v: unknown) => { value: unknown; notes: string[] }; waitedSeconds?: number } = {},
+    o: {
+      variant?: string;
+      shrink?: ShrinkOptions;
+      note?: string;
+      textLimit?: number;
+      transform?: (v: unknown) => { value: unknown; notes: string[] };
+      waitedSeconds?: number;
+    } = {},
   ): void {
     const name = this.fileName(template, o.variant);
     const entry: IndexEntry = {
@@ -244,7 +264,7 @@ class Recorder {
       const s = shrink(value, o.shrink);
       value = s.value;
       notes = [...notes, ...s.notes];
-      entry.file = this.write(FIXTURE_DIR, name, '.json', `${stringifyJson(value)}\n`);
+      entry.file = this.write(OUT_DIR, name, '.json', `${stringifyJson(value)}\n`);
       if (notes.length) entry.shortened = notes;
       this.schemaInput.push({ file: entry.file, method: 'GET', template, status: r.status, body: r.json });
     } else {
@@ -254,10 +274,13 @@ class Recorder {
         text = Buffer.from(text).subarray(0, limit).toString('utf8');
         const nl = text.lastIndexOf('\n');
         if (nl > limit / 2) text = text.slice(0, nl + 1);
-        entry.shortened = [`text cut from ${entry.bytes} to ${Buffer.byteLength(text)} bytes (at a line end)`];
+        entry.shortened = [
+          `text cut from ${entry.bytes} to ${Buffer.byteLength(text)} bytes (at a line end)`,
+        ];
       }
-      const ext = r.contentType.includes('html') || /^\s*<!DOCTYPE html/i.test(r.text) ? '.html' : '.txt';
-      entry.file = this.write(FIXTURE_DIR, name, ext, text);
+      // .txt also for the profiler's HTML flame graph, which is served as text/plain
+      const ext = '.txt';
+      entry.file = this.write(OUT_DIR, name, ext, text);
     }
     if (o.note) entry.note = o.note;
     if (o.waitedSeconds !== undefined) entry.waitedSeconds = o.waitedSeconds;
@@ -282,7 +305,13 @@ class Recorder {
       form.append(o.form.field, blob, path.basename(o.form.file));
       init = { method, body: form };
       headers['content-type'] = 'multipart/form-data; boundary=…';
-      requestRecord = { multipart: { field: o.form.field, filename: path.basename(o.form.file), contentType: o.form.contentType } };
+      requestRecord = {
+        multipart: {
+          field: o.form.field,
+          filename: path.basename(o.form.file),
+          contentType: o.form.contentType,
+        },
+      };
     } else if (body !== undefined) {
       headers['content-type'] = 'application/json';
       init = { method, headers, body: JSON.stringify(body) };
@@ -308,7 +337,8 @@ class Recorder {
       ...(o.note ? { note: o.note } : {}),
     };
     this.mutations.push(entry);
-    if (r.json !== undefined) this.schemaInput.push({ file, method, template, status: r.status, body: r.json });
+    if (r.json !== undefined)
+      this.schemaInput.push({ file, method, template, status: r.status, body: r.json });
     this.log(`  ${r.status} ${method} ${url} -> ${file}`);
     return r;
   }
@@ -337,7 +367,10 @@ class Recorder {
       if (!first) {
         first = r;
         if (o.firstVariant && !done(r)) {
-          this.save(template, url, r, { variant: o.firstVariant, note: 'first answer, before the data was ready' });
+          this.save(template, url, r, {
+            variant: o.firstVariant,
+            note: 'first answer, before the data was ready',
+          });
         }
       }
       if (done(r) || Date.now() > end) break;
@@ -365,7 +398,12 @@ interface JobInfo {
 
 const asObj = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 
-async function waitState(base: string, jobId: string, states: string[], timeoutMs = 60_000): Promise<JobInfo> {
+async function waitState(
+  base: string,
+  jobId: string,
+  states: string[],
+  timeoutMs = 60_000,
+): Promise<JobInfo> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const j = await getJson<JobInfo>(`${base}/jobs/${jobId}`);
@@ -397,11 +435,30 @@ function pickMetrics(list: unknown, wanted: string[], fallback = 3): string[] {
 
 const nonEmptyArray = (r: Resp) => r.status === 200 && Array.isArray(r.json) && r.json.length > 0;
 
-export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Promise<{ fixtures: number; seconds: number }> {
+export async function recordFixtures(
+  c: RealFlink,
+  opts: RecordOptions = {},
+): Promise<{ fixtures: number; seconds: number }> {
   const log = opts.log ?? ((s: string) => process.stderr.write(`[record] ${s}\n`));
   const t0 = Date.now();
-  fs.rmSync(FIXTURE_DIR, { recursive: true, force: true });
+  fs.rmSync(OUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(MUTATION_DIR, { recursive: true });
+  const cleanup = () => fs.rmSync(OUT_DIR, { recursive: true, force: true });
+  process.once('exit', cleanup);
+  try {
+    return await recordInto(c, opts, log, t0);
+  } finally {
+    process.removeListener('exit', cleanup);
+    cleanup();
+  }
+}
+
+async function recordInto(
+  c: RealFlink,
+  opts: RecordOptions,
+  log: Log,
+  t0: number,
+): Promise<{ fixtures: number; seconds: number }> {
   const R = new Recorder(c.url, log);
   const base = c.url;
   const { checkpointing: C, backpressure: B, failing: F, bounded: D } = c.jobs;
@@ -432,23 +489,46 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
     const o = asObj(v);
     if (!o.data) return { value: v, notes: [] };
     const { root, total } = pruneFlameGraph(o.data as FlameNode, 120);
-    return { value: { ...o, data: root }, notes: total > 120 ? [`$.data: kept the 120 heaviest of ${total} nodes`] : [] };
+    return {
+      value: { ...o, data: root },
+      notes: total > 120 ? [`$.data: kept the 120 heaviest of ${total} nodes`] : [],
+    };
   };
   const fgFirst = await http(`${base}${fgUrl('off_cpu')}`);
-  R.save(fgT, fgUrl('off_cpu'), fgFirst, { variant: 'first-answer', note: 'first request: sampling just started (endTimestamp -3 = waiting)' });
-  await R.poll(bpT, bpUrl, (r) => asObj(r.json).status === 'ok' && asObj(r.json).backpressureLevel === 'high', {
-    firstVariant: 'first-answer',
-    timeoutMs: 90_000,
-    note: 'upstream vertex (Fast source -> Parse) of the slow operator',
+  R.save(fgT, fgUrl('off_cpu'), fgFirst, {
+    variant: 'first-answer',
+    note: 'first request: sampling just started (endTimestamp -3 = waiting)',
   });
+  await R.poll(
+    bpT,
+    bpUrl,
+    (r) => asObj(r.json).status === 'ok' && asObj(r.json).backpressureLevel === 'high',
+    {
+      firstVariant: 'first-answer',
+      timeoutMs: 90_000,
+      note: 'upstream vertex (Fast source -> Parse) of the slow operator',
+    },
+  );
   await R.get(bpT, `/jobs/${B}/vertices/${vBslow}/backpressure`, { variant: 'slow-operator' });
   await R.poll(bpT, `/jobs/${C}/vertices/${vCsrc}/backpressure`, (r) => asObj(r.json).status === 'ok', {
     variant: 'checkpointing-source',
     timeoutMs: 60_000,
   });
-  await R.poll(fgT, fgUrl('off_cpu'), flameReady, { variant: 'off_cpu', transform: flameTransform, timeoutMs: 120_000 });
-  await R.poll(fgT, fgUrl('on_cpu'), flameReady, { variant: 'on_cpu', transform: flameTransform, timeoutMs: 120_000 });
-  await R.poll(fgT, fgUrl('full'), flameReady, { transform: flameTransform, timeoutMs: 120_000, note: 'type=full' });
+  await R.poll(fgT, fgUrl('off_cpu'), flameReady, {
+    variant: 'off_cpu',
+    transform: flameTransform,
+    timeoutMs: 120_000,
+  });
+  await R.poll(fgT, fgUrl('on_cpu'), flameReady, {
+    variant: 'on_cpu',
+    transform: flameTransform,
+    timeoutMs: 120_000,
+  });
+  await R.poll(fgT, fgUrl('full'), flameReady, {
+    transform: flameTransform,
+    timeoutMs: 120_000,
+    note: 'type=full',
+  });
   await R.poll(fgT, `${fgUrl('full')}&subtaskindex=0`, flameReady, {
     variant: 'subtask0',
     transform: flameTransform,
@@ -461,7 +541,9 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   await R.get('/overview', '/v1/overview', { variant: 'v1', note: 'versioned URL prefix' });
   await R.get('/datasets', '/datasets');
   await R.get('/jobmanager/config', '/jobmanager/config', { shrink: { maxArray: 200 } });
-  await R.get('/jobmanager/environment', '/jobmanager/environment', { shrink: { maxArray: 60, maxString: 2000 } });
+  await R.get('/jobmanager/environment', '/jobmanager/environment', {
+    shrink: { maxArray: 60, maxString: 2000 },
+  });
   const jmLogs = await R.get('/jobmanager/logs', '/jobmanager/logs');
   await R.get('/jobmanager/log', '/jobmanager/log', { note: 'text, not in the reference' });
   await R.get('/jobmanager/stdout', '/jobmanager/stdout', { note: 'text, not in the reference' });
@@ -483,7 +565,9 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
     'Status.JVM.Memory.Heap.Used',
     'Status.JVM.CPU.Load',
   ]);
-  await R.poll('/jobmanager/metrics', `/jobmanager/metrics?get=${jmGet.join(',')}`, nonEmptyArray, { variant: 'get' });
+  await R.poll('/jobmanager/metrics', `/jobmanager/metrics?get=${jmGet.join(',')}`, nonEmptyArray, {
+    variant: 'get',
+  });
 
   const tms = asObj((await R.get('/taskmanagers', '/taskmanagers')).json).taskmanagers as { id: string }[];
   const tm = tms[0]!.id;
@@ -502,9 +586,14 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
     'Status.Shuffle.Netty.AvailableMemorySegments',
     'Status.Shuffle.Netty.TotalMemorySegments',
   ]);
-  await R.poll('/taskmanagers/:taskmanagerid/metrics', `/taskmanagers/${tm}/metrics?get=${tmGet.join(',')}`, nonEmptyArray, {
-    variant: 'get',
-  });
+  await R.poll(
+    '/taskmanagers/:taskmanagerid/metrics',
+    `/taskmanagers/${tm}/metrics?get=${tmGet.join(',')}`,
+    nonEmptyArray,
+    {
+      variant: 'get',
+    },
+  );
   await R.get('/taskmanagers/metrics', '/taskmanagers/metrics', { shrink: { maxArray: 30 } });
   await R.poll(
     '/taskmanagers/metrics',
@@ -516,19 +605,35 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
     variant: 'agg-skew',
     note: 'skew is listed in the 2.2 reference but not in the flat endpoint list',
   });
-  await R.get('/taskmanagers/metrics', `/taskmanagers/metrics?get=Status.JVM.Memory.Heap.Used&agg=max&taskmanagers=${tm}`, {
-    variant: 'one-taskmanager',
-  });
+  await R.get(
+    '/taskmanagers/metrics',
+    `/taskmanagers/metrics?get=Status.JVM.Memory.Heap.Used&agg=max&taskmanagers=${tm}`,
+    {
+      variant: 'one-taskmanager',
+    },
+  );
   const tmLogs = await R.get('/taskmanagers/:taskmanagerid/logs', `/taskmanagers/${tm}/logs`);
-  await R.get('/taskmanagers/:taskmanagerid/log', `/taskmanagers/${tm}/log`, { note: 'text, not in the reference' });
-  await R.get('/taskmanagers/:taskmanagerid/stdout', `/taskmanagers/${tm}/stdout`, { note: 'text, not in the reference' });
-  const tmLogName = ((asObj(tmLogs.json).logs as { name: string }[] | undefined) ?? []).find((l) => l.name.endsWith('.log'))?.name;
+  await R.get('/taskmanagers/:taskmanagerid/log', `/taskmanagers/${tm}/log`, {
+    note: 'text, not in the reference',
+  });
+  await R.get('/taskmanagers/:taskmanagerid/stdout', `/taskmanagers/${tm}/stdout`, {
+    note: 'text, not in the reference',
+  });
+  const tmLogName = ((asObj(tmLogs.json).logs as { name: string }[] | undefined) ?? []).find((l) =>
+    l.name.endsWith('.log'),
+  )?.name;
   if (tmLogName) {
-    await R.get('/taskmanagers/:taskmanagerid/logs/:logname', `/taskmanagers/${tm}/logs/${encodeURIComponent(tmLogName)}`, {
-      note: 'text, not in the reference',
-    });
+    await R.get(
+      '/taskmanagers/:taskmanagerid/logs/:logname',
+      `/taskmanagers/${tm}/logs/${encodeURIComponent(tmLogName)}`,
+      {
+        note: 'text, not in the reference',
+      },
+    );
   }
-  await R.get('/taskmanagers/:taskmanagerid/thread-dump', `/taskmanagers/${tm}/thread-dump`, { shrink: { maxArray: 4 } });
+  await R.get('/taskmanagers/:taskmanagerid/thread-dump', `/taskmanagers/${tm}/thread-dump`, {
+    shrink: { maxArray: 4 },
+  });
 
   // ---- jars -----------------------------------------------------------------------------------
   log('jars');
@@ -536,7 +641,10 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   await R.get('/jars/:jarid/plan', `/jars/${c.jarId}/plan?entry-class=${ENTRY_CLASSES.checkpointing}`, {
     note: 'GET variant: only in the flat endpoint list, not in the 2.2 reference',
   });
-  await R.mutate('POST', '/jars/:jarid/plan', `/jars/${c.jarId}/plan`, { entryClass: ENTRY_CLASSES.backpressure, parallelism: 2 });
+  await R.mutate('POST', '/jars/:jarid/plan', `/jars/${c.jarId}/plan`, {
+    entryClass: ENTRY_CLASSES.backpressure,
+    parallelism: 2,
+  });
   const up = await R.mutate('POST', '/jars/upload', '/jars/upload', undefined, {
     form: { field: 'jarfile', file: c.jarPath, contentType: 'application/x-java-archive' },
   });
@@ -556,24 +664,39 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   await R.get('/jobs/:jobid/plan', `/jobs/${C}/plan`);
   await R.get('/jobs/:jobid/plan', `/jobs/${B}/plan`, { variant: 'backpressure' });
   await R.get('/jobs/:jobid/accumulators', `/jobs/${C}/accumulators`);
-  await R.get('/jobs/:jobid/accumulators', `/jobs/${C}/accumulators?includeSerializedValue=true`, { variant: 'serialized' });
+  await R.get('/jobs/:jobid/accumulators', `/jobs/${C}/accumulators?includeSerializedValue=true`, {
+    variant: 'serialized',
+  });
   await R.get('/jobs/:jobid/accumulators', `/jobs/${D}/accumulators`, { variant: 'bounded-finished' });
   await R.get('/jobs/:jobid/execution-result', `/jobs/${D}/execution-result`, { note: 'finished job' });
   await R.get('/jobs/:jobid/execution-result', `/jobs/${C}/execution-result`, { variant: 'running' });
-  await R.poll('/jobs/:jobid/exceptions', `/jobs/${F}/exceptions`, (r) => {
-    const h = asObj(asObj(r.json).exceptionHistory).entries;
-    return Array.isArray(h) && h.length >= 2;
-  }, { timeoutMs: 60_000, shrink: { maxArray: 3, maxString: 3000 }, note: 'FailingJob after several restarts' });
+  await R.poll(
+    '/jobs/:jobid/exceptions',
+    `/jobs/${F}/exceptions`,
+    (r) => {
+      const h = asObj(asObj(r.json).exceptionHistory).entries;
+      return Array.isArray(h) && h.length >= 2;
+    },
+    {
+      timeoutMs: 60_000,
+      shrink: { maxArray: 3, maxString: 3000 },
+      note: 'FailingJob after several restarts',
+    },
+  );
   await R.get('/jobs/:jobid/exceptions', `/jobs/${F}/exceptions?maxExceptions=1`, {
     variant: 'max1',
     shrink: { maxString: 3000 },
   });
   await R.get('/jobs/:jobid/exceptions', `/jobs/${C}/exceptions`, { variant: 'none' });
-  await R.get('/jobs/:jobid/jobmanager/config', `/jobs/${C}/jobmanager/config`, { shrink: { maxArray: 200 } });
+  await R.get('/jobs/:jobid/jobmanager/config', `/jobs/${C}/jobmanager/config`, {
+    shrink: { maxArray: 200 },
+  });
   await R.get('/jobs/:jobid/jobmanager/environment', `/jobs/${C}/jobmanager/environment`, {
     shrink: { maxArray: 60, maxString: 2000 },
   });
-  await R.get('/jobs/:jobid/jobmanager/log-url', `/jobs/${C}/jobmanager/log-url`, { note: 'no log url pattern configured' });
+  await R.get('/jobs/:jobid/jobmanager/log-url', `/jobs/${C}/jobmanager/log-url`, {
+    note: 'no log url pattern configured',
+  });
   await R.get('/jobs/:jobid/taskmanagers/:taskmanagerid/log-url', `/jobs/${C}/taskmanagers/${tm}/log-url`, {
     note: 'no log url pattern configured',
   });
@@ -593,11 +716,17 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
     'lastCheckpointDuration',
     'lastCheckpointSize',
   ]);
-  await R.poll('/jobs/:jobid/metrics', `/jobs/${F}/metrics?get=${jobGet.join(',')}`, nonEmptyArray, { variant: 'get' });
+  await R.poll('/jobs/:jobid/metrics', `/jobs/${F}/metrics?get=${jobGet.join(',')}`, nonEmptyArray, {
+    variant: 'get',
+  });
   await R.get('/jobs/:jobid/metrics', `/jobs/${F}/metrics?get=doesNotExist`, { variant: 'get-unknown' });
   await R.get('/jobs/metrics', '/jobs/metrics', { shrink: { maxArray: 40 } });
-  await R.poll('/jobs/metrics', `/jobs/metrics?get=numRestarts,uptime&agg=min,max,sum,avg`, nonEmptyArray, { variant: 'get-agg' });
-  await R.poll('/jobs/metrics', `/jobs/metrics?get=numRestarts&agg=max&jobs=${F},${C}`, nonEmptyArray, { variant: 'two-jobs' });
+  await R.poll('/jobs/metrics', `/jobs/metrics?get=numRestarts,uptime&agg=min,max,sum,avg`, nonEmptyArray, {
+    variant: 'get-agg',
+  });
+  await R.poll('/jobs/metrics', `/jobs/metrics?get=numRestarts&agg=max&jobs=${F},${C}`, nonEmptyArray, {
+    variant: 'two-jobs',
+  });
 
   // vertices
   const vT = '/jobs/:jobid/vertices/:vertexid';
@@ -607,11 +736,16 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   await R.get(`${vT}/subtasks/accumulators`, `/jobs/${C}/vertices/${vCsrc}/subtasks/accumulators`);
   await R.get(`${vT}/subtasktimes`, `/jobs/${C}/vertices/${vCsrc}/subtasktimes`);
   await R.get(`${vT}/taskmanagers`, `/jobs/${C}/vertices/${vCsrc}/taskmanagers`);
-  await R.poll(`${vT}/watermarks`, `/jobs/${C}/vertices/${vCsum}/watermarks`, nonEmptyArray, { note: 'event-time vertex' });
+  await R.poll(`${vT}/watermarks`, `/jobs/${C}/vertices/${vCsum}/watermarks`, nonEmptyArray, {
+    note: 'event-time vertex',
+  });
   await R.get(`${vT}/watermarks`, `/jobs/${B}/vertices/${vBslow}/watermarks`, { variant: 'no-watermarks' });
   const sub0 = await R.get(`${vT}/subtasks/:subtaskindex`, `/jobs/${C}/vertices/${vCsrc}/subtasks/0`);
   const att = Number(asObj(sub0.json).attempt ?? 0);
-  await R.get(`${vT}/subtasks/:subtaskindex/attempts/:attempt`, `/jobs/${C}/vertices/${vCsrc}/subtasks/0/attempts/${att}`);
+  await R.get(
+    `${vT}/subtasks/:subtaskindex/attempts/:attempt`,
+    `/jobs/${C}/vertices/${vCsrc}/subtasks/0/attempts/${att}`,
+  );
   await R.get(
     `${vT}/subtasks/:subtaskindex/attempts/:attempt/accumulators`,
     `/jobs/${C}/vertices/${vCsrc}/subtasks/0/attempts/${att}/accumulators`,
@@ -621,15 +755,25 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   });
   const attF = Number(asObj(subF.json).attempt ?? 0);
   if (attF > 0) {
-    await R.get(`${vT}/subtasks/:subtaskindex/attempts/:attempt`, `/jobs/${F}/vertices/${vFval}/subtasks/0/attempts/0`, {
-      variant: 'prior-attempt',
-    });
+    await R.get(
+      `${vT}/subtasks/:subtaskindex/attempts/:attempt`,
+      `/jobs/${F}/vertices/${vFval}/subtasks/0/attempts/0`,
+      {
+        variant: 'prior-attempt',
+      },
+    );
   }
-  await R.get(`${vT}/subtasks/:subtaskindex/attempts/:attempt`, `/jobs/${C}/vertices/${vCsrc}/subtasks/0/attempts/99`, {
-    variant: 'unknown-attempt',
-  });
+  await R.get(
+    `${vT}/subtasks/:subtaskindex/attempts/:attempt`,
+    `/jobs/${C}/vertices/${vCsrc}/subtasks/0/attempts/99`,
+    {
+      variant: 'unknown-attempt',
+    },
+  );
 
-  const vMetrics = await R.get(`${vT}/metrics`, `/jobs/${B}/vertices/${vBsrc}/metrics`, { shrink: { maxArray: 40 } });
+  const vMetrics = await R.get(`${vT}/metrics`, `/jobs/${B}/vertices/${vBsrc}/metrics`, {
+    shrink: { maxArray: 40 },
+  });
   const vGet = pickMetrics(vMetrics.json, [
     '0.backPressuredTimeMsPerSecond',
     '0.busyTimeMsPerSecond',
@@ -637,12 +781,21 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
     '0.numRecordsOutPerSecond',
     '1.backPressuredTimeMsPerSecond',
   ]);
-  await R.poll(`${vT}/metrics`, `/jobs/${B}/vertices/${vBsrc}/metrics?get=${vGet.join(',')}`, nonEmptyArray, { variant: 'get' });
-  await R.get(`${vT}/subtasks/metrics`, `/jobs/${B}/vertices/${vBsrc}/subtasks/metrics`, { shrink: { maxArray: 40 } });
-  const aggIds = 'backPressuredTimeMsPerSecond,busyTimeMsPerSecond,idleTimeMsPerSecond';
-  await R.poll(`${vT}/subtasks/metrics`, `/jobs/${B}/vertices/${vBsrc}/subtasks/metrics?get=${aggIds}&agg=max`, nonEmptyArray, {
-    variant: 'get-agg-max',
+  await R.poll(`${vT}/metrics`, `/jobs/${B}/vertices/${vBsrc}/metrics?get=${vGet.join(',')}`, nonEmptyArray, {
+    variant: 'get',
   });
+  await R.get(`${vT}/subtasks/metrics`, `/jobs/${B}/vertices/${vBsrc}/subtasks/metrics`, {
+    shrink: { maxArray: 40 },
+  });
+  const aggIds = 'backPressuredTimeMsPerSecond,busyTimeMsPerSecond,idleTimeMsPerSecond';
+  await R.poll(
+    `${vT}/subtasks/metrics`,
+    `/jobs/${B}/vertices/${vBsrc}/subtasks/metrics?get=${aggIds}&agg=max`,
+    nonEmptyArray,
+    {
+      variant: 'get-agg-max',
+    },
+  );
   await R.poll(
     `${vT}/subtasks/metrics`,
     `/jobs/${B}/vertices/${vBsrc}/subtasks/metrics?get=${aggIds}&agg=min,max,sum,avg,skew&subtasks=0-1`,
@@ -652,15 +805,24 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   await R.get(`${vT}/subtasks/:subtaskindex/metrics`, `/jobs/${B}/vertices/${vBsrc}/subtasks/0/metrics`, {
     shrink: { maxArray: 40 },
   });
-  await R.poll(`${vT}/subtasks/:subtaskindex/metrics`, `/jobs/${B}/vertices/${vBsrc}/subtasks/0/metrics?get=${aggIds}`, nonEmptyArray, {
-    variant: 'get',
+  await R.poll(
+    `${vT}/subtasks/:subtaskindex/metrics`,
+    `/jobs/${B}/vertices/${vBsrc}/subtasks/0/metrics?get=${aggIds}`,
+    nonEmptyArray,
+    {
+      variant: 'get',
+    },
+  );
+  await R.get(`${vT}/jm-operator-metrics`, `/jobs/${C}/vertices/${vCsrc}/jm-operator-metrics`, {
+    shrink: { maxArray: 40 },
   });
-  await R.get(`${vT}/jm-operator-metrics`, `/jobs/${C}/vertices/${vCsrc}/jm-operator-metrics`, { shrink: { maxArray: 40 } });
 
   // ---- checkpoints / savepoints (CheckpointingJob) -----------------------------------------------
   log('checkpoints + savepoints');
   await waitCheckpoint(base, C, 2);
-  const cpTrig = await R.mutate('POST', '/jobs/:jobid/checkpoints', `/jobs/${C}/checkpoints`, { checkpointType: 'FULL' });
+  const cpTrig = await R.mutate('POST', '/jobs/:jobid/checkpoints', `/jobs/${C}/checkpoints`, {
+    checkpointType: 'FULL',
+  });
   const cpTrigId = String(asObj(cpTrig.json)['request-id']);
   await R.poll('/jobs/:jobid/checkpoints/:triggerid', `/jobs/${C}/checkpoints/${cpTrigId}`, isCompleted, {
     firstVariant: 'in-progress',
@@ -670,24 +832,46 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
     formatType: 'CANONICAL',
   });
   const spTrigId = String(asObj(spTrig.json)['request-id']);
-  const sp = await R.poll('/jobs/:jobid/savepoints/:triggerid', `/jobs/${C}/savepoints/${spTrigId}`, isCompleted, {
-    firstVariant: 'in-progress',
-  });
+  const sp = await R.poll(
+    '/jobs/:jobid/savepoints/:triggerid',
+    `/jobs/${C}/savepoints/${spTrigId}`,
+    isCompleted,
+    {
+      firstVariant: 'in-progress',
+    },
+  );
   const spLocation = String(asObj(asObj(sp.json).operation).location ?? '');
-  await R.get('/jobs/:jobid/savepoints/:triggerid', `/jobs/${C}/savepoints/${hex32()}`, { variant: 'unknown-trigger', shrink: { maxString: 20000 } });
-  await R.mutate('POST', '/jobs/:jobid/savepoints', `/jobs/${C}/savepoints`, { 'cancel-job': false, triggerId: spTrigId }, {
-    variant: 'same-trigger-id',
-    note: 'retrying with the triggerId of a finished savepoint',
+  await R.get('/jobs/:jobid/savepoints/:triggerid', `/jobs/${C}/savepoints/${hex32()}`, {
+    variant: 'unknown-trigger',
+    shrink: { maxString: 20000 },
   });
+  await R.mutate(
+    'POST',
+    '/jobs/:jobid/savepoints',
+    `/jobs/${C}/savepoints`,
+    { 'cancel-job': false, triggerId: spTrigId },
+    {
+      variant: 'same-trigger-id',
+      note: 'retrying with the triggerId of a finished savepoint',
+    },
+  );
 
   await waitCheckpoint(base, C, 3);
   const cps = await R.get('/jobs/:jobid/checkpoints', `/jobs/${C}/checkpoints`, { shrink: { maxArray: 5 } });
-  await R.get('/jobs/:jobid/checkpoints', `/jobs/${B}/checkpoints`, { variant: 'unaligned', shrink: { maxArray: 5 } });
-  await R.get('/jobs/:jobid/checkpoints', `/jobs/${F}/checkpoints`, { variant: 'failing', shrink: { maxArray: 5 } });
+  await R.get('/jobs/:jobid/checkpoints', `/jobs/${B}/checkpoints`, {
+    variant: 'unaligned',
+    shrink: { maxArray: 5 },
+  });
+  await R.get('/jobs/:jobid/checkpoints', `/jobs/${F}/checkpoints`, {
+    variant: 'failing',
+    shrink: { maxArray: 5 },
+  });
   await R.get('/jobs/:jobid/checkpoints', `/jobs/${D}/checkpoints`, { variant: 'no-checkpointing' });
   await R.get('/jobs/:jobid/checkpoints/config', `/jobs/${C}/checkpoints/config`);
   await R.get('/jobs/:jobid/checkpoints/config', `/jobs/${B}/checkpoints/config`, { variant: 'unaligned' });
-  await R.get('/jobs/:jobid/checkpoints/config', `/jobs/${D}/checkpoints/config`, { variant: 'no-checkpointing' });
+  await R.get('/jobs/:jobid/checkpoints/config', `/jobs/${D}/checkpoints/config`, {
+    variant: 'no-checkpointing',
+  });
   const latest = asObj(asObj(asObj(cps.json).latest).completed);
   const cpId = Number(latest.id);
   await R.get('/jobs/:jobid/checkpoints/details/:checkpointid', `/jobs/${C}/checkpoints/details/${cpId}`);
@@ -697,18 +881,30 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   const cpsB = asObj(await getJson(`${base}/jobs/${B}/checkpoints`));
   const cpIdB = Number(asObj(asObj(cpsB.latest).completed).id);
   if (cpIdB) {
-    await R.get('/jobs/:jobid/checkpoints/details/:checkpointid', `/jobs/${B}/checkpoints/details/${cpIdB}`, { variant: 'unaligned' });
-    await R.get(cpDetT, `/jobs/${B}/checkpoints/details/${cpIdB}/subtasks/${vBslow}`, { variant: 'unaligned' });
+    await R.get('/jobs/:jobid/checkpoints/details/:checkpointid', `/jobs/${B}/checkpoints/details/${cpIdB}`, {
+      variant: 'unaligned',
+    });
+    await R.get(cpDetT, `/jobs/${B}/checkpoints/details/${cpIdB}/subtasks/${vBslow}`, {
+      variant: 'unaligned',
+    });
   }
-  await R.get('/jobs/:jobid/checkpoints/details/:checkpointid', `/jobs/${C}/checkpoints/details/999999`, { variant: 'unknown' });
+  await R.get('/jobs/:jobid/checkpoints/details/:checkpointid', `/jobs/${C}/checkpoints/details/999999`, {
+    variant: 'unknown',
+  });
 
   if (spLocation) {
-    const disp = await R.mutate('POST', '/savepoint-disposal', '/savepoint-disposal', { 'savepoint-path': spLocation });
+    const disp = await R.mutate('POST', '/savepoint-disposal', '/savepoint-disposal', {
+      'savepoint-path': spLocation,
+    });
     const dId = String(asObj(disp.json)['request-id']);
-    await R.poll('/savepoint-disposal/:triggerid', `/savepoint-disposal/${dId}`, isCompleted, { firstVariant: 'in-progress' });
+    await R.poll('/savepoint-disposal/:triggerid', `/savepoint-disposal/${dId}`, isCompleted, {
+      firstVariant: 'in-progress',
+    });
   }
 
-  await R.mutate('PATCH', '/jobs/:jobid/clientHeartbeat', `/jobs/${C}/clientHeartbeat`, { expiredTimestamp: Date.now() + 60_000 });
+  await R.mutate('PATCH', '/jobs/:jobid/clientHeartbeat', `/jobs/${C}/clientHeartbeat`, {
+    expiredTimestamp: Date.now() + 60_000,
+  });
   await R.mutate('PATCH', '/jobs/:jobid/rescaling', `/jobs/${C}/rescaling?parallelism=1`);
   await R.get('/jobs/:jobid/rescaling/:triggerid', `/jobs/${C}/rescaling/${hex32()}`, {
     variant: 'unknown-trigger',
@@ -718,7 +914,9 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
     'PUT',
     '/jobs/:jobid/resource-requirements',
     `/jobs/${C}/resource-requirements`,
-    Object.fromEntries(jobC.vertices.map((v) => [v.id, { parallelism: { lowerBound: 1, upperBound: v.parallelism } }])),
+    Object.fromEntries(
+      jobC.vertices.map((v) => [v.id, { parallelism: { lowerBound: 1, upperBound: v.parallelism } }]),
+    ),
     { variant: 'default-scheduler' },
   );
   await R.mutate(
@@ -730,7 +928,9 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   );
 
   // datasets
-  const dsDel = await R.mutate('DELETE', '/datasets/:datasetid', `/datasets/${hex32()}`, undefined, { note: 'unknown data set id' });
+  const dsDel = await R.mutate('DELETE', '/datasets/:datasetid', `/datasets/${hex32()}`, undefined, {
+    note: 'unknown data set id',
+  });
   const dsTrig = asObj(dsDel.json)['request-id'];
   if (dsTrig) {
     await R.poll('/datasets/delete/:triggerid', `/datasets/delete/${String(dsTrig)}`, isCompleted, {
@@ -762,7 +962,9 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   await R.mutate('PATCH', '/jobs/:jobid', `/jobs/${cancelId}?mode=cancel`);
   await waitState(base, cancelId, ['CANCELED']);
   await R.get(jobT, `/jobs/${cancelId}`, { variant: 'canceled' });
-  await R.mutate('PATCH', '/jobs/:jobid', `/jobs/${cancelId}?mode=cancel`, undefined, { variant: 'already-canceled' });
+  await R.mutate('PATCH', '/jobs/:jobid', `/jobs/${cancelId}?mode=cancel`, undefined, {
+    variant: 'already-canceled',
+  });
   await R.mutate('PATCH', '/jobs/:jobid', `/jobs/${cancelId}?mode=stop`, undefined, { variant: 'mode-stop' });
 
   const stopId = await runJar(base, c.jarId, {
@@ -780,7 +982,10 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   });
   await waitState(base, stopId, ['FINISHED']);
   await R.get(jobT, `/jobs/${stopId}`, { variant: 'stopped-with-savepoint' });
-  await R.get('/jobs/:jobid/checkpoints', `/jobs/${stopId}/checkpoints`, { variant: 'stopped-with-savepoint', shrink: { maxArray: 5 } });
+  await R.get('/jobs/:jobid/checkpoints', `/jobs/${stopId}/checkpoints`, {
+    variant: 'stopped-with-savepoint',
+    shrink: { maxArray: 5 },
+  });
 
   const failId = await runJar(base, c.jarId, {
     entryClass: ENTRY_CLASSES.failing,
@@ -791,8 +996,14 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   try {
     await waitState(base, failId, ['FAILED'], 90_000);
     await R.get(jobT, `/jobs/${failId}`, { variant: 'failed' });
-    await R.get('/jobs/:jobid/exceptions', `/jobs/${failId}/exceptions`, { variant: 'failed', shrink: { maxString: 3000 } });
-    await R.get('/jobs/:jobid/execution-result', `/jobs/${failId}/execution-result`, { variant: 'failed', shrink: { maxString: 3000 } });
+    await R.get('/jobs/:jobid/exceptions', `/jobs/${failId}/exceptions`, {
+      variant: 'failed',
+      shrink: { maxString: 3000 },
+    });
+    await R.get('/jobs/:jobid/execution-result', `/jobs/${failId}/execution-result`, {
+      variant: 'failed',
+      shrink: { maxString: 3000 },
+    });
   } catch (e) {
     log(`  !! failed-job scenario: ${String(e)}`);
     await fetch(`${base}/jobs/${failId}?mode=cancel`, { method: 'PATCH' });
@@ -804,38 +1015,72 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   await R.get(jobT, `/jobs/${'0'.repeat(32)}`, { variant: 'not-found', shrink: big });
   await R.get(jobT, '/jobs/not-a-job-id', { variant: 'bad-id', shrink: big });
   await R.get(vT, `/jobs/${C}/vertices/${'0'.repeat(32)}`, { variant: 'unknown-vertex', shrink: big });
-  await R.get('/taskmanagers/:taskmanagerid', `/taskmanagers/${'0'.repeat(32)}`, { variant: 'not-found', shrink: big });
+  await R.get('/taskmanagers/:taskmanagerid', `/taskmanagers/${'0'.repeat(32)}`, {
+    variant: 'not-found',
+    shrink: big,
+  });
   await R.get('/unknown', '/this/path/does/not/exist', { variant: 'not-found' });
   await R.get('/overview', '/v2/overview', { variant: 'v2-not-found' });
   await R.get('/jobs/:jobid/metrics', `/jobs/${'0'.repeat(32)}/metrics`, { variant: 'unknown-job' });
-  await R.get(jobT, `/jobs/${C}?mode=cancel`, { variant: 'ignored-query', note: 'GET with a query parameter it does not know' });
+  await R.get(jobT, `/jobs/${C}?mode=cancel`, {
+    variant: 'ignored-query',
+    note: 'GET with a query parameter it does not know',
+  });
 
   // ---- profiler ---------------------------------------------------------------------------------
   log('profiler');
   await R.get('/jobmanager/profiler', '/jobmanager/profiler', { variant: 'empty' });
-  const prof = await R.mutate('POST', '/jobmanager/profiler', '/jobmanager/profiler', { mode: 'ITIMER', duration: 3 });
-  if (prof.status === 200) {
-    const pr = await R.poll('/jobmanager/profiler', '/jobmanager/profiler', (r) => {
-      const l = asObj(r.json).profilingList;
-      return Array.isArray(l) && l.length > 0 && asObj(l[0]).status !== 'RUNNING';
-    }, { timeoutMs: 30_000, firstVariant: 'running' });
-    const first = asObj((asObj(pr.json).profilingList as unknown[] | undefined)?.[0]);
-    if (first.status === 'FINISHED' && first.outputFile) {
-      await R.get('/jobmanager/profiler/:filename', `/jobmanager/profiler/${encodeURIComponent(String(first.outputFile))}`, {
-        textLimit: 4096,
-      });
-    }
-  }
-  await R.mutate('POST', '/jobmanager/profiler', '/jobmanager/profiler', { mode: 'ITIMER', duration: 99999 }, { variant: 'too-long' });
-  const tprof = await R.mutate('POST', '/taskmanagers/:taskmanagerid/profiler', `/taskmanagers/${tm}/profiler`, {
-    mode: 'WALL',
+  const prof = await R.mutate('POST', '/jobmanager/profiler', '/jobmanager/profiler', {
+    mode: 'ITIMER',
     duration: 3,
   });
+  if (prof.status === 200) {
+    const pr = await R.poll(
+      '/jobmanager/profiler',
+      '/jobmanager/profiler',
+      (r) => {
+        const l = asObj(r.json).profilingList;
+        return Array.isArray(l) && l.length > 0 && asObj(l[0]).status !== 'RUNNING';
+      },
+      { timeoutMs: 30_000, firstVariant: 'running' },
+    );
+    const first = asObj((asObj(pr.json).profilingList as unknown[] | undefined)?.[0]);
+    if (first.status === 'FINISHED' && first.outputFile) {
+      await R.get(
+        '/jobmanager/profiler/:filename',
+        `/jobmanager/profiler/${encodeURIComponent(String(first.outputFile))}`,
+        {
+          textLimit: 4096,
+        },
+      );
+    }
+  }
+  await R.mutate(
+    'POST',
+    '/jobmanager/profiler',
+    '/jobmanager/profiler',
+    { mode: 'ITIMER', duration: 99999 },
+    { variant: 'too-long' },
+  );
+  const tprof = await R.mutate(
+    'POST',
+    '/taskmanagers/:taskmanagerid/profiler',
+    `/taskmanagers/${tm}/profiler`,
+    {
+      mode: 'WALL',
+      duration: 3,
+    },
+  );
   if (tprof.status === 200) {
-    await R.poll('/taskmanagers/:taskmanagerid/profiler', `/taskmanagers/${tm}/profiler`, (r) => {
-      const l = asObj(r.json).profilingList;
-      return Array.isArray(l) && l.length > 0 && asObj(l[0]).status !== 'RUNNING';
-    }, { timeoutMs: 30_000, firstVariant: 'running' });
+    await R.poll(
+      '/taskmanagers/:taskmanagerid/profiler',
+      `/taskmanagers/${tm}/profiler`,
+      (r) => {
+        const l = asObj(r.json).profilingList;
+        return Array.isArray(l) && l.length > 0 && asObj(l[0]).status !== 'RUNNING';
+      },
+      { timeoutMs: 30_000, firstVariant: 'running' },
+    );
   }
 
   // ---- lists (last: they now include canceled/stopped/failed jobs) ----------------------------
@@ -843,9 +1088,13 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   await R.get('/overview', '/overview');
   await R.get('/jobs', '/jobs');
   await R.get('/jobs/overview', '/jobs/overview');
-  await R.get('/jobs/:jobid/vertices/:vertexid/backpressure', `/jobs/${D}/vertices/${jobD.vertices[0]!.id}/backpressure`, {
-    variant: 'finished-job',
-  });
+  await R.get(
+    '/jobs/:jobid/vertices/:vertexid/backpressure',
+    `/jobs/${D}/vertices/${jobD.vertices[0]!.id}/backpressure`,
+    {
+      variant: 'finished-job',
+    },
+  );
   await R.get(fgT, `/jobs/${D}/vertices/${jobD.vertices[0]!.id}/flamegraph`, { variant: 'finished-job' });
 
   // ---- adaptive scheduler cluster -----------------------------------------------------------------
@@ -856,6 +1105,9 @@ export async function recordFixtures(c: RealFlink, opts: RecordOptions = {}): Pr
   }
 
   writeIndexAndDiff(R);
+  await formatJsonFiles(OUT_DIR);
+  fs.rmSync(FIXTURE_DIR, { recursive: true, force: true });
+  fs.renameSync(OUT_DIR, FIXTURE_DIR);
   const seconds = (Date.now() - t0) / 1000;
   log(`recorded ${R.index.length} GET + ${R.mutations.length} mutation fixtures in ${seconds.toFixed(1)} s`);
   return { fixtures: R.index.length + R.mutations.length, seconds };
@@ -875,22 +1127,63 @@ async function recordAdaptive(main: Recorder, log: Log) {
     const reqs = asObj((await http(`${a.url}/jobs/${jobId}/resource-requirements`)).json);
     const newReqs: Record<string, unknown> = {};
     for (const [vid, r] of Object.entries(reqs)) {
-      newReqs[vid] = { parallelism: { lowerBound: 1, upperBound: vid === src ? 1 : Number(asObj(asObj(r).parallelism).upperBound) } };
+      newReqs[vid] = {
+        parallelism: {
+          lowerBound: 1,
+          upperBound: vid === src ? 1 : Number(asObj(asObj(r).parallelism).upperBound),
+        },
+      };
     }
-    await R.mutate('PUT', '/jobs/:jobid/resource-requirements', `/jobs/${jobId}/resource-requirements`, newReqs);
-    await R.poll('/jobs/:jobid', `/jobs/${jobId}`, (r) => {
-      const v = (asObj(r.json).vertices as { id: string; parallelism: number; status: string }[] | undefined) ?? [];
-      return asObj(r.json).state === 'RUNNING' && v.some((x) => x.id === src && x.parallelism === 1) && v.every((x) => x.status === 'RUNNING');
-    }, { variant: 'after-rescale', timeoutMs: 90_000, note: 'after PUT resource-requirements (source upperBound 1)' });
-    await R.get('/jobs/:jobid/resource-requirements', `/jobs/${jobId}/resource-requirements`, { variant: 'after-rescale' });
+    await R.mutate(
+      'PUT',
+      '/jobs/:jobid/resource-requirements',
+      `/jobs/${jobId}/resource-requirements`,
+      newReqs,
+    );
+    await R.poll(
+      '/jobs/:jobid',
+      `/jobs/${jobId}`,
+      (r) => {
+        const v =
+          (asObj(r.json).vertices as { id: string; parallelism: number; status: string }[] | undefined) ?? [];
+        return (
+          asObj(r.json).state === 'RUNNING' &&
+          v.some((x) => x.id === src && x.parallelism === 1) &&
+          v.every((x) => x.status === 'RUNNING')
+        );
+      },
+      {
+        variant: 'after-rescale',
+        timeoutMs: 90_000,
+        note: 'after PUT resource-requirements (source upperBound 1)',
+      },
+    );
+    await R.get('/jobs/:jobid/resource-requirements', `/jobs/${jobId}/resource-requirements`, {
+      variant: 'after-rescale',
+    });
     await R.get('/jobs/:jobid/exceptions', `/jobs/${jobId}/exceptions`, { variant: 'after-rescale' });
     await R.mutate('PATCH', '/jobs/:jobid/rescaling', `/jobs/${jobId}/rescaling?parallelism=1`);
-    await R.mutate('DELETE', '/cluster', '/cluster', undefined, { note: 'shuts the (adaptive) cluster down' });
+    await R.mutate('DELETE', '/cluster', '/cluster', undefined, {
+      note: 'shuts the (adaptive) cluster down',
+    });
     main.index.push(...R.index);
     main.mutations.push(...R.mutations);
     main.schemaInput.push(...R.schemaInput);
   } finally {
     await a.stop();
+  }
+}
+
+/** Formats the JSON fixtures the way the repository's prettier check expects (whitespace only). */
+async function formatJsonFiles(dir: string) {
+  const prettier = await import('prettier');
+  const config = (await prettier.resolveConfig(path.join(FIXTURE_DIR, 'x.json'))) ?? {};
+  const walk = (d: string): string[] =>
+    fs
+      .readdirSync(d, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  for (const f of walk(dir).filter((x) => x.endsWith('.json'))) {
+    fs.writeFileSync(f, await prettier.format(fs.readFileSync(f, 'utf8'), { ...config, parser: 'json' }));
   }
 }
 
@@ -914,7 +1207,9 @@ function writeIndexAndDiff(R: Recorder) {
     .filter((e) => e.status < 400)
     .map((e) => {
       const ref = reference.find((r) => r.method === e.method && r.path === e.template);
-      return ref && ref.status !== e.status ? { file: e.file, method: e.method, template: e.template, documented: ref.status, real: e.status } : undefined;
+      return ref && ref.status !== e.status
+        ? { file: e.file, method: e.method, template: e.template, documented: ref.status, real: e.status }
+        : undefined;
     })
     .filter(Boolean);
 
@@ -924,13 +1219,15 @@ function writeIndexAndDiff(R: Recorder) {
     note: 'Real answers of a Flink 2.2.1 standalone session cluster (2 TMs x 4 slots) recorded by e2e/real/flink-record.ts. Ids in bodies are real ids of that run.',
     fixtures: R.index.sort((a, b) => a.file.localeCompare(b.file)),
     mutations: R.mutations.sort((a, b) => a.file.localeCompare(b.file)),
-    notRecorded: reference.filter((e) => !recordedKeys.has(key(e.method, e.path))).map((e) => key(e.method, e.path)),
+    notRecorded: reference
+      .filter((e) => !recordedKeys.has(key(e.method, e.path)))
+      .map((e) => key(e.method, e.path)),
     notInReference: [...recordedKeys].filter((k) => !refKeys.has(k)).sort(),
     inFlatListOnly: list.filter((e) => !refKeys.has(key(e.method, e.path))).map((e) => key(e.method, e.path)),
   };
-  fs.writeFileSync(path.join(FIXTURE_DIR, '_index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  fs.writeFileSync(path.join(OUT_DIR, '_index.json'), `${JSON.stringify(index, null, 2)}\n`);
   fs.writeFileSync(
-    path.join(FIXTURE_DIR, '_schema-diff.json'),
+    path.join(OUT_DIR, '_schema-diff.json'),
     `${JSON.stringify({ note: 'real JSON answers (2xx) compared with the response schema of the 2.2 reference docs', statusMismatch, diffs }, null, 2)}\n`,
   );
 }

@@ -65,7 +65,9 @@ export function parseReference(file = REFERENCE_MD): ReferenceEndpoint[] {
 }
 
 /** Endpoints of the flat list (path, verb, status). */
-export function parseEndpointList(file = REFERENCE_LIST): { path: string; method: string; status: number; queryParams: string[] }[] {
+export function parseEndpointList(
+  file = REFERENCE_LIST,
+): { path: string; method: string; status: number; queryParams: string[] }[] {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const out: { path: string; method: string; status: number; queryParams: string[] }[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -165,11 +167,10 @@ export function compareToSchema(value: unknown, schema: JsonSchema): SchemaDiff[
       return;
     }
     const ok =
-      t === actual ||
-      (t === 'number' && actual === 'integer') ||
-      (t === 'integer' && actual === 'integer');
+      t === actual || (t === 'number' && actual === 'integer') || (t === 'integer' && actual === 'integer');
     if (!ok) add({ path: p, kind: 'type', expected: t, actual });
-    else if (s.enum && !s.enum.includes(v)) add({ path: p, kind: 'enum', expected: s.enum.join('|'), actual: String(v) });
+    else if (s.enum && !s.enum.includes(v))
+      add({ path: p, kind: 'enum', expected: s.enum.join('|'), actual: String(v) });
   };
   walk(value, schema, '$', 0);
   return [...diffs.values()];

@@ -904,6 +904,11 @@ async function recordFlavour(r: Recorder, flavour: Flavour): Promise<void> {
   const qs = (o: Record<string, string>) => `?${new URLSearchParams(o).toString()}`;
   // A 64-bit id (> 2^53) to check the id round-trips exactly (JS numbers would mangle it).
   const bigId = v1 ? '733584788375666689' : '733584788375666699';
+  // Every job gets an explicit id so that re-recording gives the same ids (tests pin them). The
+  // values are ids this engine generated itself in the first recording (same format and range).
+  const ids = v1
+    ? { stream: '1176804500430782465', multi: '1176804500430979073', fail: '1176804500431175681' }
+    : { stream: '1176804500430782475', multi: '1176804500430979083', fail: '1176804500431175691' };
 
   await r.rec('overview-empty', 'GET', 'overview', { note: 'fresh node, no jobs yet' });
   await r.rec('running-jobs-empty', 'GET', 'running-jobs');
@@ -924,10 +929,9 @@ async function recordFlavour(r: Recorder, flavour: Flavour): Promise<void> {
   const stream = await r.rec(
     'submit-job-streaming',
     'POST',
-    `submit-job${qs({ jobName: 'streamdash-streaming' })}`,
+    `submit-job${qs({ jobId: ids.stream, jobName: 'streamdash-streaming' })}`,
     {
       body: JOB_CONFIGS.streaming,
-      note: 'no jobId param: engine generates one',
     },
   );
   const streamId = rawJobId(stream.body);
@@ -936,7 +940,7 @@ async function recordFlavour(r: Recorder, flavour: Flavour): Promise<void> {
   const multi = await r.rec(
     'submit-job-multi-table',
     'POST',
-    `submit-job${qs({ jobName: 'streamdash-multi-table' })}`,
+    `submit-job${qs({ jobId: ids.multi, jobName: 'streamdash-multi-table' })}`,
     { body: JOB_CONFIGS.multiTable },
   );
   const multiId = rawJobId(multi.body);
@@ -945,7 +949,7 @@ async function recordFlavour(r: Recorder, flavour: Flavour): Promise<void> {
   const fail = await r.rec(
     'submit-job-failing',
     'POST',
-    `submit-job${qs({ jobName: 'streamdash-failing' })}`,
+    `submit-job${qs({ jobId: ids.fail, jobName: 'streamdash-failing' })}`,
     {
       body: JOB_CONFIGS.failing,
     },

@@ -48,13 +48,16 @@ export default async function globalSetup() {
         startRealFlink({ log: (s) => console.log(`[flink] ${s}`) }),
         startRealSeaTunnel({ log: (s) => console.log(`[seatunnel] ${s}`) }),
       ]);
+      // Teardown runs in this same process: it stops these handles (their own exit hooks are the backstop).
+      (globalThis as { __streamdashReal?: unknown }).__streamdashReal = { flink, seatunnel };
       real.flink = { url: flink.url, jobs: flink.jobs, jarPath: flink.jarPath };
-      real.seatunnel = { v2Url: seatunnel.v2Url, v1Url: seatunnel.v1Url };
-      clusters.push(
-        { id: 'real-flink', name: 'Real Flink', kind: 'flink', url: flink.url },
-        { id: 'real-seatunnel', name: 'Real SeaTunnel', kind: 'seatunnel', url: seatunnel.v2Url, flavour: 'v2' },
-        { id: 'real-seatunnel-v1', name: 'Real SeaTunnel v1', kind: 'seatunnel', url: seatunnel.v1Url, flavour: 'v1' },
-      );
+      real.seatunnel = { ...(seatunnel.hasRestV2 ? { v2Url: seatunnel.v2Url } : {}), v1Url: seatunnel.v1Url, version: seatunnel.version };
+      clusters.push({ id: 'real-flink', name: 'Real Flink', kind: 'flink', url: flink.url });
+      // Maven Central publishes no engine with REST v2 (2.3.9+): the real node may speak v1 only.
+      if (seatunnel.hasRestV2) {
+        clusters.push({ id: 'real-seatunnel', name: 'Real SeaTunnel', kind: 'seatunnel', url: seatunnel.v2Url, flavour: 'v2' });
+      }
+      clusters.push({ id: 'real-seatunnel-v1', name: 'Real SeaTunnel v1', kind: 'seatunnel', url: seatunnel.v1Url, flavour: 'v1' });
     }
 
     const dir = resolve('.cache/e2e');

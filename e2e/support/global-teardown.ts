@@ -2,6 +2,10 @@ import { existsSync } from 'node:fs';
 import { killTree } from './processes';
 import { readState, STATE_FILE } from './state';
 
+interface Stoppable {
+  stop(): Promise<void>;
+}
+
 /** Stops everything global setup started, the real clusters included, also after failures. */
 export default async function globalTeardown() {
   if (existsSync(STATE_FILE)) {
@@ -10,20 +14,6 @@ export default async function globalTeardown() {
     killTree(state.demo.pid);
     killTree(state.outageDemo.pid);
   }
-  if (process.env.E2E_REAL !== '0') {
-    const stops: Promise<unknown>[] = [];
-    try {
-      const { stopRealFlink } = (await import('../real/flink-cluster')) as { stopRealFlink?: () => Promise<void> };
-      if (stopRealFlink) stops.push(stopRealFlink());
-    } catch {
-      // module missing: nothing was started
-    }
-    try {
-      const { stopRealSeaTunnel } = (await import('../real/seatunnel-cluster')) as { stopRealSeaTunnel?: () => Promise<void> };
-      if (stopRealSeaTunnel) stops.push(stopRealSeaTunnel());
-    } catch {
-      // module missing: nothing was started
-    }
-    await Promise.allSettled(stops);
-  }
+  const real = (globalThis as { __streamdashReal?: { flink?: Stoppable; seatunnel?: Stoppable } }).__streamdashReal;
+  await Promise.allSettled([real?.flink?.stop(), real?.seatunnel?.stop()]);
 }

@@ -10,7 +10,7 @@ export interface E2EState {
   outageDemo: { pid?: number; port: number; flinkUrl: string };
   real?: {
     flink?: { url: string; jobs: { checkpointing: string; backpressure: string; failing: string; bounded: string }; jarPath: string };
-    seatunnel?: { v2Url: string; v1Url: string };
+    seatunnel?: { v2Url?: string; v1Url: string; version: string };
     error?: string;
   };
 }

@@ -97,7 +97,12 @@ export function jobNotFound(jobId: string): RestError {
   ]);
 }
 
-/** Unknown URL or method: Flink's router answers without a stack trace. */
+/** Unknown GET path: the web UI's static file handler answers (no stack trace). */
+export function staticFileNotFound(path: string): RestError {
+  return new RestError(404, `Unable to load requested file ${path}.`, { kind: 'router' });
+}
+
+/** Unknown URL for other methods: Flink's router answers without a stack trace. */
 export function routeNotFound(uri: string): RestError {
   return new RestError(404, `Not found: ${uri}`, { kind: 'router' });
 }

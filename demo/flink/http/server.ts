@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toJson } from '../util/json.ts';
-import { errorBody, RestError, routeNotFound } from './errors.ts';
+import { errorBody, RestError, routeNotFound, staticFileNotFound } from './errors.ts';
 import type { Reply, Router } from './router.ts';
 
 /** rest.server.max-content-length */
@@ -48,18 +48,20 @@ export async function startHttpServer(router: Router, host: string, port: number
     try {
       const body = await readBody(req);
       const url = new URL(uri, 'http://localhost');
+      const method = req.method ?? 'GET';
       let path = url.pathname.replace(/\/+$/, '') || '/';
+      const unmatched = () => (method === 'GET' ? staticFileNotFound(url.pathname) : routeNotFound(uri));
       if (/^\/v\d+(\/|$)/.test(path)) {
-        if (!path.startsWith('/v1/') && path !== '/v1') throw routeNotFound(uri);
+        if (!path.startsWith('/v1/') && path !== '/v1') throw unmatched();
         path = path.slice(3) || '/';
       }
-      const match = router.match(req.method ?? 'GET', path);
-      if (!match) throw routeNotFound(uri);
+      const match = router.match(method, path);
+      if (!match) throw unmatched();
       const reply: Reply = await match.route.handler({ params: match.params, query: url.searchParams, body, headers: req.headers, uri, baseUrl });
       const status = reply.status ?? 200;
       if ('json' in reply) send(res, status, toJson(reply.json), 'application/json; charset=UTF-8');
       else {
-        send(res, status, reply.text, reply.contentType ?? 'text/plain; charset=UTF-8');
+        send(res, status, reply.text, reply.contentType ?? 'text/plain');
         reply.afterSend?.();
       }
     } catch (e) {

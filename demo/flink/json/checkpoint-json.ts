@@ -3,6 +3,7 @@
 import type { CheckpointRecord, CheckpointTracker } from '../model/checkpoints.ts';
 import type { SimJob, SimVertex } from '../model/job.ts';
 import type { StackProfile } from '../model/types.ts';
+import { LONG_MAX } from '../util/json.ts';
 import { noise } from '../util/rng.ts';
 
 const STATE_WEIGHT: Record<StackProfile, number> = {
@@ -72,7 +73,8 @@ function taskStats(job: SimJob, v: SimVertex, r: CheckpointRecord, now: number) 
   };
 }
 
-export function checkpointJson(job: SimJob, r: CheckpointRecord, now: number, withTasks: boolean) {
+/** `retainedId`: the latest completed checkpoint; older ones are discarded (num-retained 1). */
+export function checkpointJson(job: SimJob, r: CheckpointRecord, now: number, withTasks: boolean, retainedId = job.checkpoints?.latestCompleted(now)?.id) {
   const status = now < r.endsAt ? 'IN_PROGRESS' : r.outcome;
   const tasks = job.vertices.map((v) => taskStats(job, v, r, now));
   const numSubtasks = tasks.reduce((a, t) => a + t.num_subtasks, 0);
@@ -101,13 +103,21 @@ export function checkpointJson(job: SimJob, r: CheckpointRecord, now: number, wi
   };
   if (status === 'COMPLETED') {
     body.external_path = r.externalPath ?? '<checkpoint-not-externally-addressable>';
-    body.discarded = false;
+    body.discarded = r.kind !== 'savepoint' && r.kind !== 'sync-savepoint' && r.id !== retainedId;
   }
   if (status === 'FAILED') {
     body.failure_timestamp = r.endsAt;
     body.failure_message = r.failureMessage ?? null;
   }
   return body;
+}
+
+const ZERO_SUMMARY = { min: 0, max: 0, avg: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0 };
+
+/** Per-subtask summaries carry no histogram in Flink: percentiles are NaN. */
+function minMaxAvg(values: number[]) {
+  const s = summary(values);
+  return { ...s, p50: NaN, p90: NaN, p95: NaN, p99: NaN, p999: NaN };
 }
 
 function summary(values: number[]) {
@@ -159,30 +169,50 @@ export function checkpointingStatistics(job: SimJob, t: CheckpointTracker, now: 
   const window = done.slice(-1000);
   const restored = t.restored();
   const history = all.slice(-t.historySize).reverse();
+  const retainedId = latestCompleted?.id;
   return {
     counts: { restored: restored ? 1 : 0, total: all.length, in_progress: inProgress, completed, failed },
     summary: {
       checkpointed_size: summary(window.map((r) => r.checkpointedSize)),
       state_size: summary(window.map((r) => r.stateSize)),
       end_to_end_duration: summary(window.map((r) => r.endsAt - r.triggeredAt)),
-      alignment_buffered: summary(window.map(() => 0)),
+      alignment_buffered: ZERO_SUMMARY,
       processed_data: summary(window.map((r) => r.processedData)),
       persisted_data: summary(window.map((r) => r.persistedData)),
     },
     latest: {
-      completed: latestCompleted ? checkpointJson(job, latestCompleted, now, false) : null,
-      savepoint: latestSavepoint ? checkpointJson(job, latestSavepoint, now, false) : null,
-      failed: latestFailed ? checkpointJson(job, latestFailed, now, false) : null,
+      completed: latestCompleted ? checkpointJson(job, latestCompleted, now, false, retainedId) : null,
+      savepoint: latestSavepoint ? checkpointJson(job, latestSavepoint, now, false, retainedId) : null,
+      failed: latestFailed ? checkpointJson(job, latestFailed, now, false, retainedId) : null,
       restored: restored
         ? { id: restored.id, restore_timestamp: restored.at, is_savepoint: restored.isSavepoint, external_path: restored.path }
         : null,
     },
-    history: history.map((r) => checkpointJson(job, r, now, false)),
+    history: history.map((r) => checkpointJson(job, r, now, false, retainedId)),
   };
 }
 
 export function checkpointConfigJson(job: SimJob, t: CheckpointTracker) {
   const s = t.spec;
+  if (s.disabled) {
+    return {
+      mode: 'at_least_once',
+      interval: LONG_MAX,
+      timeout: s.timeoutMs,
+      min_pause: 0,
+      max_concurrent: 1,
+      externalization: { enabled: false, delete_on_cancellation: true },
+      state_backend: 'HashMapStateBackend',
+      checkpoint_storage: 'FileSystemCheckpointStorage',
+      unaligned_checkpoints: false,
+      tolerable_failed_checkpoints: 0,
+      aligned_checkpoint_timeout: 0,
+      checkpoints_after_tasks_finish: true,
+      state_changelog_enabled: false,
+      changelog_periodic_materialization_interval: 600000,
+      changelog_storage: 'memory',
+    };
+  }
   return {
     mode: 'exactly_once',
     interval: s.intervalMs,
@@ -203,6 +233,7 @@ export function checkpointConfigJson(job: SimJob, t: CheckpointTracker) {
 }
 
 interface SubtaskDone {
+  className: string;
   index: number;
   status: string;
   ack_timestamp: number;
@@ -223,14 +254,15 @@ export function taskCheckpointDetails(job: SimJob, v: SimVertex, r: CheckpointRe
   const perSubtaskCheckpointed = (r.checkpointedSize * stateShare(job, v)) / v.parallelism;
   const backPressuredUpstream = job.vertices.some((u) => u.index < v.index && u.spec.backPressured > 0.5);
   const done: SubtaskDone[] = [];
-  const subtasks = [...Array(v.parallelism).keys()].map((s): SubtaskDone | { index: number; status: string } => {
-    if (!subtaskAcked(job, v, s, r, now)) return { index: s, status: 'pending_or_failed' };
+  const subtasks = [...Array(v.parallelism).keys()].map((s): SubtaskDone | { className: string; index: number; status: string } => {
+    if (!subtaskAcked(job, v, s, r, now)) return { className: 'pending_or_failed', index: s, status: 'pending_or_failed' };
     const n = (k: string) => noise(job.seed, r.id, v.id, s, k);
     const ack = Math.round(r.triggeredAt + ackFraction(job, v, s, r) * duration);
     const startDelay = Math.round((backPressuredUpstream ? 0.55 : 0.05) * duration * (0.8 + 0.4 * n('sd')));
     const alignment = Math.round((v.spec.busy > 0.9 ? 0.25 : 0.01) * duration * n('al'));
     const sync = Math.round(2 + 10 * n('sync'));
     const stats: SubtaskDone = {
+      className: 'completed',
       index: s,
       status: 'completed',
       ack_timestamp: ack,
@@ -246,7 +278,7 @@ export function taskCheckpointDetails(job: SimJob, v: SimVertex, r: CheckpointRe
     done.push(stats);
     return stats;
   });
-  const pick = (f: (x: SubtaskDone) => number) => summary(done.map(f));
+  const pick = (f: (x: SubtaskDone) => number) => minMaxAvg(done.map(f));
   return {
     ...base,
     summary: {

@@ -58,7 +58,6 @@ export function ioMetrics(job: SimJob, v: SimVertex, subtasks: number[], now: nu
     idle += x.accIdleMs;
     busy += x.accBusyMs;
   }
-  const n = Math.max(1, subtasks.length);
   return {
     'read-bytes': readBytes,
     'read-bytes-complete': true,
@@ -68,9 +67,9 @@ export function ioMetrics(job: SimJob, v: SimVertex, subtasks: number[], now: nu
     'read-records-complete': true,
     'write-records': writeRecords,
     'write-records-complete': true,
-    'accumulated-backpressured-time': Math.round(bp / n),
-    'accumulated-idle-time': Math.round(idle / n),
-    'accumulated-busy-time': Math.round(busy / n),
+    'accumulated-backpressured-time': bp,
+    'accumulated-idle-time': idle,
+    'accumulated-busy-time': busy,
   };
 }
 
@@ -111,28 +110,29 @@ export function jobOverviewEntry(job: SimJob, now: number) {
   };
 }
 
+/** The JSON plan: sinks first (Flink lists vertices in reverse topological order). */
 export function planJson(job: { id: string; name: string; spec: SimJob['spec']; vertices: SimVertex[] }) {
   return {
     jid: job.id,
     name: job.name,
     type: job.spec.type,
-    nodes: job.vertices.map((v) => ({
+    nodes: [...job.vertices].reverse().map((v) => ({
       id: v.id,
-      parallelism: v.parallelism,
       operator: '',
+      parallelism: v.parallelism,
       operator_strategy: '',
-      description: v.spec.operators.map((op, i) => `${i === 0 ? '' : '+- '}[${v.index * 4 + i + 1}]:${op.replace(/</g, '&lt;').replace(/>/g, '&gt;')}<br/>`).join(''),
+      description: v.spec.operators.map((op, i) => `${i === 0 ? '' : '+- '}${op.replace(/</g, '&lt;').replace(/>/g, '&gt;')}<br/>`).join(''),
+      optimizer_properties: {},
       ...(v.spec.inputs.length > 0
         ? {
             inputs: v.spec.inputs.map((input, num) => ({
-              num,
               id: job.vertices[input.from]?.id ?? '',
-              ship_strategy: input.ship,
+              num,
               exchange: job.spec.type === 'BATCH' ? 'blocking' : 'pipelined_bounded',
+              ship_strategy: input.ship,
             })),
           }
         : {}),
-      optimizer_properties: {},
     })),
   };
 }

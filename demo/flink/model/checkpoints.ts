@@ -38,7 +38,7 @@ export class CheckpointTracker {
     readonly historySize: number,
   ) {
     this.nextId = (spec.restoredFrom?.id ?? 0) + 1;
-    this.nextPeriodic = job.initializedAt + 2500 + spec.intervalMs;
+    this.nextPeriodic = spec.disabled ? Infinity : job.initializedAt + 2500 + spec.intervalMs;
     this.rng = new Rng(hashString(`${job.seed}:${job.id}:savepoints`));
     this.restorePathSuffix = this.rng.hex(12);
   }
@@ -148,6 +148,18 @@ export class CheckpointTracker {
       }
     }
     this.nextPeriodic = Infinity;
+  }
+
+  /** The latest completed checkpoint (not savepoint) at `now`: the one Flink still retains. */
+  latestCompleted(now: number): CheckpointRecord | undefined {
+    let best: CheckpointRecord | undefined;
+    for (let i = this.records.length - 1; i >= 0; i--) {
+      const r = this.records[i];
+      if (!r || r.triggeredAt > now || r.kind === 'savepoint' || r.kind === 'sync-savepoint') continue;
+      if (r.endsAt <= now && r.outcome === 'COMPLETED' && (!best || r.endsAt > best.endsAt)) best = r;
+      if (best && r.endsAt < best.endsAt - 600_000) break;
+    }
+    return best;
   }
 
   find(id: number): CheckpointRecord | undefined {

@@ -8,7 +8,21 @@ import { largeSpecs } from './large-specs.ts';
 import { OperationStore } from './operations.ts';
 import { DEMO_JOBS } from './specs.ts';
 import { createTaskManagers, type SimTaskManager, type TmLoad } from './task-managers.ts';
-import type { JobSpec } from './types.ts';
+import type { CheckpointSpec, JobSpec } from './types.ts';
+
+/** What Flink reports for a job that did not enable checkpointing. */
+const DISABLED_CHECKPOINTING: CheckpointSpec = {
+  disabled: true,
+  intervalMs: Infinity,
+  timeoutMs: 600_000,
+  minPauseMs: 0,
+  durationMs: 300,
+  stateBytes: 4 * 1024 * 1024,
+  failEvery: 0,
+  failureMessages: [],
+  unaligned: false,
+  incremental: false,
+};
 
 export interface ClusterOptions {
   seed: number;
@@ -36,7 +50,8 @@ export class Cluster {
   private readonly jobsById = new Map<string, SimJob>();
   private readonly jobOrder: SimJob[] = [];
   private largeLoaded = false;
-  private slotCache?: { key: string; slots: Map<string, Slot[]>; used: number[] };
+  private slotCache?: { key: string; slots: Map<string, Slot[]>; used: number[]; backPressured: boolean[] };
+  private slotMemo?: { now: number; version: number; plan: { slots: Map<string, Slot[]>; used: number[]; backPressured: boolean[] } };
   /** Set by DELETE /cluster; the server closes after answering. */
   shutdownRequested = false;
   private readonly idRng: Rng;
@@ -69,7 +84,7 @@ export class Cluster {
 
   addJob(spec: JobSpec, id?: string, reference = this.startedAt): SimJob {
     const job = new SimJob(this.opts.seed, spec, reference, id);
-    if (spec.checkpointing) job.checkpoints = new CheckpointTracker(job, spec.checkpointing, this.historySize);
+    job.checkpoints = new CheckpointTracker(job, spec.checkpointing ?? DISABLED_CHECKPOINTING, this.historySize);
     this.jobsById.set(job.id, job);
     this.jobOrder.push(job);
     this.slotCache = undefined;
@@ -107,12 +122,22 @@ export class Cluster {
   }
 
   /** Slots per non-terminal job, spread round-robin over task managers (one sharing group). */
-  slotPlan(now: number): { slots: Map<string, Slot[]>; used: number[] } {
+  slotPlan(now: number): { slots: Map<string, Slot[]>; used: number[]; backPressured: boolean[] } {
+    // one request asks many times at the same instant: remember the answer
+    const version = this.jobOrder.length + this.jobOrder.reduce((a, j) => a + j.version, 0);
+    if (this.slotMemo && Math.abs(this.slotMemo.now - now) < 100 && this.slotMemo.version === version) return this.slotMemo.plan;
+    const plan = this.computeSlotPlan(now);
+    this.slotMemo = { now, version, plan };
+    return plan;
+  }
+
+  private computeSlotPlan(now: number): { slots: Map<string, Slot[]>; used: number[]; backPressured: boolean[] } {
     const active = this.jobs().filter((j) => !j.isTerminal(now));
     const key = active.map((j) => `${j.id}:${j.slotsNeeded()}`).join(',');
     if (this.slotCache?.key === key) return this.slotCache;
     const n = this.taskManagers.length;
     const used = new Array<number>(n).fill(0);
+    const backPressured = new Array<boolean>(n).fill(false);
     const slots = new Map<string, Slot[]>();
     let cursor = 0;
     for (const job of active) {
@@ -123,11 +148,12 @@ export class Cluster {
         if (!tm) continue;
         list.push({ tm, index: used[tmIndex] ?? 0 });
         used[tmIndex] = (used[tmIndex] ?? 0) + 1;
+        if (job.vertices.some((v) => v.spec.backPressured > 0.5)) backPressured[tmIndex] = true;
         cursor++;
       }
       slots.set(job.id, list);
     }
-    this.slotCache = { key, slots, used };
+    this.slotCache = { key, slots, used, backPressured };
     return this.slotCache;
   }
 
@@ -143,13 +169,7 @@ export class Cluster {
 
   tmLoad(tm: SimTaskManager, now: number): TmLoad {
     const plan = this.slotPlan(now);
-    let backPressured = false;
-    for (const [jobId, slots] of plan.slots) {
-      if (!slots.some((s) => s.tm === tm)) continue;
-      const job = this.jobsById.get(jobId);
-      if (job?.vertices.some((v) => v.spec.backPressured > 0.5)) backPressured = true;
-    }
-    return { usedSlots: plan.used[tm.index] ?? 0, backPressured };
+    return { usedSlots: plan.used[tm.index] ?? 0, backPressured: plan.backPressured[tm.index] ?? false };
   }
 
   totalSlots(): number {

@@ -43,7 +43,7 @@ export function clusterConfig(c: Cluster, restPort: number): { key: string; valu
 export function jvmEnvironment() {
   return {
     jvm: {
-      version: 'OpenJDK 64-Bit Server VM - Eclipse Adoptium - 17 - 17.0.13+11',
+      version: 'OpenJDK 64-Bit Server VM - Eclipse Adoptium - 17/17.0.15+6',
       arch: 'amd64',
       options: [
         '-Xmx1073741824',

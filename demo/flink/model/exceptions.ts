@@ -65,7 +65,26 @@ const JDBC_REFUSED: Template = {
       'org.postgresql.core.v3.ConnectionFactoryImpl.openConnectionImpl(ConnectionFactoryImpl.java:273)',
     ],
   },
-  labels: { type: 'SYSTEM', component: 'jdbc' },
+  labels: {},
+};
+
+const RECOVERY_SUPPRESSED: Template = {
+  name: 'org.apache.flink.runtime.JobException: Recovery is suppressed by FixedDelayRestartBackoffTimeStrategy(maxNumberRestartAttempts=3, backoffTimeMS=10000)',
+  frames: [
+    'org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailure(ExecutionFailureHandler.java:213)',
+    'org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailureAndReport(ExecutionFailureHandler.java:163)',
+    'org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.getFailureHandlingResult(ExecutionFailureHandler.java:118)',
+    'org.apache.flink.runtime.scheduler.DefaultScheduler.recordTaskFailure(DefaultScheduler.java:294)',
+    'org.apache.flink.runtime.scheduler.DefaultScheduler.handleTaskFailure(DefaultScheduler.java:285)',
+    'org.apache.flink.runtime.scheduler.DefaultScheduler.onTaskFailed(DefaultScheduler.java:278)',
+    'org.apache.flink.runtime.scheduler.SchedulerBase.onTaskExecutionStateUpdate(SchedulerBase.java:836)',
+    'org.apache.flink.runtime.scheduler.SchedulerBase.updateTaskExecutionState(SchedulerBase.java:813)',
+    'org.apache.flink.runtime.jobmaster.JobMaster.updateTaskExecutionState(JobMaster.java:532)',
+    'java.base/java.lang.Thread.run(Thread.java:840)',
+  ],
+  cause: { name: JDBC_REFUSED.name, frames: JDBC_REFUSED.frames.slice(0, 8) },
+  labels: {},
+  global: true,
 };
 
 const NPE: Template = {
@@ -124,12 +143,14 @@ export interface TaskLocator {
   locate(job: SimJob, vertexIndex: number, subtask: number): { endpoint: string; taskManagerId: string };
 }
 
-function entry(job: SimJob, t: Template, at: number, vertexIndex: number, subtask: number, loc: TaskLocator): ExceptionInfo {
-  const e: ExceptionInfo = { exceptionName: t.name, stacktrace: render(t), timestamp: at, failureLabels: { ...t.labels } };
+function entry(job: SimJob, t: Template, at: number, vertexIndex: number, subtask: number, attempt: number, loc: TaskLocator): ExceptionInfo {
+  // exceptionName is the class only; the message is in the stack trace
+  const exceptionName = t.name.split(':')[0] ?? t.name;
+  const e: ExceptionInfo = { exceptionName, stacktrace: render(t), timestamp: at, failureLabels: { ...t.labels } };
   const v = job.vertices[vertexIndex];
   if (!t.global && v) {
     const where = loc.locate(job, vertexIndex, subtask);
-    e.taskName = `${v.name} (${subtask + 1}/${v.parallelism})`;
+    e.taskName = `${v.name} (${subtask + 1}/${v.parallelism}) - execution #${attempt}`;
     e.endpoint = where.endpoint;
     e.taskManagerId = where.taskManagerId;
   }
@@ -143,19 +164,20 @@ export function exceptionHistory(job: SimJob, now: number, loc: TaskLocator, his
   const out: RootExceptionInfo[] = [];
   if (job.spec.scenario === 'failed') {
     const end = p.end;
-    for (let k = 0; k < 4; k++) {
-      const at = end - 60 - (3 - k) * 410_000 - (k === 3 ? 0 : 800_000);
-      const root = { ...entry(job, JDBC_REFUSED, at, fv, k % 2, loc), concurrentExceptions: [] as ExceptionInfo[] };
-      if (k === 3) root.concurrentExceptions.push(entry(job, JDBC_REFUSED, at + 7, fv, (k + 1) % 2, loc));
-      out.push(root);
+    for (let k = 0; k < 3; k++) {
+      const at = end - 60 - (3 - k) * 410_000;
+      out.push({ ...entry(job, JDBC_REFUSED, at, fv, k % 2, k, loc), concurrentExceptions: [] });
     }
+    // restarts exhausted: the last entry is the global JobException, the task failure concurrent
+    const last = { ...entry(job, RECOVERY_SUPPRESSED, end - 40, fv, 0, 3, loc), concurrentExceptions: [entry(job, JDBC_REFUSED, end - 120, fv, 1, 3, loc)] };
+    out.push(last);
   } else if (job.spec.restartCycle) {
     const c = job.spec.restartCycle;
     for (let k = 0; k < p.failures; k++) {
       const at = job.initializedAt + k * (c.runningMs + c.restartingMs) + c.runningMs;
       const t = k % 5 === 4 ? CHECKPOINT_THRESHOLD : k % 7 === 3 ? TM_LOST : NPE;
-      const root = { ...entry(job, t, at, fv, 0, loc), concurrentExceptions: [] as ExceptionInfo[] };
-      if (t === TM_LOST) root.concurrentExceptions.push(entry(job, TM_LOST, at + 3, 2, 0, loc), entry(job, TM_LOST, at + 4, 3, 1, loc));
+      const root = { ...entry(job, t, at, fv, 0, k, loc), concurrentExceptions: [] as ExceptionInfo[] };
+      if (t === TM_LOST) root.concurrentExceptions.push(entry(job, TM_LOST, at + 3, 2, 0, k, loc), entry(job, TM_LOST, at + 4, 3, 1, k, loc));
       out.push(root);
     }
   }

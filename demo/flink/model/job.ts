@@ -46,6 +46,9 @@ export class SimJob {
   private cancelAt?: number;
   private termination?: { status: 'FINISHED' | 'CANCELED'; at: number };
   private readonly rescales: { at: number; parallelism: Map<number, number> }[] = [];
+  /** Bumped by every user action; lets callers cache what depends on the job's state. */
+  version = 0;
+  private phaseMemo?: { now: number; version: number; phase: Phase };
 
   constructor(
     readonly seed: number,
@@ -86,16 +89,19 @@ export class SimJob {
 
   requestCancel(now: number): void {
     if (this.cancelAt === undefined) this.cancelAt = now;
+    this.version++;
   }
 
   /** After a stop-with-savepoint (FINISHED) or cancel-with-savepoint (CANCELED) completes. */
   terminateAt(status: 'FINISHED' | 'CANCELED', at: number): void {
     if (!this.termination || at < this.termination.at) this.termination = { status, at };
+    this.version++;
   }
 
   /** Adaptive scheduler: new requirements restart the job with the new parallelism. */
   rescale(now: number, parallelism: Map<number, number>): void {
     this.rescales.push({ at: now, parallelism });
+    this.version++;
   }
 
   /** Applies rescales whose restart finished (called by the cluster before reads). */
@@ -111,6 +117,7 @@ export class SimJob {
         changed = true;
       }
     }
+    if (changed) this.version++;
     return changed;
   }
 
@@ -121,6 +128,14 @@ export class SimJob {
   }
 
   phase(now: number): Phase {
+    const m = this.phaseMemo;
+    if (m && m.now === now && m.version === this.version) return m.phase;
+    const phase = this.computePhase(now);
+    this.phaseMemo = { now, version: this.version, phase };
+    return phase;
+  }
+
+  private computePhase(now: number): Phase {
     const s = this.spec;
     if (s.scenario === 'finished' || s.scenario === 'failed' || s.scenario === 'canceled') {
       const end = this.initializedAt + (s.runtimeMs ?? 60_000);

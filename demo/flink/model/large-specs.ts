@@ -89,7 +89,7 @@ export function largeSpecs(seed: number): JobSpec[] {
         durationMs: 150,
         stateBytes: 3 * 1024 ** 3,
         failEvery: 17,
-        failureMessages: ['Checkpoint expired before completing.', 'Task local checkpoint failure.'],
+        failureMessages: ['Task local checkpoint failure.', 'Asynchronous task checkpoint failed.'],
         unaligned: true,
         incremental: true,
       },

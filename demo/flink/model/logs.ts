@@ -25,7 +25,7 @@ export function jobManagerLog(c: Cluster, now: number): string {
   let s = '';
   s += line(t0, 'INFO', 'org.apache.flink.runtime.entrypoint.ClusterEntrypoint', '--------------------------------------------------------------------------------');
   s += line(t0 + 2, 'INFO', 'org.apache.flink.runtime.entrypoint.ClusterEntrypoint', ` Preconfiguration: \n Starting StandaloneSessionClusterEntrypoint (Version: 2.2.1, Scala: 2.12, Rev:${c.commitId}, Date:2025-11-20T10:12:43+01:00)`);
-  s += line(t0 + 5, 'INFO', 'org.apache.flink.runtime.entrypoint.ClusterEntrypoint', ' JVM: OpenJDK 64-Bit Server VM - Eclipse Adoptium - 17/17.0.13+11');
+  s += line(t0 + 5, 'INFO', 'org.apache.flink.runtime.entrypoint.ClusterEntrypoint', ' JVM: OpenJDK 64-Bit Server VM - Eclipse Adoptium - 17/17.0.15+6');
   s += line(t0 + 6, 'INFO', 'org.apache.flink.runtime.entrypoint.ClusterEntrypoint', ' Maximum heap size: 1024 MiBytes');
   s += line(t0 + 900, 'INFO', 'org.apache.flink.runtime.rpc.pekko.PekkoRpcServiceUtils', 'Trying to start actor system, external address jobmanager:6123, bind address 0.0.0.0:6123.');
   s += line(t0 + 2100, 'INFO', 'org.apache.flink.runtime.dispatcher.DispatcherRestEndpoint', 'Rest endpoint listening at jobmanager:8081');
@@ -99,10 +99,19 @@ export function taskManagerStdout(tasks: { name: string }[]): string {
 /** A ~`bytes` log for benchmarks: lines with moving timestamps, built once. */
 export function bigLog(start: number, bytes: number): Buffer {
   const chunks: string[] = [];
+  const logger = 'org.apache.flink.streaming.runtime.tasks.StreamTask'.padEnd(60);
   let size = 0;
   let i = 0;
+  let second = -1;
+  let prefix = '';
   while (size < bytes) {
-    const l = line(start + i * 7, i % 97 === 0 ? 'WARN' : 'INFO', 'org.apache.flink.streaming.runtime.tasks.StreamTask', `Processing batch ${i}: emitted ${(i * 7919) % 100_000} records, watermark ${start + i * 5}, buffer pool usage ${(i % 100) / 100}.`);
+    const t = start + i * 7;
+    // formatting a date per line is the slow part: do it once per second
+    if (Math.floor(t / 1000) !== second) {
+      second = Math.floor(t / 1000);
+      prefix = ts(second * 1000).slice(0, 19);
+    }
+    const l = `${prefix},${String(t % 1000).padStart(3, '0')} ${i % 97 === 0 ? 'WARN ' : 'INFO '} ${logger} [] - Processing batch ${i}: emitted ${(i * 7919) % 100_000} records, watermark ${start + i * 5}, buffer pool usage ${(i % 100) / 100}.\n`;
     chunks.push(l);
     size += l.length;
     i++;

@@ -35,13 +35,13 @@ const frames = (...specs: string[]) => specs.map(f);
 
 const TASK_BASE = frames(
   'java.lang.Thread.run:840',
-  'org.apache.flink.runtime.taskmanager.Task.run:568',
-  'org.apache.flink.runtime.taskmanager.Task.doRun:756',
-  'org.apache.flink.runtime.taskmanager.Task.restoreAndInvoke:942',
+  'org.apache.flink.runtime.taskmanager.Task.run:569',
+  'org.apache.flink.runtime.taskmanager.Task.doRun:760',
+  'org.apache.flink.runtime.taskmanager.Task.restoreAndInvoke:955',
+  'org.apache.flink.runtime.taskmanager.Task.runWithSystemExitMonitoring:973',
   'org.apache.flink.runtime.taskmanager.Task$$Lambda$0/0x0.run:-1',
-  'org.apache.flink.runtime.taskmanager.Task.runWithSystemExitMonitoring:963',
-  'org.apache.flink.streaming.runtime.tasks.StreamTask.invoke:917',
-  'org.apache.flink.streaming.runtime.tasks.StreamTask.runMailboxLoop:980',
+  'org.apache.flink.streaming.runtime.tasks.StreamTask.invoke:925',
+  'org.apache.flink.streaming.runtime.tasks.StreamTask.runMailboxLoop:988',
   'org.apache.flink.streaming.runtime.tasks.mailbox.MailboxProcessor.runMailboxLoop:231',
 );
 
@@ -56,18 +56,18 @@ const MAILBOX_WAIT = frames(
 
 const NETWORK_INPUT = frames(
   'org.apache.flink.streaming.runtime.tasks.StreamTask$$Lambda$0/0x0.runDefaultAction:-1',
-  'org.apache.flink.streaming.runtime.tasks.StreamTask.processInput:638',
+  'org.apache.flink.streaming.runtime.tasks.StreamTask.processInput:646',
   'org.apache.flink.streaming.runtime.io.StreamOneInputProcessor.processInput:65',
-  'org.apache.flink.streaming.runtime.io.AbstractStreamTaskNetworkInput.emitNext:110',
-  'org.apache.flink.streaming.runtime.io.AbstractStreamTaskNetworkInput.processElement:146',
-  'org.apache.flink.streaming.runtime.tasks.OneInputStreamTask$StreamTaskNetworkOutput.emitRecord:237',
+  'org.apache.flink.streaming.runtime.io.AbstractStreamTaskNetworkInput.emitNext:163',
+  'org.apache.flink.streaming.runtime.io.AbstractStreamTaskNetworkInput.processElement:206',
+  'org.apache.flink.streaming.runtime.tasks.OneInputStreamTask$StreamTaskNetworkOutput.emitRecord:247',
   'org.apache.flink.streaming.runtime.io.RecordProcessorUtils$$Lambda$0/0x0.accept:-1',
   'org.apache.flink.streaming.runtime.io.RecordProcessorUtils.lambda$getRecordProcessor$0:60',
 );
 
 const SOURCE_INPUT = frames(
   'org.apache.flink.streaming.runtime.tasks.StreamTask$$Lambda$0/0x0.runDefaultAction:-1',
-  'org.apache.flink.streaming.runtime.tasks.StreamTask.processInput:638',
+  'org.apache.flink.streaming.runtime.tasks.StreamTask.processInput:646',
   'org.apache.flink.streaming.runtime.io.StreamOneInputProcessor.processInput:65',
   'org.apache.flink.streaming.runtime.io.StreamTaskSourceInput.emitNext:68',
   'org.apache.flink.streaming.api.operators.SourceOperator.emitNext:474',
@@ -190,6 +190,6 @@ export function javaFrame(fr: Frame): string {
   const simple = fr.cls.split('.').pop() ?? fr.cls;
   const file = fr.file ?? `${simple.split('$')[0]}.java`;
   const where = fr.line === -2 ? 'Native Method' : fr.line < 0 ? 'Unknown Source' : `${file}:${fr.line}`;
-  const jdk = /^(java|javax|jdk|sun)\./.test(fr.cls) ? 'java.base@17.0.13/' : '';
+  const jdk = /^(java|javax|jdk|sun)\./.test(fr.cls) ? 'java.base@17.0.15/' : '';
   return `${jdk}${fr.cls}.${fr.method}(${where})`;
 }

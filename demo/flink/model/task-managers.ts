@@ -161,9 +161,9 @@ export function tmDetailMetrics(j: JvmSample) {
     nettyShuffleMemoryUsed: j.segmentsUsed * SEGMENT,
     nettyShuffleMemoryTotal: SEGMENTS_TOTAL * SEGMENT,
     garbageCollectors: [
+      { name: 'All', count: j.youngCount + j.oldCount, time: j.youngTime + j.oldTime },
       { name: 'G1_Young_Generation', count: j.youngCount, time: j.youngTime },
       { name: 'G1_Old_Generation', count: j.oldCount, time: j.oldTime },
-      { name: 'G1_Concurrent_GC', count: j.youngCount >> 2, time: (j.youngCount >> 2) * 3 },
     ],
   };
 }
@@ -192,6 +192,12 @@ export function jvmMetrics(j: JvmSample, startedAt: number, now: number): Map<st
   m.set('Status.JVM.GarbageCollector.G1_Old_Generation.Time', javaLong(j.oldTime));
   m.set('Status.JVM.GarbageCollector.All.Count', javaLong(j.youngCount + j.oldCount));
   m.set('Status.JVM.GarbageCollector.All.Time', javaLong(j.youngTime + j.oldTime));
+  const gcRate = (11 / (23 + (j.threads % 17))) * (1 + 0.1 * j.cpuLoad);
+  m.set('Status.JVM.GarbageCollector.G1_Young_Generation.TimeMsPerSecond', javaDouble(Math.round(gcRate * 1000) / 1000));
+  m.set('Status.JVM.GarbageCollector.G1_Old_Generation.TimeMsPerSecond', '0.0');
+  m.set('Status.JVM.GarbageCollector.All.TimeMsPerSecond', javaDouble(Math.round(gcRate * 1000) / 1000));
+  m.set('Status.JVM.FileDescriptor.Max', '1048576');
+  m.set('Status.JVM.FileDescriptor.Open', javaLong(180 + j.threads));
   m.set('Status.JVM.CPU.Load', javaDouble(Math.round(j.cpuLoad * 1e6) / 1e6));
   m.set('Status.JVM.CPU.Time', javaLong(Math.round((now - startedAt) * 1e6 * (0.05 + j.cpuLoad))));
   m.set('Status.JVM.Threads.Count', javaLong(j.threads));
@@ -210,6 +216,7 @@ export function tmOnlyMetrics(j: JvmSample, usedSlots: number, slots: number): M
   m.set('Status.Shuffle.Netty.AvailableMemory', javaLong(free * SEGMENT));
   m.set('Status.Shuffle.Netty.UsedMemory', javaLong(j.segmentsUsed * SEGMENT));
   m.set('Status.Shuffle.Netty.TotalMemory', javaLong(SEGMENTS_TOTAL * SEGMENT));
+  m.set('Status.Shuffle.Netty.RequestedMemoryUsage', javaLong(Math.round((j.segmentsUsed / SEGMENTS_TOTAL) * 100)));
   m.set('Status.Flink.Memory.Managed.Used', javaLong(Math.round((TM_MEMORY.managedMemory * usedSlots) / slots / 3)));
   m.set('Status.Flink.Memory.Managed.Total', javaLong(TM_MEMORY.managedMemory));
   return m;

@@ -73,6 +73,8 @@ export interface VertexSpec {
 export type Scenario = 'running' | 'finished' | 'failed' | 'restarting' | 'canceled';
 
 export interface CheckpointSpec {
+  /** Checkpointing not enabled: no periodic checkpoints, savepoints still work. */
+  disabled?: boolean;
   intervalMs: number;
   timeoutMs: number;
   minPauseMs: number;

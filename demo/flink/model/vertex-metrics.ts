@@ -132,6 +132,9 @@ export function sampleSubtask(job: SimJob, v: SimVertex, subtask: number, now: n
   const t = second(now);
   const rates = vertexRates(job, now);
   const share = subtaskShare(job, v, subtask);
+  // tasks that do not run (any more) report zero rates and busy/idle/back-pressure times
+  const live = job.phase(now).status === 'RUNNING' && job.taskState(v, subtask, now) === 'RUNNING';
+  if (!live) return frozenSample(job, v, subtask, now);
   const idleSubtask = share === 0;
   const n = (k: string) => jitter(job.seed, job.id, v.id, subtask, t, k);
   const clamp = (x: number) => Math.max(0, Math.min(1000, x));
@@ -169,9 +172,53 @@ export function sampleSubtask(job: SimJob, v: SimVertex, subtask: number, now: n
   };
 }
 
+function frozenSample(job: SimJob, v: SimVertex, subtask: number, now: number): SubtaskSample {
+  const p = job.phase(now);
+  const at = Math.min(now, p.countersUntil);
+  const live = at > p.runningSince ? sampleAt(job, v, subtask, at) : undefined;
+  const wm = watermarks(job, now);
+  return {
+    busyMs: 0,
+    backPressuredMs: 0,
+    idleMs: 0,
+    inRate: 0,
+    outRate: 0,
+    inBytesRate: 0,
+    outBytesRate: 0,
+    recordsIn: live?.recordsIn ?? 0,
+    recordsOut: live?.recordsOut ?? 0,
+    bytesIn: live?.bytesIn ?? 0,
+    bytesOut: live?.bytesOut ?? 0,
+    accBusyMs: live?.accBusyMs ?? 0,
+    accBackPressuredMs: live?.accBackPressuredMs ?? 0,
+    accIdleMs: live?.accIdleMs ?? 0,
+    inputWatermark: wm.input[v.index]?.[subtask] ?? null,
+    outputWatermark: wm.output[v.index]?.[subtask] ?? null,
+  };
+}
+
+/** Counters as they were at `at` (the moment the tasks stopped). */
+function sampleAt(job: SimJob, v: SimVertex, subtask: number, at: number): Pick<SubtaskSample, 'recordsIn' | 'recordsOut' | 'bytesIn' | 'bytesOut' | 'accBusyMs' | 'accBackPressuredMs' | 'accIdleMs'> {
+  const rates = vertexRates(job, at);
+  const share = subtaskShare(job, v, subtask);
+  const runSec = job.runningMs(v, subtask, at) / 1000;
+  const baseIn = (rates.inRate[v.index] ?? 0) * share;
+  const baseOut = (rates.outRate[v.index] ?? 0) * share;
+  const inBytes = inputRecordBytes(job, v);
+  return {
+    recordsIn: Math.floor(baseIn * runSec),
+    recordsOut: Math.floor(baseOut * runSec),
+    bytesIn: Math.floor(baseIn * runSec * inBytes),
+    bytesOut: Math.floor(baseOut * runSec * v.spec.recordBytes),
+    accBusyMs: Math.floor(v.spec.busy * runSec * 1000),
+    accBackPressuredMs: Math.floor(v.spec.backPressured * runSec * 1000),
+    accIdleMs: Math.floor(Math.max(0, 1 - v.spec.busy - v.spec.backPressured) * runSec * 1000),
+  };
+}
+
 /** Flink's metric-name form of an operator name (as it appears in metric ids). */
 export function metricOperatorName(operator: string): string {
-  return operator.replace(/[ .:,]/g, '_').slice(0, 80);
+  return operator.replace(/[ .:]/g, '_').slice(0, 80);
 }
 
 function wmString(x: number | null): string {
@@ -197,7 +244,7 @@ export function subtaskMetrics(job: SimJob, v: SimVertex, subtask: number, now: 
   m.set('backPressuredTimeMsPerSecond', javaLong(s.backPressuredMs));
   m.set('softBackPressuredTimeMsPerSecond', javaLong(Math.round(s.backPressuredMs * 0.1)));
   m.set('hardBackPressuredTimeMsPerSecond', javaLong(Math.round(s.backPressuredMs * 0.9)));
-  m.set('idleTimeMsPerSecond', javaDouble(s.idleMs));
+  m.set('idleTimeMsPerSecond', javaLong(Math.round(s.idleMs)));
   m.set('accumulateBusyTimeMs', javaDouble(s.accBusyMs));
   m.set('accumulateBackPressuredTimeMs', javaLong(s.accBackPressuredMs));
   m.set('accumulateIdleTimeMs', javaLong(s.accIdleMs));
@@ -216,8 +263,30 @@ export function subtaskMetrics(job: SimJob, v: SimVertex, subtask: number, now: 
   m.set('buffers.inputExclusiveBuffersUsage', javaDouble(round3(inPool)));
   m.set('buffers.inputFloatingBuffersUsage', javaDouble(round3(inPool * 0.8)));
   m.set('mailboxMailsPerSecond', javaDouble(round3(3 + n('mail') * 2)));
-  m.set('mailboxLatencyMs', javaLong(Math.round(v.spec.busy * 40 + n('ml') * 3)));
+  const latency = v.spec.busy * 40 + n('ml') * 3;
+  for (const [k, f] of [['min', 0.1], ['max', 3], ['mean', 1], ['median', 0.9], ['p75', 1.3], ['p95', 2], ['p98', 2.4], ['p99', 2.6], ['p999', 2.9], ['stddev', 0.5]] as const) {
+    m.set(`mailboxLatencyMs_${k}`, javaDouble(Math.round(latency * f * 10) / 10));
+  }
+  m.set('mailboxLatencyMs_count', javaLong(Math.round(s.inRate * 10)));
   m.set('mailboxQueueSize', javaLong(v.spec.busy > 0.9 ? 1 : 0));
+  m.set('Shuffle.Netty.Input.Buffers.inputQueueLength', javaLong(isSource ? 0 : Math.round(inPool * 18)));
+  m.set('Shuffle.Netty.Input.Buffers.inputQueueSize', javaLong(isSource ? 0 : Math.round(inPool * 18 * 32768)));
+  m.set('Shuffle.Netty.Input.Buffers.inPoolUsage', javaDouble(round3(inPool)));
+  m.set('Shuffle.Netty.Output.Buffers.outputQueueLength', javaLong(Math.round(outPool * 10)));
+  m.set('Shuffle.Netty.Output.Buffers.outputQueueSize', javaLong(Math.round(outPool * 10 * 32768)));
+  m.set('Shuffle.Netty.Output.Buffers.outPoolUsage', javaDouble(round3(outPool)));
+  m.set('Shuffle.Netty.Input.numBytesInLocal', javaLong(Math.floor(s.bytesIn * 0.34)));
+  m.set('Shuffle.Netty.Input.numBytesInRemote', javaLong(Math.floor(s.bytesIn * 0.66)));
+  m.set('Shuffle.Netty.Input.numBytesInRemotePerSecond', javaDouble(round3(s.inBytesRate * 0.66)));
+  m.set('numBuffersInLocal', javaLong(Math.floor(s.bytesIn / 32768 / 3)));
+  m.set('numBuffersInRemote', javaLong(Math.floor((s.bytesIn * 2) / 32768 / 3)));
+  m.set('numBuffersInLocalPerSecond', javaDouble(round3(s.inBytesRate / 32768 / 3)));
+  m.set('numBuffersInRemotePerSecond', javaDouble(round3((s.inBytesRate * 2) / 32768 / 3)));
+  m.set('numBytesInLocal', javaLong(Math.floor(s.bytesIn * 0.34)));
+  m.set('numBytesInRemote', javaLong(Math.floor(s.bytesIn * 0.66)));
+  m.set('numBytesInRemotePerSecond', javaDouble(round3(s.inBytesRate * 0.66)));
+  m.set('numFiredTimers', javaLong(v.spec.stack === 'window' ? Math.floor(s.recordsIn * 0.01) : 0));
+  m.set('numFiredTimersPerSecond', javaDouble(v.spec.stack === 'window' ? round3(s.inRate * 0.01) : 0));
   m.set('checkpointStartDelayNanos', javaLong(Math.round((bpHigh ? 2.4e9 : 3e6) * (0.8 + n('csd') * 0.4))));
   m.set('initializationTime', javaLong(1200 + Math.round(n('init') * 600)));
   v.spec.operators.forEach((op, i) => {
@@ -240,6 +309,14 @@ export function subtaskMetrics(job: SimJob, v: SimVertex, subtask: number, now: 
       m.set(`${p}.sourceIdleTime`, javaLong(s.outRate === 0 ? lag : 0));
       m.set(`${p}.pendingRecords`, javaLong(Math.round(s.outRate * (v.spec.backPressured > 0.3 ? 95 : 2))));
       m.set(`${p}.numRecordsInErrors`, '0');
+      for (let split = 0; split < 2; split++) {
+        const sp = `${p}.split.${subtask * 2 + split}.watermark`;
+        m.set(`${sp}.currentWatermark`, wmString(s.outputWatermark));
+        m.set(`${sp}.idleTimeMsPerSecond`, javaLong(s.outRate === 0 ? 1000 : 0));
+        m.set(`${sp}.pausedTimeMsPerSecond`, javaLong(Math.round(s.backPressuredMs)));
+        m.set(`${sp}.accumulatedActiveTimeMs`, javaLong(s.accBusyMs));
+        m.set(`${sp}.accumulatedPausedTimeMs`, javaLong(s.accBackPressuredMs));
+      }
     }
     if (op.includes('Window')) m.set(`${p}.numLateRecordsDropped`, javaLong(Math.floor(s.recordsIn * 0.0004)));
     if (op.startsWith('Sink:')) {

@@ -23,7 +23,7 @@ function findRecord(job: SimJob, id: number, now: number) {
   const t = tracker(job);
   const visible = t.triggered(now).slice(-t.historySize);
   const rec = t.find(id);
-  if (!rec || rec.triggeredAt > now || !visible.includes(rec)) throw notFound(`Could not find checkpointing statistics for checkpoint ${id}.`);
+  if (!rec || rec.triggeredAt > now || !visible.includes(rec)) throw new RestError(404, `Could not find checkpointing statistics for checkpoint ${id}.`);
   return rec;
 }
 
@@ -85,8 +85,7 @@ export const checkpointRoutes: RouteModule = (api) => {
       path: '/jobs/:jobid/checkpoints/config',
       handler: (ctx) => {
         const job = requireJob(api, ctx.params.jobid ?? '', c.now());
-        if (!job.checkpoints) throw new RestError(404, `Checkpointing is not enabled for this job (${job.id}).`);
-        return { json: checkpointConfigJson(job, job.checkpoints) };
+        return { json: checkpointConfigJson(job, tracker(job)) };
       },
     },
     {

@@ -1,5 +1,6 @@
 // Cluster-wide endpoints: /config, /overview, /cluster, /datasets and the JobManager's own.
 import type { Api, RouteModule } from './api.ts';
+import { hashString } from '../util/rng.ts';
 import { clusterConfig, FLINK_VERSION, jvmEnvironment } from '../model/config.ts';
 import { jobManagerLog, jobManagerLogList, jobManagerStdout, jmLogName } from '../model/logs.ts';
 import { jobManagerThreadDump } from '../model/thread-dump.ts';
@@ -89,7 +90,7 @@ export const clusterRoutes: RouteModule = (api) => {
     {
       method: 'GET',
       path: '/datasets/delete/:triggerid',
-      handler: (ctx) => asyncStatus(api, `dataset:${ctx.params.triggerid}`, `Operation not found under key: ${ctx.params.triggerid}`),
+      handler: (ctx) => asyncStatus(api, `dataset:${ctx.params.triggerid}`),
     },
     { method: 'GET', path: '/jobmanager/config', handler: () => ({ json: clusterConfig(c, api.restPort()) }) },
     { method: 'GET', path: '/jobmanager/environment', handler: () => ({ json: jvmEnvironment() }) },
@@ -111,9 +112,10 @@ export const clusterRoutes: RouteModule = (api) => {
 };
 
 /** Status of an async operation without a job (disposal, data set deletion). */
-export function asyncStatus(api: Api, key: string, notFoundMessage: string) {
+export function asyncStatus(api: Api, key: string) {
   const st = api.cluster.ops.status(key, api.cluster.now());
-  if (st === undefined) throw notFound(notFoundMessage);
+  // Flink prints the operation key object, not the trigger id
+  if (st === undefined) throw notFound(`Operation not found under key: org.apache.flink.runtime.rest.handler.async.OperationKey@${(hashString(key) >>> 1).toString(16)}`);
   if (st === 'IN_PROGRESS') return { json: { status: { id: 'IN_PROGRESS' }, operation: null } };
   return { json: { status: { id: 'COMPLETED' }, operation: st.ok ? st.value : { 'failure-cause': st.failure } } };
 }

@@ -10,6 +10,19 @@ import { jobDetails, jobOverviewEntry, planJson } from '../json/job-json.ts';
 import { parseMultipart } from '../util/multipart.ts';
 import { requireJob, type Api, type RouteModule } from './api.ts';
 
+/** Java serialization of OptionalFailure<Long>, as Flink returns accumulator values. */
+const OPTIONAL_LONG_PREFIX = Buffer.from(
+  'rO0ABXNyACVvcmcuYXBhY2hlLmZsaW5rLnV0aWwuT3B0aW9uYWxGYWlsdXJlAAAAAAAAAAEDAAFMAAxmYWlsdXJlQ2F1c2V0ABVMamF2YS9sYW5nL1Rocm93YWJsZTt4cHBzcgAOamF2YS5sYW5nLkxvbmc7i+SQzI8j3wIAAUoABXZhbHVleHIAEGphdmEubGFuZy5OdW1iZXKGrJUdC5TgiwIAAHhw',
+  'base64',
+);
+
+function serializedLong(value: number): string {
+  const tail = Buffer.alloc(9);
+  tail.writeBigInt64BE(BigInt(Math.trunc(value)));
+  tail[8] = 0x78; // TC_ENDBLOCKDATA
+  return Buffer.concat([OPTIONAL_LONG_PREFIX, tail]).toString('base64');
+}
+
 function userAccumulators(job: SimJob, now: number) {
   const p = job.phase(now);
   const seconds = Math.max(0, (Math.min(now, p.countersUntil) - p.runningSince) / 1000);
@@ -94,8 +107,7 @@ export const jobRoutes: RouteModule = (api) => {
             jid: job.id,
             name: job.name,
             'execution-config': {
-              'execution-mode': 'PIPELINED',
-              'restart-strategy': 'Restart with fixed delay (10000 ms). #3 restart attempts.',
+              'restart-strategy': 'Restart with fixed delay (PT10S). #3 restart attempts.',
               'job-parallelism': Math.max(...job.vertices.map((v) => v.parallelism)),
               'object-reuse-mode': false,
               'user-config': job.spec.key.startsWith('jar:') ? {} : { 'pipeline.owner': 'data-platform', environment: 'demo' },
@@ -127,7 +139,7 @@ export const jobRoutes: RouteModule = (api) => {
         const now = c.now();
         const job = requireJob(api, ctx.params.jobid ?? '', now);
         const acc = userAccumulators(job, now);
-        const serialized = ctx.query.get('includeSerializedValue') === 'true' ? Object.fromEntries(acc.map((a) => [a.name, Buffer.from(`\u00ac\u00ed\u0000\u0005sr\u0000\u000ejava.lang.Long${a.value}`).toString('base64')])) : {};
+        const serialized = ctx.query.get('includeSerializedValue') === 'true' ? Object.fromEntries(acc.map((a) => [a.name, serializedLong(Number(a.value))])) : {};
         return { json: { 'job-accumulators': [], 'user-task-accumulators': acc, 'serialized-user-task-accumulators': serialized } };
       },
     },
@@ -230,7 +242,7 @@ function resourceRequirementRoutes(api: Api) {
         const changes = new Map<number, number>();
         for (const v of job.vertices) {
           const entry = body[v.id] as { parallelism?: { lowerBound?: unknown; upperBound?: unknown } } | undefined;
-          if (!entry) throw badRequest(`Request did not match expected format JobResourceRequirementsBody.`, [{ exceptionClass: 'java.lang.IllegalArgumentException', message: `Missing resource requirements for vertex ${v.id}.` }]);
+          if (!entry) throw badRequest(`The request is incomplete, missing job vertex [${v.id}] resource requirements.`);
           const lower = Number(entry.parallelism?.lowerBound);
           const upper = Number(entry.parallelism?.upperBound);
           if (!Number.isInteger(lower) || !Number.isInteger(upper) || upper < 1 || lower > upper || upper > v.maxParallelism) {

@@ -4,7 +4,7 @@ import { queryEnum, queryList, type RequestContext } from '../http/router.ts';
 import type { Cluster } from '../model/cluster.ts';
 import type { SimJob } from '../model/job.ts';
 import { jvmMetrics, jvmSample, tmOnlyMetrics, type SimTaskManager } from '../model/task-managers.ts';
-import { subtaskMetrics } from '../model/vertex-metrics.ts';
+import { metricOperatorName, subtaskMetrics } from '../model/vertex-metrics.ts';
 import { javaLong } from '../util/java-format.ts';
 import { reportsMetrics } from './vertex-routes.ts';
 import type { RouteModule } from './api.ts';
@@ -58,7 +58,7 @@ function aggregated(ctx: RequestContext, components: Metrics[]) {
 /** JobManager-side job metrics; a job that ended has none (its metric group is closed). */
 export function jobMetrics(job: SimJob, now: number): Metrics | undefined {
   const p = job.phase(now);
-  if (job.isTerminal(now)) return undefined;
+  if (p.status === 'INITIALIZING') return undefined;
   const m: Metrics = new Map();
   const running = p.status === 'RUNNING';
   m.set('numRestarts', javaLong(p.failures));
@@ -68,8 +68,11 @@ export function jobMetrics(job: SimJob, now: number): Metrics | undefined {
   m.set('restartingTime', javaLong(p.status === 'RESTARTING' ? now - p.since : 0));
   m.set('cancellingTime', javaLong(p.status === 'CANCELLING' ? now - p.since : 0));
   m.set('failingTime', '0');
-  m.set('initializingTime', javaLong(p.status === 'INITIALIZING' ? now - p.since : 0));
+  m.set('initializingTime', '0');
   m.set('createdTime', javaLong(p.status === 'CREATED' ? now - p.since : 0));
+  m.set('deployingTime', '0');
+  m.set('numRescales', '0');
+  m.set('allSubTasksRunningOrFinishedTime', javaLong(running ? now - p.runningSince - 1500 : 0));
   const t = job.checkpoints;
   if (t) {
     const all = t.triggered(now);
@@ -86,6 +89,8 @@ export function jobMetrics(job: SimJob, now: number): Metrics | undefined {
     m.set('lastCheckpointPersistedData', javaLong(last?.persistedData ?? -1));
     m.set('lastCheckpointExternalPath', last?.externalPath ?? 'n/a');
     m.set('lastCompletedCheckpointId', javaLong(last?.id ?? -1));
+    m.set('lastCheckpointCompletedTimestamp', javaLong(last?.endsAt ?? -1));
+    m.set('lastCheckpointMetadataSize', javaLong(last ? 2000 + job.vertices.length * 350 : -1));
     m.set('lastCheckpointRestoreTimestamp', javaLong(t.restored()?.at ?? -1));
   }
   return m;
@@ -196,7 +201,19 @@ export const metricRoutes: RouteModule = (api) => {
       path: `${base}/subtasks/:subtaskindex/metrics`,
       handler: (ctx) => single(ctx, subtaskMetricMap(c, ctx.params.jobid ?? '', ctx.params.vertexid ?? '', Number(ctx.params.subtaskindex), c.now())),
     },
-    { method: 'GET', path: `${base}/jm-operator-metrics`, handler: (ctx) => single(ctx, undefined) },
+    {
+      method: 'GET',
+      path: `${base}/jm-operator-metrics`,
+      handler: (ctx) => {
+        // source coordinators register metrics on the JobManager, named after the chained vertex
+        const now = c.now();
+        const job = c.job(ctx.params.jobid ?? '', now);
+        const v = job?.vertex(ctx.params.vertexid ?? '');
+        if (!job || !v || v.spec.sourceRate === undefined) return { json: [] };
+        const idle = v.spec.idleSubtasks?.length ?? 0;
+        return single(ctx, new Map([[`${metricOperatorName(v.name)}.coordinator.enumerator.unassignedSplits`, String(idle)]]));
+      },
+    },
     {
       method: 'GET',
       path: '/taskmanagers/metrics',

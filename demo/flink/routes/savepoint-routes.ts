@@ -103,6 +103,6 @@ export const savepointRoutes: RouteModule = (api) => {
         return { json: { 'request-id': triggerId } };
       },
     },
-    { method: 'GET', path: '/savepoint-disposal/:triggerid', handler: (ctx) => asyncStatus(api, `dispose:${ctx.params.triggerid}`, `Operation not found under key: ${ctx.params.triggerid}`) },
+    { method: 'GET', path: '/savepoint-disposal/:triggerid', handler: (ctx) => asyncStatus(api, `dispose:${ctx.params.triggerid}`) },
   ];
 };

@@ -1,5 +1,5 @@
 // Task manager endpoints: list, details with JVM metrics, logs, stdout and thread dumps.
-import { RestError } from '../http/errors.ts';
+import { internalError, RestError } from '../http/errors.ts';
 import type { RequestContext } from '../http/router.ts';
 import type { Cluster } from '../model/cluster.ts';
 import { bigLog, taskManagerLog, taskManagerStdout, tmLogName, tmOutName } from '../model/logs.ts';
@@ -15,7 +15,7 @@ const BIG_LOG_BYTES = 50 * 1024 * 1024;
 function requireTm(api: Api, ctx: RequestContext): SimTaskManager {
   const id = ctx.params.taskmanagerid ?? '';
   const tm = api.cluster.taskManager(id);
-  if (!tm) throw new RestError(404, `Could not find TaskExecutor ${id}.`);
+  if (!tm) throw internalError('org.apache.flink.runtime.resourcemanager.exceptions.UnknownTaskExecutorException', `No TaskExecutor registered under ${id}.`);
   return tm;
 }
 

@@ -1,6 +1,6 @@
 // Vertex endpoints: details, subtasks and attempts, accumulators, times, task managers,
 // back-pressure, flame graphs and watermarks.
-import { badRequest, notFound } from '../http/errors.ts';
+import { badRequest, RestError } from '../http/errors.ts';
 import { queryEnum, queryInt, type RequestContext } from '../http/router.ts';
 import type { SimJob, SimVertex } from '../model/job.ts';
 import { buildFlameGraph, syntheticFlameGraph, type FlameNode } from '../model/flame-graph.ts';
@@ -17,9 +17,15 @@ export const FLAME_GRAPH_SAMPLE_MS = 1500;
 /** rest.flamegraph.refresh-interval */
 const FLAME_GRAPH_REFRESH_MS = 60_000;
 
-/** Whether a subtask currently reports task metrics (its job runs and it runs). */
+/**
+ * Whether the metric store has task metrics for a subtask: once it ran, Flink keeps its last
+ * values while the job is listed (finished, cancelled or restarting jobs still answer).
+ */
 export function reportsMetrics(job: SimJob, v: SimVertex, s: number, now: number): boolean {
-  return job.phase(now).status === 'RUNNING' && job.taskState(v, s, now) === 'RUNNING';
+  const status = job.phase(now).status;
+  if (status === 'INITIALIZING' || status === 'CREATED') return false;
+  if (status === 'RUNNING') return job.taskState(v, s, now) === 'RUNNING' || job.phase(now).attempt > 0;
+  return true;
 }
 
 function lookup(api: Api, ctx: RequestContext) {
@@ -59,7 +65,7 @@ export const vertexRoutes: RouteModule = (api) => {
       handler: (ctx) => {
         const { now, job, v } = lookup(api, ctx);
         const s = requireSubtask(v, Number(ctx.params.subtaskindex));
-        return { json: subtaskJson(c, job, v, s, now, attemptOf(job, v, s, Number(ctx.params.attempt), now)) };
+        return { json: subtaskJson(c, job, v, s, now, attemptOf(job, Number(ctx.params.attempt), now)) };
       },
     },
     {
@@ -68,7 +74,7 @@ export const vertexRoutes: RouteModule = (api) => {
       handler: (ctx) => {
         const { now, job, v } = lookup(api, ctx);
         const s = requireSubtask(v, Number(ctx.params.subtaskindex));
-        const attempt = attemptOf(job, v, s, Number(ctx.params.attempt), now);
+        const attempt = attemptOf(job, Number(ctx.params.attempt), now);
         return { json: { subtask: s, attempt, id: `${job.executionGraphId}_${v.id}_${s}_${attempt}`, 'user-accumulators': vertexAccumulators(job, v, now, 1 / v.parallelism) } };
       },
     },
@@ -122,10 +128,10 @@ export const vertexRoutes: RouteModule = (api) => {
 };
 
 /** Current attempt, or a prior one kept in the execution history (16 attempts). */
-function attemptOf(job: SimJob, v: SimVertex, s: number, attempt: number, now: number): number {
+function attemptOf(job: SimJob, attempt: number, now: number): number {
   const current = job.phase(now).attempt;
   if (attempt === current || (attempt < current && attempt >= current - 15)) return attempt;
-  throw notFound(`Attempt ${attempt} not found in subtask ${v.name} (${s + 1}/${v.parallelism})`);
+  throw new RestError(404, `Invalid attempt num ${attempt}`);
 }
 
 function vertexTaskManagers(api: Api, job: SimJob, v: SimVertex, now: number) {

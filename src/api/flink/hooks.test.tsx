@@ -31,10 +31,18 @@ function fakeCluster(reply: (req: Sent) => Reply) {
         body: typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : undefined,
       };
       if (req.path === '/api/clusters') {
-        return Response.json({ clusters: [{ id: 'c', name: 'c', kind: 'flink', hasPrometheus: false }], readOnly: false, triage: {} });
+        return Response.json({
+          clusters: [{ id: 'c', name: 'c', kind: 'flink', hasPrometheus: false }],
+          readOnly: false,
+          triage: {},
+        });
       }
       if (req.path === '/api/c/config') {
-        return Response.json({ 'refresh-interval': 3000, 'flink-version': '2.2.1', features: { 'web-submit': true } });
+        return Response.json({
+          'refresh-interval': 3000,
+          'flink-version': '2.2.1',
+          features: { 'web-submit': true },
+        });
       }
       sent.push(req);
       const r = reply(req);
@@ -49,7 +57,9 @@ function setup() {
   const qc = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { retryDelay: 0 } },
   });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={qc}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={qc}>{children}</QueryClientProvider>
+  );
   return { qc, wrapper };
 }
 
@@ -76,7 +86,12 @@ describe('async triggers send a browser-made trigger id', () => {
     const id = posts[0]!.body?.triggerId;
     expect(id).toMatch(TRIGGER_ID_PATTERN);
     expect(posts[1]!.body?.triggerId).toBe(id);
-    expect(posts[1]!.body).toEqual({ triggerId: id, 'target-directory': 's3://sp', 'cancel-job': false, formatType: 'NATIVE' });
+    expect(posts[1]!.body).toEqual({
+      triggerId: id,
+      'target-directory': 's3://sp',
+      'cancel-job': false,
+      formatType: 'NATIVE',
+    });
     expect(out).toEqual({ triggerId: id });
     expect(invalidate).toHaveBeenCalledWith({ queryKey: flinkKeys.job('c', 'job-retry') });
   });
@@ -126,9 +141,16 @@ describe('async triggers send a browser-made trigger id', () => {
       await cp.current.mutateAsync({ checkpointType: 'FULL' });
     });
     expect(sent[0]).toMatchObject({ method: 'POST', path: '/api/c/jobs/job-stop/stop' });
-    expect(sent[0]!.body).toEqual({ drain: true, targetDirectory: 's3://sp', triggerId: expect.stringMatching(TRIGGER_ID_PATTERN) });
+    expect(sent[0]!.body).toEqual({
+      drain: true,
+      targetDirectory: 's3://sp',
+      triggerId: expect.stringMatching(TRIGGER_ID_PATTERN),
+    });
     expect(sent[1]).toMatchObject({ method: 'POST', path: '/api/c/jobs/job-stop/checkpoints' });
-    expect(sent[1]!.body).toEqual({ checkpointType: 'FULL', triggerId: expect.stringMatching(TRIGGER_ID_PATTERN) });
+    expect(sent[1]!.body).toEqual({
+      checkpointType: 'FULL',
+      triggerId: expect.stringMatching(TRIGGER_ID_PATTERN),
+    });
   });
 
   it('running a jar sends a browser-made job id, reused when the submission timed out', async () => {
@@ -167,13 +189,22 @@ describe('operation status', () => {
     fakeCluster(() => ({
       body: {
         status: { id: 'COMPLETED' },
-        operation: { 'failure-cause': { class: 'java.util.concurrent.CompletionException', 'stack-trace': 'at x', 'serialized-throwable': 'rO0AB' } },
+        operation: {
+          'failure-cause': {
+            class: 'java.util.concurrent.CompletionException',
+            'stack-trace': 'at x',
+            'serialized-throwable': 'rO0AB',
+          },
+        },
       },
     }));
     const { wrapper } = setup();
     const { result } = renderHook(() => useSavepointStatus('c', 'j', 't2'), { wrapper });
     await waitFor(() => expect(result.current.data?.done).toBe(true));
-    expect(result.current.data?.failure).toEqual({ className: 'java.util.concurrent.CompletionException', stackTrace: 'at x' });
+    expect(result.current.data?.failure).toEqual({
+      className: 'java.util.concurrent.CompletionException',
+      stackTrace: 'at x',
+    });
     expect(result.current.data?.result).toBeUndefined();
   });
 });
@@ -182,15 +213,22 @@ describe('useVerticesMetrics', () => {
   it('sends one request per vertex for all metrics, and combines the values', async () => {
     const sent = fakeCluster((req) => {
       if (req.path.endsWith('/subtasks/metrics')) {
-        const v = req.path.split('/')[5];
-        return { body: [{ id: 'busyTimeMsPerSecond', max: v === 'v1' ? 900 : 10 }, { id: 'backPressuredTimeMsPerSecond', max: 'NaN' }] };
+        const v = req.path.split('/')[6];
+        return {
+          body: [
+            { id: 'busyTimeMsPerSecond', max: v === 'v1' ? 900 : 10 },
+            { id: 'backPressuredTimeMsPerSecond', max: 'NaN' },
+          ],
+        };
       }
       // job details: running, so metrics poll
       return { body: { state: 'RUNNING' } };
     });
     const { wrapper } = setup();
     const metrics = ['busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond'];
-    const { result } = renderHook(() => useVerticesMetrics('c', 'j', ['v1', 'v2', 'v3'], metrics), { wrapper });
+    const { result } = renderHook(() => useVerticesMetrics('c', 'j', ['v1', 'v2', 'v3'], metrics), {
+      wrapper,
+    });
     await waitFor(() => expect(result.current.isPending).toBe(false));
     const metricCalls = sent.filter((r) => r.path.endsWith('/subtasks/metrics'));
     expect(metricCalls.map((r) => r.path)).toEqual([
@@ -200,7 +238,10 @@ describe('useVerticesMetrics', () => {
     ]);
     expect(metricCalls[0]!.search.get('get')).toBe('backPressuredTimeMsPerSecond,busyTimeMsPerSecond');
     expect(metricCalls[0]!.search.get('agg')).toBe('max');
-    expect(result.current.byVertex.v1).toEqual({ busyTimeMsPerSecond: 900, backPressuredTimeMsPerSecond: undefined });
+    expect(result.current.byVertex.v1).toEqual({
+      busyTimeMsPerSecond: 900,
+      backPressuredTimeMsPerSecond: undefined,
+    });
     expect(result.current.byVertex.v3?.busyTimeMsPerSecond).toBe(10);
   });
 });

@@ -1,8 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { HttpError } from '../errors';
 import { isTerminalState, usePollInterval } from '../polling';
 import { flink } from './client';
 import type { ExceptionsQuery, JobsMetricQuery, MetricQuery } from './client';
 import { flinkKeys, metricNames } from './keys';
+import type { JobDetails } from './schemas';
 
 /** The server refreshes metrics every 10 s (`metrics.fetcher.update-interval`); polling faster only repeats values. */
 export const METRICS_MIN_MS = 10_000;
@@ -120,19 +122,30 @@ export const resourceRequirementsQuery = (c: string, jobId: string) =>
 
 // ---- polling of job-scoped data --------------------------------------------------------------
 
+/** A job that answers 4xx (unknown id, expired from the job manager) will not come back. */
+const isGone = (error: unknown) => error instanceof HttpError && error.status >= 400 && error.status < 500;
+
+/** The job-details poll: until the job is terminal or gone. */
+function jobDetailsInterval(poll: number | false) {
+  return (q: { state: { data: JobDetails | undefined; error: unknown } }) =>
+    isTerminalState(q.state.data?.state) || (q.state.data === undefined && isGone(q.state.error))
+      ? false
+      : poll;
+}
+
 /**
- * Whether the job reached a terminal state, from the shared job-details query (the job page
- * polls it anyway). That query polls itself until the job is terminal, then stops.
+ * Whether the job reached a terminal state (or is gone), from the shared job-details query (the
+ * job page polls it anyway). That query polls itself until then, and stops.
  */
 export function useJobFinished(c: string, jobId: string | undefined): boolean {
   const poll = usePollInterval(c);
-  const { data } = useQuery({
+  const { data, error } = useQuery({
     ...jobDetailsQuery(c, jobId ?? ''),
     enabled: !!jobId,
     select: (d) => isTerminalState(d.state),
-    refetchInterval: (q) => (isTerminalState(q.state.data?.state) ? false : poll),
+    refetchInterval: jobDetailsInterval(poll),
   });
-  return data ?? false;
+  return data ?? (data === undefined && isGone(error));
 }
 
 /** Refetch options for data of one job: poll while it runs; once finished, never refetch. */
@@ -159,13 +172,13 @@ export function useJobsMetrics(c: string, q: JobsMetricQuery) {
   });
 }
 
-/** `/jobs/:jobid`: polls until the job is terminal. */
+/** `/jobs/:jobid`: polls until the job is terminal (or answers 4xx: unknown job). */
 export function useJobDetails(c: string, jobId: string | undefined) {
   const poll = usePollInterval(c);
   return useQuery({
     ...jobDetailsQuery(c, jobId ?? ''),
     enabled: !!jobId,
-    refetchInterval: (q) => (isTerminalState(q.state.data?.state) ? false : poll),
+    refetchInterval: jobDetailsInterval(poll),
   });
 }
 

@@ -1,10 +1,13 @@
-import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { queryOptions, useQueries, useQuery, type QueryObserverResult } from '@tanstack/react-query';
 import { flink } from './client';
 import type { FlameGraphQuery, MetricQuery, SubtasksMetricQuery } from './client';
 import { flinkKeys, metricNames } from './keys';
 import { aggregatedValues } from './metric-values';
 import { METRICS_MIN_MS, useJobPolling } from './queries-jobs';
-import type { MetricAggregation } from './schemas';
+import type { AggregatedMetricList, MetricAggregation } from './schemas';
+
+const EMPTY: readonly string[] = [];
 
 // ---- query options --------------------------------------------------------------------------
 
@@ -214,18 +217,23 @@ export function useVerticesMetrics(
   agg: MetricAggregation = 'max',
 ): VerticesMetrics {
   const polling = useJobPolling(c, jobId, METRICS_MIN_MS);
-  const ids = vertexIds ?? [];
+  const ids = vertexIds ?? EMPTY;
+  // A stable combine: React Query then recomputes the map only when an answer changed.
+  const combine = useCallback(
+    (results: QueryObserverResult<AggregatedMetricList>[]): VerticesMetrics => ({
+      byVertex: Object.fromEntries(ids.map((id, i) => [id, aggregatedValues(results[i]?.data, agg)])),
+      isPending: results.some((r) => r.isPending),
+      error: results.find((r) => r.error)?.error ?? null,
+    }),
+    [ids, agg],
+  );
   return useQueries({
     queries: ids.map((vertexId) => ({
       ...subtasksMetricsQuery(c, jobId ?? '', vertexId, { get: metrics, agg: [agg] }),
       enabled: !!jobId && metrics.length > 0,
       ...polling,
     })),
-    combine: (results) => ({
-      byVertex: Object.fromEntries(ids.map((id, i) => [id, aggregatedValues(results[i]?.data, agg)])),
-      isPending: results.some((r) => r.isPending),
-      error: results.find((r) => r.error)?.error ?? null,
-    }),
+    combine,
   });
 }
 

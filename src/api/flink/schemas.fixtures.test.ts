@@ -59,7 +59,7 @@ function entryFromName(file: string): IndexEntry {
 /** Mutation fixtures wrap the exchange as `{request, response: {status, body}}`. */
 function bodyOf(file: string): unknown {
   const text = readFileSync(join(DIR, file), 'utf8');
-  if (file.endsWith('.txt')) return text;
+  if (!file.endsWith('.json')) return text; // logs, stdout, profiler HTML
   const json: unknown = JSON.parse(text);
   return file.startsWith('mutations/') ? (json as { response: { body: unknown } }).response.body : json;
 }

@@ -8,6 +8,7 @@ import {
   checkpointingStatisticsSchema,
   clusterOverviewSchema,
   flameGraphSchema,
+  isCheckpointingEnabled,
   jobDetailsSchema,
   jobExceptionsSchema,
   jobsOverviewSchema,
@@ -400,5 +401,21 @@ describe('Flink 1.18-1.20 answers (without 2.x fields)', () => {
       },
     };
     expect(() => validate('t', jobExceptionsSchema, legacy)).not.toThrow();
+  });
+});
+
+describe('isCheckpointingEnabled', () => {
+  it('is false for the Long.MAX_VALUE interval of a job without checkpointing', () => {
+    const base = {
+      mode: 'at_least_once',
+      timeout: 1,
+      min_pause: 0,
+      max_concurrent: 1,
+      externalization: { enabled: false, delete_on_cancellation: true },
+    };
+    expect(isCheckpointingEnabled({ ...base, interval: JSON.parse('9223372036854775807') as number })).toBe(
+      false,
+    );
+    expect(isCheckpointingEnabled({ ...base, interval: 10_000 })).toBe(true);
   });
 });

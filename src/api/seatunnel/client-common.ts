@@ -68,11 +68,39 @@ function stopBody(input: StopJobInput) {
 /** Builds one flavour's client; `prefix` is '' for v2 and '/hazelcast/rest/maps' for v1. */
 export function createSeaTunnelClient(prefix: string) {
   const get = <S extends z.ZodMiniType>(c: string, path: string, schema: S, o: Opts, extra: GetExtra = {}) =>
-    request({ base: base(c), path: prefix + path, schema, responseType: 'json-lossless', signal: o.signal, ...extra });
+    request({
+      base: base(c),
+      path: prefix + path,
+      schema,
+      responseType: 'json-lossless',
+      signal: o.signal,
+      ...extra,
+    });
   const post = <S extends z.ZodMiniType>(c: string, path: string, schema: S, body: unknown, o: Opts) =>
-    request({ method: 'POST', base: base(c), path: prefix + path, schema, body, responseType: 'json-lossless', signal: o.signal });
-  const postJsonText = <S extends z.ZodMiniType>(c: string, path: string, schema: S, value: unknown, o: Opts) =>
-    postText({ base: base(c), path: prefix + path, schema, bodyText: toJsonText(value), contentType: 'application/json', signal: o.signal });
+    request({
+      method: 'POST',
+      base: base(c),
+      path: prefix + path,
+      schema,
+      body,
+      responseType: 'json-lossless',
+      signal: o.signal,
+    });
+  const postJsonText = <S extends z.ZodMiniType>(
+    c: string,
+    path: string,
+    schema: S,
+    value: unknown,
+    o: Opts,
+  ) =>
+    postText({
+      base: base(c),
+      path: prefix + path,
+      schema,
+      bodyText: toJsonText(value),
+      contentType: 'application/json',
+      signal: o.signal,
+    });
 
   /** Log lists: engines without them answer 204 (v1 2.3.8), which means "no log files". */
   const getLogList = async (c: string, path: string, params: Record<string, string>, o: Opts) => {
@@ -145,7 +173,11 @@ export function createSeaTunnelClient(prefix: string) {
             signal: o.signal,
           }),
     /** Batch submit; each job's id and name go in its `params` as strings (the engine accepts that). */
-    submitJobs: (c: string, inputs: readonly (Omit<SubmitJobInput, 'config' | 'format'> & { config: JobConfig })[], o: Opts = {}) =>
+    submitJobs: (
+      c: string,
+      inputs: readonly (Omit<SubmitJobInput, 'config' | 'format'> & { config: JobConfig })[],
+      o: Opts = {},
+    ) =>
       post(
         c,
         '/submit-jobs',

@@ -30,7 +30,8 @@ function mockFetch(body = '{}', status = 200) {
 
 afterEach(() => vi.unstubAllGlobals());
 
-const JOB = '{"jobId":"733584788375666689","jobName":"j","jobStatus":"RUNNING","createTime":"2026-11-22 08:40:58"}';
+const JOB =
+  '{"jobId":"733584788375666689","jobName":"j","jobStatus":"RUNNING","createTime":"2026-11-22 08:40:58"}';
 const NODE = '[{"host":"h"}]';
 
 /** [call, v2 path, answer]; v1 is the same path under /hazelcast/rest/maps. */
@@ -42,15 +43,40 @@ const reads: [string, (f: SeaTunnelFlavour) => Promise<unknown>, string, string]
     '{"projectVersion":"2.3.8","totalSlot":"0","unassignedSlot":"0","workers":"1","runningJobs":"0","finishedJobs":"0","failedJobs":"0","cancelledJobs":"0"}',
   ],
   ['running jobs', (f) => seatunnel.getRunningJobs('st', f), '/running-jobs', `[${JOB}]`],
-  ['job info', (f) => seatunnel.getJobInfo('st', f, '733584788375666689'), '/job-info/733584788375666689', JOB],
-  ['running job', (f) => seatunnel.getRunningJob('st', f, '733584788375666689'), '/running-job/733584788375666689', JOB],
-  ['finished jobs of a state', (f) => seatunnel.getFinishedJobs('st', f, 'CANCELED'), '/finished-jobs/CANCELED', '[]'],
+  [
+    'job info',
+    (f) => seatunnel.getJobInfo('st', f, '733584788375666689'),
+    '/job-info/733584788375666689',
+    JOB,
+  ],
+  [
+    'running job',
+    (f) => seatunnel.getRunningJob('st', f, '733584788375666689'),
+    '/running-job/733584788375666689',
+    JOB,
+  ],
+  [
+    'finished jobs of a state',
+    (f) => seatunnel.getFinishedJobs('st', f, 'CANCELED'),
+    '/finished-jobs/CANCELED',
+    '[]',
+  ],
   ['all finished jobs', (f) => seatunnel.getFinishedJobs('st', f), '/finished-jobs', '[]'],
-  ['system monitoring', (f) => seatunnel.getSystemMonitoring('st', f), '/system-monitoring-information', NODE],
+  [
+    'system monitoring',
+    (f) => seatunnel.getSystemMonitoring('st', f),
+    '/system-monitoring-information',
+    NODE,
+  ],
   ['thread dump', (f) => seatunnel.getThreadDump('st', f), '/thread-dump', '[]'],
   ['running threads', (f) => seatunnel.getRunningThreads('st', f), '/running-threads', '[]'],
   ['logs', (f) => seatunnel.getLogs('st', f), '/logs?format=json', '[]'],
-  ['job logs', (f) => seatunnel.getJobLogs('st', f, '733584788375666689'), '/logs/733584788375666689?format=json', '[]'],
+  [
+    'job logs',
+    (f) => seatunnel.getJobLogs('st', f, '733584788375666689'),
+    '/logs/733584788375666689?format=json',
+    '[]',
+  ],
   ['log file', (f) => seatunnel.getLogFile('st', f, 'job-1.log'), '/logs/job-1.log', 'log text'],
 ];
 
@@ -77,7 +103,12 @@ describe('actions', () => {
   it('submits a job with its query parameters and JSON body', async () => {
     const calls = mockFetch('{"jobId":"733584788375666689","jobName":"n"}');
     const config = { env: { 'job.mode': 'BATCH' }, source: [], sink: [] };
-    await seatunnel.submitJob('st', 'v1', { config, jobId: '733584788375666689', jobName: 'n', startWithSavepoint: true });
+    await seatunnel.submitJob('st', 'v1', {
+      config,
+      jobId: '733584788375666689',
+      jobName: 'n',
+      startWithSavepoint: true,
+    });
     expect(calls[0]).toEqual({
       method: 'POST',
       url: '/api/st/hazelcast/rest/maps/submit-job?jobId=733584788375666689&jobName=n&isStartWithSavePoint=true',
@@ -89,12 +120,18 @@ describe('actions', () => {
   it('sends a HOCON config as text with format=hocon', async () => {
     const calls = mockFetch('{"jobId":1,"jobName":"n"}');
     await seatunnel.submitJob('st', 'v2', { config: 'env { job.mode = "BATCH" }', format: 'hocon' });
-    expect(calls[0]).toMatchObject({ url: '/api/st/submit-job?format=hocon', body: 'env { job.mode = "BATCH" }', contentType: 'text/plain' });
+    expect(calls[0]).toMatchObject({
+      url: '/api/st/submit-job?format=hocon',
+      body: 'env { job.mode = "BATCH" }',
+      contentType: 'text/plain',
+    });
   });
 
   it('batch-submits with ids as strings in params (as the engine accepts)', async () => {
     const calls = mockFetch('[{"jobId":"733584788375666701","jobName":"a"}]');
-    await seatunnel.submitJobs('st', 'v2', [{ config: { env: {} }, jobId: '733584788375666701', jobName: 'a' }]);
+    await seatunnel.submitJobs('st', 'v2', [
+      { config: { env: {} }, jobId: '733584788375666701', jobName: 'a' },
+    ]);
     expect(calls[0]?.url).toBe('/api/st/submit-jobs');
     expect(calls[0]?.body).toBe('[{"params":{"jobId":"733584788375666701","jobName":"a"},"env":{}}]');
   });
@@ -125,7 +162,10 @@ describe('actions', () => {
     expect(calls[0]).toMatchObject({ method: 'POST', url: '/api/st/encrypt-config' });
     calls = mockFetch('{"status":"success","message":"update node tags done."}');
     await seatunnel.updateTags('st', 'v1', { tag1: 'dev_1' });
-    expect(calls[0]).toMatchObject({ url: '/api/st/hazelcast/rest/maps/update-tags', body: '{"tag1":"dev_1"}' });
+    expect(calls[0]).toMatchObject({
+      url: '/api/st/hazelcast/rest/maps/update-tags',
+      body: '{"tag1":"dev_1"}',
+    });
   });
 });
 
@@ -137,19 +177,56 @@ describe('answers', () => {
 
   it('carries the engine message of an error answer', async () => {
     mockFetch('{"status":"fail","message":"jobId cannot be empty."}', 400);
-    const error = (await seatunnel.stopJob('st', 'v2', { jobId: '1', withSavepoint: false }).catch((e: unknown) => e)) as HttpError;
+    const error = (await seatunnel
+      .stopJob('st', 'v2', { jobId: '1', withSavepoint: false })
+      .catch((e: unknown) => e)) as HttpError;
     expect(error).toBeInstanceOf(HttpError);
     expect(error.message).toBe('POST /stop-job: HTTP 400 — jobId cannot be empty.');
   });
 
   it.each([
-    ['GET /hazelcast/rest/maps/overview', 'runningJobs', '{"projectVersion":"x","totalSlot":"0","unassignedSlot":"0","runningJobs":"many","finishedJobs":"0","failedJobs":"0","cancelledJobs":"0"}', (f: SeaTunnelFlavour) => seatunnel.getOverview('st', f)],
-    ['GET /hazelcast/rest/maps/job-info/:jobId', 'metrics.SourceReceivedCount', '{"jobId":"1","metrics":{"SourceReceivedCount":"lots"}}', (f: SeaTunnelFlavour) => seatunnel.getJobInfo('st', f, '1')],
-    ['GET /hazelcast/rest/maps/job-info/:jobId', 'jobDag.vertices[0].id', '{"jobId":"1","jobDag":{"vertices":[{"id":"x","name":"n"}]}}', (f: SeaTunnelFlavour) => seatunnel.getJobInfo('st', f, '1')],
-    ['GET /hazelcast/rest/maps/job-info/:jobId', 'jobDag', '{"jobId":"1","jobDag":"{not json"}', (f: SeaTunnelFlavour) => seatunnel.getJobInfo('st', f, '1')],
-    ['GET /hazelcast/rest/maps/finished-jobs', '[0].jobId', '[{"jobId":1.5,"jobName":"j","jobStatus":"FAILED","createTime":""}]', (f: SeaTunnelFlavour) => seatunnel.getFinishedJobs('st', f)],
-    ['GET /hazelcast/rest/maps/running-jobs', '[0].metrics.TableSinkWriteCount.fake', `[{"jobId":"1","jobName":"j","jobStatus":"RUNNING","createTime":"","metrics":{"TableSinkWriteCount":{"fake":"?"}}}]`, (f: SeaTunnelFlavour) => seatunnel.getRunningJobs('st', f)],
-    ['POST /hazelcast/rest/maps/stop-jobs', '[0].jobId', '[{"jobId":"abc"}]', (f: SeaTunnelFlavour) => seatunnel.stopJobs('st', f, [])],
+    [
+      'GET /hazelcast/rest/maps/overview',
+      'runningJobs',
+      '{"projectVersion":"x","totalSlot":"0","unassignedSlot":"0","runningJobs":"many","finishedJobs":"0","failedJobs":"0","cancelledJobs":"0"}',
+      (f: SeaTunnelFlavour) => seatunnel.getOverview('st', f),
+    ],
+    [
+      'GET /hazelcast/rest/maps/job-info/:jobId',
+      'metrics.SourceReceivedCount',
+      '{"jobId":"1","metrics":{"SourceReceivedCount":"lots"}}',
+      (f: SeaTunnelFlavour) => seatunnel.getJobInfo('st', f, '1'),
+    ],
+    [
+      'GET /hazelcast/rest/maps/job-info/:jobId',
+      'jobDag.vertices[0].id',
+      '{"jobId":"1","jobDag":{"vertices":[{"id":"x","name":"n"}]}}',
+      (f: SeaTunnelFlavour) => seatunnel.getJobInfo('st', f, '1'),
+    ],
+    [
+      'GET /hazelcast/rest/maps/job-info/:jobId',
+      'jobDag',
+      '{"jobId":"1","jobDag":"{not json"}',
+      (f: SeaTunnelFlavour) => seatunnel.getJobInfo('st', f, '1'),
+    ],
+    [
+      'GET /hazelcast/rest/maps/finished-jobs',
+      '[0].jobId',
+      '[{"jobId":1.5,"jobName":"j","jobStatus":"FAILED","createTime":""}]',
+      (f: SeaTunnelFlavour) => seatunnel.getFinishedJobs('st', f),
+    ],
+    [
+      'GET /hazelcast/rest/maps/running-jobs',
+      '[0].metrics.TableSinkWriteCount.fake',
+      `[{"jobId":"1","jobName":"j","jobStatus":"RUNNING","createTime":"","metrics":{"TableSinkWriteCount":{"fake":"?"}}}]`,
+      (f: SeaTunnelFlavour) => seatunnel.getRunningJobs('st', f),
+    ],
+    [
+      'POST /hazelcast/rest/maps/stop-jobs',
+      '[0].jobId',
+      '[{"jobId":"abc"}]',
+      (f: SeaTunnelFlavour) => seatunnel.stopJobs('st', f, []),
+    ],
   ])('rejects a malformed answer of %s naming %s', async (endpoint, field, body, call) => {
     mockFetch(body);
     const error = (await call('v1').catch((e: unknown) => e)) as InvalidResponseError;

@@ -1,4 +1,11 @@
-import type { FinishedJobState, JobConfig, Opts, SeaTunnelClient, StopJobInput, SubmitJobInput } from './client-common';
+import type {
+  FinishedJobState,
+  JobConfig,
+  Opts,
+  SeaTunnelClient,
+  StopJobInput,
+  SubmitJobInput,
+} from './client-common';
 import { seatunnelV1 } from './client-v1';
 import { seatunnelV2 } from './client-v2';
 
@@ -23,7 +30,8 @@ export const seatunnel = {
     pick(f).getOverview(c, tags, o),
   getRunningJobs: (c: string, f: SeaTunnelFlavour, o?: Opts) => pick(f).getRunningJobs(c, o),
   getJobInfo: (c: string, f: SeaTunnelFlavour, jobId: string, o?: Opts) => pick(f).getJobInfo(c, jobId, o),
-  getRunningJob: (c: string, f: SeaTunnelFlavour, jobId: string, o?: Opts) => pick(f).getRunningJob(c, jobId, o),
+  getRunningJob: (c: string, f: SeaTunnelFlavour, jobId: string, o?: Opts) =>
+    pick(f).getRunningJob(c, jobId, o),
   getFinishedJobs: (c: string, f: SeaTunnelFlavour, state?: FinishedJobState, o?: Opts) =>
     pick(f).getFinishedJobs(c, state, o),
   getSystemMonitoring: (c: string, f: SeaTunnelFlavour, o?: Opts) => pick(f).getSystemMonitoring(c, o),
@@ -31,9 +39,12 @@ export const seatunnel = {
   getRunningThreads: (c: string, f: SeaTunnelFlavour, o?: Opts) => pick(f).getRunningThreads(c, o),
   getLogs: (c: string, f: SeaTunnelFlavour, o?: Opts) => pick(f).getLogs(c, o),
   getJobLogs: (c: string, f: SeaTunnelFlavour, jobId: string, o?: Opts) => pick(f).getJobLogs(c, jobId, o),
-  getLogFile: (c: string, f: SeaTunnelFlavour, logName: string, o?: Opts) => pick(f).getLogFile(c, logName, o),
-  submitJob: (c: string, f: SeaTunnelFlavour, input: SubmitJobInput, o?: Opts) => pick(f).submitJob(c, input, o),
-  submitJobs: (c: string, f: SeaTunnelFlavour, inputs: BatchSubmit, o?: Opts) => pick(f).submitJobs(c, inputs, o),
+  getLogFile: (c: string, f: SeaTunnelFlavour, logName: string, o?: Opts) =>
+    pick(f).getLogFile(c, logName, o),
+  submitJob: (c: string, f: SeaTunnelFlavour, input: SubmitJobInput, o?: Opts) =>
+    pick(f).submitJob(c, input, o),
+  submitJobs: (c: string, f: SeaTunnelFlavour, inputs: BatchSubmit, o?: Opts) =>
+    pick(f).submitJobs(c, inputs, o),
   stopJob: (c: string, f: SeaTunnelFlavour, input: StopJobInput, o?: Opts) => pick(f).stopJob(c, input, o),
   stopJobs: (c: string, f: SeaTunnelFlavour, inputs: readonly StopJobInput[], o?: Opts) =>
     pick(f).stopJobs(c, inputs, o),

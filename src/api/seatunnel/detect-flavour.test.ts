@@ -39,9 +39,16 @@ describe('detectFlavour', () => {
   });
 
   it('knows v1 engines without an overview by their running-jobs', async () => {
-    const asked = cluster({ '/overview': [200, '<html>a web UI</html>'], '/hazelcast/rest/maps/running-jobs': [200, '[]'] });
+    const asked = cluster({
+      '/overview': [200, '<html>a web UI</html>'],
+      '/hazelcast/rest/maps/running-jobs': [200, '[]'],
+    });
     await expect(detectFlavour('st')).resolves.toBe('v1');
-    expect(asked).toEqual(['/overview', '/hazelcast/rest/maps/overview', '/hazelcast/rest/maps/running-jobs']);
+    expect(asked).toEqual([
+      '/overview',
+      '/hazelcast/rest/maps/overview',
+      '/hazelcast/rest/maps/running-jobs',
+    ]);
   });
 
   it('asks once per cluster and keeps the answer', async () => {
@@ -51,9 +58,19 @@ describe('detectFlavour', () => {
     expect(asked).toEqual(['/overview']);
   });
 
+  it('finds v1 when the Hazelcast port hangs up on /overview (real 2.3.8; the proxy says 504)', async () => {
+    const asked = cluster({
+      '/overview': [504, '{"errors":["cluster \\"st\\" did not answer: ECONNRESET"]}'],
+      '/hazelcast/rest/maps/overview': [200, OVERVIEW],
+    });
+    await expect(detectFlavour('st')).resolves.toBe('v1');
+    expect(asked).toEqual(['/overview', '/hazelcast/rest/maps/overview']);
+  });
+
   it('reports an outage instead of guessing, and probes again next time', async () => {
-    cluster({ '/overview': [0, ''] });
+    const down = cluster({ '/overview': [0, ''], '/hazelcast/rest/maps/overview': [0, ''] });
     await expect(detectFlavour('st')).rejects.toBeInstanceOf(NetworkError);
+    expect(down).toEqual(['/overview', '/hazelcast/rest/maps/overview']);
     const asked = cluster({ '/overview': [200, OVERVIEW] });
     await expect(detectFlavour('st')).resolves.toBe('v2');
     expect(asked).toEqual(['/overview']);

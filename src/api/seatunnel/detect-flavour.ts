@@ -1,5 +1,5 @@
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import { isApiError, type ApiError } from '../errors';
+import { InvalidResponseError, isApiError, type ApiError } from '../errors';
 import { useClusterInfo } from '../dashboard/clusters';
 import type { SeaTunnelFlavour } from './client';
 import { seatunnelV1 } from './client-v1';
@@ -14,14 +14,12 @@ export type FlavourSetting = SeaTunnelFlavour | 'auto';
  * port (v1, `/hazelcast/rest/maps/...`). Probing asks v2 first, then v1's overview (2.3.5+), then
  * v1's running-jobs (every engine). A flavour, once found, never changes for a cluster, so
  * answers are kept for the page's lifetime; failures are not kept, so the next call probes again.
+ *
+ * The real 2.3.8 Hazelcast port hangs up on `GET /overview` (the proxy turns that into a 504),
+ * so an outage on the v2 probe is not the end: only when v1 is unreachable too is it an outage.
  */
 
 const detected = new Map<string, Promise<SeaTunnelFlavour>>();
-
-/** "This is not the API we asked for" as opposed to "the cluster is down". */
-function isWrongApi(e: unknown): e is ApiError {
-  return isApiError(e) && !e.isOutage && (e.kind === 'http' || e.kind === 'invalid');
-}
 
 async function probe(clusterId: string): Promise<SeaTunnelFlavour> {
   const attempts: [SeaTunnelFlavour, () => Promise<unknown>][] = [
@@ -29,17 +27,25 @@ async function probe(clusterId: string): Promise<SeaTunnelFlavour> {
     ['v1', () => seatunnelV1.getOverview(clusterId)],
     ['v1', () => seatunnelV1.getRunningJobs(clusterId)],
   ];
-  const refusals: string[] = [];
+  const failures: ApiError[] = [];
   for (const [flavour, attempt] of attempts) {
     try {
       await attempt();
       return flavour;
     } catch (e) {
-      if (!isWrongApi(e)) throw e; // outage: say so instead of guessing a flavour
-      refusals.push(e.message);
+      if (!isApiError(e)) throw e; // aborted, or a bug
+      failures.push(e);
+      // v1 unreachable as well: the cluster is down, asking further would only wait longer.
+      if (flavour === 'v1' && e.isOutage) break;
     }
   }
-  throw new Error(`neither SeaTunnel REST API v2 nor v1 answered: ${refusals.join('; ')}`);
+  const outage = failures.find((e) => e.isOutage);
+  if (outage) throw outage;
+  throw new InvalidResponseError(
+    'GET /overview',
+    '',
+    `neither SeaTunnel REST API v2 nor v1 answered (${failures.map((e) => e.message).join('; ')})`,
+  );
 }
 
 /** The cluster's REST flavour, probing once per cluster when it is configured as 'auto'. */
@@ -64,7 +70,7 @@ export function forgetDetectedFlavours() {
 
 export const flavourQuery = (clusterId: string, setting: FlavourSetting | undefined) =>
   queryOptions({
-    queryKey: seatunnelKeys.flavour(clusterId),
+    queryKey: seatunnelKeys.flavour(clusterId, setting),
     queryFn: setting === undefined ? skipToken : () => resolveFlavour(clusterId, setting),
     staleTime: Infinity,
     gcTime: Infinity,

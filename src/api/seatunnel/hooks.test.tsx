@@ -55,7 +55,9 @@ function fakeV1Engine() {
 
 function wrapper() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return function Providers({ children }: { children: ReactNode }) {
+    return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  };
 }
 
 beforeEach(() => forgetDetectedFlavours());
@@ -68,15 +70,20 @@ describe('SeaTunnel hooks against a recorded v1 engine', () => {
   it('carries the 64-bit id from a response into the stop-job body exactly, then refreshes the job', async () => {
     const asked = fakeV1Engine();
     const Wrapper = wrapper();
-    const { result } = renderHook(() => ({ job: useSeaTunnelJob('st', BIG_ID), stop: useSeaTunnelStopJob('st') }), {
-      wrapper: Wrapper,
-    });
+    const { result } = renderHook(
+      () => ({ job: useSeaTunnelJob('st', BIG_ID), stop: useSeaTunnelStopJob('st') }),
+      {
+        wrapper: Wrapper,
+      },
+    );
     await waitFor(() => expect(result.current.job.data).toBeTruthy());
     const jobId = result.current.job.data?.jobId ?? '';
     expect(jobId).toBe(BIG_ID);
 
     await act(() => result.current.stop.mutateAsync({ jobId, withSavepoint: false }));
-    expect(asked).toContain(`POST /hazelcast/rest/maps/stop-job {"jobId":${BIG_ID},"isStopWithSavePoint":false}`);
+    expect(asked).toContain(
+      `POST /hazelcast/rest/maps/stop-job {"jobId":${BIG_ID},"isStopWithSavePoint":false}`,
+    );
     await waitFor(() => expect(asked.filter((a) => a.endsWith(`job-info/${BIG_ID}`))).toHaveLength(2));
   });
 
@@ -84,7 +91,9 @@ describe('SeaTunnel hooks against a recorded v1 engine', () => {
     localStorage.setItem('streamdash.poll-interval', '500');
     const asked = fakeV1Engine();
     const Wrapper = wrapper();
-    const { result } = renderHook(() => [useSeaTunnelJob('st', RUNNING_ID), useSeaTunnelJob('st', BIG_ID)], { wrapper: Wrapper });
+    const { result } = renderHook(() => [useSeaTunnelJob('st', RUNNING_ID), useSeaTunnelJob('st', BIG_ID)], {
+      wrapper: Wrapper,
+    });
     await waitFor(() => expect(result.current.every((q) => q.data)).toBe(true));
     await new Promise((r) => setTimeout(r, 1300));
     expect(asked.filter((a) => a.endsWith(`job-info/${RUNNING_ID}`)).length).toBeGreaterThanOrEqual(2);
@@ -94,14 +103,21 @@ describe('SeaTunnel hooks against a recorded v1 engine', () => {
   it('lists finished jobs normalised, and a submit refreshes the lists', async () => {
     const asked = fakeV1Engine();
     const Wrapper = wrapper();
-    const { result } = renderHook(() => ({ finished: useSeaTunnelFinishedJobs('st'), submit: useSeaTunnelSubmitJob('st') }), {
-      wrapper: Wrapper,
-    });
+    const { result } = renderHook(
+      () => ({ finished: useSeaTunnelFinishedJobs('st'), submit: useSeaTunnelSubmitJob('st') }),
+      {
+        wrapper: Wrapper,
+      },
+    );
     await waitFor(() => expect(result.current.finished.data).toBeDefined());
     expect(result.current.finished.data?.[0]).toMatchObject({ jobId: BIG_ID, jobStatus: 'FINISHED' });
 
-    const submitted = await act(() => result.current.submit.mutateAsync({ config: { env: {} }, jobId: BIG_ID }));
+    const submitted = await act(() =>
+      result.current.submit.mutateAsync({ config: { env: {} }, jobId: BIG_ID }),
+    );
     expect(submitted.jobId).toBe(BIG_ID);
-    await waitFor(() => expect(asked.filter((a) => a === 'GET /hazelcast/rest/maps/finished-jobs')).toHaveLength(2));
+    await waitFor(() =>
+      expect(asked.filter((a) => a === 'GET /hazelcast/rest/maps/finished-jobs')).toHaveLength(2),
+    );
   });
 });

@@ -19,7 +19,8 @@ export function toJsonText(value: unknown): string {
     if (!Number.isFinite(value)) throw new Error('cannot write NaN or Infinity as JSON');
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : toJsonText(v))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : toJsonText(v))).join(',')}]`;
   if (typeof value === 'object') {
     const parts: string[] = [];
     for (const [key, v] of Object.entries(value)) {

@@ -7,8 +7,9 @@ import type { FinishedJobState } from './client-common';
 export const seatunnelKeys = {
   all: ['seatunnel'] as const,
   cluster: (c: string) => [...seatunnelKeys.all, c] as const,
-  /** Detected REST flavour; its query never goes stale. */
-  flavour: (c: string) => [...seatunnelKeys.cluster(c), 'flavour'] as const,
+  /** The cluster's REST flavour (configured, or detected for 'auto'); never goes stale. */
+  flavour: (c: string, setting?: string) =>
+    [...seatunnelKeys.cluster(c), 'flavour', setting ?? 'auto'] as const,
   /** Every overview, whatever its tag filter. */
   overviews: (c: string) => [...seatunnelKeys.cluster(c), 'overview'] as const,
   overview: (c: string, tags: Record<string, string> = {}) => [...seatunnelKeys.overviews(c), tags] as const,

@@ -40,7 +40,12 @@ export function useSeaTunnelSubmitJobs(c: string) {
   const flavour = useFlavourResolver(c);
   return useMutation({
     mutationFn: async (inputs: BatchSubmit) => seatunnel.submitJobs(c, await flavour(), inputs),
-    onSuccess: (results) => invalidateJobs(client, c, results.map((r) => r.jobId)),
+    onSuccess: (results) =>
+      invalidateJobs(
+        client,
+        c,
+        results.map((r) => r.jobId),
+      ),
   });
 }
 
@@ -59,7 +64,12 @@ export function useSeaTunnelStopJobs(c: string) {
   const flavour = useFlavourResolver(c);
   return useMutation({
     mutationFn: async (inputs: readonly StopJobInput[]) => seatunnel.stopJobs(c, await flavour(), inputs),
-    onSuccess: (_result, inputs) => invalidateJobs(client, c, inputs.map((i) => i.jobId)),
+    onSuccess: (_result, inputs) =>
+      invalidateJobs(
+        client,
+        c,
+        inputs.map((i) => i.jobId),
+      ),
   });
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { parseJsonLossless } from '@/lib/lossless-json';
-import { toDag, toJob, toJobDetail, toMetrics, toOverview } from './normalise';
+import { isJobSettled, toDag, toJob, toJobDetail, toMetrics, toOverview } from './normalise';
 import { jobInfoSchema, jobListSchema, overviewSchema } from './schemas';
 
 const ROOT = join(process.cwd(), 'e2e/fixtures/seatunnel');
@@ -25,7 +25,12 @@ const jobInfo = (file: string) => toJobDetail(z.parse(jobInfoSchema, fixture(fil
 describe('toJobDetail on real answers', () => {
   it('reads a running job: legacy {vertices, edges} DAG joined by vertex name', () => {
     const job = jobInfo('job-info-running.json');
-    expect(job).toMatchObject({ jobStatus: 'RUNNING', finishTime: null, errorMsg: null, isStartWithSavePoint: false });
+    expect(job).toMatchObject({
+      jobStatus: 'RUNNING',
+      finishTime: null,
+      errorMsg: null,
+      isStartWithSavePoint: false,
+    });
     expect(job?.envOptions['job.mode']).toBe('STREAMING');
     expect(job?.pluginJars[0]).toMatch(/^file:.*\.jar$/);
     expect(job?.dag.vertices.map((v) => [v.name, v.type, v.parallelism])).toEqual([
@@ -68,18 +73,49 @@ describe('toJobDetail on real answers', () => {
   });
 });
 
+describe('isJobSettled', () => {
+  it('waits for the finish record of a stopped job, except after a savepoint', () => {
+    const running = jobInfo('job-info-running.json');
+    expect(isJobSettled(running)).toBe(false);
+    // Right after stop-job the engine may answer the running shape with CANCELED.
+    expect(isJobSettled(running && { ...running, jobStatus: 'CANCELED' })).toBe(false);
+    expect(isJobSettled(jobInfo('job-info-canceled.json'))).toBe(true);
+    expect(isJobSettled(jobInfo('job-info-savepoint-done.json'))).toBe(true);
+    expect(isJobSettled(null)).toBe(false);
+  });
+});
+
 describe('shapes only the docs show', () => {
   it('takes the doc’s vertexInfoMap list, finishedTime and works', () => {
     const dag = toDag({
-      vertexInfoMap: [{ vertexId: 1, type: 'SOURCE', vertexName: 'Source[0]-Jdbc', tablePaths: ['db.t', { tableName: 'u', databaseName: 'db' }] }],
+      vertexInfoMap: [
+        {
+          vertexId: 1,
+          type: 'SOURCE',
+          vertexName: 'Source[0]-Jdbc',
+          tablePaths: ['db.t', { tableName: 'u', databaseName: 'db' }],
+        },
+      ],
       pipelineEdges: {},
     });
     expect(dag.vertices[0]).toMatchObject({ id: '1', name: 'Source[0]-Jdbc', tablePaths: ['db.t', 'db.u'] });
     const overview = toOverview(
-      z.parse(overviewSchema, { projectVersion: '2.3.5', totalSlot: '0', unassignedSlot: '0', works: '2', runningJobs: '0', finishedJobs: '0', failedJobs: '0', cancelledJobs: '0' }),
+      z.parse(overviewSchema, {
+        projectVersion: '2.3.5',
+        totalSlot: '0',
+        unassignedSlot: '0',
+        works: '2',
+        runningJobs: '0',
+        finishedJobs: '0',
+        failedJobs: '0',
+        cancelledJobs: '0',
+      }),
     );
     expect(overview.workers).toBe(2);
-    expect(toJob({ jobId: '1', jobName: 'j', jobStatus: 'FINISHED', createTime: '', finishedTime: 't' }).finishTime).toBe('t');
+    expect(
+      toJob({ jobId: '1', jobName: 'j', jobStatus: 'FINISHED', createTime: '', finishedTime: 't' })
+        .finishTime,
+    ).toBe('t');
   });
 
   it('falls back to the old lower-case metric names and reads "" metrics as none', () => {
@@ -88,7 +124,13 @@ describe('shapes only the docs show', () => {
       sinkWriteCount: '9007199254740993',
       tables: [],
     });
-    const job = z.parse(jobInfoSchema, { jobId: '1', jobName: 'j', jobStatus: 'FINISHED', metrics: '', jobDag: '' });
+    const job = z.parse(jobInfoSchema, {
+      jobId: '1',
+      jobName: 'j',
+      jobStatus: 'FINISHED',
+      metrics: '',
+      jobDag: '',
+    });
     expect(toJobDetail(job)?.metrics.sourceReceivedCount).toBeNull();
   });
 });

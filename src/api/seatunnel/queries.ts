@@ -1,10 +1,10 @@
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { HttpError } from '../errors';
-import { isTerminalState, usePollInterval } from '../polling';
+import { usePollInterval } from '../polling';
 import { seatunnel, type FinishedJobState, type SeaTunnelFlavour } from './client';
 import { resolveFlavour, useFlavourSetting, type FlavourSetting } from './detect-flavour';
 import { seatunnelKeys } from './keys';
-import { toJob, toJobDetail, toOverview } from './normalise';
+import { isJobSettled, toJob, toJobDetail, toOverview } from './normalise';
 
 /*
  * Query options (for loaders, prefetching, tests) and the hooks pages use. Each takes the
@@ -31,13 +31,17 @@ const LIST_MINIMUM_MS = 10_000;
 export const overviewQuery = (c: string, setting: Setting, tags: Record<string, string> = {}) =>
   queryOptions({
     queryKey: seatunnelKeys.overview(c, tags),
-    queryFn: withFlavour(c, setting, async (f, signal) => toOverview(await seatunnel.getOverview(c, f, tags, { signal }))),
+    queryFn: withFlavour(c, setting, async (f, signal) =>
+      toOverview(await seatunnel.getOverview(c, f, tags, { signal })),
+    ),
   });
 
 export const runningJobsQuery = (c: string, setting: Setting) =>
   queryOptions({
     queryKey: seatunnelKeys.runningJobs(c),
-    queryFn: withFlavour(c, setting, async (f, signal) => (await seatunnel.getRunningJobs(c, f, { signal })).map(toJob)),
+    queryFn: withFlavour(c, setting, async (f, signal) =>
+      (await seatunnel.getRunningJobs(c, f, { signal })).map(toJob),
+    ),
   });
 
 export const finishedJobsQuery = (c: string, setting: Setting, state?: FinishedJobState) =>
@@ -122,13 +126,13 @@ export function useSeaTunnelFinishedJobs(c: string, state?: FinishedJobState) {
   return useQuery({ ...finishedJobsQuery(c, setting, state), refetchInterval: interval });
 }
 
-/** One job, `data === null` when the cluster does not know it. Finished jobs are not polled. */
+/** One job, `data === null` when the cluster does not know it. Settled (finished) jobs are not polled. */
 export function useSeaTunnelJob(c: string, jobId: string) {
   const setting = useFlavourSetting(c);
   const interval = usePollInterval(c);
   return useQuery({
     ...jobQuery(c, setting, jobId),
-    refetchInterval: (query) => (isTerminalState(query.state.data?.jobStatus) ? false : interval),
+    refetchInterval: (query) => (isJobSettled(query.state.data) ? false : interval),
   });
 }
 
@@ -152,7 +156,10 @@ export function useSeaTunnelRunningThreads(c: string) {
 /** Log files of all nodes (v2, 2.3.9+). */
 export function useSeaTunnelLogs(c: string) {
   const setting = useFlavourSetting(c);
-  return useQuery({ ...logsQuery(c, setting), refetchInterval: usePollInterval(c, { minimumMs: LIST_MINIMUM_MS }) });
+  return useQuery({
+    ...logsQuery(c, setting),
+    refetchInterval: usePollInterval(c, { minimumMs: LIST_MINIMUM_MS }),
+  });
 }
 
 export function useSeaTunnelJobLogs(c: string, jobId: string) {

@@ -71,12 +71,18 @@ function endpointOf(entry: Entry, prefix: string): { key?: string; ignored?: str
 
 const cases = folders().flatMap((dir) => {
   const indexFile = join(dir, '_index.json');
-  const index = existsSync(indexFile) ? (JSON.parse(readFileSync(indexFile, 'utf8')) as Index) : { entries: [] };
+  const index = existsSync(indexFile)
+    ? (JSON.parse(readFileSync(indexFile, 'utf8')) as Index)
+    : { entries: [] };
   const described = new Set(index.entries.map((e) => e.file).filter(Boolean));
   const undescribed = readdirSync(dir).filter((f) => !f.startsWith('_') && !described.has(f));
   return [
     ...index.entries.filter((e) => e.file).map((entry) => ({ dir, entry, prefix: prefixOf(index, dir) })),
-    ...undescribed.map((file) => ({ dir, entry: { name: file, method: '?', path: '?', status: 0, file }, prefix: '' })),
+    ...undescribed.map((file) => ({
+      dir,
+      entry: { name: file, method: '?', path: '?', status: 0, file },
+      prefix: '',
+    })),
   ];
 });
 

@@ -49,6 +49,8 @@ export const overviewSchema = z.object({
   finishedJobs: smallIntSchema,
   failedJobs: smallIntSchema,
   cancelledJobs: smallIntSchema,
+  /** Newer engines (2.3.13 per its server jar; not recorded). */
+  pendingJobs: z.optional(smallIntSchema),
 });
 export type RawOverview = z.infer<typeof overviewSchema>;
 
@@ -90,7 +92,10 @@ export const jobDagObjectSchema = z.object({
   pipelineEdges: z.optional(z.record(z.string(), z.array(pipelineEdgeSchema))),
   vertexInfoMap: z.optional(
     z.union(
-      [z.array(vertexInfoSchema), z.record(z.string(), z.union([vertexInfoSchema, z.array(vertexInfoSchema)]))],
+      [
+        z.array(vertexInfoSchema),
+        z.record(z.string(), z.union([vertexInfoSchema, z.array(vertexInfoSchema)])),
+      ],
       { error: 'expected a list or a map of vertices' },
     ),
   ),
@@ -135,6 +140,8 @@ export const jobMetricsObjectSchema = z.object({
   TableSinkCommittedBytes: tableCounts,
   TableSinkCommittedQPS: tableRates,
   TableSinkCommittedBytesPerSeconds: tableRates,
+  /** Newer engines (2.3.13 per its server jar; not recorded). */
+  IntermediateQueueSize: count,
   sourceReceivedCount: count,
   sinkWriteCount: count,
 });
@@ -211,7 +218,9 @@ export const runningThreadsSchema = z.array(z.object({ threadName: z.string(), c
 export type RunningThreads = z.infer<typeof runningThreadsSchema>;
 
 /** `/logs?format=json` (v2, 2.3.9+). `logLink` is an absolute URL on that node, not via our proxy. */
-export const logFilesSchema = z.array(z.object({ node: z.string(), logLink: z.string(), logName: z.string() }));
+export const logFilesSchema = z.array(
+  z.object({ node: z.string(), logLink: z.string(), logName: z.string() }),
+);
 export type LogFiles = z.infer<typeof logFilesSchema>;
 
 // ---- actions -----------------------------------------------------------------------------

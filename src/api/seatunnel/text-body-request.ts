@@ -1,7 +1,13 @@
 import type * as z from 'zod/mini';
 import { parseJsonLossless } from '@/lib/lossless-json';
 import { buildPath, buildQuery, DEFAULT_TIMEOUT_MS, validate, type QueryValue } from '../http';
-import { errorMessagesFromBody, HttpError, InvalidResponseError, NetworkError, TimeoutError } from '../errors';
+import {
+  errorMessagesFromBody,
+  HttpError,
+  InvalidResponseError,
+  NetworkError,
+  TimeoutError,
+} from '../errors';
 
 /*
  * POST with a body that is already text. http.ts `request()` always JSON.stringify's its body,
@@ -34,6 +40,7 @@ export async function postText<S extends z.ZodMiniType>(options: TextBodyRequest
   let response: Response;
   let text: string;
   try {
+    // eslint-disable-next-line no-restricted-syntax -- request() cannot send pre-serialised text yet (see above)
     response = await fetch(url, {
       method: 'POST',
       signal: controller.signal,

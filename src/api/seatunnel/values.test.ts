@@ -5,13 +5,18 @@ import { countSchema, countToBigInt, jobIdSchema, rateSchema, smallIntSchema } f
 
 describe('jobIdSchema', () => {
   it('keeps a 64-bit id exact whether it came as a string or a bare number', () => {
-    const parsed = parseJsonLossless('{"a":"733584788375666689","b":733584788375666689,"c":42}') as Record<string, unknown>;
+    const parsed = parseJsonLossless('{"a":"733584788375666689","b":733584788375666689,"c":42}') as Record<
+      string,
+      unknown
+    >;
     expect(z.parse(jobIdSchema, parsed.a)).toBe('733584788375666689');
     expect(z.parse(jobIdSchema, parsed.b)).toBe('733584788375666689');
     expect(z.parse(jobIdSchema, parsed.c)).toBe('42');
   });
   it('refuses an id that already lost precision, and non-ids', () => {
-    expect(jobIdSchema.safeParse(733584788375666689).error?.issues[0]?.message).toMatch(/lost precision/);
+    expect(jobIdSchema.safeParse(Number('733584788375666689')).error?.issues[0]?.message).toMatch(
+      /lost precision/,
+    );
     expect(jobIdSchema.safeParse('12a').success).toBe(false);
     expect(jobIdSchema.safeParse(1.5).success).toBe(false);
     expect(jobIdSchema.safeParse(null).success).toBe(false);

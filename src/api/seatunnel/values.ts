@@ -63,8 +63,13 @@ export const countSchema = z.pipe(
     if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
     if (typeof value === 'string' && DIGITS.test(value.trim())) return exactInteger(value.trim());
     // Some engines print whole counts as "12.0"; a fraction would not be a count.
-    if (typeof value === 'string' && /^-?\d+\.0+$/.test(value.trim())) return exactInteger(value.trim().split('.')[0] ?? '');
-    ctx.issues.push({ code: 'custom', message: `expected an integer count, got ${describe(value)}`, input: value });
+    if (typeof value === 'string' && /^-?\d+\.0+$/.test(value.trim()))
+      return exactInteger(value.trim().split('.')[0] ?? '');
+    ctx.issues.push({
+      code: 'custom',
+      message: `expected an integer count, got ${describe(value)}`,
+      input: value,
+    });
     return z.NEVER;
   }),
 );

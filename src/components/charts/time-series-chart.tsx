@@ -108,7 +108,7 @@ export function TimeSeriesChart({
 
   const Chart = kind === 'area' ? AreaChart : LineChart;
   const sizing = width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
-  const tooltip = (props: TooltipContentProps<number, string>) => (
+  const tooltip = (props: TooltipContentProps) => (
     <SeriesTooltip {...props} series={series} colors={colors} format={format} timeZone={timeZone} markers={markers} />
   );
 
@@ -120,6 +120,7 @@ export function TimeSeriesChart({
         syncId={syncId}
         margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
         accessibilityLayer
+        title={title}
       >
         <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
         <XAxis
@@ -145,7 +146,6 @@ export function TimeSeriesChart({
         <Tooltip content={tooltip} cursor={{ stroke: 'currentColor', strokeOpacity: 0.3 }} isAnimationActive={false} />
         {series.map((s, i) => {
           const common = {
-            key: s.key,
             dataKey: `s${i}`,
             name: s.label,
             stroke: colors[i],
@@ -157,9 +157,9 @@ export function TimeSeriesChart({
             ...(stacked ? { stackId: 'stack' } : {}),
           };
           return kind === 'area' ? (
-            <Area {...common} type="monotone" fill={colors[i]} fillOpacity={0.15} />
+            <Area key={s.key} {...common} type="monotone" fill={colors[i]} fillOpacity={0.15} />
           ) : (
-            <Line {...common} type="monotone" />
+            <Line key={s.key} {...common} type="monotone" />
           );
         })}
         {markers.map((m, i) =>
@@ -225,7 +225,7 @@ function SeriesTooltip({
   format,
   timeZone,
   markers,
-}: TooltipContentProps<number, string> & {
+}: TooltipContentProps & {
   series: readonly TimeSeries[];
   colors: string[];
   format: ValueFormat;

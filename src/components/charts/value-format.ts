@@ -5,6 +5,8 @@
  */
 import { formatBytes, formatCount, formatDuration, formatExact, formatPercent, UNKNOWN } from '@/lib/format';
 
+const percentExact = new Intl.NumberFormat('en', { maximumFractionDigits: 4 });
+
 export type ValueFormat = 'bytes' | 'percent' | 'count' | 'duration' | 'rate' | ((v: number) => string);
 
 export function formatValue(v: number | null | undefined, format: ValueFormat = 'count'): string {
@@ -33,7 +35,7 @@ export function formatExactValue(v: number | null | undefined, format: ValueForm
     case 'bytes':
       return `${exact} B`;
     case 'percent':
-      return `${formatExact(Math.round(v * 1e6) / 1e4)} %`;
+      return `${percentExact.format(v * 100)} %`;
     case 'duration':
       return `${exact} ms`;
     case 'rate':

@@ -111,7 +111,7 @@ export const checkpointingStatisticsSchema = z.object({
 });
 export type CheckpointingStatistics = z.infer<typeof checkpointingStatisticsSchema>;
 
-/** `/jobs/:jobid/checkpoints/config` (404 when checkpointing is off). */
+/** `/jobs/:jobid/checkpoints/config`; without checkpointing `interval` is Long.MAX_VALUE (imprecise as a JS number). */
 export const checkpointConfigSchema = z.object({
   mode: z.string(),
   interval: z.number(),
@@ -188,3 +188,7 @@ export const checkpointTriggerStatusSchema = z.object({
   ),
 });
 export type CheckpointTriggerStatus = z.infer<typeof checkpointTriggerStatusSchema>;
+
+/** Flink 2.x reports a job without checkpointing with interval Long.MAX_VALUE (1.x answered 404). */
+export const isCheckpointingEnabled = (config: CheckpointConfig) =>
+  config.interval > 0 && config.interval < 2 ** 62;

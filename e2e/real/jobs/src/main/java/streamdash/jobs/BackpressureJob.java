@@ -15,7 +15,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * own vertex) -> rebalance -> Discard sink (its own vertex). Uses unaligned checkpoints so that
  * checkpoints complete despite full network buffers.
  *
- * <p>Arguments: --sleepMs N (default 1), --parallelism N (default 2), --interval MS (default 2000).
+ * <p>Arguments: --sleepMs N (default 5: slow enough that the source is back-pressured even when the
+ * machine is CPU-starved), --parallelism N (default 2), --interval MS (default 2000).
  */
 public class BackpressureJob {
 
@@ -70,7 +71,7 @@ public class BackpressureJob {
                 .name("Parse")
                 .uid("parse")
                 .rebalance()
-                .map(new SlowEnrichment(args.getLong("sleepMs", 1L)))
+                .map(new SlowEnrichment(args.getLong("sleepMs", 5L)))
                 .name("Slow enrichment")
                 .uid("slow-enrichment")
                 .disableChaining()

@@ -1,0 +1,152 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useParams } from '@tanstack/react-router';
+import { useJobDetails } from '@/api/flink/queries';
+import { useVerticesLoad } from '@/api/flink/queries-job-graph';
+import type { JobDetails } from '@/api/flink/schemas';
+import { QueryState } from '@/components/query-state';
+import { useClusterId } from '@/hooks/use-cluster-id';
+import { GraphSection, useChainMembers } from './graph-section';
+import { historyKey, jobGraphHistory } from './history';
+import { VertexPanel } from './panel/vertex-panel';
+import { useJobSearch } from './use-job-search';
+import { useOnScreenIds } from './use-on-screen';
+import { planEdges, toDagNode, vertexRows } from './utils/graph-model';
+import { vertexLoad, type VertexLoad } from './utils/vertex-load';
+import { VertexTable } from './vertex-table';
+
+/** Up to this many vertices, every vertex's load is kept in the in-memory history. */
+const RECORD_ALL_UP_TO = 50;
+
+/**
+ * The job's main tab: the plan as a graph coloured by how busy or back-pressured each vertex is,
+ * the vertex list, and the panel of the selected vertex. Selection and panel tab live in the URL
+ * (`?vertex=…&panel=…&subtask=…`), so a view can be shared and survives a reload.
+ */
+export default function JobGraphTab() {
+  const clusterId = useClusterId();
+  const { jobId } = useParams({ strict: false }) as { jobId?: string };
+  const details = useJobDetails(clusterId, jobId);
+  return (
+    <div data-testid="job-graph-tab">
+      <QueryState query={details} skeletonRows={8}>
+        {(job) => <JobGraph clusterId={clusterId} job={job} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
+  const [search, setSearch] = useJobSearch();
+  const selected = search.vertex;
+  const jobId = job.jid;
+
+  const graphRef = useRef<HTMLDivElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const graphContainers = useMemo(() => [graphRef], []);
+  const tableContainers = useMemo(() => [tableRef], []);
+  const graphOnScreen = useOnScreenIds(graphContainers, 'data-node-id');
+  const tableOnScreen = useOnScreenIds(tableContainers, 'data-vertex-id');
+
+  const vertexIds = useMemo(() => job.plan.nodes.map((n) => n.id), [job.plan]);
+  const edges = useMemo(() => planEdges(job.plan), [job.plan]);
+  const chainMembers = useChainMembers(vertexIds, edges);
+
+  // Poll only what is on screen (graph boxes, expanding collapsed chains, and table rows) plus
+  // the selection. Without a layout to measure (first frame), poll everything.
+  const polledIds = usePolledIds(vertexIds, graphOnScreen, tableOnScreen, chainMembers, selected);
+  const answers = useVerticesLoad(clusterId, jobId, vertexIds, polledIds);
+
+  const loads = useMemo(() => {
+    const out: Record<string, { load: VertexLoad | undefined; at: number }> = {};
+    for (const [id, a] of Object.entries(answers)) out[id] = { load: vertexLoad(a.data), at: a.updatedAt };
+    return out;
+  }, [answers]);
+
+  useRecordLoads(jobId, loads, vertexIds.length <= RECORD_ALL_UP_TO ? undefined : selected);
+
+  const rows = useMemo(() => vertexRows(job.plan, job.vertices, loads), [job.plan, job.vertices, loads]);
+  const nodes = useMemo(() => rows.map(toDagNode), [rows]);
+  const selectedRow = rows.find((r) => r.id === selected);
+  const loadError = Object.values(answers).find((a) => a.polled && a.error)?.error ?? null;
+
+  const select = (id: string) => setSearch({ vertex: id, subtask: id === selected ? search.subtask : undefined });
+  const close = () => setSearch({ vertex: undefined, panel: undefined, subtask: undefined });
+
+  return (
+    <div className="flex items-start gap-4">
+      <div className="min-w-0 flex-1 space-y-4">
+        <GraphSection
+          ref={graphRef}
+          nodes={nodes}
+          edges={edges}
+          selectedId={selected ?? null}
+          onSelect={select}
+          loadError={loadError}
+          vertexCount={rows.length}
+        />
+        <VertexTable ref={tableRef} rows={rows} selectedId={selected} onSelect={select} polledIds={polledIds} />
+      </div>
+      {selected ? (
+        <VertexPanel
+          key={selected}
+          clusterId={clusterId}
+          job={job}
+          vertexId={selected}
+          row={selectedRow}
+          panel={search.panel}
+          subtask={search.subtask}
+          onPanel={(panel) => setSearch({ panel }, { replace: true })}
+          onSubtask={(subtask) => setSearch({ subtask })}
+          onSelectVertex={select}
+          onClose={close}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function usePolledIds(
+  all: readonly string[],
+  graph: ReadonlySet<string> | undefined,
+  table: ReadonlySet<string> | undefined,
+  chains: ReadonlyMap<string, readonly string[]>,
+  selected: string | undefined,
+): ReadonlySet<string> {
+  const key = [
+    graph ? [...graph].sort().join(',') : '*',
+    table ? [...table].sort().join(',') : '*',
+    selected ?? '',
+    all.join(','),
+  ].join('|');
+  return useMemo(() => {
+    if (!graph && !table) return new Set(all);
+    const ids = new Set<string>();
+    for (const id of graph ?? []) for (const m of chains.get(id) ?? [id]) ids.add(m);
+    for (const id of table ?? []) ids.add(id);
+    if (selected) ids.add(selected);
+    const known = new Set(all);
+    return new Set([...ids].filter((id) => known.has(id)));
+    // `key` captures the contents of the sets, which change identity on every measurement.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, chains]);
+}
+
+/** Keeps busy / back-pressure / idle of the recorded vertices in the in-memory history. */
+function useRecordLoads(
+  jobId: string,
+  loads: Record<string, { load: VertexLoad | undefined; at: number }>,
+  only: string | undefined,
+) {
+  useEffect(() => {
+    for (const [id, { load, at }] of Object.entries(loads)) {
+      if (!load || !at || (only !== undefined && id !== only)) continue;
+      jobGraphHistory.pushMany(at, {
+        [historyKey(jobId, id, 'busy')]: load.busy,
+        [historyKey(jobId, id, 'backPressured')]: load.backPressured,
+        [historyKey(jobId, id, 'idle')]: load.idle,
+        [historyKey(jobId, id, 'recordsIn')]: load.recordsIn,
+        [historyKey(jobId, id, 'recordsOut')]: load.recordsOut,
+      });
+    }
+  }, [jobId, loads, only]);
+}

@@ -1,0 +1,128 @@
+import { useMemo, type Ref } from 'react';
+import { DataTable, type Column } from '@/components/data-table';
+import { StateBadge } from '@/components/state-badge';
+import { TaskCounts } from '@/components/task-counts';
+import { formatDuration } from '@/lib/format';
+import { FlowCell, RatioCell, ToneDot } from './cells';
+import type { VertexRow } from './utils/graph-model';
+
+/** The vertex list beside the graph: same colours, every number sortable, click to select. */
+export function VertexTable({
+  ref,
+  rows,
+  selectedId,
+  onSelect,
+  polledIds,
+}: {
+  ref: Ref<HTMLDivElement>;
+  rows: readonly VertexRow[];
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+  polledIds: ReadonlySet<string>;
+}) {
+  const columns = useMemo(() => vertexColumns(polledIds), [polledIds]);
+  return (
+    <section aria-label="Vertices" ref={ref}>
+      <DataTable
+        label="Vertices"
+        testId="vertex-table"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        selectedKey={selectedId ?? null}
+        onRowClick={(r) => onSelect(r.id)}
+        rowHeight={44}
+        maxHeight={Math.min(44 * rows.length + 40, 480)}
+        empty="The plan has no vertices."
+      />
+    </section>
+  );
+}
+
+function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
+  // Values of vertices that are off screen are their last answer: shown fainter.
+  const faint = (r: VertexRow) => (polled.has(r.id) ? '' : 'opacity-60');
+  return [
+    {
+      id: 'name',
+      header: 'Vertex',
+      cell: (r) => (
+        <span data-vertex-id={r.id} data-tone={r.tone} className="flex min-w-0 items-center gap-2" title={r.operators.join('\n') || r.name}>
+          <ToneDot tone={r.tone} />
+          <span className="truncate font-medium">{r.name}</span>
+        </span>
+      ),
+      sortValue: (r) => r.name.toLowerCase(),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      width: 104,
+      cell: (r) => (r.status ? <StateBadge state={r.status} /> : '—'),
+      sortValue: (r) => r.status,
+    },
+    { id: 'parallelism', header: 'Par.', title: 'Parallelism', width: 60, align: 'right', cell: (r) => r.parallelism, sortValue: (r) => r.parallelism, descFirst: true },
+    {
+      id: 'busy',
+      header: 'Busy',
+      title: 'busyTimeMsPerSecond, max over subtasks',
+      width: 84,
+      align: 'right',
+      cell: (r) => <span className={faint(r)}><RatioCell ratio={r.load?.busy} tone="busy" /></span>,
+      sortValue: (r) => r.load?.busy,
+      descFirst: true,
+    },
+    {
+      id: 'backPressured',
+      header: 'Back-p.',
+      title: 'backPressuredTimeMsPerSecond, max over subtasks',
+      width: 92,
+      align: 'right',
+      cell: (r) => <span className={faint(r)}><RatioCell ratio={r.load?.backPressured} tone="backpressured" /></span>,
+      sortValue: (r) => r.load?.backPressured,
+      descFirst: true,
+    },
+    {
+      id: 'in',
+      header: 'In',
+      title: 'Records and bytes received per second, all subtasks (numRecordsInPerSecond, numBytesInPerSecond)',
+      width: 104,
+      align: 'right',
+      cell: (r) => (
+        <span className={faint(r)}>
+          <FlowCell
+            records={r.load?.recordsIn}
+            bytes={r.load?.bytesIn}
+            totalRecords={r.totals?.['read-records']}
+            totalBytes={r.totals?.['read-bytes']}
+            complete={r.totals?.['read-records-complete']}
+          />
+        </span>
+      ),
+      sortValue: (r) => r.load?.recordsIn,
+      descFirst: true,
+    },
+    {
+      id: 'out',
+      header: 'Out',
+      title: 'Records and bytes sent per second, all subtasks (numRecordsOutPerSecond, numBytesOutPerSecond)',
+      width: 104,
+      align: 'right',
+      cell: (r) => (
+        <span className={faint(r)}>
+          <FlowCell
+            records={r.load?.recordsOut}
+            bytes={r.load?.bytesOut}
+            totalRecords={r.totals?.['write-records']}
+            totalBytes={r.totals?.['write-bytes']}
+            complete={r.totals?.['write-records-complete']}
+          />
+        </span>
+      ),
+      sortValue: (r) => r.load?.recordsOut,
+      descFirst: true,
+    },
+    { id: 'duration', header: 'Duration', width: 92, align: 'right', cell: (r) => formatDuration(r.duration), sortValue: (r) => r.duration, descFirst: true },
+    { id: 'tasks', header: 'Tasks', width: 96, cell: (r) => <TaskCounts tasks={r.tasks} /> },
+  ];
+}

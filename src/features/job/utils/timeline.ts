@@ -1,0 +1,129 @@
+import type { JobDetails, SubtaskTimes } from '@/api/flink/schemas';
+
+/** One coloured stretch of a Gantt row. `open` means it has not ended (drawn up to "now"). */
+export interface Segment {
+  state: string;
+  start: number;
+  end: number;
+  open: boolean;
+}
+
+export interface TimelineRow {
+  id: string;
+  label: string;
+  detail?: string;
+  status: string;
+  segments: Segment[];
+}
+
+export interface Timeline {
+  rows: TimelineRow[];
+  /** Rows that have no time yet (vertices not scheduled). */
+  waiting: TimelineRow[];
+  start: number;
+  end: number;
+  now: number;
+}
+
+const known = (t: number) => Number.isFinite(t) && t > 0;
+
+/** Vertices of `/jobs/:jobid` as bars from start to end (to the cluster's `now` when still going). */
+export function vertexTimeline(job: Pick<JobDetails, 'vertices' | 'now'>): Timeline {
+  const rows: TimelineRow[] = [];
+  const waiting: TimelineRow[] = [];
+  for (const v of job.vertices) {
+    const base = { id: v.id, label: v.name, detail: `parallelism ${v.parallelism}`, status: v.status };
+    if (!known(v['start-time'])) {
+      waiting.push({ ...base, segments: [] });
+      continue;
+    }
+    const open = !known(v['end-time']);
+    const end = open ? Math.max(job.now, v['start-time']) : Math.max(v['end-time'], v['start-time']);
+    rows.push({ ...base, segments: [{ state: v.status, start: v['start-time'], end, open }] });
+  }
+  return { rows, waiting, ...range(rows, job.now) };
+}
+
+/** The order subtask states normally follow; used to break ties of equal timestamps. */
+export const SUBTASK_STATES = [
+  'CREATED',
+  'SCHEDULED',
+  'DEPLOYING',
+  'INITIALIZING',
+  'RUNNING',
+  'FINISHED',
+  'CANCELING',
+  'CANCELED',
+  'FAILED',
+  'RECONCILING',
+] as const;
+
+const FINAL = new Set(['FINISHED', 'CANCELED', 'FAILED']);
+
+/**
+ * Per subtask, the stretches between the state timestamps of `/subtasktimes` (0 = never entered).
+ * A final state (FINISHED/CANCELED/FAILED) ends the row; otherwise the last state lasts until `now`.
+ */
+export function subtaskTimeline(times: SubtaskTimes): Timeline {
+  const rank = (s: string) => {
+    const i = (SUBTASK_STATES as readonly string[]).indexOf(s);
+    return i < 0 ? SUBTASK_STATES.length : i;
+  };
+  const rows: TimelineRow[] = [];
+  const waiting: TimelineRow[] = [];
+  for (const st of times.subtasks) {
+    const entered = Object.entries(st.timestamps)
+      .filter(([, t]) => known(t))
+      .sort(([a, ta], [b, tb]) => ta - tb || rank(a) - rank(b));
+    const last = entered[entered.length - 1];
+    const row: TimelineRow = {
+      id: String(st.subtask),
+      label: `Subtask ${st.subtask}`,
+      detail: st.endpoint,
+      status: last ? last[0] : 'CREATED',
+      segments: [],
+    };
+    entered.forEach(([state, start], i) => {
+      const next = entered[i + 1];
+      if (next) row.segments.push({ state, start, end: next[1], open: false });
+      else if (!FINAL.has(state)) row.segments.push({ state, start, end: Math.max(times.now, start), open: true });
+    });
+    if (entered.length === 0) waiting.push(row);
+    else rows.push(row);
+  }
+  return { rows, waiting, ...range(rows, times.now) };
+}
+
+function range(rows: TimelineRow[], now: number): { start: number; end: number; now: number } {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const r of rows) {
+    for (const s of r.segments) {
+      start = Math.min(start, s.start);
+      end = Math.max(end, s.end);
+    }
+  }
+  if (!Number.isFinite(start)) return { start: now, end: now, now };
+  if (end <= start) end = start + 1;
+  return { start, end, now };
+}
+
+const STEPS = [
+  1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000,
+  1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 172_800_000, 604_800_000,
+];
+
+/** Round tick times for an axis from `start` to `end`: at most `maxTicks`, at a "nice" step. */
+export function timeTicks(start: number, end: number, maxTicks = 8): { step: number; ticks: number[] } {
+  const span = Math.max(1, end - start);
+  const step = STEPS.find((s) => span / s <= maxTicks) ?? Math.ceil(span / maxTicks / 604_800_000) * 604_800_000;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
+  return { step, ticks };
+}
+
+/** Position of `t` in [start, end] as a percentage (clamped). */
+export function percentOf(t: number, start: number, end: number): number {
+  if (end <= start) return 0;
+  return Math.min(100, Math.max(0, ((t - start) / (end - start)) * 100));
+}

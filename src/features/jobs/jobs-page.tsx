@@ -1,0 +1,285 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { useJobsOverview } from '@/api/flink/queries';
+import type { JobOverview } from '@/api/flink/schemas';
+import { DataTable, type SortState } from '@/components/data-table';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { useTimeZone } from '@/stores/preferences';
+import { jobColumns } from './jobs-columns';
+import {
+  countStates,
+  defaultOrder,
+  filterByState,
+  parseStates,
+  searchFromSort,
+  searchJobs,
+  sortFromSearch,
+  toggleState,
+} from './utils/job-list';
+
+const route = getRouteApi('/clusters/$clusterId/jobs');
+
+/**
+ * Every job the cluster remembers (`/jobs/overview`): search by name or id, state chips with
+ * counts, sortable columns. Search, states and sort live in the URL, so a view can be shared
+ * and survives a reload. The table renders only visible rows: 5,000 jobs stay smooth.
+ */
+export function JobsPage() {
+  const { clusterId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const jobs = useJobsOverview(clusterId);
+
+  const setSearch = useCallback(
+    (patch: Partial<typeof search>) =>
+      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true }),
+    [navigate],
+  );
+
+  return (
+    <div className="flex flex-col">
+      <PageHeader
+        title="Jobs"
+        subtitle={jobs.data ? <JobsSummary jobs={jobs.data.jobs} /> : undefined}
+      />
+      <QueryState query={jobs} skeletonRows={8}>
+        {(data) => <JobsList clusterId={clusterId} jobs={data.jobs} search={search} setSearch={setSearch} />}
+      </QueryState>
+    </div>
+  );
+}
+
+function JobsSummary({ jobs }: { jobs: JobOverview[] }) {
+  const running = jobs.filter((j) => j.state === 'RUNNING').length;
+  return (
+    <span>
+      {jobs.length} {jobs.length === 1 ? 'job' : 'jobs'} · {running} running
+    </span>
+  );
+}
+
+interface JobsSearchState {
+  q?: string | undefined;
+  state?: string | undefined;
+  sort?: string | undefined;
+  desc?: boolean | undefined;
+}
+
+function JobsList({
+  clusterId,
+  jobs,
+  search,
+  setSearch,
+}: {
+  clusterId: string;
+  jobs: JobOverview[];
+  search: JobsSearchState;
+  setSearch: (patch: Partial<JobsSearchState>) => void;
+}) {
+  const zone = useTimeZone();
+  const goTo = useNavigate();
+  const [text, setText] = useSearchText(search.q, (q) => setSearch({ q: q || undefined }));
+  const q = useDeferredValue(text);
+  const states = useMemo(() => parseStates(search.state), [search.state]);
+  const sort = sortFromSearch(search.sort, search.desc);
+
+  const ordered = useMemo(() => defaultOrder(jobs), [jobs]);
+  const matching = useMemo(() => searchJobs(ordered, q), [ordered, q]);
+  const counts = useMemo(() => countStates(matching), [matching]);
+  const rows = useMemo(() => filterByState(matching, states), [matching, states]);
+  const columns = useMemo(() => jobColumns(clusterId, zone), [clusterId, zone]);
+
+  const onSortChange = useCallback((s: SortState | null) => setSearch(searchFromSort(s)), [setSearch]);
+  const openJob = useCallback(
+    (j: JobOverview) => void goTo({ to: '/clusters/$clusterId/jobs/$jobId', params: { clusterId, jobId: j.jid } }),
+    [goTo, clusterId],
+  );
+  const rowKey = useCallback((j: JobOverview) => j.jid, []);
+  const filtered = states.size > 0 || q.trim() !== '';
+
+  return (
+    <>
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <SearchBox value={text} onChange={setText} />
+        <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Filter by state" data-testid="state-chips">
+          <Chip
+            label="All"
+            count={matching.length}
+            active={states.size === 0}
+            onClick={() => setSearch({ state: undefined })}
+          />
+          {counts.map(({ state, count }) => (
+            <Chip
+              key={state}
+              label={state}
+              count={count}
+              dot={stateDot(state)}
+              active={states.has(state.toUpperCase())}
+              title={`Show only ${state} jobs (Ctrl/⌘-click or Shift-click to add to the selection)`}
+              onClick={(e) =>
+                setSearch({ state: toggleState(states, state.toUpperCase(), !(e.ctrlKey || e.metaKey || e.shiftKey)) })
+              }
+            />
+          ))}
+          {[...states]
+            .filter((s) => !counts.some((c) => c.state.toUpperCase() === s))
+            .map((s) => (
+              <Chip key={s} label={s} count={0} active onClick={() => setSearch({ state: toggleState(states, s, false) })} />
+            ))}
+        </div>
+        <span className="ml-auto text-xs text-slate-500" data-testid="jobs-count" aria-live="polite">
+          {filtered ? `${rows.length} of ${jobs.length} jobs` : `${jobs.length} jobs`}
+        </span>
+      </div>
+      <DataTable
+        label="Jobs"
+        testId="jobs-table"
+        columns={columns}
+        rows={rows}
+        rowKey={rowKey}
+        sort={sort}
+        onSortChange={onSortChange}
+        onRowClick={openJob}
+        rowHeight={48}
+        maxHeight="calc(100vh - 230px)"
+        empty={
+          jobs.length === 0 ? (
+            <span>
+              No jobs on this cluster yet.{' '}
+              <Link to="/clusters/$clusterId/submit" params={{ clusterId }} className="text-sky-700 underline dark:text-sky-400">
+                Submit one
+              </Link>
+            </span>
+          ) : (
+            <span>
+              No job matches these filters.{' '}
+              <button
+                type="button"
+                className="text-sky-700 underline dark:text-sky-400"
+                onClick={() => {
+                  setText('');
+                  setSearch({ q: undefined, state: undefined });
+                }}
+              >
+                Clear filters
+              </button>
+            </span>
+          )
+        }
+      />
+    </>
+  );
+}
+
+/**
+ * The search box's own text, written to the URL as the user types (replace, no history entry)
+ * and taken from the URL when it changes for another reason (back button, a link).
+ */
+function useSearchText(urlValue: string | undefined, write: (q: string) => void): [string, (q: string) => void] {
+  const [text, setText] = useState(urlValue ?? '');
+  const written = useRef(urlValue ?? '');
+  useEffect(() => {
+    const v = urlValue ?? '';
+    if (v !== written.current) {
+      written.current = v;
+      setText(v);
+    }
+  }, [urlValue]);
+  const update = useCallback(
+    (q: string) => {
+      setText(q);
+      written.current = q;
+      write(q);
+    },
+    [write],
+  );
+  return [text, update];
+}
+
+function SearchBox({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // "/" focuses the search, as on most dashboards.
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      e.preventDefault();
+      ref.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <div className="relative">
+      <input
+        ref={ref}
+        type="search"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && value) {
+            e.preventDefault();
+            onChange('');
+          }
+        }}
+        placeholder="Search name or id   /"
+        aria-label="Search jobs by name or id"
+        data-testid="jobs-search"
+        className="w-72 rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-1 focus:ring-sky-500 dark:border-slate-700 dark:bg-slate-900"
+      />
+    </div>
+  );
+}
+
+function Chip({
+  label,
+  count,
+  active,
+  dot,
+  title,
+  onClick,
+}: {
+  label: string;
+  count: number;
+  active: boolean;
+  dot?: string;
+  title?: string;
+  onClick: (e: MouseEvent<HTMLButtonElement>) => void;
+}) {
+  return (
+    <button
+      type="button"
+      aria-pressed={active}
+      title={title}
+      data-testid={`state-chip-${label}`}
+      onClick={onClick}
+      className={`inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs font-medium transition-colors ${
+        active
+          ? 'border-sky-600 bg-sky-600 text-white dark:border-sky-500 dark:bg-sky-600'
+          : 'border-slate-300 bg-white text-slate-700 hover:border-slate-400 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 dark:hover:border-slate-500'
+      }`}
+    >
+      {dot ? <span aria-hidden className={`h-2 w-2 rounded-full ${dot}`} /> : null}
+      <span>{label}</span>
+      <span className={`tabular-nums ${active ? 'text-sky-100' : 'text-slate-500'}`} data-testid="chip-count">
+        {count}
+      </span>
+    </button>
+  );
+}
+
+const DOTS: Record<string, string> = {
+  RUNNING: 'bg-sky-500',
+  FINISHED: 'bg-emerald-500',
+  FAILED: 'bg-red-500',
+  FAILING: 'bg-red-500',
+  RESTARTING: 'bg-orange-500',
+  CANCELED: 'bg-slate-400',
+  CANCELLING: 'bg-amber-500',
+};
+
+function stateDot(state: string): string {
+  return DOTS[state.toUpperCase()] ?? 'bg-violet-500';
+}
