@@ -16,7 +16,11 @@ describe('startDemoCluster', () => {
   it('CLI prints the URLs as one JSON line and stops on SIGTERM', async () => {
     const main = fileURLToPath(new URL('./main.ts', import.meta.url));
     const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-    const child = spawn(tsx, [main, '--port', '0', '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0', '--no-flame-graphs'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      tsx,
+      [main, '--port', '0', '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0', '--no-flame-graphs'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const line = await new Promise<string>((resolve, reject) => {
       let buf = '';
       child.stdout.on('data', (d: Buffer) => {

@@ -48,7 +48,8 @@ export async function startDemoCluster(opts: DemoOptions = {}): Promise<DemoClus
   let seatunnel: SeaTunnelDemo | undefined;
   try {
     const start = await loadSeaTunnel();
-    if (start) seatunnel = await start({ host, v2Port: opts.seatunnelV2Port ?? 0, v1Port: opts.seatunnelV1Port ?? 0 });
+    if (start)
+      seatunnel = await start({ host, v2Port: opts.seatunnelV2Port ?? 0, v1Port: opts.seatunnelV1Port ?? 0 });
   } catch (e) {
     await flink.close();
     throw e;

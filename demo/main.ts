@@ -17,7 +17,9 @@ function parseArgs(argv: string[]): DemoOptions {
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const next = () => inline ?? value(i++, flag);
     switch (flag) {
       case '--port':
@@ -63,7 +65,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const demo = await startDemoCluster(opts);
-  process.stdout.write(`${JSON.stringify({ flinkUrl: demo.flinkUrl, seatunnelV2Url: demo.seatunnelV2Url, seatunnelV1Url: demo.seatunnelV1Url })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ flinkUrl: demo.flinkUrl, seatunnelV2Url: demo.seatunnelV2Url, seatunnelV1Url: demo.seatunnelV1Url })}\n`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -40,7 +40,9 @@ export function createProductionServer({ config, distDir, auth = {} }: Productio
         res.writeHead(405, { allow: 'GET, HEAD' }).end('Method not allowed');
         return;
       }
-      assets(req, res, () => res.writeHead(404).end('Not found'));
+      assets(req, res, () => {
+        res.writeHead(404).end('Not found');
+      });
     });
   });
 }

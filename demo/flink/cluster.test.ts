@@ -19,7 +19,12 @@ describe('demo Flink cluster', () => {
     const { body } = await demo.get<Record<string, unknown>>('/config');
     expect(body['flink-version']).toBe('2.2.1');
     expect(body['refresh-interval']).toBe(3000);
-    expect(body.features).toEqual({ 'web-submit': true, 'web-cancel': true, 'web-rescale': true, 'web-history': false });
+    expect(body.features).toEqual({
+      'web-submit': true,
+      'web-cancel': true,
+      'web-rescale': true,
+      'web-history': false,
+    });
   });
 
   it('runs the demo jobs in their states, with 32-hex ids', async () => {
@@ -32,7 +37,12 @@ describe('demo Flink cluster', () => {
     expect(byName.get(DEMO_JOB_NAMES.canceled)?.state).toBe('CANCELED');
     for (const j of body.jobs) expect(j.jid).toMatch(/^[0-9a-f]{32}$/);
     const overview = await demo.get<Record<string, number>>('/overview');
-    expect(overview.body).toMatchObject({ taskmanagers: 3, 'jobs-finished': 1, 'jobs-failed': 1, 'jobs-cancelled': 1 });
+    expect(overview.body).toMatchObject({
+      taskmanagers: 3,
+      'jobs-finished': 1,
+      'jobs-failed': 1,
+      'jobs-cancelled': 1,
+    });
   });
 
   it('keeps ids stable for a seed and changes them with another seed', async () => {
@@ -60,7 +70,9 @@ describe('demo Flink cluster', () => {
     }
     expect(seen).toEqual(new Set(['RUNNING', 'RESTARTING']));
     expect(restarts[restarts.length - 1]).toBeGreaterThan(restarts[0] ?? Infinity);
-    const ex = await demo.get<{ exceptionHistory: { entries: { exceptionName: string }[] } }>(`/jobs/${id}/exceptions`);
+    const ex = await demo.get<{ exceptionHistory: { entries: { exceptionName: string }[] } }>(
+      `/jobs/${id}/exceptions`,
+    );
     expect(ex.body.exceptionHistory.entries.length).toBeGreaterThan(0);
   });
 
@@ -69,7 +81,9 @@ describe('demo Flink cluster', () => {
     const nf = await demo.get<{ errors: string[] }>(`/jobs/${missing}`);
     expect(nf.status).toBe(404);
     expect(nf.body.errors[0]).toContain(`Job ${missing} not found`);
-    const vertex = await demo.get<{ errors: string[] }>(`/jobs/${await demo.jobId(DEMO_JOB_NAMES.healthy)}/vertices/${missing}`);
+    const vertex = await demo.get<{ errors: string[] }>(
+      `/jobs/${await demo.jobId(DEMO_JOB_NAMES.healthy)}/vertices/${missing}`,
+    );
     expect(vertex.status).toBe(404);
     expect(vertex.body.errors[0]).toContain(`JobVertex ${missing} not found`);
     const bad = await demo.get<{ errors: string[] }>('/jobs/not-a-job-id');
@@ -77,7 +91,10 @@ describe('demo Flink cluster', () => {
     expect(bad.body.errors[0]).toContain('Cannot resolve path parameter (jobid) from value "not-a-job-id".');
     // GET falls through to the web UI's file handler; other methods to the router
     const unknown = await demo.get<{ errors: string[] }>('/no/such/path');
-    expect(unknown).toEqual({ status: 404, body: { errors: ['Unable to load requested file /no/such/path.'] } });
+    expect(unknown).toEqual({
+      status: 404,
+      body: { errors: ['Unable to load requested file /no/such/path.'] },
+    });
     const post = await demo.send<{ errors: string[] }>('POST', '/no/such/path?x=1');
     expect(post).toEqual({ status: 404, body: { errors: ['Not found: /no/such/path?x=1'] } });
   });
@@ -86,11 +103,15 @@ describe('demo Flink cluster', () => {
     const plain = await demo.get('/jobs');
     const v1 = await demo.get('/v1/jobs');
     expect(v1).toEqual(plain);
-    expect((await demo.get('/v2/jobs')).body).toEqual({ errors: ['Unable to load requested file /v2/jobs.'] });
+    expect((await demo.get('/v2/jobs')).body).toEqual({
+      errors: ['Unable to load requested file /v2/jobs.'],
+    });
   });
 
   it('serves thread dumps and logs like Flink', async () => {
-    const dump = await demo.get<{ threadInfos: { threadName: string; stringifiedThreadInfo: string }[] }>('/jobmanager/thread-dump');
+    const dump = await demo.get<{ threadInfos: { threadName: string; stringifiedThreadInfo: string }[] }>(
+      '/jobmanager/thread-dump',
+    );
     expect(dump.body.threadInfos.length).toBeGreaterThan(10);
     expect(dump.body.threadInfos[0]?.stringifiedThreadInfo).toMatch(/^"main" Id=1 WAITING/);
     const tms = await demo.get<{ taskmanagers: { id: string }[] }>('/taskmanagers');
@@ -104,11 +125,26 @@ describe('demo Flink cluster', () => {
   });
 });
 
+describe('DELETE /cluster', () => {
+  it('answers {} and then stops serving, like a JobManager shutting down', async () => {
+    const doomed = await startTestDemo();
+    const res = await doomed.send('DELETE', '/cluster');
+    expect(res).toEqual({ status: 200, body: {} });
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(fetch(`${doomed.url}/overview`)).rejects.toThrow();
+    await doomed.close();
+  });
+});
+
 describe('route coverage', () => {
-  const reference = fileURLToPath(new URL('../../../shared/reference/flink-rest-api-2.2.md', import.meta.url));
+  const reference = fileURLToPath(
+    new URL('../../../shared/reference/flink-rest-api-2.2.md', import.meta.url),
+  );
   it.skipIf(!existsSync(reference))('serves every endpoint of the Flink 2.2 REST reference', async () => {
     const md = readFileSync(reference, 'utf8');
-    const documented = [...md.matchAll(/##### \*\*(.+?)\*\*[\s\S]*?Verb: `(\w+)`/g)].map((m) => `${m[2]} ${m[1]}`);
+    const documented = [...md.matchAll(/##### \*\*(.+?)\*\*[\s\S]*?Verb: `(\w+)`/g)].map(
+      (m) => `${m[2]} ${m[1]}`,
+    );
     expect(documented.length).toBeGreaterThan(60);
     const flink = await startFlinkDemo();
     try {

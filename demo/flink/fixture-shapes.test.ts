@@ -24,11 +24,17 @@ type Shape = string | { [k: string]: Shape } | { array: Shape | null };
 const HEX = /^[0-9a-f]{32}$/;
 
 /** Objects whose keys are data (names chosen by the job), not a fixed schema. */
-const MAPS = new Set(['serialized-user-task-accumulators', 'user-config', 'failureLabels', 'extendedResources']);
+const MAPS = new Set([
+  'serialized-user-task-accumulators',
+  'user-config',
+  'failureLabels',
+  'extendedResources',
+]);
 
 function shapeOf(v: unknown, parent = ''): Shape {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return { array: v.reduce<Shape | null>((acc, item) => merge(acc, shapeOf(item)), null) };
+  if (Array.isArray(v))
+    return { array: v.reduce<Shape | null>((acc, item) => merge(acc, shapeOf(item)), null) };
   if (typeof v === 'object') {
     const out: Record<string, Shape> = {};
     for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
@@ -49,14 +55,16 @@ function merge(a: Shape | null, b: Shape): Shape {
     for (const [k, v] of Object.entries(b)) out[k] = k in out ? merge(out[k] ?? null, v) : v;
     return out;
   }
-  if (typeof a === 'object' && typeof b === 'object' && 'array' in a && 'array' in b) return { array: b.array === null ? a.array : merge(a.array, b.array) };
+  if (typeof a === 'object' && typeof b === 'object' && 'array' in a && 'array' in b)
+    return { array: b.array === null ? a.array : merge(a.array, b.array) };
   return a;
 }
 
 /** What the real answer has that the demo's lacks or types differently ('null' matches anything). */
 function missing(real: Shape, demo: Shape, path = '$'): string[] {
   if (real === 'null' || demo === 'null') return [];
-  if (typeof real === 'string' || typeof demo === 'string') return real === demo ? [] : [`${path}: real ${JSON.stringify(real)}, demo ${JSON.stringify(demo)}`];
+  if (typeof real === 'string' || typeof demo === 'string')
+    return real === demo ? [] : [`${path}: real ${JSON.stringify(real)}, demo ${JSON.stringify(demo)}`];
   if ('array' in real || 'array' in demo) {
     if (!('array' in real) || !('array' in demo)) return [`${path}: array vs object`];
     return real.array === null || demo.array === null ? [] : missing(real.array, demo.array, `${path}[]`);
@@ -108,7 +116,8 @@ describe.skipIf(!haveFixtures)('responses match the shapes of a real Flink 2.2',
       ['backpressure', 'bottleneck'],
       ['slow-operator', 'bottleneck'],
     ];
-    for (const [needle, key] of rules) if (file.includes(needle)) return key ? (jobs[key] ?? '') : '0'.repeat(32);
+    for (const [needle, key] of rules)
+      if (file.includes(needle)) return key ? (jobs[key] ?? '') : '0'.repeat(32);
     return jobs.healthy ?? '';
   };
 
@@ -123,12 +132,18 @@ describe.skipIf(!haveFixtures)('responses match the shapes of a real Flink 2.2',
     if (path.includes(':vertexid')) {
       const details = await demo.get<{ vertices?: { id: string }[] }>(`/jobs/${jobId}`);
       const vs = details.body.vertices ?? [];
-      vertexId = f.file.includes('unknown-vertex') ? '0'.repeat(32) : (vs[f.file.includes('slow-operator') ? 2 : f.file.includes('backpressure.json') ? 1 : 0]?.id ?? '0'.repeat(32));
+      vertexId = f.file.includes('unknown-vertex')
+        ? '0'.repeat(32)
+        : (vs[f.file.includes('slow-operator') ? 2 : f.file.includes('backpressure.json') ? 1 : 0]?.id ??
+          '0'.repeat(32));
       path = path.replace(':vertexid', vertexId);
     }
     const tms = await demo.get<{ taskmanagers: { id: string }[] }>('/taskmanagers');
     const tm = tms.body.taskmanagers[0]?.id ?? '';
-    path = path.replace(':taskmanagerid', f.file.includes('not-found') ? '0'.repeat(32) : encodeURIComponent(tm));
+    path = path.replace(
+      ':taskmanagerid',
+      f.file.includes('not-found') ? '0'.repeat(32) : encodeURIComponent(tm),
+    );
     if (path.includes(':checkpointid')) {
       const cps = await demo.get<{ history: { id: number; status: string }[] }>(`/jobs/${jobId}/checkpoints`);
       const done = cps.body.history.find((h) => h.status === 'COMPLETED');
@@ -136,13 +151,23 @@ describe.skipIf(!haveFixtures)('responses match the shapes of a real Flink 2.2',
     }
     if (path.includes(':attempt')) {
       const sub = await demo.get<{ attempt: number }>(`/jobs/${jobId}/vertices/${vertexId}/subtasks/0`);
-      const attempt = f.file.includes('unknown') ? 99 : f.file.includes('prior') ? Math.max(0, sub.body.attempt - 1) : sub.body.attempt;
+      const attempt = f.file.includes('unknown')
+        ? 99
+        : f.file.includes('prior')
+          ? Math.max(0, sub.body.attempt - 1)
+          : sub.body.attempt;
       path = path.replace(':attempt', String(attempt));
     }
     path = path.replace(':subtaskindex', '0');
-    if (path.includes(':jarid')) path = path.replace(':jarid', (await demo.get<{ files: { id: string }[] }>('/jars')).body.files[0]?.id ?? '');
+    if (path.includes(':jarid'))
+      path = path.replace(
+        ':jarid',
+        (await demo.get<{ files: { id: string }[] }>('/jars')).body.files[0]?.id ?? '',
+      );
     if (path.includes(':logname')) {
-      const logs = path.startsWith('/jobmanager') ? await demo.get<{ logs: { name: string }[] }>('/jobmanager/logs') : await demo.get<{ logs: { name: string }[] }>(`/taskmanagers/${encodeURIComponent(tm)}/logs`);
+      const logs = path.startsWith('/jobmanager')
+        ? await demo.get<{ logs: { name: string }[] }>('/jobmanager/logs')
+        : await demo.get<{ logs: { name: string }[] }>(`/taskmanagers/${encodeURIComponent(tm)}/logs`);
       path = path.replace(':logname', logs.body.logs[0]?.name ?? '');
     }
     if (path.includes(':triggerid')) {
@@ -167,8 +192,10 @@ describe.skipIf(!haveFixtures)('responses match the shapes of a real Flink 2.2',
       const res = await fetch(demo.url + url);
       const text = await res.text();
       compared++;
-      if (res.status !== f.status) problems.push(`${f.file}: status ${res.status}, real ${f.status} (${url})`);
-      if ((res.headers.get('content-type') ?? '').split(';')[0] !== f.contentType.split(';')[0]) problems.push(`${f.file}: content type ${res.headers.get('content-type')}`);
+      if (res.status !== f.status)
+        problems.push(`${f.file}: status ${res.status}, real ${f.status} (${url})`);
+      if ((res.headers.get('content-type') ?? '').split(';')[0] !== f.contentType.split(';')[0])
+        problems.push(`${f.file}: content type ${res.headers.get('content-type')}`);
       if (!f.file.endsWith('.json') || !f.contentType.startsWith('application/json')) continue;
       const real: unknown = JSON.parse(readFileSync(dir + f.file, 'utf8'));
       const diffs = missing(shapeOf(real), shapeOf(JSON.parse(text)));

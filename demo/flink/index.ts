@@ -37,11 +37,17 @@ export async function startFlinkDemo(opts: FlinkDemoOptions = {}): Promise<Flink
     seed: opts.seed ?? DEFAULT_SEED,
     scale: opts.scale ?? 'normal',
     flameGraphs: opts.flameGraphs ?? true,
-    defaultSavepointDir: opts.defaultSavepointDir === undefined ? 'file:/tmp/flink-savepoints' : opts.defaultSavepointDir,
+    defaultSavepointDir:
+      opts.defaultSavepointDir === undefined ? 'file:/tmp/flink-savepoints' : opts.defaultSavepointDir,
     now: opts.now ?? Date.now,
   });
   let port = 0;
-  const api: Api = { cluster, backPressureSince: new Map(), flameGraphSince: new Map(), restPort: () => port };
+  const api: Api = {
+    cluster,
+    backPressureSince: new Map(),
+    flameGraphSince: new Map(),
+    restPort: () => port,
+  };
   const router = buildRouter(api);
   let shutDown = false;
   const server = await startHttpServer(router, opts.host ?? '127.0.0.1', opts.port ?? 0, () => {
@@ -51,5 +57,10 @@ export async function startFlinkDemo(opts: FlinkDemoOptions = {}): Promise<Flink
     return true;
   });
   port = server.port;
-  return { url: server.url, cluster, routes: router.list().map((r) => ({ method: r.method, path: r.path })), close: server.close };
+  return {
+    url: server.url,
+    cluster,
+    routes: router.list().map((r) => ({ method: r.method, path: r.path })),
+    close: server.close,
+  };
 }

@@ -42,7 +42,13 @@ type JarList = { address: string; files: { id: string; name: string; entry: { na
 describe('jars', () => {
   it('uploads a jar, lists its entry class, runs it as a new job and deletes it', async () => {
     const form = new FormData();
-    form.append('jarfile', new Blob([new Uint8Array(jarWithMainClass('com.example.ClickCounter'))], { type: 'application/x-java-archive' }), 'click-counter.jar');
+    form.append(
+      'jarfile',
+      new Blob([new Uint8Array(jarWithMainClass('com.example.ClickCounter'))], {
+        type: 'application/x-java-archive',
+      }),
+      'click-counter.jar',
+    );
     const up = await demo.send<{ filename: string; status: string }>('POST', '/jars/upload', form);
     expect(up.status).toBe(200);
     expect(up.body.status).toBe('success');
@@ -52,7 +58,9 @@ describe('jars', () => {
     expect(jar?.entry).toEqual([{ name: 'com.example.ClickCounter', description: null }]);
     expect(list.address).toBe(demo.url);
 
-    const plan = await demo.send<{ plan: { nodes: unknown[] } }>('POST', `/jars/${jar?.id}/plan`, { parallelism: 2 });
+    const plan = await demo.send<{ plan: { nodes: unknown[] } }>('POST', `/jars/${jar?.id}/plan`, {
+      parallelism: 2,
+    });
     expect(plan.body.plan.nodes.length).toBeGreaterThan(1);
     const run = await demo.send<{ jobid: string }>('POST', `/jars/${jar?.id}/run`, { parallelism: 2 });
     expect(run.status).toBe(200);

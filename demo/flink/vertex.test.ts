@@ -12,7 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-type BackPressure = { status: string; 'backpressure-level'?: string; subtasks?: { ratio: number; busyRatio: number; idleRatio: number; backpressureLevel: string }[] };
+type BackPressure = {
+  status: string;
+  'backpressure-level'?: string;
+  subtasks?: { ratio: number; busyRatio: number; idleRatio: number; backpressureLevel: string }[];
+};
 type FlameNode = { name: string; value: number; children: FlameNode[] };
 
 function vertex(i: number) {
@@ -53,7 +57,9 @@ describe('the bottleneck job', () => {
 
   it('tells the same story in the task metrics', async () => {
     const get = async (i: number, metric: string) => {
-      const r = await demo.get<{ id: string; max: number; min: number; sum: number }[]>(`/jobs/${job}/vertices/${vertex(i).id}/subtasks/metrics?get=${metric}`);
+      const r = await demo.get<{ id: string; max: number; min: number; sum: number }[]>(
+        `/jobs/${job}/vertices/${vertex(i).id}/subtasks/metrics?get=${metric}`,
+      );
       const m = r.body[0];
       if (!m) throw new Error(`no ${metric}`);
       return m;
@@ -69,7 +75,10 @@ describe('the bottleneck job', () => {
   });
 
   it('advances watermarks over time', async () => {
-    const read = async () => (await demo.get<{ id: string; value: string }[]>(`/jobs/${job}/vertices/${vertex(3).id}/watermarks`)).body.map((w) => Number(w.value));
+    const read = async () =>
+      (
+        await demo.get<{ id: string; value: string }[]>(`/jobs/${job}/vertices/${vertex(3).id}/watermarks`)
+      ).body.map((w) => Number(w.value));
     const a = await read();
     demo.advance(5000);
     const b = await read();
@@ -85,7 +94,9 @@ describe('the bottleneck job', () => {
     expect(fg.endTimestamp).toBeGreaterThan(0);
     expect(fg.data.name).toBe('root');
     expect(names(fg.data)).toContain('java.lang.Thread.sleep:-2');
-    const onCpu = (await demo.get<{ data: FlameNode }>(`/jobs/${job}/vertices/${vertex(2).id}/flamegraph?type=on_cpu`)).body;
+    const onCpu = (
+      await demo.get<{ data: FlameNode }>(`/jobs/${job}/vertices/${vertex(2).id}/flamegraph?type=on_cpu`)
+    ).body;
     expect(names(onCpu.data)).not.toContain('java.lang.Thread.sleep:-2');
     expect(onCpu.data.value).toBeGreaterThan(0);
   });
@@ -98,11 +109,17 @@ describe('the lagging job', () => {
     const sourceB = vs.find((v) => v.name.includes('Building B'));
     const window = vs.find((v) => v.name.includes('Tumbling'));
     if (!sourceB || !window) throw new Error('plan changed');
-    const m = (await demo.get<{ id: string; value: string }[]>(`/jobs/${id}/vertices/${sourceB.id}/metrics?get=1.idleTimeMsPerSecond,1.numRecordsOutPerSecond`)).body;
+    const m = (
+      await demo.get<{ id: string; value: string }[]>(
+        `/jobs/${id}/vertices/${sourceB.id}/metrics?get=1.idleTimeMsPerSecond,1.numRecordsOutPerSecond`,
+      )
+    ).body;
     expect(Number(m.find((x) => x.id === '1.idleTimeMsPerSecond')?.value)).toBe(1000);
     expect(Number(m.find((x) => x.id === '1.numRecordsOutPerSecond')?.value)).toBe(0);
     const now = (await demo.get<{ now: number }>(`/jobs/${id}`)).body.now;
-    const wms = (await demo.get<{ value: string }[]>(`/jobs/${id}/vertices/${window.id}/watermarks`)).body.map((w) => Number(w.value));
+    const wms = (
+      await demo.get<{ value: string }[]>(`/jobs/${id}/vertices/${window.id}/watermarks`)
+    ).body.map((w) => Number(w.value));
     for (const wm of wms) expect(now - wm).toBeGreaterThan(60_000);
   });
 });

@@ -346,6 +346,7 @@ interface ClusterState {
   jarId?: string;
   startedAt: string;
   ownerPid: number;
+  keepWorkDir?: boolean;
 }
 
 function scriptEnv(s: Pick<ClusterState, 'workDir' | 'confDir' | 'javaHome'>): NodeJS.ProcessEnv {
@@ -704,9 +705,12 @@ function installExitHooks(log: Log) {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(sig, () => {
       log(`${sig}: stopping Flink`);
-      Promise.allSettled([...liveClusters].map((s) => stopState(s, log))).finally(() =>
-        process.exit(sig === 'SIGINT' ? 130 : 143),
-      );
+      Promise.allSettled(
+        [...liveClusters].map(async (s) => {
+          await stopState(s, log);
+          if (!s.keepWorkDir) fs.rmSync(s.workDir, { recursive: true, force: true });
+        }),
+      ).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
     });
   }
 }
@@ -747,12 +751,13 @@ export async function startRealFlink(opts: StartOptions = {}): Promise<RealFlink
     tmPids: [],
     startedAt: new Date().toISOString(),
     ownerPid: process.pid,
+    keepWorkDir: opts.keepWorkDir || process.env.STREAMDASH_FLINK_KEEP === '1',
   };
   liveClusters.add(s);
   if (!opts.detach) installExitHooks(log);
   log(`work dir ${workDir}`);
 
-  const keep = opts.keepWorkDir || process.env.STREAMDASH_FLINK_KEEP === '1';
+  const keep = s.keepWorkDir;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;

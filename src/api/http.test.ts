@@ -10,7 +10,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('request', () => {
   it('builds the cluster URL with encoded params and query', async () => {
-    const fetchMock = vi.fn(async () => new Response('{"jobs":[]}'));
+    const fetchMock = vi.fn(async (_url: string) => new Response('{"jobs":[]}'));
     vi.stubGlobal('fetch', fetchMock);
     await request({ base: '/api/prod', path: '/jobs/:jobid/metrics', params: { jobid: 'a/b' }, query: { get: ['x', 'y'], agg: undefined }, schema });
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/prod/jobs/a%2Fb/metrics?get=x%2Cy');

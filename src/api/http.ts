@@ -13,6 +13,8 @@ export interface RequestOptions<S extends z.ZodMiniType | undefined> {
   query?: Record<string, QueryValue>;
   /** JSON body, or a FormData for uploads. */
   body?: unknown;
+  /** A body already serialised (e.g. JSON with exact 64-bit ids, or a HOCON job config), sent as is. */
+  bodyText?: { text: string; contentType: string };
   schema?: S;
   /** `text` for logs and other plain answers; `json-lossless` keeps 64-bit integers exact. */
   responseType?: 'json' | 'json-lossless' | 'text';
@@ -78,6 +80,14 @@ export async function request<S extends z.ZodMiniType | undefined = undefined>(
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  const body = options.bodyText
+    ? options.bodyText.text
+    : options.body === undefined
+      ? undefined
+      : isForm
+        ? (options.body as FormData)
+        : JSON.stringify(options.body);
+  const contentType = options.bodyText?.contentType ?? (options.body !== undefined && !isForm ? 'application/json' : undefined);
   let response: Response;
   let text: string;
   try {
@@ -86,11 +96,9 @@ export async function request<S extends z.ZodMiniType | undefined = undefined>(
       signal: controller.signal,
       headers: {
         accept: options.responseType === 'text' ? 'text/plain, */*' : 'application/json',
-        ...(options.body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
+        ...(contentType ? { 'content-type': contentType } : {}),
       },
-      ...(options.body !== undefined
-        ? { body: isForm ? (options.body as FormData) : JSON.stringify(options.body) }
-        : {}),
+      ...(body !== undefined ? { body } : {}),
     });
     text = await response.text();
   } catch (e) {

@@ -53,7 +53,12 @@ const ASYNC_FRAMES = [
   'java.base/java.lang.Thread.run(Thread.java:840)',
 ];
 
-function stringify(exceptionClass: string, message: string, frames: readonly string[], causes: readonly JavaCause[]) {
+function stringify(
+  exceptionClass: string,
+  message: string,
+  frames: readonly string[],
+  causes: readonly JavaCause[],
+) {
   let s = `${exceptionClass}: ${message}\n${frames.map((f) => `\tat ${f}`).join('\n')}`;
   for (const c of causes) {
     const cf = c.frames ?? ASYNC_FRAMES.slice(0, 3);
@@ -67,9 +72,19 @@ export function errorBody(err: RestError): { errors: string[] } {
   const kind = err.opts.kind ?? 'handler';
   if (kind === 'router') return { errors: [err.message] };
   const exceptionClass = err.opts.exceptionClass ?? REST_HANDLER_EXCEPTION;
-  const trace = stringify(exceptionClass, err.message, err.opts.frames ?? HANDLER_FRAMES, err.opts.causes ?? []);
+  const trace = stringify(
+    exceptionClass,
+    err.message,
+    err.opts.frames ?? HANDLER_FRAMES,
+    err.opts.causes ?? [],
+  );
   if (kind === 'internal') {
-    return { errors: ['Internal server error.', `<Exception on server side:\n${trace}\nEnd of exception on server side>`] };
+    return {
+      errors: [
+        'Internal server error.',
+        `<Exception on server side:\n${trace}\nEnd of exception on server side>`,
+      ],
+    };
   }
   return { errors: [trace] };
 }

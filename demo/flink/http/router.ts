@@ -150,7 +150,8 @@ export function jsonBody(ctx: RequestContext, requestClass: string): Record<stri
   if (text.length === 0) return {};
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // falls through to Flink's message
   }

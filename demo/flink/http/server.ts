@@ -23,7 +23,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
       size += c.length;
       if (size <= MAX_CONTENT) chunks.push(c);
     });
-    req.on('end', () => (size > MAX_CONTENT ? reject(new RestError(413, 'Request entity too large.')) : resolve(Buffer.concat(chunks))));
+    req.on('end', () =>
+      size > MAX_CONTENT
+        ? reject(new RestError(413, 'Request entity too large.'))
+        : resolve(Buffer.concat(chunks)),
+    );
     req.on('error', reject);
   });
 }
@@ -37,7 +41,12 @@ function send(res: ServerResponse, status: number, body: string | Buffer, conten
   res.end(body);
 }
 
-export async function startHttpServer(router: Router, host: string, port: number, onShutdown?: () => boolean): Promise<RunningServer> {
+export async function startHttpServer(
+  router: Router,
+  host: string,
+  port: number,
+  onShutdown?: () => boolean,
+): Promise<RunningServer> {
   let baseUrl = '';
   const server = createServer((req, res) => {
     void handle(req, res);
@@ -57,7 +66,14 @@ export async function startHttpServer(router: Router, host: string, port: number
       }
       const match = router.match(method, path);
       if (!match) throw unmatched();
-      const reply: Reply = await match.route.handler({ params: match.params, query: url.searchParams, body, headers: req.headers, uri, baseUrl });
+      const reply: Reply = await match.route.handler({
+        params: match.params,
+        query: url.searchParams,
+        body,
+        headers: req.headers,
+        uri,
+        baseUrl,
+      });
       const status = reply.status ?? 200;
       if ('json' in reply) send(res, status, toJson(reply.json), 'application/json; charset=UTF-8');
       else {
@@ -65,7 +81,13 @@ export async function startHttpServer(router: Router, host: string, port: number
         reply.afterSend?.();
       }
     } catch (e) {
-      const err = e instanceof RestError ? e : new RestError(500, e instanceof Error ? e.message : String(e), { kind: 'internal', exceptionClass: 'java.lang.RuntimeException' });
+      const err =
+        e instanceof RestError
+          ? e
+          : new RestError(500, e instanceof Error ? e.message : String(e), {
+              kind: 'internal',
+              exceptionClass: 'java.lang.RuntimeException',
+            });
       send(res, err.status, toJson(errorBody(err)), 'application/json; charset=UTF-8');
     }
     if (onShutdown?.()) setImmediate(() => void close());
@@ -85,7 +107,8 @@ export async function startHttpServer(router: Router, host: string, port: number
     server.listen(port, host, () => resolve());
   });
   const addr = server.address() as AddressInfo;
-  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const shownHost =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   baseUrl = `http://${shownHost}:${addr.port}`;
   return { url: baseUrl, port: addr.port, close };
 }

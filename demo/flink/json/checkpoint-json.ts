@@ -54,7 +54,10 @@ function taskStats(job: SimJob, v: SimVertex, r: CheckpointRecord, now: number) 
   for (let s = 0; s < v.parallelism; s++) {
     if (!subtaskAcked(job, v, s, r, now)) continue;
     acked++;
-    lastAck = Math.max(lastAck, Math.round(r.triggeredAt + ackFraction(job, v, s, r) * (r.endsAt - r.triggeredAt)));
+    lastAck = Math.max(
+      lastAck,
+      Math.round(r.triggeredAt + ackFraction(job, v, s, r) * (r.endsAt - r.triggeredAt)),
+    );
   }
   const share = stateShare(job, v) * (acked / v.parallelism);
   const status = now < r.endsAt ? 'IN_PROGRESS' : r.outcome;
@@ -74,7 +77,13 @@ function taskStats(job: SimJob, v: SimVertex, r: CheckpointRecord, now: number) 
 }
 
 /** `retainedId`: the latest completed checkpoint; older ones are discarded (num-retained 1). */
-export function checkpointJson(job: SimJob, r: CheckpointRecord, now: number, withTasks: boolean, retainedId = job.checkpoints?.latestCompleted(now)?.id) {
+export function checkpointJson(
+  job: SimJob,
+  r: CheckpointRecord,
+  now: number,
+  withTasks: boolean,
+  retainedId = job.checkpoints?.latestCompleted(now)?.id,
+) {
   const status = now < r.endsAt ? 'IN_PROGRESS' : r.outcome;
   const tasks = job.vertices.map((v) => taskStats(job, v, r, now));
   const numSubtasks = tasks.reduce((a, t) => a + t.num_subtasks, 0);
@@ -92,7 +101,12 @@ export function checkpointJson(job: SimJob, r: CheckpointRecord, now: number, wi
     latest_ack_timestamp: latestAck,
     checkpointed_size: Math.round(r.checkpointedSize * p),
     state_size: Math.round(r.stateSize * p),
-    end_to_end_duration: status === 'IN_PROGRESS' ? now - r.triggeredAt : latestAck > 0 ? latestAck - r.triggeredAt : r.endsAt - r.triggeredAt,
+    end_to_end_duration:
+      status === 'IN_PROGRESS'
+        ? now - r.triggeredAt
+        : latestAck > 0
+          ? latestAck - r.triggeredAt
+          : r.endsAt - r.triggeredAt,
     alignment_buffered: 0,
     processed_data: Math.round(r.processedData * p),
     persisted_data: Math.round(r.persistedData * p),
@@ -121,7 +135,8 @@ function minMaxAvg(values: number[]) {
 }
 
 function summary(values: number[]) {
-  if (values.length === 0) return { min: 0, max: 0, avg: 0, p50: NaN, p90: NaN, p95: NaN, p99: NaN, p999: NaN };
+  if (values.length === 0)
+    return { min: 0, max: 0, avg: 0, p50: NaN, p90: NaN, p95: NaN, p99: NaN, p999: NaN };
   const sorted = [...values].sort((a, b) => a - b);
   const q = (p: number) => {
     const pos = p * (sorted.length + 1);
@@ -185,7 +200,12 @@ export function checkpointingStatistics(job: SimJob, t: CheckpointTracker, now: 
       savepoint: latestSavepoint ? checkpointJson(job, latestSavepoint, now, false, retainedId) : null,
       failed: latestFailed ? checkpointJson(job, latestFailed, now, false, retainedId) : null,
       restored: restored
-        ? { id: restored.id, restore_timestamp: restored.at, is_savepoint: restored.isSavepoint, external_path: restored.path }
+        ? {
+            id: restored.id,
+            restore_timestamp: restored.at,
+            is_savepoint: restored.isSavepoint,
+            external_path: restored.path,
+          }
         : null,
     },
     history: history.map((r) => checkpointJson(job, r, now, false, retainedId)),
@@ -254,30 +274,38 @@ export function taskCheckpointDetails(job: SimJob, v: SimVertex, r: CheckpointRe
   const perSubtaskCheckpointed = (r.checkpointedSize * stateShare(job, v)) / v.parallelism;
   const backPressuredUpstream = job.vertices.some((u) => u.index < v.index && u.spec.backPressured > 0.5);
   const done: SubtaskDone[] = [];
-  const subtasks = [...Array(v.parallelism).keys()].map((s): SubtaskDone | { className: string; index: number; status: string } => {
-    if (!subtaskAcked(job, v, s, r, now)) return { className: 'pending_or_failed', index: s, status: 'pending_or_failed' };
-    const n = (k: string) => noise(job.seed, r.id, v.id, s, k);
-    const ack = Math.round(r.triggeredAt + ackFraction(job, v, s, r) * duration);
-    const startDelay = Math.round((backPressuredUpstream ? 0.55 : 0.05) * duration * (0.8 + 0.4 * n('sd')));
-    const alignment = Math.round((v.spec.busy > 0.9 ? 0.25 : 0.01) * duration * n('al'));
-    const sync = Math.round(2 + 10 * n('sync'));
-    const stats: SubtaskDone = {
-      className: 'completed',
-      index: s,
-      status: 'completed',
-      ack_timestamp: ack,
-      end_to_end_duration: ack - r.triggeredAt,
-      state_size: Math.round(perSubtaskState * (0.9 + 0.2 * n('ss'))),
-      checkpointed_size: Math.round(perSubtaskCheckpointed * (0.9 + 0.2 * n('cs'))),
-      checkpoint: { sync, async: Math.max(0, ack - r.triggeredAt - startDelay - alignment - sync) },
-      alignment: { buffered: 0, processed: r.unaligned ? Math.round(2e5 * n('pr')) : 0, persisted: r.unaligned ? Math.round(4e4 * n('pe')) : 0, duration: alignment },
-      start_delay: startDelay,
-      unaligned_checkpoint: r.unaligned,
-      aborted: false,
-    };
-    done.push(stats);
-    return stats;
-  });
+  const subtasks = [...Array(v.parallelism).keys()].map(
+    (s): SubtaskDone | { className: string; index: number; status: string } => {
+      if (!subtaskAcked(job, v, s, r, now))
+        return { className: 'pending_or_failed', index: s, status: 'pending_or_failed' };
+      const n = (k: string) => noise(job.seed, r.id, v.id, s, k);
+      const ack = Math.round(r.triggeredAt + ackFraction(job, v, s, r) * duration);
+      const startDelay = Math.round((backPressuredUpstream ? 0.55 : 0.05) * duration * (0.8 + 0.4 * n('sd')));
+      const alignment = Math.round((v.spec.busy > 0.9 ? 0.25 : 0.01) * duration * n('al'));
+      const sync = Math.round(2 + 10 * n('sync'));
+      const stats: SubtaskDone = {
+        className: 'completed',
+        index: s,
+        status: 'completed',
+        ack_timestamp: ack,
+        end_to_end_duration: ack - r.triggeredAt,
+        state_size: Math.round(perSubtaskState * (0.9 + 0.2 * n('ss'))),
+        checkpointed_size: Math.round(perSubtaskCheckpointed * (0.9 + 0.2 * n('cs'))),
+        checkpoint: { sync, async: Math.max(0, ack - r.triggeredAt - startDelay - alignment - sync) },
+        alignment: {
+          buffered: 0,
+          processed: r.unaligned ? Math.round(2e5 * n('pr')) : 0,
+          persisted: r.unaligned ? Math.round(4e4 * n('pe')) : 0,
+          duration: alignment,
+        },
+        start_delay: startDelay,
+        unaligned_checkpoint: r.unaligned,
+        aborted: false,
+      };
+      done.push(stats);
+      return stats;
+    },
+  );
   const pick = (f: (x: SubtaskDone) => number) => minMaxAvg(done.map(f));
   return {
     ...base,

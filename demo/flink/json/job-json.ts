@@ -73,7 +73,11 @@ export function ioMetrics(job: SimJob, v: SimVertex, subtasks: number[], now: nu
   };
 }
 
-function vertexTimes(job: SimJob, v: SimVertex, now: number): { start: number; end: number; duration: number } {
+function vertexTimes(
+  job: SimJob,
+  v: SimVertex,
+  now: number,
+): { start: number; end: number; duration: number } {
   let start = -1;
   let end = -1;
   let allDone = true;
@@ -91,10 +95,23 @@ function vertexTimes(job: SimJob, v: SimVertex, now: number): { start: number; e
 
 export function jobOverviewEntry(job: SimJob, now: number) {
   const p = job.phase(now);
-  const tasks: Record<string, number> = { running: 0, canceling: 0, canceled: 0, total: 0, created: 0, scheduled: 0, deploying: 0, reconciling: 0, finished: 0, initializing: 0, failed: 0 };
+  const tasks: Record<string, number> = {
+    running: 0,
+    canceling: 0,
+    canceled: 0,
+    total: 0,
+    created: 0,
+    scheduled: 0,
+    deploying: 0,
+    reconciling: 0,
+    finished: 0,
+    initializing: 0,
+    failed: 0,
+  };
   for (const v of job.vertices) {
     const counts = vertexTaskCounts(job, v, now);
-    for (const s of EXECUTION_STATES) tasks[LOWER_TASK_KEYS[s]] = (tasks[LOWER_TASK_KEYS[s]] ?? 0) + counts[s];
+    for (const s of EXECUTION_STATES)
+      tasks[LOWER_TASK_KEYS[s]] = (tasks[LOWER_TASK_KEYS[s]] ?? 0) + counts[s];
     tasks.total = (tasks.total ?? 0) + v.parallelism;
   }
   return {
@@ -121,7 +138,9 @@ export function planJson(job: { id: string; name: string; spec: SimJob['spec']; 
       operator: '',
       parallelism: v.parallelism,
       operator_strategy: '',
-      description: v.spec.operators.map((op, i) => `${i === 0 ? '' : '+- '}${op.replace(/</g, '&lt;').replace(/>/g, '&gt;')}<br/>`).join(''),
+      description: v.spec.operators
+        .map((op, i) => `${i === 0 ? '' : '+- '}${op.replace(/</g, '&lt;').replace(/>/g, '&gt;')}<br/>`)
+        .join(''),
       optimizer_properties: {},
       ...(v.spec.inputs.length > 0
         ? {
@@ -204,7 +223,12 @@ export function statsOf(values: number[]) {
 }
 
 const DURATION_STATES: ExecutionState[] = ['CREATED', 'SCHEDULED', 'DEPLOYING', 'INITIALIZING', 'RUNNING'];
-const NEXT: Partial<Record<ExecutionState, ExecutionState>> = { CREATED: 'SCHEDULED', SCHEDULED: 'DEPLOYING', DEPLOYING: 'INITIALIZING', INITIALIZING: 'RUNNING' };
+const NEXT: Partial<Record<ExecutionState, ExecutionState>> = {
+  CREATED: 'SCHEDULED',
+  SCHEDULED: 'DEPLOYING',
+  DEPLOYING: 'INITIALIZING',
+  INITIALIZING: 'RUNNING',
+};
 
 export function statusDuration(job: SimJob, v: SimVertex, s: number, now: number): Record<string, number> {
   const t = job.taskTimestamps(v, s, now);
@@ -226,7 +250,11 @@ export function subtaskJson(c: Cluster, job: SimJob, v: SimVertex, s: number, no
   const current = attempt === undefined || attempt === p.attempt;
   const t = job.taskTimestamps(v, s, now);
   const loc = c.locate(job, v.index, s, now);
-  const state = current ? job.taskState(v, s, now) : s === 0 && v.index === job.failingVertex() ? 'FAILED' : 'CANCELED';
+  const state = current
+    ? job.taskState(v, s, now)
+    : s === 0 && v.index === job.failingVertex()
+      ? 'FAILED'
+      : 'CANCELED';
   const start = current ? t.DEPLOYING || -1 : p.runningSince - 20_000;
   const endRaw = Math.max(t.FINISHED, t.CANCELED, t.FAILED);
   const end = current ? (endRaw > 0 ? endRaw : -1) : p.runningSince - 6000;
@@ -247,11 +275,20 @@ export function subtaskJson(c: Cluster, job: SimJob, v: SimVertex, s: number, no
 
 export function vertexDetails(c: Cluster, job: SimJob, v: SimVertex, now: number) {
   const subtasks = [...Array(v.parallelism).keys()].map((s) => subtaskJson(c, job, v, s, now));
-  const metricKeys = ['read-bytes', 'write-bytes', 'read-records', 'write-records', 'accumulated-backpressured-time', 'accumulated-idle-time', 'accumulated-busy-time'] as const;
+  const metricKeys = [
+    'read-bytes',
+    'write-bytes',
+    'read-records',
+    'write-records',
+    'accumulated-backpressured-time',
+    'accumulated-idle-time',
+    'accumulated-busy-time',
+  ] as const;
   const metrics: Record<string, ReturnType<typeof statsOf>> = {};
   for (const k of metricKeys) metrics[k] = statsOf(subtasks.map((x) => Number(x.metrics[k])));
   const durations: Record<string, ReturnType<typeof statsOf>> = {};
-  for (const st of DURATION_STATES) durations[st] = statsOf(subtasks.map((x) => x['status-duration'][st] ?? -1));
+  for (const st of DURATION_STATES)
+    durations[st] = statsOf(subtasks.map((x) => x['status-duration'][st] ?? -1));
   return {
     id: v.id,
     name: v.name,

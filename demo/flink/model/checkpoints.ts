@@ -47,9 +47,11 @@ export class CheckpointTracker {
   restored(): { id: number; isSavepoint: boolean; path: string; at: number } | undefined {
     const r = this.spec.restoredFrom;
     if (!r) return undefined;
-    const path = r.path ?? (r.savepoint
-      ? `file:/tmp/flink-savepoints/savepoint-${this.job.id.slice(0, 6)}-${this.restorePathSuffix}`
-      : `file:/tmp/flink-checkpoints/${this.job.id}/chk-${r.id}`);
+    const path =
+      r.path ??
+      (r.savepoint
+        ? `file:/tmp/flink-savepoints/savepoint-${this.job.id.slice(0, 6)}-${this.restorePathSuffix}`
+        : `file:/tmp/flink-checkpoints/${this.job.id}/chk-${r.id}`);
     return { id: r.id, isSavepoint: r.savepoint, path, at: this.job.initializedAt + 900 };
   }
 
@@ -83,7 +85,11 @@ export class CheckpointTracker {
   }
 
   /** Creates a checkpoint (or savepoint) triggered at `at`; its outcome is fixed now. */
-  create(kind: CheckpointKind, at: number, opts: { targetDir?: string; format?: 'CANONICAL' | 'NATIVE'; fail?: string } = {}): CheckpointRecord {
+  create(
+    kind: CheckpointKind,
+    at: number,
+    opts: { targetDir?: string; format?: 'CANONICAL' | 'NATIVE'; fail?: string } = {},
+  ): CheckpointRecord {
     const id = this.nextId++;
     const n = (k: string) => noise(this.job.seed, this.job.id, id, k);
     const s = this.spec;
@@ -99,8 +105,14 @@ export class CheckpointTracker {
     let outcome: 'COMPLETED' | 'FAILED' = 'COMPLETED';
     let failureMessage = opts.fail;
     let endsAt = Math.round(at + duration);
-    if (failureMessage === undefined && kind === 'periodic' && s.failEvery > 0 && hashString(`${this.job.id}:${id}`) % s.failEvery === 0) {
-      failureMessage = s.failureMessages[id % s.failureMessages.length] ?? 'Checkpoint expired before completing.';
+    if (
+      failureMessage === undefined &&
+      kind === 'periodic' &&
+      s.failEvery > 0 &&
+      hashString(`${this.job.id}:${id}`) % s.failEvery === 0
+    ) {
+      failureMessage =
+        s.failureMessages[id % s.failureMessages.length] ?? 'Checkpoint expired before completing.';
     }
     if (failureMessage !== undefined) {
       outcome = 'FAILED';

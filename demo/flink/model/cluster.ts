@@ -51,7 +51,11 @@ export class Cluster {
   private readonly jobOrder: SimJob[] = [];
   private largeLoaded = false;
   private slotCache?: { key: string; slots: Map<string, Slot[]>; used: number[]; backPressured: boolean[] };
-  private slotMemo?: { now: number; version: number; plan: { slots: Map<string, Slot[]>; used: number[]; backPressured: boolean[] } };
+  private slotMemo?: {
+    now: number;
+    version: number;
+    plan: { slots: Map<string, Slot[]>; used: number[]; backPressured: boolean[] };
+  };
   /** Set by DELETE /cluster; the server closes after answering. */
   shutdownRequested = false;
   private readonly idRng: Rng;
@@ -84,7 +88,11 @@ export class Cluster {
 
   addJob(spec: JobSpec, id?: string, reference = this.startedAt): SimJob {
     const job = new SimJob(this.opts.seed, spec, reference, id);
-    job.checkpoints = new CheckpointTracker(job, spec.checkpointing ?? DISABLED_CHECKPOINTING, this.historySize);
+    job.checkpoints = new CheckpointTracker(
+      job,
+      spec.checkpointing ?? DISABLED_CHECKPOINTING,
+      this.historySize,
+    );
     this.jobsById.set(job.id, job);
     this.jobOrder.push(job);
     this.slotCache = undefined;
@@ -125,13 +133,18 @@ export class Cluster {
   slotPlan(now: number): { slots: Map<string, Slot[]>; used: number[]; backPressured: boolean[] } {
     // one request asks many times at the same instant: remember the answer
     const version = this.jobOrder.length + this.jobOrder.reduce((a, j) => a + j.version, 0);
-    if (this.slotMemo && Math.abs(this.slotMemo.now - now) < 100 && this.slotMemo.version === version) return this.slotMemo.plan;
+    if (this.slotMemo && Math.abs(this.slotMemo.now - now) < 100 && this.slotMemo.version === version)
+      return this.slotMemo.plan;
     const plan = this.computeSlotPlan(now);
     this.slotMemo = { now, version, plan };
     return plan;
   }
 
-  private computeSlotPlan(now: number): { slots: Map<string, Slot[]>; used: number[]; backPressured: boolean[] } {
+  private computeSlotPlan(now: number): {
+    slots: Map<string, Slot[]>;
+    used: number[];
+    backPressured: boolean[];
+  } {
     const active = this.jobs().filter((j) => !j.isTerminal(now));
     const key = active.map((j) => `${j.id}:${j.slotsNeeded()}`).join(',');
     if (this.slotCache?.key === key) return this.slotCache;
@@ -158,7 +171,12 @@ export class Cluster {
   }
 
   /** Where a subtask runs (or last ran, for finished jobs: a stable pick). */
-  locate(job: SimJob, _vertexIndex: number, subtask: number, now = this.now()): { tm: SimTaskManager; endpoint: string; taskManagerId: string } {
+  locate(
+    job: SimJob,
+    _vertexIndex: number,
+    subtask: number,
+    now = this.now(),
+  ): { tm: SimTaskManager; endpoint: string; taskManagerId: string } {
     const slots = this.slotPlan(now).slots.get(job.id);
     let tm: SimTaskManager | undefined;
     if (slots && slots.length > 0) tm = slots[subtask % slots.length]?.tm;
@@ -176,4 +194,3 @@ export class Cluster {
     return this.taskManagers.reduce((a, tm) => a + tm.slots, 0);
   }
 }
-

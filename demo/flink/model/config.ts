@@ -7,7 +7,10 @@ export const FLINK_VERSION = '2.2.1';
 export function clusterConfig(c: Cluster, restPort: number): { key: string; value: string }[] {
   const entries: [string, string][] = [
     ['blob.server.port', '6124'],
-    ['env.java.opts.all', '--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED'],
+    [
+      'env.java.opts.all',
+      '--add-exports=java.base/sun.net.util=ALL-UNNAMED --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED',
+    ],
     ['execution.checkpointing.dir', 'file:/tmp/flink-checkpoints'],
     ['execution.checkpointing.interval', '5 s'],
     ['jobmanager.bind-host', '0.0.0.0'],
@@ -36,7 +39,8 @@ export function clusterConfig(c: Cluster, restPort: number): { key: string; valu
     ['web.rescale.enable', 'true'],
     ['$internal.deployment.config-dir', '/opt/flink/conf'],
   ];
-  if (c.opts.defaultSavepointDir) entries.push(['execution.checkpointing.savepoint-dir', c.opts.defaultSavepointDir]);
+  if (c.opts.defaultSavepointDir)
+    entries.push(['execution.checkpointing.savepoint-dir', c.opts.defaultSavepointDir]);
   return entries.sort((a, b) => a[0].localeCompare(b[0])).map(([key, value]) => ({ key, value }));
 }
 
@@ -78,13 +82,20 @@ export function jvmEnvironment() {
 }
 
 /** The job's own configuration (JobManager view): cluster config plus job-level settings. */
-export function jobConfigEntries(c: Cluster, job: SimJob, restPort: number): { key: string; value: string }[] {
+export function jobConfigEntries(
+  c: Cluster,
+  job: SimJob,
+  restPort: number,
+): { key: string; value: string }[] {
   const extra: [string, string][] = [
     ['$internal.pipeline.job-id', job.id],
     ['pipeline.name', job.name],
     ['execution.runtime-mode', job.spec.type === 'BATCH' ? 'BATCH' : 'STREAMING'],
   ];
-  if (job.spec.checkpointing) extra.push(['execution.checkpointing.interval', `${job.spec.checkpointing.intervalMs} ms`]);
+  if (job.spec.checkpointing)
+    extra.push(['execution.checkpointing.interval', `${job.spec.checkpointing.intervalMs} ms`]);
   const base = clusterConfig(c, restPort).filter((e) => !extra.some(([k]) => k === e.key));
-  return [...base, ...extra.map(([key, value]) => ({ key, value }))].sort((a, b) => a.key.localeCompare(b.key));
+  return [...base, ...extra.map(([key, value]) => ({ key, value }))].sort((a, b) =>
+    a.key.localeCompare(b.key),
+  );
 }

@@ -88,7 +88,7 @@ const RECOVERY_SUPPRESSED: Template = {
 };
 
 const NPE: Template = {
-  name: "java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"campaignId\" is null",
+  name: 'java.lang.NullPointerException: Cannot invoke "String.length()" because "campaignId" is null',
   frames: [
     'com.streamdash.demo.ads.DedupFunction.keyOf(DedupFunction.java:88)',
     'com.streamdash.demo.ads.DedupFunction.processElement(DedupFunction.java:61)',
@@ -134,7 +134,8 @@ const CHECKPOINT_THRESHOLD: Template = {
 
 function render(t: Template): string {
   let s = `${t.name}\n${t.frames.map((f) => `\tat ${f}`).join('\n')}\n`;
-  if (t.cause) s += `Caused by: ${t.cause.name}\n${t.cause.frames.map((f) => `\tat ${f}`).join('\n')}\n\t... ${t.frames.length - 3} more\n`;
+  if (t.cause)
+    s += `Caused by: ${t.cause.name}\n${t.cause.frames.map((f) => `\tat ${f}`).join('\n')}\n\t... ${t.frames.length - 3} more\n`;
   return s;
 }
 
@@ -143,10 +144,23 @@ export interface TaskLocator {
   locate(job: SimJob, vertexIndex: number, subtask: number): { endpoint: string; taskManagerId: string };
 }
 
-function entry(job: SimJob, t: Template, at: number, vertexIndex: number, subtask: number, attempt: number, loc: TaskLocator): ExceptionInfo {
+function entry(
+  job: SimJob,
+  t: Template,
+  at: number,
+  vertexIndex: number,
+  subtask: number,
+  attempt: number,
+  loc: TaskLocator,
+): ExceptionInfo {
   // exceptionName is the class only; the message is in the stack trace
   const exceptionName = t.name.split(':')[0] ?? t.name;
-  const e: ExceptionInfo = { exceptionName, stacktrace: render(t), timestamp: at, failureLabels: { ...t.labels } };
+  const e: ExceptionInfo = {
+    exceptionName,
+    stacktrace: render(t),
+    timestamp: at,
+    failureLabels: { ...t.labels },
+  };
   const v = job.vertices[vertexIndex];
   if (!t.global && v) {
     const where = loc.locate(job, vertexIndex, subtask);
@@ -158,7 +172,12 @@ function entry(job: SimJob, t: Template, at: number, vertexIndex: number, subtas
 }
 
 /** Failures of the job up to `now`, newest first (Flink keeps web.exception-history-size of them). */
-export function exceptionHistory(job: SimJob, now: number, loc: TaskLocator, historySize = 16): RootExceptionInfo[] {
+export function exceptionHistory(
+  job: SimJob,
+  now: number,
+  loc: TaskLocator,
+  historySize = 16,
+): RootExceptionInfo[] {
   const p = job.phase(now);
   const fv = job.failingVertex();
   const out: RootExceptionInfo[] = [];
@@ -169,7 +188,10 @@ export function exceptionHistory(job: SimJob, now: number, loc: TaskLocator, his
       out.push({ ...entry(job, JDBC_REFUSED, at, fv, k % 2, k, loc), concurrentExceptions: [] });
     }
     // restarts exhausted: the last entry is the global JobException, the task failure concurrent
-    const last = { ...entry(job, RECOVERY_SUPPRESSED, end - 40, fv, 0, 3, loc), concurrentExceptions: [entry(job, JDBC_REFUSED, end - 120, fv, 1, 3, loc)] };
+    const last = {
+      ...entry(job, RECOVERY_SUPPRESSED, end - 40, fv, 0, 3, loc),
+      concurrentExceptions: [entry(job, JDBC_REFUSED, end - 120, fv, 1, 3, loc)],
+    };
     out.push(last);
   } else if (job.spec.restartCycle) {
     const c = job.spec.restartCycle;
@@ -177,7 +199,11 @@ export function exceptionHistory(job: SimJob, now: number, loc: TaskLocator, his
       const at = job.initializedAt + k * (c.runningMs + c.restartingMs) + c.runningMs;
       const t = k % 5 === 4 ? CHECKPOINT_THRESHOLD : k % 7 === 3 ? TM_LOST : NPE;
       const root = { ...entry(job, t, at, fv, 0, k, loc), concurrentExceptions: [] as ExceptionInfo[] };
-      if (t === TM_LOST) root.concurrentExceptions.push(entry(job, TM_LOST, at + 3, 2, 0, k, loc), entry(job, TM_LOST, at + 4, 3, 1, k, loc));
+      if (t === TM_LOST)
+        root.concurrentExceptions.push(
+          entry(job, TM_LOST, at + 3, 2, 0, k, loc),
+          entry(job, TM_LOST, at + 4, 3, 1, k, loc),
+        );
       out.push(root);
     }
   }
@@ -187,7 +213,8 @@ export function exceptionHistory(job: SimJob, now: number, loc: TaskLocator, his
 /** The failure cause of a failed job's result (execution-result), as SerializedThrowable text. */
 export function jobFailureCause(): { className: string; stackTrace: string } {
   const root = 'org.apache.flink.runtime.JobException';
-  const message = 'Recovery is suppressed by FixedDelayRestartBackoffTimeStrategy(maxNumberRestartAttempts=3, backoffTimeMS=10000)';
+  const message =
+    'Recovery is suppressed by FixedDelayRestartBackoffTimeStrategy(maxNumberRestartAttempts=3, backoffTimeMS=10000)';
   const trace =
     `${root}: ${message}\n` +
     [

@@ -32,7 +32,13 @@ function toNode(b: Builder): FlameNode {
 }
 
 /** The flame graph of one sample round (`round` changes when Flink would sample again). */
-export function buildFlameGraph(job: SimJob, v: SimVertex, type: FlameGraphType, subtask: number | undefined, round: number): FlameNode {
+export function buildFlameGraph(
+  job: SimJob,
+  v: SimVertex,
+  type: FlameGraphType,
+  subtask: number | undefined,
+  round: number,
+): FlameNode {
   const root: Builder = { name: 'root', value: 0, children: new Map() };
   const samples = stackSamples(v.spec);
   const subtasks = subtask === undefined ? [...Array(v.parallelism).keys()] : [subtask];
@@ -42,7 +48,9 @@ export function buildFlameGraph(job: SimJob, v: SimVertex, type: FlameGraphType,
       if (!STATES[type].includes(sample.state)) continue;
       let weight = sample.weight;
       if (idle.includes(s)) weight = sample.part === 'idle' ? 1 : 0;
-      const count = Math.round(weight * SAMPLES_PER_SUBTASK * (0.85 + 0.3 * noise(job.seed, v.id, s, i, round)));
+      const count = Math.round(
+        weight * SAMPLES_PER_SUBTASK * (0.85 + 0.3 * noise(job.seed, v.id, s, i, round)),
+      );
       if (count <= 0) continue;
       root.value += count;
       let node = root;
@@ -70,7 +78,11 @@ export function syntheticFlameGraph(seed: number, size: number): FlameNode {
     const fanout = item.depth < 3 ? 6 : rng.int(1, 5);
     for (let i = 0; i < fanout && count < size; i++) {
       const pkg = `com.streamdash.generated.p${item.depth % 12}`;
-      const child: FlameNode = { name: `${pkg}.Stage${rng.int(0, 999)}$Worker.process${i}:${rng.int(20, 900)}`, value: 0, children: [] };
+      const child: FlameNode = {
+        name: `${pkg}.Stage${rng.int(0, 999)}$Worker.process${i}:${rng.int(20, 900)}`,
+        value: 0,
+        children: [],
+      };
       item.node.children.push(child);
       count++;
       queue.push({ node: child, depth: item.depth + 1 });

@@ -139,10 +139,31 @@ export class SimJob {
     const s = this.spec;
     if (s.scenario === 'finished' || s.scenario === 'failed' || s.scenario === 'canceled') {
       const end = this.initializedAt + (s.runtimeMs ?? 60_000);
-      const status: JobStatus = s.scenario === 'finished' ? 'FINISHED' : s.scenario === 'failed' ? 'FAILED' : 'CANCELED';
+      // before it ended, the job was running (its checkpoint history was made then)
+      if (now < end && now >= this.initializedAt) {
+        return {
+          status: 'RUNNING',
+          since: this.initializedAt,
+          end: -1,
+          runningSince: this.initializedAt,
+          attempt: 0,
+          failures: 0,
+          countersUntil: now,
+        };
+      }
+      const status: JobStatus =
+        s.scenario === 'finished' ? 'FINISHED' : s.scenario === 'failed' ? 'FAILED' : 'CANCELED';
       const failures = s.scenario === 'failed' ? 4 : 0;
       const runningSince = s.scenario === 'failed' ? end - 1_200_000 : this.initializedAt;
-      return { status, since: end, end, runningSince, attempt: Math.max(0, failures - 1), failures, countersUntil: end };
+      return {
+        status,
+        since: end,
+        end,
+        runningSince,
+        attempt: Math.max(0, failures - 1),
+        failures,
+        countersUntil: end,
+      };
     }
     if (now < this.submittedAt + INIT_MS / 2) return this.pre('INITIALIZING', this.submittedAt);
     if (now < this.initializedAt) return this.pre('CREATED', this.submittedAt + INIT_MS / 2);
@@ -164,7 +185,15 @@ export class SimJob {
   }
 
   private pre(status: JobStatus, since: number): Phase {
-    return { status, since, end: -1, runningSince: this.initializedAt, attempt: 0, failures: 0, countersUntil: since };
+    return {
+      status,
+      since,
+      end: -1,
+      runningSince: this.initializedAt,
+      attempt: 0,
+      failures: 0,
+      countersUntil: since,
+    };
   }
 
   /** RUNNING/RESTARTING at time t, ignoring cancellation. */
@@ -182,18 +211,42 @@ export class SimJob {
       runningSince = cycleStart;
       if (t - cycleStart >= cycle.runningMs) {
         const since = cycleStart + cycle.runningMs;
-        return { status: 'RESTARTING', since, end: -1, runningSince, attempt, failures: k + 1, countersUntil: since };
+        return {
+          status: 'RESTARTING',
+          since,
+          end: -1,
+          runningSince,
+          attempt,
+          failures: k + 1,
+          countersUntil: since,
+        };
       }
     }
     for (const r of this.rescales) {
       if (t < r.at) continue;
       if (t < r.at + RESCALE_MS) {
-        return { status: 'RESTARTING', since: r.at, end: -1, runningSince, attempt, failures, countersUntil: r.at };
+        return {
+          status: 'RESTARTING',
+          since: r.at,
+          end: -1,
+          runningSince,
+          attempt,
+          failures,
+          countersUntil: r.at,
+        };
       }
       attempt += 1;
       if (r.at + RESCALE_MS > runningSince) runningSince = r.at + RESCALE_MS;
     }
-    return { status: 'RUNNING', since: runningSince, end: -1, runningSince, attempt, failures, countersUntil: t };
+    return {
+      status: 'RUNNING',
+      since: runningSince,
+      end: -1,
+      runningSince,
+      attempt,
+      failures,
+      countersUntil: t,
+    };
   }
 
   /** Latest time the job entered each status (0 = never), as in JobDetailsInfo.timestamps. */
@@ -222,7 +275,8 @@ export class SimJob {
       ts.FAILED = p.end;
       ts.RESTARTING = p.end - 1_200_000 - 10_000;
     }
-    if (p.status === 'CANCELLING' || p.status === 'CANCELED') ts.CANCELLING = this.cancelAt ?? p.end - CANCEL_MS;
+    if (p.status === 'CANCELLING' || p.status === 'CANCELED')
+      ts.CANCELLING = this.cancelAt ?? p.end - CANCEL_MS;
     if (p.status === 'CANCELED' || p.status === 'FINISHED') ts[p.status] = p.end;
     return ts;
   }

@@ -14,9 +14,38 @@ const STACKS: StackProfile[] = ['parse', 'keyed-process', 'window', 'blocking-lo
 
 function small(name: string, p: number): VertexSpec[] {
   return [
-    { operators: [`Source: ${name} input`], parallelism: p, inputs: [], busy: 0.1, backPressured: 0, selectivity: 1, recordBytes: 200, sourceRate: 100 * p, watermarkDelayMs: 1000, stack: 'kafka-source' },
-    { operators: ['Transform', 'Filter'], parallelism: p, inputs: [{ from: 0, ship: 'REBALANCE' }], busy: 0.15, backPressured: 0, selectivity: 0.9, recordBytes: 180, stack: 'parse' },
-    { operators: [`Sink: ${name} output`], parallelism: p, inputs: [{ from: 1, ship: 'FORWARD' }], busy: 0.05, backPressured: 0, selectivity: 0, recordBytes: 180, stack: 'sink-kafka' },
+    {
+      operators: [`Source: ${name} input`],
+      parallelism: p,
+      inputs: [],
+      busy: 0.1,
+      backPressured: 0,
+      selectivity: 1,
+      recordBytes: 200,
+      sourceRate: 100 * p,
+      watermarkDelayMs: 1000,
+      stack: 'kafka-source',
+    },
+    {
+      operators: ['Transform', 'Filter'],
+      parallelism: p,
+      inputs: [{ from: 0, ship: 'REBALANCE' }],
+      busy: 0.15,
+      backPressured: 0,
+      selectivity: 0.9,
+      recordBytes: 180,
+      stack: 'parse',
+    },
+    {
+      operators: [`Sink: ${name} output`],
+      parallelism: p,
+      inputs: [{ from: 1, ship: 'FORWARD' }],
+      busy: 0.05,
+      backPressured: 0,
+      selectivity: 0,
+      recordBytes: 180,
+      stack: 'sink-kafka',
+    },
   ];
 }
 
@@ -28,7 +57,18 @@ function megaVertices(rng: Rng): VertexSpec[] {
     for (let w = 0; w < width; w++) {
       const index = vertices.length;
       if (l === 0) {
-        vertices.push({ operators: [`Source: Topic ${index}`], parallelism: 2, inputs: [], busy: 0.05, backPressured: 0, selectivity: 1, recordBytes: 150, sourceRate: 200, watermarkDelayMs: 800, stack: 'kafka-source' });
+        vertices.push({
+          operators: [`Source: Topic ${index}`],
+          parallelism: 2,
+          inputs: [],
+          busy: 0.05,
+          backPressured: 0,
+          selectivity: 1,
+          recordBytes: 150,
+          sourceRate: 200,
+          watermarkDelayMs: 800,
+          stack: 'kafka-source',
+        });
         continue;
       }
       const a = (l - 1) * width + rng.int(0, width - 1);
@@ -63,9 +103,39 @@ export function largeSpecs(seed: number): JobSpec[] {
       scenario: 'running',
       submittedAgoMs: 9 * HOUR,
       vertices: [
-        { operators: ['Source: Kafka Firehose'], parallelism: 200, inputs: [], busy: 0.2, backPressured: 0.1, selectivity: 1, recordBytes: 300, sourceRate: 400_000, watermarkDelayMs: 2000, stack: 'kafka-source' },
-        { operators: ['Fan-out Transform'], parallelism: 2000, maxParallelism: 4096, inputs: [{ from: 0, ship: 'REBALANCE' }], busy: 0.45, backPressured: 0, selectivity: 1, recordBytes: 300, stack: 'keyed-process' },
-        { operators: ['Sink: Kafka Fan-out Results: Writer'], parallelism: 200, inputs: [{ from: 1, ship: 'REBALANCE' }], busy: 0.2, backPressured: 0, selectivity: 0, recordBytes: 300, stack: 'sink-kafka' },
+        {
+          operators: ['Source: Kafka Firehose'],
+          parallelism: 200,
+          inputs: [],
+          busy: 0.2,
+          backPressured: 0.1,
+          selectivity: 1,
+          recordBytes: 300,
+          sourceRate: 400_000,
+          watermarkDelayMs: 2000,
+          stack: 'kafka-source',
+        },
+        {
+          operators: ['Fan-out Transform'],
+          parallelism: 2000,
+          maxParallelism: 4096,
+          inputs: [{ from: 0, ship: 'REBALANCE' }],
+          busy: 0.45,
+          backPressured: 0,
+          selectivity: 1,
+          recordBytes: 300,
+          stack: 'keyed-process',
+        },
+        {
+          operators: ['Sink: Kafka Fan-out Results: Writer'],
+          parallelism: 200,
+          inputs: [{ from: 1, ship: 'REBALANCE' }],
+          busy: 0.2,
+          backPressured: 0,
+          selectivity: 0,
+          recordBytes: 300,
+          stack: 'sink-kafka',
+        },
       ],
     },
     {
@@ -96,7 +166,14 @@ export function largeSpecs(seed: number): JobSpec[] {
       vertices: small('Checkpoint Heavy', 2),
     },
   ];
-  const kinds = ['Hourly Rollup', 'Batch Export', 'Sessionizer', 'CDC Replica', 'Feature Pipeline', 'Alerting'];
+  const kinds = [
+    'Hourly Rollup',
+    'Batch Export',
+    'Sessionizer',
+    'CDC Replica',
+    'Feature Pipeline',
+    'Alerting',
+  ];
   for (let i = 0; specs.length < 5000; i++) {
     const r = rng.next();
     const scenario: Scenario = i < 200 ? 'running' : r < 0.7 ? 'finished' : r < 0.88 ? 'canceled' : 'failed';

@@ -9,8 +9,7 @@ export interface SerializedThrowable {
 }
 
 export type OperationOutcome =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; failure: SerializedThrowable };
+  { ok: true; value: Record<string, unknown> } | { ok: false; failure: SerializedThrowable };
 
 export interface Operation {
   createdAt: number;
@@ -45,7 +44,12 @@ export class OperationStore {
 }
 
 /** A Java exception as Flink's SerializedThrowableSerializer writes it. */
-export function serializedThrowable(className: string, message: string, frames: readonly string[], causedBy?: string): SerializedThrowable {
+export function serializedThrowable(
+  className: string,
+  message: string,
+  frames: readonly string[],
+  causedBy?: string,
+): SerializedThrowable {
   let trace = `${className}: ${message}\n${frames.map((f) => `\tat ${f}`).join('\n')}\n`;
   if (causedBy) trace += `Caused by: ${causedBy}\n`;
   return throwableFromTrace(className, trace);
@@ -53,7 +57,10 @@ export function serializedThrowable(className: string, message: string, frames: 
 
 export function throwableFromTrace(className: string, trace: string): SerializedThrowable {
   // Java serialization stream header + class name: clients only decode it to rethrow
-  const blob = Buffer.concat([Buffer.from([0xac, 0xed, 0x00, 0x05, 0x73, 0x72]), Buffer.from(`org.apache.flink.util.SerializedThrowable${className}`)]);
+  const blob = Buffer.concat([
+    Buffer.from([0xac, 0xed, 0x00, 0x05, 0x73, 0x72]),
+    Buffer.from(`org.apache.flink.util.SerializedThrowable${className}`),
+  ]);
   return { class: className, 'stack-trace': trace, 'serialized-throwable': blob.toString('base64') };
 }
 

@@ -102,62 +102,221 @@ const busyLeaves: Record<StackProfile, { input: Frame[]; leaves: Leaf[] }> = {
   'kafka-source': {
     input: SOURCE_INPUT,
     leaves: [
-      { state: 'RUNNABLE', weight: 5, frames: frames('org.apache.flink.connector.kafka.source.reader.KafkaRecordEmitter.emitRecord:54', 'org.apache.flink.connector.kafka.source.reader.deserializer.KafkaValueOnlyDeserializationSchemaWrapper.deserialize:51', 'org.apache.flink.formats.json.JsonRowDataDeserializationSchema.deserialize:97', 'com.fasterxml.jackson.databind.ObjectMapper.readTree:3357') },
-      { state: 'RUNNABLE', weight: 2, frames: frames('org.apache.flink.connector.base.source.reader.SourceReaderBase.finishedOrAvailableLater:312', 'org.apache.flink.connector.base.source.reader.fetcher.SplitFetcherManager.checkErrors:289') },
+      {
+        state: 'RUNNABLE',
+        weight: 5,
+        frames: frames(
+          'org.apache.flink.connector.kafka.source.reader.KafkaRecordEmitter.emitRecord:54',
+          'org.apache.flink.connector.kafka.source.reader.deserializer.KafkaValueOnlyDeserializationSchemaWrapper.deserialize:51',
+          'org.apache.flink.formats.json.JsonRowDataDeserializationSchema.deserialize:97',
+          'com.fasterxml.jackson.databind.ObjectMapper.readTree:3357',
+        ),
+      },
+      {
+        state: 'RUNNABLE',
+        weight: 2,
+        frames: frames(
+          'org.apache.flink.connector.base.source.reader.SourceReaderBase.finishedOrAvailableLater:312',
+          'org.apache.flink.connector.base.source.reader.fetcher.SplitFetcherManager.checkErrors:289',
+        ),
+      },
     ],
   },
   'mqtt-source': {
     input: SOURCE_INPUT,
-    leaves: [{ state: 'RUNNABLE', weight: 3, frames: frames('com.streamdash.demo.iot.MqttRecordEmitter.emitRecord:41', 'com.streamdash.demo.iot.SensorReading.parse:77', 'java.lang.Double.parseDouble:792') }],
+    leaves: [
+      {
+        state: 'RUNNABLE',
+        weight: 3,
+        frames: frames(
+          'com.streamdash.demo.iot.MqttRecordEmitter.emitRecord:41',
+          'com.streamdash.demo.iot.SensorReading.parse:77',
+          'java.lang.Double.parseDouble:792',
+        ),
+      },
+    ],
   },
   'file-source': {
     input: SOURCE_INPUT,
-    leaves: [{ state: 'RUNNABLE', weight: 4, frames: frames('org.apache.flink.connector.file.src.impl.FileSourceRecordEmitter.emitRecord:45', 'org.apache.flink.formats.parquet.ParquetVectorizedInputFormat$ParquetReader.nextBatch:382', 'org.apache.parquet.column.impl.ColumnReaderBase.readValue:578', 'org.apache.parquet.column.values.dictionary.DictionaryValuesReader.readInteger:122') }],
+    leaves: [
+      {
+        state: 'RUNNABLE',
+        weight: 4,
+        frames: frames(
+          'org.apache.flink.connector.file.src.impl.FileSourceRecordEmitter.emitRecord:45',
+          'org.apache.flink.formats.parquet.ParquetVectorizedInputFormat$ParquetReader.nextBatch:382',
+          'org.apache.parquet.column.impl.ColumnReaderBase.readValue:578',
+          'org.apache.parquet.column.values.dictionary.DictionaryValuesReader.readInteger:122',
+        ),
+      },
+    ],
   },
   parse: {
     input: NETWORK_INPUT,
     leaves: [
-      { state: 'RUNNABLE', weight: 5, frames: frames('org.apache.flink.streaming.api.operators.StreamFlatMap.processElement:47', 'com.streamdash.demo.clicks.ParseJson.flatMap:42', 'com.fasterxml.jackson.databind.ObjectMapper.readValue:3841', 'com.fasterxml.jackson.core.json.ReaderBasedJsonParser.nextToken:707') },
-      { state: 'RUNNABLE', weight: 2, frames: frames('org.apache.flink.streaming.api.operators.StreamFilter.processElement:39', 'com.streamdash.demo.clicks.BotFilter.filter:31', 'java.util.regex.Matcher.find:777') },
+      {
+        state: 'RUNNABLE',
+        weight: 5,
+        frames: frames(
+          'org.apache.flink.streaming.api.operators.StreamFlatMap.processElement:47',
+          'com.streamdash.demo.clicks.ParseJson.flatMap:42',
+          'com.fasterxml.jackson.databind.ObjectMapper.readValue:3841',
+          'com.fasterxml.jackson.core.json.ReaderBasedJsonParser.nextToken:707',
+        ),
+      },
+      {
+        state: 'RUNNABLE',
+        weight: 2,
+        frames: frames(
+          'org.apache.flink.streaming.api.operators.StreamFilter.processElement:39',
+          'com.streamdash.demo.clicks.BotFilter.filter:31',
+          'java.util.regex.Matcher.find:777',
+        ),
+      },
     ],
   },
   'blocking-lookup': {
     input: NETWORK_INPUT,
     leaves: [
-      { state: 'TIMED_WAITING', weight: 6, frames: frames('org.apache.flink.streaming.api.operators.ProcessOperator.processElement:66', 'com.streamdash.demo.clicks.UserProfileEnricher.processElement:58', 'com.streamdash.demo.clicks.ProfileClient.fetch:91', 'com.streamdash.demo.clicks.ProfileClient.throttle:133', 'java.lang.Thread.sleep:-2') },
-      { state: 'RUNNABLE', weight: 3, frames: frames('org.apache.flink.streaming.api.operators.ProcessOperator.processElement:66', 'com.streamdash.demo.clicks.UserProfileEnricher.processElement:58', 'com.streamdash.demo.clicks.ProfileClient.fetch:97', 'java.net.SocketInputStream.read:182', 'sun.nio.ch.NioSocketImpl.read:357', 'sun.nio.ch.SocketDispatcher.read0:-2') },
-      { state: 'RUNNABLE', weight: 1, frames: frames('org.apache.flink.streaming.api.operators.ProcessOperator.processElement:66', 'com.streamdash.demo.clicks.UserProfileEnricher.processElement:64', 'com.fasterxml.jackson.databind.ObjectMapper.readValue:3841') },
+      {
+        state: 'TIMED_WAITING',
+        weight: 6,
+        frames: frames(
+          'org.apache.flink.streaming.api.operators.ProcessOperator.processElement:66',
+          'com.streamdash.demo.clicks.UserProfileEnricher.processElement:58',
+          'com.streamdash.demo.clicks.ProfileClient.fetch:91',
+          'com.streamdash.demo.clicks.ProfileClient.throttle:133',
+          'java.lang.Thread.sleep:-2',
+        ),
+      },
+      {
+        state: 'RUNNABLE',
+        weight: 3,
+        frames: frames(
+          'org.apache.flink.streaming.api.operators.ProcessOperator.processElement:66',
+          'com.streamdash.demo.clicks.UserProfileEnricher.processElement:58',
+          'com.streamdash.demo.clicks.ProfileClient.fetch:97',
+          'java.net.SocketInputStream.read:182',
+          'sun.nio.ch.NioSocketImpl.read:357',
+          'sun.nio.ch.SocketDispatcher.read0:-2',
+        ),
+      },
+      {
+        state: 'RUNNABLE',
+        weight: 1,
+        frames: frames(
+          'org.apache.flink.streaming.api.operators.ProcessOperator.processElement:66',
+          'com.streamdash.demo.clicks.UserProfileEnricher.processElement:64',
+          'com.fasterxml.jackson.databind.ObjectMapper.readValue:3841',
+        ),
+      },
     ],
   },
   window: {
     input: NETWORK_INPUT,
     leaves: [
-      { state: 'RUNNABLE', weight: 4, frames: frames('org.apache.flink.streaming.runtime.operators.windowing.WindowOperator.processElement:409', 'org.apache.flink.contrib.streaming.state.RocksDBListState.add:164', 'org.rocksdb.RocksDB.merge:-2') },
-      { state: 'RUNNABLE', weight: 2, frames: frames('org.apache.flink.streaming.runtime.operators.windowing.WindowOperator.processElement:439', 'org.apache.flink.streaming.api.operators.InternalTimerServiceImpl.registerEventTimeTimer:265', 'org.apache.flink.contrib.streaming.state.RocksDBPriorityQueueSetFactory$1.add:181') },
+      {
+        state: 'RUNNABLE',
+        weight: 4,
+        frames: frames(
+          'org.apache.flink.streaming.runtime.operators.windowing.WindowOperator.processElement:409',
+          'org.apache.flink.contrib.streaming.state.RocksDBListState.add:164',
+          'org.rocksdb.RocksDB.merge:-2',
+        ),
+      },
+      {
+        state: 'RUNNABLE',
+        weight: 2,
+        frames: frames(
+          'org.apache.flink.streaming.runtime.operators.windowing.WindowOperator.processElement:439',
+          'org.apache.flink.streaming.api.operators.InternalTimerServiceImpl.registerEventTimeTimer:265',
+          'org.apache.flink.contrib.streaming.state.RocksDBPriorityQueueSetFactory$1.add:181',
+        ),
+      },
     ],
   },
   'keyed-process': {
     input: NETWORK_INPUT,
     leaves: [
-      { state: 'RUNNABLE', weight: 4, frames: frames('org.apache.flink.streaming.api.operators.KeyedProcessOperator.processElement:83', 'com.streamdash.demo.KeyedScoring.processElement:72', 'org.apache.flink.contrib.streaming.state.RocksDBValueState.value:88', 'org.rocksdb.RocksDB.get:-2') },
-      { state: 'RUNNABLE', weight: 2, frames: frames('org.apache.flink.streaming.api.operators.KeyedProcessOperator.processElement:83', 'com.streamdash.demo.KeyedScoring.processElement:79', 'org.apache.flink.contrib.streaming.state.RocksDBValueState.update:102', 'org.rocksdb.RocksDB.put:-2') },
+      {
+        state: 'RUNNABLE',
+        weight: 4,
+        frames: frames(
+          'org.apache.flink.streaming.api.operators.KeyedProcessOperator.processElement:83',
+          'com.streamdash.demo.KeyedScoring.processElement:72',
+          'org.apache.flink.contrib.streaming.state.RocksDBValueState.value:88',
+          'org.rocksdb.RocksDB.get:-2',
+        ),
+      },
+      {
+        state: 'RUNNABLE',
+        weight: 2,
+        frames: frames(
+          'org.apache.flink.streaming.api.operators.KeyedProcessOperator.processElement:83',
+          'com.streamdash.demo.KeyedScoring.processElement:79',
+          'org.apache.flink.contrib.streaming.state.RocksDBValueState.update:102',
+          'org.rocksdb.RocksDB.put:-2',
+        ),
+      },
     ],
   },
   'sink-es': {
     input: NETWORK_INPUT,
-    leaves: [{ state: 'RUNNABLE', weight: 3, frames: frames('org.apache.flink.streaming.runtime.operators.sink.SinkWriterOperator.processElement:228', 'org.apache.flink.connector.elasticsearch.sink.ElasticsearchWriter.write:169', 'org.elasticsearch.action.bulk.BulkProcessor.add:319') }],
+    leaves: [
+      {
+        state: 'RUNNABLE',
+        weight: 3,
+        frames: frames(
+          'org.apache.flink.streaming.runtime.operators.sink.SinkWriterOperator.processElement:228',
+          'org.apache.flink.connector.elasticsearch.sink.ElasticsearchWriter.write:169',
+          'org.elasticsearch.action.bulk.BulkProcessor.add:319',
+        ),
+      },
+    ],
   },
   'sink-kafka': {
     input: NETWORK_INPUT,
-    leaves: [{ state: 'RUNNABLE', weight: 3, frames: frames('org.apache.flink.streaming.runtime.operators.sink.SinkWriterOperator.processElement:228', 'org.apache.flink.connector.kafka.sink.KafkaWriter.write:209', 'org.apache.kafka.clients.producer.KafkaProducer.send:971', 'org.apache.kafka.clients.producer.internals.RecordAccumulator.append:288') }],
+    leaves: [
+      {
+        state: 'RUNNABLE',
+        weight: 3,
+        frames: frames(
+          'org.apache.flink.streaming.runtime.operators.sink.SinkWriterOperator.processElement:228',
+          'org.apache.flink.connector.kafka.sink.KafkaWriter.write:209',
+          'org.apache.kafka.clients.producer.KafkaProducer.send:971',
+          'org.apache.kafka.clients.producer.internals.RecordAccumulator.append:288',
+        ),
+      },
+    ],
   },
   'sink-jdbc': {
     input: NETWORK_INPUT,
-    leaves: [{ state: 'RUNNABLE', weight: 3, frames: frames('org.apache.flink.streaming.runtime.operators.sink.SinkWriterOperator.processElement:228', 'org.apache.flink.connector.jdbc.sink.writer.JdbcWriter.write:103', 'org.postgresql.jdbc.PgPreparedStatement.addBatch:1755') }],
+    leaves: [
+      {
+        state: 'RUNNABLE',
+        weight: 3,
+        frames: frames(
+          'org.apache.flink.streaming.runtime.operators.sink.SinkWriterOperator.processElement:228',
+          'org.apache.flink.connector.jdbc.sink.writer.JdbcWriter.write:103',
+          'org.postgresql.jdbc.PgPreparedStatement.addBatch:1755',
+        ),
+      },
+    ],
   },
   'sink-s3': {
     input: NETWORK_INPUT,
-    leaves: [{ state: 'RUNNABLE', weight: 3, frames: frames('org.apache.flink.streaming.runtime.operators.sink.SinkWriterOperator.processElement:228', 'org.apache.flink.connector.file.sink.writer.FileWriter.write:199', 'org.apache.flink.formats.parquet.ParquetBulkWriter.addElement:52', 'org.apache.parquet.hadoop.InternalParquetRecordWriter.write:138') }],
+    leaves: [
+      {
+        state: 'RUNNABLE',
+        weight: 3,
+        frames: frames(
+          'org.apache.flink.streaming.runtime.operators.sink.SinkWriterOperator.processElement:228',
+          'org.apache.flink.connector.file.sink.writer.FileWriter.write:199',
+          'org.apache.flink.formats.parquet.ParquetBulkWriter.addElement:52',
+          'org.apache.parquet.hadoop.InternalParquetRecordWriter.write:138',
+        ),
+      },
+    ],
   },
 };
 
@@ -170,13 +329,24 @@ export function stackSamples(spec: VertexSpec): StackSample[] {
   for (const leaf of profile.leaves) {
     // the blocking lookup's sleeps only show in the vertex flagged as the slow one
     if (leaf.state === 'TIMED_WAITING' && !spec.sleeps && spec.stack === 'blocking-lookup') continue;
-    out.push({ state: leaf.state, weight: (spec.busy * leaf.weight) / totalBusy, part: 'busy', frames: [...TASK_BASE, ...profile.input, ...leaf.frames] });
+    out.push({
+      state: leaf.state,
+      weight: (spec.busy * leaf.weight) / totalBusy,
+      part: 'busy',
+      frames: [...TASK_BASE, ...profile.input, ...leaf.frames],
+    });
   }
   if (spec.backPressured > 0) {
     const emitter = profile.leaves[0]?.frames[0];
-    out.push({ state: 'WAITING', weight: spec.backPressured, part: 'backPressured', frames: [...TASK_BASE, ...profile.input, ...(emitter ? [emitter] : []), ...EMIT_BLOCKING] });
+    out.push({
+      state: 'WAITING',
+      weight: spec.backPressured,
+      part: 'backPressured',
+      frames: [...TASK_BASE, ...profile.input, ...(emitter ? [emitter] : []), ...EMIT_BLOCKING],
+    });
   }
-  if (idle > 0) out.push({ state: 'WAITING', weight: idle, part: 'idle', frames: [...TASK_BASE, ...MAILBOX_WAIT] });
+  if (idle > 0)
+    out.push({ state: 'WAITING', weight: idle, part: 'idle', frames: [...TASK_BASE, ...MAILBOX_WAIT] });
   return out;
 }
 

@@ -33,7 +33,12 @@ const HEAP_MAX = 536870912;
 const SEGMENT = 32768;
 const SEGMENTS_TOTAL = Math.floor(TM_MEMORY.networkMemory / SEGMENT);
 
-export function createTaskManagers(seed: number, count: number, slots: number, clusterStart: number): SimTaskManager[] {
+export function createTaskManagers(
+  seed: number,
+  count: number,
+  slots: number,
+  clusterStart: number,
+): SimTaskManager[] {
   const rng = new Rng(hashString(`${seed}:taskmanagers`));
   const tms: SimTaskManager[] = [];
   for (let i = 0; i < count; i++) {
@@ -108,15 +113,28 @@ export interface JvmSample {
 }
 
 /** JVM state of a process at `now`; `key` separates processes, `load` scales usage. */
-export function jvmSample(seed: number, key: string, startedAt: number, now: number, load: TmLoad): JvmSample {
+export function jvmSample(
+  seed: number,
+  key: string,
+  startedAt: number,
+  now: number,
+  load: TmLoad,
+): JvmSample {
   const up = Math.max(0, (now - startedAt) / 1000);
   const s = Math.floor(now / 1000);
   const period = 23 + (hashString(key) % 17);
   const saw = (up % period) / period;
-  const heapUsed = Math.round(HEAP_MAX * (0.12 + 0.08 * load.usedSlots) * (0.55 + 0.45 * saw) + 4 * MB * noise(seed, key, s, 'h'));
+  const heapUsed = Math.round(
+    HEAP_MAX * (0.12 + 0.08 * load.usedSlots) * (0.55 + 0.45 * saw) + 4 * MB * noise(seed, key, s, 'h'),
+  );
   const young = Math.floor(up / period) + 3;
   const old = Math.floor(up / 5400);
-  const segmentsUsed = Math.min(SEGMENTS_TOTAL, Math.round(SEGMENTS_TOTAL * (load.backPressured ? 0.62 : 0.08 * load.usedSlots) + 20 * noise(seed, key, s, 'seg')));
+  const segmentsUsed = Math.min(
+    SEGMENTS_TOTAL,
+    Math.round(
+      SEGMENTS_TOTAL * (load.backPressured ? 0.62 : 0.08 * load.usedSlots) + 20 * noise(seed, key, s, 'seg'),
+    ),
+  );
   return {
     heapUsed: Math.min(HEAP_MAX - MB, heapUsed),
     heapCommitted: HEAP_MAX,
@@ -193,7 +211,10 @@ export function jvmMetrics(j: JvmSample, startedAt: number, now: number): Map<st
   m.set('Status.JVM.GarbageCollector.All.Count', javaLong(j.youngCount + j.oldCount));
   m.set('Status.JVM.GarbageCollector.All.Time', javaLong(j.youngTime + j.oldTime));
   const gcRate = (11 / (23 + (j.threads % 17))) * (1 + 0.1 * j.cpuLoad);
-  m.set('Status.JVM.GarbageCollector.G1_Young_Generation.TimeMsPerSecond', javaDouble(Math.round(gcRate * 1000) / 1000));
+  m.set(
+    'Status.JVM.GarbageCollector.G1_Young_Generation.TimeMsPerSecond',
+    javaDouble(Math.round(gcRate * 1000) / 1000),
+  );
   m.set('Status.JVM.GarbageCollector.G1_Old_Generation.TimeMsPerSecond', '0.0');
   m.set('Status.JVM.GarbageCollector.All.TimeMsPerSecond', javaDouble(Math.round(gcRate * 1000) / 1000));
   m.set('Status.JVM.FileDescriptor.Max', '1048576');
@@ -216,8 +237,14 @@ export function tmOnlyMetrics(j: JvmSample, usedSlots: number, slots: number): M
   m.set('Status.Shuffle.Netty.AvailableMemory', javaLong(free * SEGMENT));
   m.set('Status.Shuffle.Netty.UsedMemory', javaLong(j.segmentsUsed * SEGMENT));
   m.set('Status.Shuffle.Netty.TotalMemory', javaLong(SEGMENTS_TOTAL * SEGMENT));
-  m.set('Status.Shuffle.Netty.RequestedMemoryUsage', javaLong(Math.round((j.segmentsUsed / SEGMENTS_TOTAL) * 100)));
-  m.set('Status.Flink.Memory.Managed.Used', javaLong(Math.round((TM_MEMORY.managedMemory * usedSlots) / slots / 3)));
+  m.set(
+    'Status.Shuffle.Netty.RequestedMemoryUsage',
+    javaLong(Math.round((j.segmentsUsed / SEGMENTS_TOTAL) * 100)),
+  );
+  m.set(
+    'Status.Flink.Memory.Managed.Used',
+    javaLong(Math.round((TM_MEMORY.managedMemory * usedSlots) / slots / 3)),
+  );
   m.set('Status.Flink.Memory.Managed.Total', javaLong(TM_MEMORY.managedMemory));
   return m;
 }

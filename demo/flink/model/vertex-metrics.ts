@@ -106,7 +106,9 @@ function computeWatermarks(job: SimJob, now: number): Watermarks {
       if (v.spec.sourceRate !== undefined) {
         const delay = v.spec.watermarkDelayMs ?? 1000;
         const idle = v.spec.idleSubtasks?.includes(s);
-        const wm = idle ? phase.runningSince - 120_000 : at - delay - Math.floor(noise(job.seed, v.id, s, second(at)) * 400);
+        const wm = idle
+          ? phase.runningSince - 120_000
+          : at - delay - Math.floor(noise(job.seed, v.id, s, second(at)) * 400);
         ins.push(null);
         outs.push(wm);
         continue;
@@ -198,7 +200,15 @@ function frozenSample(job: SimJob, v: SimVertex, subtask: number, now: number): 
 }
 
 /** Counters as they were at `at` (the moment the tasks stopped). */
-function sampleAt(job: SimJob, v: SimVertex, subtask: number, at: number): Pick<SubtaskSample, 'recordsIn' | 'recordsOut' | 'bytesIn' | 'bytesOut' | 'accBusyMs' | 'accBackPressuredMs' | 'accIdleMs'> {
+function sampleAt(
+  job: SimJob,
+  v: SimVertex,
+  subtask: number,
+  at: number,
+): Pick<
+  SubtaskSample,
+  'recordsIn' | 'recordsOut' | 'bytesIn' | 'bytesOut' | 'accBusyMs' | 'accBackPressuredMs' | 'accIdleMs'
+> {
   const rates = vertexRates(job, at);
   const share = subtaskShare(job, v, subtask);
   const runSec = job.runningMs(v, subtask, at) / 1000;
@@ -264,13 +274,27 @@ export function subtaskMetrics(job: SimJob, v: SimVertex, subtask: number, now: 
   m.set('buffers.inputFloatingBuffersUsage', javaDouble(round3(inPool * 0.8)));
   m.set('mailboxMailsPerSecond', javaDouble(round3(3 + n('mail') * 2)));
   const latency = v.spec.busy * 40 + n('ml') * 3;
-  for (const [k, f] of [['min', 0.1], ['max', 3], ['mean', 1], ['median', 0.9], ['p75', 1.3], ['p95', 2], ['p98', 2.4], ['p99', 2.6], ['p999', 2.9], ['stddev', 0.5]] as const) {
+  for (const [k, f] of [
+    ['min', 0.1],
+    ['max', 3],
+    ['mean', 1],
+    ['median', 0.9],
+    ['p75', 1.3],
+    ['p95', 2],
+    ['p98', 2.4],
+    ['p99', 2.6],
+    ['p999', 2.9],
+    ['stddev', 0.5],
+  ] as const) {
     m.set(`mailboxLatencyMs_${k}`, javaDouble(Math.round(latency * f * 10) / 10));
   }
   m.set('mailboxLatencyMs_count', javaLong(Math.round(s.inRate * 10)));
   m.set('mailboxQueueSize', javaLong(v.spec.busy > 0.9 ? 1 : 0));
   m.set('Shuffle.Netty.Input.Buffers.inputQueueLength', javaLong(isSource ? 0 : Math.round(inPool * 18)));
-  m.set('Shuffle.Netty.Input.Buffers.inputQueueSize', javaLong(isSource ? 0 : Math.round(inPool * 18 * 32768)));
+  m.set(
+    'Shuffle.Netty.Input.Buffers.inputQueueSize',
+    javaLong(isSource ? 0 : Math.round(inPool * 18 * 32768)),
+  );
   m.set('Shuffle.Netty.Input.Buffers.inPoolUsage', javaDouble(round3(inPool)));
   m.set('Shuffle.Netty.Output.Buffers.outputQueueLength', javaLong(Math.round(outPool * 10)));
   m.set('Shuffle.Netty.Output.Buffers.outputQueueSize', javaLong(Math.round(outPool * 10 * 32768)));
@@ -299,7 +323,10 @@ export function subtaskMetrics(job: SimJob, v: SimVertex, subtask: number, now: 
     m.set(`${p}.numRecordsOut`, javaLong(last ? s.recordsOut : opIn));
     m.set(`${p}.numRecordsInPerSecond`, javaDouble(round3(opInRate)));
     m.set(`${p}.numRecordsOutPerSecond`, javaDouble(round3(last ? s.outRate : opInRate)));
-    m.set(`${p}.currentInputWatermark`, wmString(isSource && first ? null : (s.inputWatermark ?? s.outputWatermark)));
+    m.set(
+      `${p}.currentInputWatermark`,
+      wmString(isSource && first ? null : (s.inputWatermark ?? s.outputWatermark)),
+    );
     m.set(`${p}.currentOutputWatermark`, wmString(s.outputWatermark));
     if (isSource && first) {
       const lag = s.outputWatermark === null ? 0 : Math.max(0, now - s.outputWatermark);
@@ -318,7 +345,8 @@ export function subtaskMetrics(job: SimJob, v: SimVertex, subtask: number, now: 
         m.set(`${sp}.accumulatedPausedTimeMs`, javaLong(s.accBackPressuredMs));
       }
     }
-    if (op.includes('Window')) m.set(`${p}.numLateRecordsDropped`, javaLong(Math.floor(s.recordsIn * 0.0004)));
+    if (op.includes('Window'))
+      m.set(`${p}.numLateRecordsDropped`, javaLong(Math.floor(s.recordsIn * 0.0004)));
     if (op.startsWith('Sink:')) {
       m.set(`${p}.numRecordsSend`, javaLong(s.recordsIn));
       m.set(`${p}.numBytesSend`, javaLong(s.bytesIn));
@@ -333,7 +361,12 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Metric names a subtask of this vertex exposes (cheaper than computing values). */
+const namesCache = new WeakMap<SimVertex, string[]>();
+
+/** Metric names a subtask of this vertex exposes (computed once per vertex). */
 export function subtaskMetricNames(job: SimJob, v: SimVertex): string[] {
-  return [...subtaskMetrics(job, v, 0, job.initializedAt + 3_600_000).keys()];
+  let names = namesCache.get(v);
+  if (!names)
+    namesCache.set(v, (names = [...subtaskMetrics(job, v, 0, job.initializedAt + 3_600_000).keys()]));
+  return names;
 }

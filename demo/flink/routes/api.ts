@@ -1,6 +1,6 @@
 // What route handlers share: the cluster, per-vertex sampling state and lookups that fail
 // with Flink's messages.
-import { jobNotFound, notFound } from '../http/errors.ts';
+import { jobNotFound, notFound, RestError } from '../http/errors.ts';
 import type { Route } from '../http/router.ts';
 import type { Cluster } from '../model/cluster.ts';
 import type { SimJob, SimVertex } from '../model/job.ts';
@@ -30,7 +30,7 @@ export function requireVertex(job: SimJob, vertexId: string): SimVertex {
 }
 
 export function requireSubtask(v: SimVertex, index: number): number {
-  if (index >= v.parallelism) throw notFound(`Invalid subtask index for vertex ${v.id}`);
+  if (index >= v.parallelism) throw new RestError(404, `Invalid subtask index for vertex ${v.id}`);
   return index;
 }
 

@@ -67,7 +67,9 @@ export const clusterRoutes: RouteModule = (api) => {
     {
       method: 'GET',
       path: '/datasets',
-      handler: () => ({ json: { dataSets: [...c.datasets].map(([id, d]) => ({ id, isComplete: d.isComplete })) } }),
+      handler: () => ({
+        json: { dataSets: [...c.datasets].map(([id, d]) => ({ id, isComplete: d.isComplete })) },
+      }),
     },
     {
       method: 'DELETE',
@@ -92,9 +94,17 @@ export const clusterRoutes: RouteModule = (api) => {
       path: '/datasets/delete/:triggerid',
       handler: (ctx) => asyncStatus(api, `dataset:${ctx.params.triggerid}`),
     },
-    { method: 'GET', path: '/jobmanager/config', handler: () => ({ json: clusterConfig(c, api.restPort()) }) },
+    {
+      method: 'GET',
+      path: '/jobmanager/config',
+      handler: () => ({ json: clusterConfig(c, api.restPort()) }),
+    },
     { method: 'GET', path: '/jobmanager/environment', handler: () => ({ json: jvmEnvironment() }) },
-    { method: 'GET', path: '/jobmanager/logs', handler: () => ({ json: { logs: jobManagerLogList(c, c.now()) } }) },
+    {
+      method: 'GET',
+      path: '/jobmanager/logs',
+      handler: () => ({ json: { logs: jobManagerLogList(c, c.now()) } }),
+    },
     { method: 'GET', path: '/jobmanager/log', handler: () => ({ text: jobManagerLog(c, c.now()) }) },
     { method: 'GET', path: '/jobmanager/stdout', handler: () => ({ text: jobManagerStdout() }) },
     {
@@ -115,8 +125,12 @@ export const clusterRoutes: RouteModule = (api) => {
 export function asyncStatus(api: Api, key: string) {
   const st = api.cluster.ops.status(key, api.cluster.now());
   // Flink prints the operation key object, not the trigger id
-  if (st === undefined) throw notFound(`Operation not found under key: org.apache.flink.runtime.rest.handler.async.OperationKey@${(hashString(key) >>> 1).toString(16)}`);
+  if (st === undefined)
+    throw notFound(
+      `Operation not found under key: org.apache.flink.runtime.rest.handler.async.OperationKey@${(hashString(key) >>> 1).toString(16)}`,
+    );
   if (st === 'IN_PROGRESS') return { json: { status: { id: 'IN_PROGRESS' }, operation: null } };
-  return { json: { status: { id: 'COMPLETED' }, operation: st.ok ? st.value : { 'failure-cause': st.failure } } };
+  return {
+    json: { status: { id: 'COMPLETED' }, operation: st.ok ? st.value : { 'failure-cause': st.failure } },
+  };
 }
-

@@ -12,7 +12,16 @@ import { vertexRoutes } from './vertex-routes.ts';
 
 export function buildRouter(api: Api): Router {
   const router = new Router();
-  for (const module of [clusterRoutes, jobRoutes, vertexRoutes, checkpointRoutes, savepointRoutes, jarRoutes, taskManagerRoutes, metricRoutes]) {
+  for (const module of [
+    clusterRoutes,
+    jobRoutes,
+    vertexRoutes,
+    checkpointRoutes,
+    savepointRoutes,
+    jarRoutes,
+    taskManagerRoutes,
+    metricRoutes,
+  ]) {
     for (const route of module(api)) router.add(route);
   }
   return router;

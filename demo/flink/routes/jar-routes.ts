@@ -23,17 +23,27 @@ function requireJar(api: Api, id: string): JarFile {
 /** Program settings from the JSON body, falling back to the query parameters (deprecated path). */
 function program(api: Api, ctx: RequestContext, jar: JarFile, requestClass: string) {
   const body = jsonBody(ctx, requestClass);
-  const entryClass = typeof body.entryClass === 'string' ? body.entryClass : (queryList(ctx, 'entry-class')[0] ?? jar.entry[0]?.name);
+  const entryClass =
+    typeof body.entryClass === 'string'
+      ? body.entryClass
+      : (queryList(ctx, 'entry-class')[0] ?? jar.entry[0]?.name);
   if (!entryClass) {
     throw badRequest(`Could not run the jar.`, [
-      { exceptionClass: 'org.apache.flink.client.program.ProgramInvocationException', message: `Neither a 'Main-Class', nor a 'program-class' entry was found in the jar file.` },
+      {
+        exceptionClass: 'org.apache.flink.client.program.ProgramInvocationException',
+        message: `Neither a 'Main-Class', nor a 'program-class' entry was found in the jar file.`,
+      },
     ]);
   }
   const p = typeof body.parallelism === 'number' ? body.parallelism : (queryInt(ctx, 'parallelism') ?? 1);
   const parallelism = p > 0 ? p : 1;
   const name = EXAMPLE_JOB_NAMES[entryClass] ?? 'Flink Streaming Job';
-  const savepointPath = typeof body.savepointPath === 'string' ? body.savepointPath : queryList(ctx, 'savepointPath')[0];
-  const jobId = typeof body.jobId === 'string' && /^[0-9a-f]{32}$/i.test(body.jobId) ? body.jobId.toLowerCase() : api.cluster.newId();
+  const savepointPath =
+    typeof body.savepointPath === 'string' ? body.savepointPath : queryList(ctx, 'savepointPath')[0];
+  const jobId =
+    typeof body.jobId === 'string' && /^[0-9a-f]{32}$/i.test(body.jobId)
+      ? body.jobId.toLowerCase()
+      : api.cluster.newId();
   return { entryClass, parallelism, name, savepointPath, jobId };
 }
 
@@ -42,16 +52,27 @@ export const jarRoutes: RouteModule = (api) => {
   const planHandler = (ctx: RequestContext) => {
     const jar = requireJar(api, ctx.params.jarid ?? '');
     const prog = program(api, ctx, jar, 'JarPlanRequestBody');
-    const job = new SimJob(c.seed, jarJobSpec(`jar:${jar.id}`, prog.name, prog.parallelism), c.now(), prog.jobId);
+    const job = new SimJob(
+      c.seed,
+      jarJobSpec(`jar:${jar.id}`, prog.name, prog.parallelism),
+      c.now(),
+      prog.jobId,
+    );
     return { json: { plan: planJson(job) } };
   };
   return [
-    { method: 'GET', path: '/jars', handler: (ctx) => ({ json: { address: ctx.baseUrl, files: c.jars.list() } }) },
+    {
+      method: 'GET',
+      path: '/jars',
+      handler: (ctx) => ({ json: { address: ctx.baseUrl, files: c.jars.list() } }),
+    },
     {
       method: 'POST',
       path: '/jars/upload',
       handler: (ctx) => {
-        const files = (parseMultipart(ctx.body, ctx.headers['content-type']) ?? []).filter((p) => p.filename !== undefined);
+        const files = (parseMultipart(ctx.body, ctx.headers['content-type']) ?? []).filter(
+          (p) => p.filename !== undefined,
+        );
         if (files.length !== 1) throw badRequest(`Exactly 1 file must be sent, received ${files.length}.`);
         const file = files[0];
         if (!file?.filename?.endsWith('.jar')) throw badRequest('Only Jar files are allowed.');
@@ -76,9 +97,16 @@ export const jarRoutes: RouteModule = (api) => {
       handler: (ctx) => {
         const jar = requireJar(api, ctx.params.jarid ?? '');
         const prog = program(api, ctx, jar, 'JarRunRequestBody');
-        if (c.job(prog.jobId, c.now())) throw badRequest(`Job has already been submitted.`, [{ exceptionClass: 'org.apache.flink.runtime.client.DuplicateJobSubmissionException', message: `Job has already been submitted.` }]);
+        if (c.job(prog.jobId, c.now()))
+          throw badRequest(`Job has already been submitted.`, [
+            {
+              exceptionClass: 'org.apache.flink.runtime.client.DuplicateJobSubmissionException',
+              message: `Job has already been submitted.`,
+            },
+          ]);
         const spec = jarJobSpec(`jar:${jar.id}:${prog.jobId}`, prog.name, prog.parallelism);
-        if (prog.savepointPath && spec.checkpointing) spec.checkpointing.restoredFrom = { id: 1, savepoint: true, path: prog.savepointPath };
+        if (prog.savepointPath && spec.checkpointing)
+          spec.checkpointing.restoredFrom = { id: 1, savepoint: true, path: prog.savepointPath };
         const job = c.addJob(spec, prog.jobId, c.now());
         return { json: { jobid: job.id } };
       },

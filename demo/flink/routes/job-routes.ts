@@ -26,7 +26,11 @@ function serializedLong(value: number): string {
 function userAccumulators(job: SimJob, now: number) {
   const p = job.phase(now);
   const seconds = Math.max(0, (Math.min(now, p.countersUntil) - p.runningSince) / 1000);
-  return (job.spec.userAccumulators ?? []).map((a) => ({ name: a.name, type: a.type, value: String(Math.floor(a.perSecond * seconds)) }));
+  return (job.spec.userAccumulators ?? []).map((a) => ({
+    name: a.name,
+    type: a.type,
+    value: String(Math.floor(a.perSecond * seconds)),
+  }));
 }
 
 function cancel(api: Api, ctx: RequestContext) {
@@ -34,20 +38,38 @@ function cancel(api: Api, ctx: RequestContext) {
   const now = c.now();
   const modes = queryEnum(ctx, 'mode', ['cancel', 'stop'] as const);
   if (modes[0] === 'stop') {
-    throw new RestError(308, 'The termination mode "stop" has been removed. For an ungraceful shutdown, please use "cancel" instead. For a graceful shutdown, please use "jobs/:jobId/stop" instead.');
+    throw new RestError(
+      308,
+      'The termination mode "stop" has been removed. For an ungraceful shutdown, please use "cancel" instead. For a graceful shutdown, please use "jobs/:jobId/stop" instead.',
+    );
   }
   const id = ctx.params.jobid ?? '';
   const job = c.job(id, now);
   if (!job) {
     throw new RestError(404, 'Job could not be found.', {
-      causes: [{ exceptionClass: 'org.apache.flink.runtime.messages.FlinkJobNotFoundException', message: `Could not find Flink job (${id})` }],
+      causes: [
+        {
+          exceptionClass: 'org.apache.flink.runtime.messages.FlinkJobNotFoundException',
+          message: `Could not find Flink job (${id})`,
+        },
+      ],
     });
   }
   const status = job.phase(now).status;
   if (status === 'FINISHED' || status === 'FAILED') {
-    throw new RestError(409, `Job cancellation failed because the job has already reached another terminal state (${status}).`, {
-      causes: [{ exceptionClass: 'org.apache.flink.runtime.messages.FlinkJobTerminatedWithoutCancellationException', message: `Flink job (${id}) was not canceled, but instead ${status}.` }],
-    });
+    throw new RestError(
+      409,
+      `Job cancellation failed because the job has already reached another terminal state (${status}).`,
+      {
+        causes: [
+          {
+            exceptionClass:
+              'org.apache.flink.runtime.messages.FlinkJobTerminatedWithoutCancellationException',
+            message: `Flink job (${id}) was not canceled, but instead ${status}.`,
+          },
+        ],
+      },
+    );
   }
   if (status !== 'CANCELED' && status !== 'CANCELLING') {
     job.requestCancel(now);
@@ -59,7 +81,13 @@ function cancel(api: Api, ctx: RequestContext) {
 export const jobRoutes: RouteModule = (api) => {
   const c = api.cluster;
   return [
-    { method: 'GET', path: '/jobs', handler: () => ({ json: { jobs: c.jobs().map((j) => ({ id: j.id, status: j.phase(c.now()).status })) } }) },
+    {
+      method: 'GET',
+      path: '/jobs',
+      handler: () => ({
+        json: { jobs: c.jobs().map((j) => ({ id: j.id, status: j.phase(c.now()).status })) },
+      }),
+    },
     {
       method: 'GET',
       path: '/jobs/overview',
@@ -74,7 +102,8 @@ export const jobRoutes: RouteModule = (api) => {
       handler: (ctx) => {
         const parts = parseMultipart(ctx.body, ctx.headers['content-type']);
         const request = parts?.find((p) => p.name === 'request');
-        if (!parts || !request) throw badRequest('Request did not match expected format JobSubmitRequestBody.');
+        if (!parts || !request)
+          throw badRequest('Request did not match expected format JobSubmitRequestBody.');
         const body = JSON.parse(request.data.toString('utf8') || '{}') as { jobGraphFileName?: string };
         if (!body.jobGraphFileName || !parts.some((p) => p.filename === body.jobGraphFileName)) {
           throw badRequest('Could not find job graph file.');
@@ -85,7 +114,11 @@ export const jobRoutes: RouteModule = (api) => {
         return { status: 202, json: { jobUrl: `/jobs/${id}` } };
       },
     },
-    { method: 'GET', path: '/jobs/:jobid', handler: (ctx) => ({ json: jobDetails(requireJob(api, ctx.params.jobid ?? '', c.now()), c.now()) }) },
+    {
+      method: 'GET',
+      path: '/jobs/:jobid',
+      handler: (ctx) => ({ json: jobDetails(requireJob(api, ctx.params.jobid ?? '', c.now()), c.now()) }),
+    },
     { method: 'PATCH', path: '/jobs/:jobid', handler: (ctx) => cancel(api, ctx) },
     { method: 'GET', path: '/jobs/:jobid/yarn-cancel', handler: (ctx) => cancel(api, ctx) },
     {
@@ -96,7 +129,11 @@ export const jobRoutes: RouteModule = (api) => {
         return { json: { status: requireJob(api, ctx.params.jobid ?? '', now).phase(now).status } };
       },
     },
-    { method: 'GET', path: '/jobs/:jobid/plan', handler: (ctx) => ({ json: { plan: planJson(requireJob(api, ctx.params.jobid ?? '', c.now())) } }) },
+    {
+      method: 'GET',
+      path: '/jobs/:jobid/plan',
+      handler: (ctx) => ({ json: { plan: planJson(requireJob(api, ctx.params.jobid ?? '', c.now())) } }),
+    },
     {
       method: 'GET',
       path: '/jobs/:jobid/config',
@@ -110,7 +147,9 @@ export const jobRoutes: RouteModule = (api) => {
               'restart-strategy': 'Restart with fixed delay (PT10S). #3 restart attempts.',
               'job-parallelism': Math.max(...job.vertices.map((v) => v.parallelism)),
               'object-reuse-mode': false,
-              'user-config': job.spec.key.startsWith('jar:') ? {} : { 'pipeline.owner': 'data-platform', environment: 'demo' },
+              'user-config': job.spec.key.startsWith('jar:')
+                ? {}
+                : { 'pipeline.owner': 'data-platform', environment: 'demo' },
             },
           },
         };
@@ -125,11 +164,20 @@ export const jobRoutes: RouteModule = (api) => {
         const max = queryInt(ctx, 'maxExceptions') ?? 20;
         const filters = queryList(ctx, 'failureLabelFilter').map((f) => {
           const i = f.indexOf(':');
-          if (i <= 0) throw badRequest(`Bad request, could not parse parameters: Cannot resolve query parameter (failureLabelFilter) from value "${f}".`);
+          if (i <= 0)
+            throw badRequest(
+              `Bad request, could not parse parameters: Cannot resolve query parameter (failureLabelFilter) from value "${f}".`,
+            );
           return [f.slice(0, i), f.slice(i + 1)] as const;
         });
-        const all = exceptionHistory(job, now, { locate: (j, v, s) => c.locate(j, v, s, now) }).filter((e) => filters.every(([k, v]) => e.failureLabels[k] === v));
-        return { json: { exceptionHistory: { entries: all.slice(0, Math.max(0, max)), truncated: all.length > max } } };
+        const all = exceptionHistory(job, now, { locate: (j, v, s) => c.locate(j, v, s, now) }).filter((e) =>
+          filters.every(([k, v]) => e.failureLabels[k] === v),
+        );
+        return {
+          json: {
+            exceptionHistory: { entries: all.slice(0, Math.max(0, max)), truncated: all.length > max },
+          },
+        };
       },
     },
     {
@@ -139,8 +187,17 @@ export const jobRoutes: RouteModule = (api) => {
         const now = c.now();
         const job = requireJob(api, ctx.params.jobid ?? '', now);
         const acc = userAccumulators(job, now);
-        const serialized = ctx.query.get('includeSerializedValue') === 'true' ? Object.fromEntries(acc.map((a) => [a.name, serializedLong(Number(a.value))])) : {};
-        return { json: { 'job-accumulators': [], 'user-task-accumulators': acc, 'serialized-user-task-accumulators': serialized } };
+        const serialized =
+          ctx.query.get('includeSerializedValue') === 'true'
+            ? Object.fromEntries(acc.map((a) => [a.name, serializedLong(Number(a.value))]))
+            : {};
+        return {
+          json: {
+            'job-accumulators': [],
+            'user-task-accumulators': acc,
+            'serialized-user-task-accumulators': serialized,
+          },
+        };
       },
     },
     {
@@ -151,8 +208,20 @@ export const jobRoutes: RouteModule = (api) => {
         const job = requireJob(api, ctx.params.jobid ?? '', now);
         const p = job.phase(now);
         if (p.end < 0) return { json: { status: { id: 'IN_PROGRESS' } } };
-        const appStatus = p.status === 'FINISHED' ? 'SUCCEEDED' : p.status === 'FAILED' ? 'FAILED' : p.status === 'CANCELED' ? 'CANCELED' : 'UNKNOWN';
-        const result: Record<string, unknown> = { id: job.id, 'application-status': appStatus, 'accumulator-results': {}, 'net-runtime': p.end - job.submittedAt };
+        const appStatus =
+          p.status === 'FINISHED'
+            ? 'SUCCEEDED'
+            : p.status === 'FAILED'
+              ? 'FAILED'
+              : p.status === 'CANCELED'
+                ? 'CANCELED'
+                : 'UNKNOWN';
+        const result: Record<string, unknown> = {
+          id: job.id,
+          'application-status': appStatus,
+          'accumulator-results': {},
+          'net-runtime': p.end - job.submittedAt,
+        };
         if (p.status === 'FAILED') {
           const cause = jobFailureCause();
           result['failure-cause'] = throwableFromTrace(cause.className, cause.stackTrace);
@@ -163,7 +232,9 @@ export const jobRoutes: RouteModule = (api) => {
     {
       method: 'GET',
       path: '/jobs/:jobid/jobmanager/config',
-      handler: (ctx) => ({ json: jobConfigEntries(c, requireJob(api, ctx.params.jobid ?? '', c.now()), api.restPort()) }),
+      handler: (ctx) => ({
+        json: jobConfigEntries(c, requireJob(api, ctx.params.jobid ?? '', c.now()), api.restPort()),
+      }),
     },
     {
       method: 'GET',
@@ -229,7 +300,11 @@ function resourceRequirementRoutes(api: Api) {
       path: '/jobs/:jobid/resource-requirements',
       handler: (ctx: RequestContext) => {
         const job = runningJob(ctx.params.jobid ?? '', c.now());
-        return { json: Object.fromEntries(job.vertices.map((v) => [v.id, { parallelism: { lowerBound: 1, upperBound: v.parallelism } }])) };
+        return {
+          json: Object.fromEntries(
+            job.vertices.map((v) => [v.id, { parallelism: { lowerBound: 1, upperBound: v.parallelism } }]),
+          ),
+        };
       },
     },
     {
@@ -241,17 +316,38 @@ function resourceRequirementRoutes(api: Api) {
         const body = jsonBody(ctx, 'JobResourceRequirementsBody');
         const changes = new Map<number, number>();
         for (const v of job.vertices) {
-          const entry = body[v.id] as { parallelism?: { lowerBound?: unknown; upperBound?: unknown } } | undefined;
-          if (!entry) throw badRequest(`The request is incomplete, missing job vertex [${v.id}] resource requirements.`);
+          const entry = body[v.id] as
+            { parallelism?: { lowerBound?: unknown; upperBound?: unknown } } | undefined;
+          if (!entry)
+            throw badRequest(
+              `The request is incomplete, missing job vertex [${v.id}] resource requirements.`,
+            );
           const lower = Number(entry.parallelism?.lowerBound);
           const upper = Number(entry.parallelism?.upperBound);
-          if (!Number.isInteger(lower) || !Number.isInteger(upper) || upper < 1 || lower > upper || upper > v.maxParallelism) {
-            throw badRequest(`Request did not match expected format JobResourceRequirementsBody.`, [{ exceptionClass: 'java.lang.IllegalArgumentException', message: `Invalid parallelism bounds [${String(entry.parallelism?.lowerBound)}, ${String(entry.parallelism?.upperBound)}] for vertex ${v.id}.` }]);
+          if (
+            !Number.isInteger(lower) ||
+            !Number.isInteger(upper) ||
+            upper < 1 ||
+            lower > upper ||
+            upper > v.maxParallelism
+          ) {
+            throw badRequest(`Request did not match expected format JobResourceRequirementsBody.`, [
+              {
+                exceptionClass: 'java.lang.IllegalArgumentException',
+                message: `Invalid parallelism bounds [${String(entry.parallelism?.lowerBound)}, ${String(entry.parallelism?.upperBound)}] for vertex ${v.id}.`,
+              },
+            ]);
           }
           if (upper !== v.parallelism) changes.set(v.index, upper);
         }
         const unknown = Object.keys(body).filter((k) => !job.vertex(k));
-        if (unknown.length) throw badRequest(`Request did not match expected format JobResourceRequirementsBody.`, [{ exceptionClass: 'java.lang.IllegalArgumentException', message: `Unknown vertices ${unknown.join(', ')}.` }]);
+        if (unknown.length)
+          throw badRequest(`Request did not match expected format JobResourceRequirementsBody.`, [
+            {
+              exceptionClass: 'java.lang.IllegalArgumentException',
+              message: `Unknown vertices ${unknown.join(', ')}.`,
+            },
+          ]);
         if (changes.size > 0) job.rescale(now, changes);
         return { json: {} };
       },

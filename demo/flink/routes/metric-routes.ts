@@ -4,7 +4,7 @@ import { queryEnum, queryList, type RequestContext } from '../http/router.ts';
 import type { Cluster } from '../model/cluster.ts';
 import type { SimJob } from '../model/job.ts';
 import { jvmMetrics, jvmSample, tmOnlyMetrics, type SimTaskManager } from '../model/task-managers.ts';
-import { metricOperatorName, subtaskMetrics } from '../model/vertex-metrics.ts';
+import { metricOperatorName, subtaskMetricNames, subtaskMetrics } from '../model/vertex-metrics.ts';
 import { javaLong } from '../util/java-format.ts';
 import { reportsMetrics } from './vertex-routes.ts';
 import type { RouteModule } from './api.ts';
@@ -81,7 +81,10 @@ export function jobMetrics(job: SimJob, now: number): Metrics | undefined {
     m.set('totalNumberOfCheckpoints', javaLong(all.length));
     m.set('numberOfCompletedCheckpoints', javaLong(done.length));
     m.set('numberOfFailedCheckpoints', javaLong(all.filter((r) => t.status(r, now) === 'FAILED').length));
-    m.set('numberOfInProgressCheckpoints', javaLong(all.filter((r) => t.status(r, now) === 'IN_PROGRESS').length));
+    m.set(
+      'numberOfInProgressCheckpoints',
+      javaLong(all.filter((r) => t.status(r, now) === 'IN_PROGRESS').length),
+    );
     m.set('lastCheckpointDuration', javaLong(last ? last.endsAt - last.triggeredAt : -1));
     m.set('lastCheckpointSize', javaLong(last?.checkpointedSize ?? -1));
     m.set('lastCheckpointFullSize', javaLong(last?.stateSize ?? -1));
@@ -96,7 +99,13 @@ export function jobMetrics(job: SimJob, now: number): Metrics | undefined {
   return m;
 }
 
-function subtaskMetricMap(c: Cluster, jobId: string, vertexId: string, s: number, now: number): Metrics | undefined {
+function subtaskMetricMap(
+  c: Cluster,
+  jobId: string,
+  vertexId: string,
+  s: number,
+  now: number,
+): Metrics | undefined {
   const job = c.job(jobId, now);
   const v = job?.vertex(vertexId);
   if (!job || !v || s >= v.parallelism || !reportsMetrics(job, v, s, now)) return undefined;
@@ -149,8 +158,13 @@ export const metricRoutes: RouteModule = (api) => {
       handler: (ctx) => {
         const now = c.now();
         const filter = queryList(ctx, 'jobs');
-        const jobs = filter.length ? filter.map((id) => c.job(id, now)).filter((j): j is SimJob => j !== undefined) : [...c.jobs()];
-        return aggregated(ctx, jobs.map((j) => jobMetrics(j, now)).filter((m): m is Metrics => m !== undefined));
+        const jobs = filter.length
+          ? filter.map((id) => c.job(id, now)).filter((j): j is SimJob => j !== undefined)
+          : [...c.jobs()];
+        return aggregated(
+          ctx,
+          jobs.map((j) => jobMetrics(j, now)).filter((m): m is Metrics => m !== undefined),
+        );
       },
     },
     {
@@ -170,12 +184,25 @@ export const metricRoutes: RouteModule = (api) => {
         const job = c.job(ctx.params.jobid ?? '', now);
         const v = job?.vertex(ctx.params.vertexid ?? '');
         if (!job || !v) return { json: [] };
-        const merged: Metrics = new Map();
-        for (let s = 0; s < v.parallelism; s++) {
-          const m = subtaskMetricMap(c, job.id, v.id, s, now);
-          if (m) for (const [k, val] of m) merged.set(`${s}.${k}`, val);
+        const wanted = queryList(ctx, 'get');
+        // large vertices: compute only the subtasks asked for, and list names without values
+        const reporting = [...Array(v.parallelism).keys()].filter((s) => reportsMetrics(job, v, s, now));
+        if (reporting.length === 0) return { json: [] };
+        if (wanted.length === 0) {
+          const names = subtaskMetricNames(job, v);
+          return { json: reporting.flatMap((s) => names.map((n) => ({ id: `${s}.${n}` }))) };
         }
-        return single(ctx, merged.size ? merged : undefined);
+        const bySubtask = new Map<number, Metrics | undefined>();
+        const out: { id: string; value: string }[] = [];
+        for (const id of wanted) {
+          const dot = id.indexOf('.');
+          const s = Number(id.slice(0, dot));
+          if (dot < 0 || !Number.isInteger(s)) continue;
+          if (!bySubtask.has(s)) bySubtask.set(s, subtaskMetricMap(c, job.id, v.id, s, now));
+          const value = bySubtask.get(s)?.get(id.slice(dot + 1));
+          if (value !== undefined) out.push({ id, value });
+        }
+        return { json: out };
       },
     },
     {
@@ -199,7 +226,17 @@ export const metricRoutes: RouteModule = (api) => {
     {
       method: 'GET',
       path: `${base}/subtasks/:subtaskindex/metrics`,
-      handler: (ctx) => single(ctx, subtaskMetricMap(c, ctx.params.jobid ?? '', ctx.params.vertexid ?? '', Number(ctx.params.subtaskindex), c.now())),
+      handler: (ctx) =>
+        single(
+          ctx,
+          subtaskMetricMap(
+            c,
+            ctx.params.jobid ?? '',
+            ctx.params.vertexid ?? '',
+            Number(ctx.params.subtaskindex),
+            c.now(),
+          ),
+        ),
     },
     {
       method: 'GET',
@@ -211,7 +248,10 @@ export const metricRoutes: RouteModule = (api) => {
         const v = job?.vertex(ctx.params.vertexid ?? '');
         if (!job || !v || v.spec.sourceRate === undefined) return { json: [] };
         const idle = v.spec.idleSubtasks?.length ?? 0;
-        return single(ctx, new Map([[`${metricOperatorName(v.name)}.coordinator.enumerator.unassignedSplits`, String(idle)]]));
+        return single(
+          ctx,
+          new Map([[`${metricOperatorName(v.name)}.coordinator.enumerator.unassignedSplits`, String(idle)]]),
+        );
       },
     },
     {
@@ -221,7 +261,10 @@ export const metricRoutes: RouteModule = (api) => {
         const now = c.now();
         const filter = queryList(ctx, 'taskmanagers');
         const tms = filter.length ? c.taskManagers.filter((tm) => filter.includes(tm.id)) : c.taskManagers;
-        return aggregated(ctx, tms.map((tm) => tmMetrics(c, tm, now)));
+        return aggregated(
+          ctx,
+          tms.map((tm) => tmMetrics(c, tm, now)),
+        );
       },
     },
     {

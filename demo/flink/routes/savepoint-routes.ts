@@ -18,12 +18,22 @@ function trigger(api: Api, ctx: RequestContext, mode: 'savepoint' | 'stop') {
   const dirField = mode === 'stop' ? 'targetDirectory' : 'target-directory';
   const requested = body[dirField];
   const format = body.formatType ?? 'CANONICAL';
-  if ((requested !== undefined && requested !== null && typeof requested !== 'string') || (format !== 'CANONICAL' && format !== 'NATIVE')) {
+  if (
+    (requested !== undefined && requested !== null && typeof requested !== 'string') ||
+    (format !== 'CANONICAL' && format !== 'NATIVE')
+  ) {
     throw badRequest(`Request did not match expected format ${requestClass}.`);
   }
   const dir = typeof requested === 'string' ? requested : c.opts.defaultSavepointDir;
-  if (!dir) throw new RestError(400, `Config key [${SAVEPOINT_DIR_KEY}] is not set. Property [${dirField}] must be provided.`);
-  const triggerId = typeof body.triggerId === 'string' && /^[0-9a-f]{32}$/i.test(body.triggerId) ? body.triggerId.toLowerCase() : c.newId();
+  if (!dir)
+    throw new RestError(
+      400,
+      `Config key [${SAVEPOINT_DIR_KEY}] is not set. Property [${dirField}] must be provided.`,
+    );
+  const triggerId =
+    typeof body.triggerId === 'string' && /^[0-9a-f]{32}$/i.test(body.triggerId)
+      ? body.triggerId.toLowerCase()
+      : c.newId();
   const key = `sp:${jobId}:${triggerId}`;
   // same trigger id: Flink's DispatcherCachedOperationsHandler keeps the first operation
   if (c.ops.has(key)) return { status: 202, json: { 'request-id': triggerId } };
@@ -41,19 +51,33 @@ function trigger(api: Api, ctx: RequestContext, mode: 'savepoint' | 'stop') {
     completesAt = now + 1800;
     outcome = () => ({
       ok: false,
-      failure: serializedThrowable('org.apache.flink.runtime.checkpoint.CheckpointException', 'Task has failed.', COORDINATOR_FRAMES, 'java.lang.NullPointerException: Cannot invoke "String.length()" because "campaignId" is null'),
+      failure: serializedThrowable(
+        'org.apache.flink.runtime.checkpoint.CheckpointException',
+        'Task has failed.',
+        COORDINATOR_FRAMES,
+        'java.lang.NullPointerException: Cannot invoke "String.length()" because "campaignId" is null',
+      ),
     });
   } else {
     const kind = mode === 'stop' ? 'sync-savepoint' : 'savepoint';
     const rec = job.checkpoints?.create(kind, now, { targetDir: dir, format }) ?? null;
     completesAt = rec?.endsAt ?? now + 1500;
-    const location = rec?.externalPath ?? `${dir.includes(':') ? dir : `file:${dir}`}/savepoint-${job.id.slice(0, 6)}-${c.newId().slice(0, 12)}`;
+    const location =
+      rec?.externalPath ??
+      `${dir.includes(':') ? dir : `file:${dir}`}/savepoint-${job.id.slice(0, 6)}-${c.newId().slice(0, 12)}`;
     if (mode === 'stop') job.terminateAt('FINISHED', completesAt + 300);
     else if (body['cancel-job'] === true) job.terminateAt('CANCELED', completesAt + 200);
     outcome = () =>
       !rec || rec.outcome === 'COMPLETED'
         ? { ok: true, value: { location } }
-        : { ok: false, failure: serializedThrowable('org.apache.flink.runtime.checkpoint.CheckpointException', rec.failureMessage ?? 'Checkpoint failed.', COORDINATOR_FRAMES) };
+        : {
+            ok: false,
+            failure: serializedThrowable(
+              'org.apache.flink.runtime.checkpoint.CheckpointException',
+              rec.failureMessage ?? 'Checkpoint failed.',
+              COORDINATOR_FRAMES,
+            ),
+          };
   }
   c.ops.register(key, { createdAt: now, completesAt, outcome });
   return { status: 202, json: { 'request-id': triggerId } };
@@ -69,9 +93,18 @@ export const savepointRoutes: RouteModule = (api) => {
       path: '/jobs/:jobid/savepoints/:triggerid',
       handler: (ctx) => {
         const st = c.ops.status(`sp:${ctx.params.jobid}:${ctx.params.triggerid}`, c.now());
-        if (st === undefined) throw new RestError(404, `There is no savepoint operation with triggerId=${ctx.params.triggerid} for job ${ctx.params.jobid}.`);
+        if (st === undefined)
+          throw new RestError(
+            404,
+            `There is no savepoint operation with triggerId=${ctx.params.triggerid} for job ${ctx.params.jobid}.`,
+          );
         if (st === 'IN_PROGRESS') return { json: { status: { id: 'IN_PROGRESS' }, operation: null } };
-        return { json: { status: { id: 'COMPLETED' }, operation: st.ok ? st.value : { 'failure-cause': st.failure } } };
+        return {
+          json: {
+            status: { id: 'COMPLETED' },
+            operation: st.ok ? st.value : { 'failure-cause': st.failure },
+          },
+        };
       },
     },
     {
@@ -80,10 +113,17 @@ export const savepointRoutes: RouteModule = (api) => {
       handler: (ctx) => {
         const body = jsonBody(ctx, 'SavepointDisposalRequest');
         const path = body['savepoint-path'];
-        if (typeof path !== 'string' || path.length === 0) throw badRequest('Request did not match expected format SavepointDisposalRequest.');
+        if (typeof path !== 'string' || path.length === 0)
+          throw badRequest('Request did not match expected format SavepointDisposalRequest.');
         const now = c.now();
         const triggerId = c.newId();
-        const known = c.jobs().some((j) => j.checkpoints?.records.some((r) => r.externalPath === path) || j.checkpoints?.restored()?.path === path);
+        const known = c
+          .jobs()
+          .some(
+            (j) =>
+              j.checkpoints?.records.some((r) => r.externalPath === path) ||
+              j.checkpoints?.restored()?.path === path,
+          );
         c.ops.register(`dispose:${triggerId}`, {
           createdAt: now,
           completesAt: now + 1000,
@@ -92,17 +132,25 @@ export const savepointRoutes: RouteModule = (api) => {
               ? { ok: true, value: {} }
               : {
                   ok: false,
-                  failure: serializedThrowable('java.io.FileNotFoundException', `Cannot find checkpoint or savepoint file/directory '${path}' on file system 'file'.`, [
-                    'org.apache.flink.runtime.state.filesystem.AbstractFsCheckpointStorageAccess.resolveCheckpointPointer(AbstractFsCheckpointStorageAccess.java:285)',
-                    'org.apache.flink.runtime.checkpoint.Checkpoints.disposeSavepoint(Checkpoints.java:352)',
-                    'org.apache.flink.runtime.dispatcher.Dispatcher.lambda$disposeSavepoint$29(Dispatcher.java:1120)',
-                    'java.base/java.lang.Thread.run(Thread.java:840)',
-                  ]),
+                  failure: serializedThrowable(
+                    'java.io.FileNotFoundException',
+                    `Cannot find checkpoint or savepoint file/directory '${path}' on file system 'file'.`,
+                    [
+                      'org.apache.flink.runtime.state.filesystem.AbstractFsCheckpointStorageAccess.resolveCheckpointPointer(AbstractFsCheckpointStorageAccess.java:285)',
+                      'org.apache.flink.runtime.checkpoint.Checkpoints.disposeSavepoint(Checkpoints.java:352)',
+                      'org.apache.flink.runtime.dispatcher.Dispatcher.lambda$disposeSavepoint$29(Dispatcher.java:1120)',
+                      'java.base/java.lang.Thread.run(Thread.java:840)',
+                    ],
+                  ),
                 },
         });
         return { json: { 'request-id': triggerId } };
       },
     },
-    { method: 'GET', path: '/savepoint-disposal/:triggerid', handler: (ctx) => asyncStatus(api, `dispose:${ctx.params.triggerid}`) },
+    {
+      method: 'GET',
+      path: '/savepoint-disposal/:triggerid',
+      handler: (ctx) => asyncStatus(api, `dispose:${ctx.params.triggerid}`),
+    },
   ];
 };

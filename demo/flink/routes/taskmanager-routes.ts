@@ -3,7 +3,15 @@ import { internalError, RestError } from '../http/errors.ts';
 import type { RequestContext } from '../http/router.ts';
 import type { Cluster } from '../model/cluster.ts';
 import { bigLog, taskManagerLog, taskManagerStdout, tmLogName, tmOutName } from '../model/logs.ts';
-import { jvmSample, resourceOf, slotResource, TM_MEMORY, tmDetailMetrics, tmPath, type SimTaskManager } from '../model/task-managers.ts';
+import {
+  jvmSample,
+  resourceOf,
+  slotResource,
+  TM_MEMORY,
+  tmDetailMetrics,
+  tmPath,
+  type SimTaskManager,
+} from '../model/task-managers.ts';
 import { taskManagerThreadDump, type TaskThread } from '../model/thread-dump.ts';
 import { noise } from '../util/rng.ts';
 import type { Api, RouteModule } from './api.ts';
@@ -15,7 +23,11 @@ const BIG_LOG_BYTES = 50 * 1024 * 1024;
 function requireTm(api: Api, ctx: RequestContext): SimTaskManager {
   const id = ctx.params.taskmanagerid ?? '';
   const tm = api.cluster.taskManager(id);
-  if (!tm) throw internalError('org.apache.flink.runtime.resourcemanager.exceptions.UnknownTaskExecutorException', `No TaskExecutor registered under ${id}.`);
+  if (!tm)
+    throw internalError(
+      'org.apache.flink.runtime.resourcemanager.exceptions.UnknownTaskExecutorException',
+      `No TaskExecutor registered under ${id}.`,
+    );
   return tm;
 }
 
@@ -30,7 +42,12 @@ export function tasksOn(c: Cluster, tm: SimTaskManager, now: number): (TaskThrea
     for (const v of job.vertices) {
       for (let s = 0; s < v.parallelism; s++) {
         if (slots[s % slots.length]?.tm !== tm) continue;
-        out.push({ name: `${v.name} (${s + 1}/${v.parallelism})#${p.attempt}`, spec: v.spec, source: v.spec.sourceRate !== undefined, at: job.taskTimes(v, s, p.runningSince).DEPLOYING });
+        out.push({
+          name: `${v.name} (${s + 1}/${v.parallelism})#${p.attempt}`,
+          spec: v.spec,
+          source: v.spec.sourceRate !== undefined,
+          at: job.taskTimes(v, s, p.runningSince).DEPLOYING,
+        });
         if (out.length > 400) return out;
       }
     }
@@ -50,7 +67,12 @@ function tmInfo(c: Cluster, tm: SimTaskManager, now: number) {
     freeSlots: tm.slots - used,
     totalResource: resourceOf(tm.slots, tm.slots),
     freeResource: resourceOf(tm.slots, tm.slots - used),
-    hardware: { cpuCores: tm.cpuCores, physicalMemory: 16_760_631_296, freeMemory: 536_870_912, managedMemory: TM_MEMORY.managedMemory },
+    hardware: {
+      cpuCores: tm.cpuCores,
+      physicalMemory: 16_760_631_296,
+      freeMemory: 536_870_912,
+      managedMemory: TM_MEMORY.managedMemory,
+    },
     memoryConfiguration: { ...TM_MEMORY },
   };
 }
@@ -68,7 +90,11 @@ function tmLog(c: Cluster, tm: SimTaskManager, now: number): string | Buffer {
 export const taskManagerRoutes: RouteModule = (api) => {
   const c = api.cluster;
   return [
-    { method: 'GET', path: '/taskmanagers', handler: () => ({ json: { taskmanagers: c.taskManagers.map((tm) => tmInfo(c, tm, c.now())) } }) },
+    {
+      method: 'GET',
+      path: '/taskmanagers',
+      handler: () => ({ json: { taskmanagers: c.taskManagers.map((tm) => tmInfo(c, tm, c.now())) } }),
+    },
     {
       method: 'GET',
       path: '/taskmanagers/:taskmanagerid',
@@ -79,9 +105,17 @@ export const taskManagerRoutes: RouteModule = (api) => {
         const load = c.tmLoad(tm, now);
         const allocatedSlots: { jobId: string; resource: ReturnType<typeof slotResource> }[] = [];
         for (const [jobId, slots] of c.slotPlan(now).slots) {
-          for (const s of slots) if (s.tm === tm && allocatedSlots.length < tm.slots) allocatedSlots.push({ jobId, resource: slotResource(tm.slots) });
+          for (const s of slots)
+            if (s.tm === tm && allocatedSlots.length < tm.slots)
+              allocatedSlots.push({ jobId, resource: slotResource(tm.slots) });
         }
-        return { json: { ...info, allocatedSlots, metrics: tmDetailMetrics(jvmSample(c.seed, tm.id, tm.registeredAt, now, load)) } };
+        return {
+          json: {
+            ...info,
+            allocatedSlots,
+            metrics: tmDetailMetrics(jvmSample(c.seed, tm.id, tm.registeredAt, now, load)),
+          },
+        };
       },
     },
     {
@@ -95,14 +129,26 @@ export const taskManagerRoutes: RouteModule = (api) => {
           json: {
             logs: [
               { name: tmLogName(tm), size: Buffer.byteLength(log), mtime: now - (now % 1000) },
-              { name: tmOutName(tm), size: Buffer.byteLength(taskManagerStdout(tasksOn(c, tm, now))), mtime: tm.registeredAt + 1500 },
+              {
+                name: tmOutName(tm),
+                size: Buffer.byteLength(taskManagerStdout(tasksOn(c, tm, now))),
+                mtime: tm.registeredAt + 1500,
+              },
             ],
           },
         };
       },
     },
-    { method: 'GET', path: '/taskmanagers/:taskmanagerid/log', handler: (ctx) => ({ text: tmLog(c, requireTm(api, ctx), c.now()) }) },
-    { method: 'GET', path: '/taskmanagers/:taskmanagerid/stdout', handler: (ctx) => ({ text: taskManagerStdout(tasksOn(c, requireTm(api, ctx), c.now())) }) },
+    {
+      method: 'GET',
+      path: '/taskmanagers/:taskmanagerid/log',
+      handler: (ctx) => ({ text: tmLog(c, requireTm(api, ctx), c.now()) }),
+    },
+    {
+      method: 'GET',
+      path: '/taskmanagers/:taskmanagerid/stdout',
+      handler: (ctx) => ({ text: taskManagerStdout(tasksOn(c, requireTm(api, ctx), c.now())) }),
+    },
     {
       method: 'GET',
       path: '/taskmanagers/:taskmanagerid/logs/:filename',
@@ -114,6 +160,10 @@ export const taskManagerRoutes: RouteModule = (api) => {
         throw new RestError(404, `The file ${name} does not exist on the TaskExecutor.`);
       },
     },
-    { method: 'GET', path: '/taskmanagers/:taskmanagerid/thread-dump', handler: (ctx) => ({ json: taskManagerThreadDump(tasksOn(c, requireTm(api, ctx), c.now())) }) },
+    {
+      method: 'GET',
+      path: '/taskmanagers/:taskmanagerid/thread-dump',
+      handler: (ctx) => ({ json: taskManagerThreadDump(tasksOn(c, requireTm(api, ctx), c.now())) }),
+    },
   ];
 };

@@ -7,7 +7,14 @@ import { buildFlameGraph, syntheticFlameGraph, type FlameNode } from '../model/f
 import { LARGE_JOB_NAMES } from '../model/large-specs.ts';
 import { EXECUTION_STATES, type ExecutionState } from '../model/types.ts';
 import { sampleSubtask } from '../model/vertex-metrics.ts';
-import { aggregateState, ioMetrics, statsOf, statusDuration, subtaskJson, vertexDetails } from '../json/job-json.ts';
+import {
+  aggregateState,
+  ioMetrics,
+  statsOf,
+  statusDuration,
+  subtaskJson,
+  vertexDetails,
+} from '../json/job-json.ts';
 import { javaLong, LONG_MIN_VALUE } from '../util/java-format.ts';
 import { requireJob, requireSubtask, requireVertex, type Api, type RouteModule } from './api.ts';
 
@@ -43,13 +50,21 @@ function vertexAccumulators(job: SimJob, v: SimVertex, now: number, share = 1) {
     .map((a) => ({ name: a.name, type: a.type, value: String(Math.floor(a.perSecond * seconds * share)) }));
 }
 
-let largeFlame: FlameNode | undefined;
+/** The 50,000-node flame graph of the large scale, built once per seed. */
+const largeFlames = new Map<number, FlameNode>();
 
 export const vertexRoutes: RouteModule = (api) => {
   const c = api.cluster;
   const base = '/jobs/:jobid/vertices/:vertexid';
   return [
-    { method: 'GET', path: base, handler: (ctx) => { const { now, job, v } = lookup(api, ctx); return { json: vertexDetails(c, job, v, now) }; } },
+    {
+      method: 'GET',
+      path: base,
+      handler: (ctx) => {
+        const { now, job, v } = lookup(api, ctx);
+        return { json: vertexDetails(c, job, v, now) };
+      },
+    },
     {
       method: 'GET',
       path: `${base}/subtasks/:subtaskindex`,
@@ -75,13 +90,23 @@ export const vertexRoutes: RouteModule = (api) => {
         const { now, job, v } = lookup(api, ctx);
         const s = requireSubtask(v, Number(ctx.params.subtaskindex));
         const attempt = attemptOf(job, Number(ctx.params.attempt), now);
-        return { json: { subtask: s, attempt, id: `${job.executionGraphId}_${v.id}_${s}_${attempt}`, 'user-accumulators': vertexAccumulators(job, v, now, 1 / v.parallelism) } };
+        return {
+          json: {
+            subtask: s,
+            attempt,
+            id: `${job.executionGraphId}_${v.id}_${s}_${attempt}`,
+            'user-accumulators': vertexAccumulators(job, v, now, 1 / v.parallelism),
+          },
+        };
       },
     },
     {
       method: 'GET',
       path: `${base}/accumulators`,
-      handler: (ctx) => { const { now, job, v } = lookup(api, ctx); return { json: { id: v.id, 'user-accumulators': vertexAccumulators(job, v, now) } }; },
+      handler: (ctx) => {
+        const { now, job, v } = lookup(api, ctx);
+        return { json: { id: v.id, 'user-accumulators': vertexAccumulators(job, v, now) } };
+      },
     },
     {
       method: 'GET',
@@ -89,7 +114,12 @@ export const vertexRoutes: RouteModule = (api) => {
       handler: (ctx) => {
         const { now, job, v } = lookup(api, ctx);
         const attempt = job.phase(now).attempt;
-        const subtasks = [...Array(v.parallelism).keys()].map((s) => ({ subtask: s, attempt, endpoint: c.locate(job, v.index, s, now).endpoint, 'user-accumulators': vertexAccumulators(job, v, now, 1 / v.parallelism) }));
+        const subtasks = [...Array(v.parallelism).keys()].map((s) => ({
+          subtask: s,
+          attempt,
+          endpoint: c.locate(job, v.index, s, now).endpoint,
+          'user-accumulators': vertexAccumulators(job, v, now, 1 / v.parallelism),
+        }));
         return { json: { id: v.id, parallelism: v.parallelism, subtasks } };
       },
     },
@@ -102,12 +132,24 @@ export const vertexRoutes: RouteModule = (api) => {
           const t = job.taskTimestamps(v, s, now);
           const start = t.SCHEDULED || t.CREATED;
           const end = Math.max(t.FINISHED, t.CANCELED, t.FAILED);
-          return { subtask: s, endpoint: c.locate(job, v.index, s, now).endpoint, duration: start > 0 ? (end > 0 ? end : now) - start : -1, timestamps: t };
+          return {
+            subtask: s,
+            endpoint: c.locate(job, v.index, s, now).endpoint,
+            duration: start > 0 ? (end > 0 ? end : now) - start : -1,
+            timestamps: t,
+          };
         });
         return { json: { id: v.id, name: v.name, now, subtasks } };
       },
     },
-    { method: 'GET', path: `${base}/taskmanagers`, handler: (ctx) => { const { now, job, v } = lookup(api, ctx); return { json: vertexTaskManagers(api, job, v, now) }; } },
+    {
+      method: 'GET',
+      path: `${base}/taskmanagers`,
+      handler: (ctx) => {
+        const { now, job, v } = lookup(api, ctx);
+        return { json: vertexTaskManagers(api, job, v, now) };
+      },
+    },
     { method: 'GET', path: `${base}/backpressure`, handler: (ctx) => ({ json: backPressure(api, ctx) }) },
     { method: 'GET', path: `${base}/flamegraph`, handler: (ctx) => ({ json: flameGraph(api, ctx) }) },
     {
@@ -143,7 +185,10 @@ function vertexTaskManagers(api: Api, job: SimJob, v: SimVertex, now: number) {
     byTm.set(loc.taskManagerId, entry);
   }
   const taskmanagers = [...byTm].map(([tmId, e]) => {
-    const counts = Object.fromEntries(EXECUTION_STATES.map((st) => [st, 0])) as Record<ExecutionState, number>;
+    const counts = Object.fromEntries(EXECUTION_STATES.map((st) => [st, 0])) as Record<
+      ExecutionState,
+      number
+    >;
     let start = -1;
     let end = -1;
     for (const s of e.subtasks) {
@@ -155,7 +200,15 @@ function vertexTaskManagers(api: Api, job: SimJob, v: SimVertex, now: number) {
     const state = aggregateState(counts, e.subtasks.length);
     if (['RUNNING', 'DEPLOYING', 'SCHEDULED', 'INITIALIZING', 'CREATED'].includes(state)) end = -1;
     const metricsPerSubtask = e.subtasks.map((s) => ioMetrics(job, v, [s], now));
-    const keys = ['read-bytes', 'write-bytes', 'read-records', 'write-records', 'accumulated-backpressured-time', 'accumulated-idle-time', 'accumulated-busy-time'] as const;
+    const keys = [
+      'read-bytes',
+      'write-bytes',
+      'read-records',
+      'write-records',
+      'accumulated-backpressured-time',
+      'accumulated-idle-time',
+      'accumulated-busy-time',
+    ] as const;
     const durations = e.subtasks.map((s) => statusDuration(job, v, s, now));
     return {
       endpoint: e.endpoint,
@@ -167,8 +220,15 @@ function vertexTaskManagers(api: Api, job: SimJob, v: SimVertex, now: number) {
       'status-counts': counts,
       'taskmanager-id': tmId,
       aggregated: {
-        metrics: Object.fromEntries(keys.map((k) => [k, statsOf(metricsPerSubtask.map((m) => Number(m[k])))])),
-        'status-duration': Object.fromEntries(['CREATED', 'SCHEDULED', 'DEPLOYING', 'INITIALIZING', 'RUNNING'].map((st) => [st, statsOf(durations.map((d) => d[st] ?? -1))])),
+        metrics: Object.fromEntries(
+          keys.map((k) => [k, statsOf(metricsPerSubtask.map((m) => Number(m[k])))]),
+        ),
+        'status-duration': Object.fromEntries(
+          ['CREATED', 'SCHEDULED', 'DEPLOYING', 'INITIALIZING', 'RUNNING'].map((st) => [
+            st,
+            statsOf(durations.map((d) => d[st] ?? -1)),
+          ]),
+        ),
       },
     };
   });
@@ -190,15 +250,29 @@ function backPressure(api: Api, ctx: RequestContext) {
   const since = api.backPressureSince.get(key);
   if (since === undefined) api.backPressureSince.set(key, now);
   const running = [...Array(v.parallelism).keys()].filter((s) => reportsMetrics(job, v, s, now));
-  if (since === undefined || now - since < BACK_PRESSURE_SAMPLE_MS || running.length === 0) return { status: 'deprecated' };
+  if (since === undefined || now - since < BACK_PRESSURE_SAMPLE_MS || running.length === 0)
+    return { status: 'deprecated' };
   const subtasks = running.map((s) => {
     const x = sampleSubtask(job, v, s, now);
     const ratio = x.backPressuredMs / 1000;
     const lv = level(ratio);
-    return { subtask: s, 'backpressure-level': lv, ratio, idleRatio: x.idleMs / 1000, busyRatio: x.busyMs / 1000, backpressureLevel: lv };
+    return {
+      subtask: s,
+      'backpressure-level': lv,
+      ratio,
+      idleRatio: x.idleMs / 1000,
+      busyRatio: x.busyMs / 1000,
+      backpressureLevel: lv,
+    };
   });
   const max = Math.max(...subtasks.map((s) => s.ratio));
-  return { status: 'ok', 'backpressure-level': level(max), 'end-timestamp': now - (now % 1000), subtasks, backpressureLevel: level(max) };
+  return {
+    status: 'ok',
+    'backpressure-level': level(max),
+    'end-timestamp': now - (now % 1000),
+    subtasks,
+    backpressureLevel: level(max),
+  };
 }
 
 function flameGraph(api: Api, ctx: RequestContext) {
@@ -208,10 +282,12 @@ function flameGraph(api: Api, ctx: RequestContext) {
   // rest.flamegraph.enabled: false registers a handler that answers "disabled" for any vertex
   if (!c.opts.flameGraphs) return { endTimestamp: -2 };
   const { now, job, v } = lookup(api, ctx);
-  if (subtask !== undefined && (subtask < 0 || subtask >= v.parallelism)) throw badRequest(`Invalid subtask index ${subtask} for vertex ${v.id}.`);
+  if (subtask !== undefined && (subtask < 0 || subtask >= v.parallelism))
+    throw badRequest(`Invalid subtask index ${subtask} for vertex ${v.id}.`);
   const counts = Object.fromEntries(EXECUTION_STATES.map((st) => [st, 0])) as Record<ExecutionState, number>;
   for (let s = 0; s < v.parallelism; s++) counts[job.taskState(v, s, now)]++;
-  if (['FINISHED', 'CANCELED', 'FAILED'].includes(aggregateState(counts, v.parallelism))) return { endTimestamp: -1 };
+  if (['FINISHED', 'CANCELED', 'FAILED'].includes(aggregateState(counts, v.parallelism)))
+    return { endTimestamp: -1 };
   const key = `${job.id}/${v.id}/${subtask ?? 'all'}`;
   const since = api.flameGraphSince.get(key);
   if (since === undefined) api.flameGraphSince.set(key, now);
@@ -219,8 +295,9 @@ function flameGraph(api: Api, ctx: RequestContext) {
   const round = Math.floor((now - since - FLAME_GRAPH_SAMPLE_MS) / FLAME_GRAPH_REFRESH_MS);
   const endTimestamp = since + FLAME_GRAPH_SAMPLE_MS + round * FLAME_GRAPH_REFRESH_MS;
   if (c.opts.scale === 'large' && job.name === LARGE_JOB_NAMES.wide && v.index === 1) {
-    largeFlame ??= syntheticFlameGraph(c.seed, 50_000);
-    return { endTimestamp, data: largeFlame };
+    let data = largeFlames.get(c.seed);
+    if (!data) largeFlames.set(c.seed, (data = syntheticFlameGraph(c.seed, 50_000)));
+    return { endTimestamp, data };
   }
   return { endTimestamp, data: buildFlameGraph(job, v, types[0] ?? 'FULL', subtask, round) };
 }

@@ -53,5 +53,10 @@ export function jarEntryClasses(jar: Buffer): string[] {
     return m?.[1]?.trim();
   };
   const cls = attr('program-class') ?? attr('Main-Class');
-  return cls ? cls.split(',').map((c) => c.trim()).filter(Boolean) : [];
+  return cls
+    ? cls
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean)
+    : [];
 }

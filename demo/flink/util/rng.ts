@@ -58,7 +58,10 @@ export class Rng {
   /** Lower-case hex string of `length` characters (Flink ids are 32). */
   hex(length = 32): string {
     let s = '';
-    while (s.length < length) s += Math.floor(this.next01() * 0x10000).toString(16).padStart(4, '0');
+    while (s.length < length)
+      s += Math.floor(this.next01() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
     return s.slice(0, length);
   }
 }

@@ -3,8 +3,8 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flinkKeys } from './keys';
-import { useStopWithSavepoint, useTriggerCheckpoint, useTriggerSavepoint } from './mutations';
-import { useRunJar } from './mutations-cluster';
+import { useCancelJob, useStopWithSavepoint, useTriggerCheckpoint, useTriggerSavepoint } from './mutations';
+import { useDisposeSavepoint, useRunJar } from './mutations-cluster';
 import { useSavepointStatus } from './operations';
 import { useVerticesMetrics } from './queries';
 import { TRIGGER_ID_PATTERN } from './trigger-id';
@@ -164,6 +164,35 @@ describe('async triggers send a browser-made trigger id', () => {
     });
     expect(sent[0]!.body?.jobId).toMatch(TRIGGER_ID_PATTERN);
     expect(sent[1]!.body?.jobId).toBe(sent[0]!.body?.jobId);
+  });
+});
+
+describe('other actions', () => {
+  it('savepoint disposal: a double click sends one request (Flink makes that trigger id)', async () => {
+    const sent = fakeCluster(() => ({ body: { 'request-id': 'f'.repeat(32) } }));
+    const { wrapper } = setup();
+    const { result } = renderHook(() => useDisposeSavepoint('c'), { wrapper });
+    let ids: { triggerId: string }[] = [];
+    await act(async () => {
+      ids = await Promise.all([
+        result.current.mutateAsync('file:/sp/1'),
+        result.current.mutateAsync('file:/sp/1'),
+      ]);
+    });
+    expect(sent.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(ids).toEqual([{ triggerId: 'f'.repeat(32) }, { triggerId: 'f'.repeat(32) }]);
+  });
+
+  it('cancel sends PATCH ?mode=cancel and invalidates the job', async () => {
+    const sent = fakeCluster(() => ({ status: 202, body: {} }));
+    const { qc, wrapper } = setup();
+    const invalidate = vi.spyOn(qc, 'invalidateQueries');
+    const { result } = renderHook(() => useCancelJob('c', 'job-cancel'), { wrapper });
+    await act(async () => result.current.mutateAsync());
+    expect(sent[0]).toMatchObject({ method: 'PATCH', path: '/api/c/jobs/job-cancel' });
+    expect(sent[0]!.search.get('mode')).toBe('cancel');
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: flinkKeys.job('c', 'job-cancel') });
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: flinkKeys.jobsOverview('c') });
   });
 });
 

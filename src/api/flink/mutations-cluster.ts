@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { flink, jarIdFromUpload } from './client';
-import type { JarPlanRequest, JarRunRequest } from './client';
+import type { JarPlanRequest, JarRunRequest, ProfilingRequest } from './client';
 import { flinkKeys } from './keys';
 import { retryOutages } from './mutation-helpers';
 import { isInProgress } from './operations';
 import { shareInFlight, TriggerIdKeeper } from './trigger-id';
 
 /*
- * Cluster-level actions: jars, data sets, savepoint disposal, shutdown. Disposal and data set
+ * Cluster-level actions: jars, data sets, savepoint disposal, profiler, shutdown. Disposal and data set
  * deletion get their trigger id from Flink (no request body to carry ours), so concurrent
  * clicks share one request, and a repeat while the first still runs returns its id.
  */
@@ -113,6 +113,30 @@ export function useRunJar(c: string) {
         qc.invalidateQueries({ queryKey: flinkKeys.jobs(c) }),
         qc.invalidateQueries({ queryKey: flinkKeys.overview(c) }),
       ]),
+  });
+}
+
+/** POST /jobmanager/profiler (duration 1-300 s, else Flink answers 500); the list then shows it RUNNING. */
+export function useTriggerJobManagerProfiling(c: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: [...flinkKeys.jobManager(c), 'profile'],
+    mutationFn: (req: ProfilingRequest) =>
+      shareInFlight(JSON.stringify(['profile-jm', c]), () => flink.triggerJobManagerProfiling(c, req)),
+    onSettled: () => qc.invalidateQueries({ queryKey: flinkKeys.jmProfiling(c) }),
+  });
+}
+
+/** POST /taskmanagers/:id/profiler; concurrent clicks share one request. */
+export function useTriggerTaskManagerProfiling(c: string, tmId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: [...flinkKeys.tm(c, tmId), 'profile'],
+    mutationFn: (req: ProfilingRequest) =>
+      shareInFlight(JSON.stringify(['profile-tm', c, tmId]), () =>
+        flink.triggerTaskManagerProfiling(c, tmId, req),
+      ),
+    onSettled: () => qc.invalidateQueries({ queryKey: flinkKeys.tmProfiling(c, tmId) }),
   });
 }
 

@@ -1,6 +1,18 @@
 import * as z from 'zod/mini';
 import { request, validate } from '../http';
-import { JsonInteger, toJsonText } from './json-text';
+import { toJsonText } from './json-text';
+import {
+  CONTENT_TYPE,
+  stopBody,
+  submitParams,
+  submitQuery,
+  type BatchSubmitInput,
+  type FinishedJobState,
+  type JobConfig,
+  type Opts,
+  type StopJobInput,
+  type SubmitJobInput,
+} from './requests';
 import {
   encryptConfigResponseSchema,
   jobInfoSchema,
@@ -16,7 +28,6 @@ import {
   tagsUpdateResponseSchema,
   threadDumpSchema,
 } from './schemas';
-import { postText } from './text-body-request';
 
 /*
  * The endpoints both REST flavours share. v1 and v2 run the same engine code and differ only in
@@ -24,46 +35,17 @@ import { postText } from './text-body-request';
  * 64-bit job ids survive.
  */
 
-export type Opts = { signal?: AbortSignal | undefined };
-/** A job config (env, source, transform, sink) as JSON. */
-export type JobConfig = Record<string, unknown>;
-/** `/finished-jobs/:state`; the engine also keeps SAVEPOINT_DONE and answers [] for unknown states. */
-export type FinishedJobState = 'FINISHED' | 'CANCELED' | 'FAILED' | 'UNKNOWABLE' | 'SAVEPOINT_DONE';
+export type {
+  BatchSubmitInput,
+  FinishedJobState,
+  JobConfig,
+  Opts,
+  StopJobInput,
+  SubmitJobInput,
+} from './requests';
 
-export interface SubmitJobInput {
-  /** A JSON config object, or the config as text (HOCON / SQL / JSON text). */
-  config: JobConfig | string;
-  /** `format` query parameter (v2, 2.3.10+); omitted for json so older engines are not confused. */
-  format?: 'json' | 'hocon' | 'sql';
-  /** 64-bit id as digits; sent as a query parameter, so it stays exact. */
-  jobId?: string;
-  jobName?: string;
-  /** Restore from the savepoint of the job `jobId`. */
-  startWithSavepoint?: boolean;
-}
-
-export interface StopJobInput {
-  jobId: string;
-  /** Take a savepoint first (the job ends as SAVEPOINT_DONE and can be resubmitted with its id). */
-  withSavepoint: boolean;
-}
-
-const CONTENT_TYPE = { json: 'application/json', hocon: 'text/plain', sql: 'text/plain' } as const;
-
-export const base = (c: string) => `/api/${encodeURIComponent(c)}`;
-
-function submitQuery(input: SubmitJobInput) {
-  return {
-    jobId: input.jobId,
-    jobName: input.jobName,
-    isStartWithSavePoint: input.startWithSavepoint ? 'true' : undefined,
-    format: input.format && input.format !== 'json' ? input.format : undefined,
-  };
-}
-
-function stopBody(input: StopJobInput) {
-  return { jobId: new JsonInteger(input.jobId), isStopWithSavePoint: input.withSavepoint };
-}
+const base = (c: string) => `/api/${encodeURIComponent(c)}`;
+type GetExtra = { query?: Record<string, string>; params?: Record<string, string> };
 
 /** Builds one flavour's client; `prefix` is '' for v2 and '/hazelcast/rest/maps' for v1. */
 export function createSeaTunnelClient(prefix: string) {
@@ -93,12 +75,13 @@ export function createSeaTunnelClient(prefix: string) {
     value: unknown,
     o: Opts,
   ) =>
-    postText({
+    request({
+      method: 'POST',
       base: base(c),
       path: prefix + path,
       schema,
-      bodyText: toJsonText(value),
-      contentType: 'application/json',
+      bodyText: { text: toJsonText(value), contentType: 'application/json' },
+      responseType: 'json-lossless',
       signal: o.signal,
     });
 
@@ -153,13 +136,14 @@ export function createSeaTunnelClient(prefix: string) {
 
     submitJob: (c: string, input: SubmitJobInput, o: Opts = {}) =>
       typeof input.config === 'string'
-        ? postText({
+        ? request({
+            method: 'POST',
             base: base(c),
             path: `${prefix}/submit-job`,
             query: submitQuery(input),
-            bodyText: input.config,
-            contentType: CONTENT_TYPE[input.format ?? 'json'],
+            bodyText: { text: input.config, contentType: CONTENT_TYPE[input.format ?? 'json'] },
             schema: submitJobResponseSchema,
+            responseType: 'json-lossless',
             signal: o.signal,
           })
         : request({
@@ -173,11 +157,7 @@ export function createSeaTunnelClient(prefix: string) {
             signal: o.signal,
           }),
     /** Batch submit; each job's id and name go in its `params` as strings (the engine accepts that). */
-    submitJobs: (
-      c: string,
-      inputs: readonly (Omit<SubmitJobInput, 'config' | 'format'> & { config: JobConfig })[],
-      o: Opts = {},
-    ) =>
+    submitJobs: (c: string, inputs: readonly BatchSubmitInput[], o: Opts = {}) =>
       post(
         c,
         '/submit-jobs',
@@ -196,16 +176,6 @@ export function createSeaTunnelClient(prefix: string) {
     updateTags: (c: string, tags: Record<string, string>, o: Opts = {}) =>
       post(c, '/update-tags', tagsUpdateResponseSchema, tags, o),
   };
-}
-
-type GetExtra = { query?: Record<string, string>; params?: Record<string, string> };
-
-function submitParams(input: Omit<SubmitJobInput, 'config' | 'format'>) {
-  const params: Record<string, string> = {};
-  if (input.jobId !== undefined) params.jobId = input.jobId;
-  if (input.jobName !== undefined) params.jobName = input.jobName;
-  if (input.startWithSavepoint) params.isStartWithSavePoint = 'true';
-  return params;
 }
 
 export type SeaTunnelClient = ReturnType<typeof createSeaTunnelClient>;

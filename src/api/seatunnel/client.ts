@@ -1,4 +1,5 @@
 import type {
+  BatchSubmitInput,
   FinishedJobState,
   JobConfig,
   Opts,
@@ -9,17 +10,28 @@ import type {
 import { seatunnelV1 } from './client-v1';
 import { seatunnelV2 } from './client-v2';
 
-export type { FinishedJobState, JobConfig, Opts, StopJobInput, SubmitJobInput } from './client-common';
+export type {
+  BatchSubmitInput,
+  FinishedJobState,
+  JobConfig,
+  Opts,
+  StopJobInput,
+  SubmitJobInput,
+} from './requests';
 
 /** A REST flavour as used for calls; a configured 'auto' is resolved by detect-flavour.ts first. */
 export type SeaTunnelFlavour = 'v1' | 'v2';
-type BatchSubmit = Parameters<SeaTunnelClient['submitJobs']>[1];
 
 export function seatunnelClient(flavour: SeaTunnelFlavour): SeaTunnelClient {
   return flavour === 'v1' ? seatunnelV1 : seatunnelV2;
 }
 
 const pick = seatunnelClient;
+
+/** Log endpoints came with REST v2 (2.3.9); a v1 port answers 400 or an empty 204 for them. */
+export function hasLogEndpoints(flavour: SeaTunnelFlavour): boolean {
+  return flavour === 'v2';
+}
 
 /**
  * Flavour-neutral calls: `seatunnel.getJobInfo(clusterId, flavour, jobId, { signal })` picks the
@@ -43,7 +55,7 @@ export const seatunnel = {
     pick(f).getLogFile(c, logName, o),
   submitJob: (c: string, f: SeaTunnelFlavour, input: SubmitJobInput, o?: Opts) =>
     pick(f).submitJob(c, input, o),
-  submitJobs: (c: string, f: SeaTunnelFlavour, inputs: BatchSubmit, o?: Opts) =>
+  submitJobs: (c: string, f: SeaTunnelFlavour, inputs: readonly BatchSubmitInput[], o?: Opts) =>
     pick(f).submitJobs(c, inputs, o),
   stopJob: (c: string, f: SeaTunnelFlavour, input: StopJobInput, o?: Opts) => pick(f).stopJob(c, input, o),
   stopJobs: (c: string, f: SeaTunnelFlavour, inputs: readonly StopJobInput[], o?: Opts) =>

@@ -1,4 +1,4 @@
-import type { FinishedJobState } from './client-common';
+import type { FinishedJobState } from './requests';
 
 /**
  * Hierarchical query keys: invalidating `cluster(c)` clears everything of that cluster,

@@ -1,5 +1,11 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { seatunnel, type JobConfig, type StopJobInput, type SubmitJobInput } from './client';
+import {
+  seatunnel,
+  type BatchSubmitInput,
+  type JobConfig,
+  type StopJobInput,
+  type SubmitJobInput,
+} from './client';
 import { resolveFlavour, useFlavourSetting } from './detect-flavour';
 import { seatunnelKeys } from './keys';
 
@@ -8,8 +14,6 @@ import { seatunnelKeys } from './keys';
  * invalidates what the action changed. Job ids stay digit strings throughout; stop-job bodies
  * write them as bare JSON numbers (json-text.ts), so 64-bit ids arrive exact.
  */
-
-type BatchSubmit = Parameters<typeof seatunnel.submitJobs>[2];
 
 /** Job lists, the cluster's job counters, and each touched job. */
 function invalidateJobs(client: QueryClient, c: string, jobIds: readonly string[]) {
@@ -39,7 +43,8 @@ export function useSeaTunnelSubmitJobs(c: string) {
   const client = useQueryClient();
   const flavour = useFlavourResolver(c);
   return useMutation({
-    mutationFn: async (inputs: BatchSubmit) => seatunnel.submitJobs(c, await flavour(), inputs),
+    mutationFn: async (inputs: readonly BatchSubmitInput[]) =>
+      seatunnel.submitJobs(c, await flavour(), inputs),
     onSuccess: (results) =>
       invalidateJobs(
         client,

@@ -21,7 +21,7 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import { CHART_TONE, ChartEmpty, TooltipBox, TooltipRow, type ChartTone } from './chart-parts';
-import { formatExactValue, formatValue, type ValueFormat } from './value-format';
+import { formatExactValue, formatValue, type ValueFormat } from '@/lib/value-format';
 
 export interface BarDatum {
   id: string;
@@ -58,7 +58,8 @@ export function BarChart({
   empty,
 }: BarChartProps) {
   if (data.length === 0) return <ChartEmpty height={height}>{empty}</ChartEmpty>;
-  const sizing = width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
+  const sizing =
+    width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
   const shape = (props: BarShapeProps) => {
     const datum = props.payload as BarDatum;
     const selected = datum.id === selectedId;
@@ -113,14 +114,22 @@ export function BarChart({
           strokeOpacity={0.3}
           width={64}
         />
-        <Tooltip content={tooltip} cursor={{ fill: 'currentColor', fillOpacity: 0.08 }} isAnimationActive={false} />
+        <Tooltip
+          content={tooltip}
+          cursor={{ fill: 'currentColor', fillOpacity: 0.08 }}
+          isAnimationActive={false}
+        />
         <Bar
           dataKey="value"
           name={valueLabel}
           shape={shape}
           isAnimationActive={false}
           cursor={onSelect ? 'pointer' : undefined}
-          onClick={onSelect ? (entry: { payload?: BarDatum }) => entry.payload && onSelect(entry.payload.id) : undefined}
+          onClick={
+            onSelect
+              ? (entry: { payload?: BarDatum }) => entry.payload && onSelect(entry.payload.id)
+              : undefined
+          }
         />
       </RechartsBarChart>
     </figure>

@@ -2,7 +2,16 @@
 import type { ReactNode } from 'react';
 
 /** Distinct in light and dark mode (Tailwind 500 shades). */
-export const PALETTE = ['#0ea5e9', '#8b5cf6', '#10b981', '#f59e0b', '#f43f5e', '#64748b', '#14b8a6', '#ec4899'];
+export const PALETTE = [
+  '#0ea5e9',
+  '#8b5cf6',
+  '#10b981',
+  '#f59e0b',
+  '#f43f5e',
+  '#64748b',
+  '#14b8a6',
+  '#ec4899',
+];
 
 export type ChartTone = 'ok' | 'bad' | 'warn' | 'info' | 'muted';
 
@@ -23,13 +32,29 @@ export function TooltipBox({ title, children }: { title: ReactNode; children: Re
   );
 }
 
-export function TooltipRow({ color, label, value, exact }: { color: string; label: ReactNode; value: string; exact?: string }) {
+export function TooltipRow({
+  color,
+  label,
+  value,
+  exact,
+}: {
+  color: string;
+  label: ReactNode;
+  value: string;
+  exact?: string;
+}) {
   return (
     <div className="flex items-baseline gap-2">
-      <span aria-hidden className="inline-block h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: color }} />
+      <span
+        aria-hidden
+        className="inline-block h-2 w-2 shrink-0 rounded-full"
+        style={{ backgroundColor: color }}
+      />
       <span className="min-w-0 truncate text-slate-600 dark:text-slate-300">{label}</span>
       <span className="ml-auto font-medium tabular-nums">{value}</span>
-      {exact && exact !== value ? <span className="font-mono text-[10px] text-slate-500">{exact}</span> : null}
+      {exact && exact !== value ? (
+        <span className="font-mono text-[10px] text-slate-500">{exact}</span>
+      ) : null}
     </div>
   );
 }

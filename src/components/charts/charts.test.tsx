@@ -3,7 +3,10 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { BarChart } from './bar-chart';
 import { timeTickFormatter } from './time-format';
 import { TimeSeriesChart } from './time-series-chart';
-import { formatExactValue, formatValue } from './value-format';
+import { formatExactValue, formatValue } from '@/lib/value-format';
+
+// Rendering in jsdom is slow on a loaded CI machine; the assertions, not the clock, are the test.
+const SLOW_CI_MS = 30_000;
 
 const t0 = Date.UTC(2026, 0, 15, 12, 0, 0);
 const series = [
@@ -11,7 +14,7 @@ const series = [
   { key: 'out.total', label: 'Records out', points: [0, 2].map((i) => ({ t: t0 + i * 10_000, v: 50 * i })) },
 ];
 
-describe('TimeSeriesChart', () => {
+describe('TimeSeriesChart', { timeout: SLOW_CI_MS }, () => {
   it('draws each series, red dots for markers and a legend that hides series', () => {
     const { container } = render(
       <TimeSeriesChart
@@ -35,9 +38,9 @@ describe('TimeSeriesChart', () => {
 
   it('labels the time axis in the chosen zone', () => {
     const { container } = render(<TimeSeriesChart title="T" series={series} timeZone="UTC" width={600} />);
-    const ticks = [...container.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')].map(
-      (t) => t.textContent,
-    );
+    const ticks = [
+      ...container.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'),
+    ].map((t) => t.textContent);
     expect(ticks[0]).toBe('12:00:00');
     const local = timeTickFormatter('local', 60_000)(t0);
     const expected = new Date(t0).toLocaleTimeString('en-GB', { hourCycle: 'h23' });
@@ -45,12 +48,19 @@ describe('TimeSeriesChart', () => {
   });
 
   it('shows an empty state without points', () => {
-    render(<TimeSeriesChart title="T" series={[{ key: 'a', label: 'A', points: [] }]} timeZone="local" empty="Waiting for the first poll" />);
+    render(
+      <TimeSeriesChart
+        title="T"
+        series={[{ key: 'a', label: 'A', points: [] }]}
+        timeZone="local"
+        empty="Waiting for the first poll"
+      />,
+    );
     expect(screen.getByText('Waiting for the first poll')).toBeInTheDocument();
   });
 });
 
-describe('BarChart', () => {
+describe('BarChart', { timeout: SLOW_CI_MS }, () => {
   it('colours each bar by tone and reports clicks', () => {
     const onSelect = vi.fn();
     const { container } = render(

@@ -7,7 +7,11 @@ function formatter(zone: TimeZoneChoice, parts: Intl.DateTimeFormatOptions): Int
   const key = `${zone}|${JSON.stringify(parts)}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { hourCycle: 'h23', ...parts, ...(zone === 'UTC' ? { timeZone: 'UTC' } : {}) });
+    f = new Intl.DateTimeFormat('en-GB', {
+      hourCycle: 'h23',
+      ...parts,
+      ...(zone === 'UTC' ? { timeZone: 'UTC' } : {}),
+    });
     cache.set(key, f);
   }
   return f;

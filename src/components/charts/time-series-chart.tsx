@@ -27,7 +27,7 @@ import {
 import { formatTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { CHART_TONE, ChartEmpty, PALETTE, TooltipBox, TooltipRow, type ChartTone } from './chart-parts';
 import { timeTickFormatter } from './time-format';
-import { formatExactValue, formatValue, type ValueFormat } from './value-format';
+import { formatExactValue, formatValue, type ValueFormat } from '@/lib/value-format';
 
 export interface TimeSeries {
   key: string;
@@ -107,9 +107,17 @@ export function TimeSeriesChart({
   if (rows.length === 0) return <ChartEmpty height={height}>{empty}</ChartEmpty>;
 
   const Chart = kind === 'area' ? AreaChart : LineChart;
-  const sizing = width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
+  const sizing =
+    width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
   const tooltip = (props: TooltipContentProps) => (
-    <SeriesTooltip {...props} series={series} colors={colors} format={format} timeZone={timeZone} markers={markers} />
+    <SeriesTooltip
+      {...props}
+      series={series}
+      colors={colors}
+      format={format}
+      timeZone={timeZone}
+      markers={markers}
+    />
   );
 
   return (
@@ -143,7 +151,11 @@ export function TimeSeriesChart({
           domain={yDomain ?? [(min: number) => (min >= 0 ? 0 : min), 'auto']}
           allowDataOverflow={yDomain !== undefined}
         />
-        <Tooltip content={tooltip} cursor={{ stroke: 'currentColor', strokeOpacity: 0.3 }} isAnimationActive={false} />
+        <Tooltip
+          content={tooltip}
+          cursor={{ stroke: 'currentColor', strokeOpacity: 0.3 }}
+          isAnimationActive={false}
+        />
         {series.map((s, i) => {
           const common = {
             dataKey: `s${i}`,
@@ -206,7 +218,11 @@ export function TimeSeriesChart({
           ))}
           {markers.length > 0 ? (
             <span className="inline-flex items-center gap-1">
-              <span aria-hidden className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: CHART_TONE.bad }} />
+              <span
+                aria-hidden
+                className="inline-block h-2 w-2 rounded-full"
+                style={{ backgroundColor: CHART_TONE.bad }}
+              />
               {markers.length} marked
             </span>
           ) : null}

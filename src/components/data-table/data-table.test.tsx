@@ -6,6 +6,9 @@ import { filterRows } from './filter-rows';
 import { sortFromParam, sortRows, sortToParam } from './sort-rows';
 import type { Column, SortState } from './types';
 
+// Rendering in jsdom is slow on a loaded CI machine; the assertions, not the clock, are the test.
+const SLOW_CI_MS = 30_000;
+
 interface Job {
   id: string;
   name: string;
@@ -14,7 +17,14 @@ interface Job {
 
 const columns: Column<Job>[] = [
   { id: 'name', header: 'Name', cell: (j) => j.name, sortValue: (j) => j.name },
-  { id: 'cpu', header: 'CPU', cell: (j) => String(j.cpu), sortValue: (j) => j.cpu, align: 'right', descFirst: true },
+  {
+    id: 'cpu',
+    header: 'CPU',
+    cell: (j) => String(j.cpu),
+    sortValue: (j) => j.cpu,
+    align: 'right',
+    descFirst: true,
+  },
   { id: 'id', header: 'Id', cell: (j) => j.id },
 ];
 
@@ -35,7 +45,9 @@ afterAll(() => {
 });
 
 function bodyRows() {
-  return screen.getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1' && !r.hasAttribute('aria-hidden'));
+  return screen
+    .getAllByRole('row')
+    .filter((r) => r.getAttribute('aria-rowindex') !== '1' && !r.hasAttribute('aria-hidden'));
 }
 
 function names() {
@@ -59,7 +71,7 @@ function Controlled({ onSort }: { onSort?: (s: SortState | null) => void }) {
   );
 }
 
-describe('DataTable sorting', () => {
+describe('DataTable sorting', { timeout: SLOW_CI_MS }, () => {
   it('cycles ascending, descending, unsorted and reports it with aria-sort', () => {
     const onSort = vi.fn();
     render(<Controlled onSort={onSort} />);
@@ -106,8 +118,12 @@ describe('DataTable sorting', () => {
   });
 });
 
-describe('DataTable virtualisation', () => {
-  const many: Job[] = Array.from({ length: 10_000 }, (_, i) => ({ id: `j${i}`, name: `job ${i}`, cpu: i % 7 }));
+describe('DataTable virtualisation', { timeout: SLOW_CI_MS }, () => {
+  const many: Job[] = Array.from({ length: 10_000 }, (_, i) => ({
+    id: `j${i}`,
+    name: `job ${i}`,
+    cpu: i % 7,
+  }));
 
   it('renders only the visible rows of 10,000 and follows the scroll position', () => {
     render(<DataTable label="Many" columns={columns} rows={many} rowKey={(j) => j.id} testId="many" />);
@@ -128,11 +144,18 @@ describe('DataTable virtualisation', () => {
   });
 });
 
-describe('DataTable interaction', () => {
+describe('DataTable interaction', { timeout: SLOW_CI_MS }, () => {
   it('opens rows by click and by keyboard, highlighting the selected one', () => {
     const onRowClick = vi.fn();
     render(
-      <DataTable label="Jobs" columns={columns} rows={jobs} rowKey={(j) => j.id} onRowClick={onRowClick} selectedKey="c" />,
+      <DataTable
+        label="Jobs"
+        columns={columns}
+        rows={jobs}
+        rowKey={(j) => j.id}
+        onRowClick={onRowClick}
+        selectedKey="c"
+      />,
     );
     expect(screen.getByText('job 2').closest('tr')).toHaveAttribute('aria-selected', 'true');
     fireEvent.click(screen.getByText('alpha'));
@@ -182,7 +205,9 @@ describe('DataTable interaction', () => {
   });
 
   it('shows the empty state with the headers still visible', () => {
-    render(<DataTable label="Jobs" columns={columns} rows={[]} rowKey={(j) => j.id} empty="No running jobs" />);
+    render(
+      <DataTable label="Jobs" columns={columns} rows={[]} rowKey={(j) => j.id} empty="No running jobs" />,
+    );
     expect(screen.getByText('No running jobs')).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: /Name/ })).toBeInTheDocument();
   });

@@ -12,7 +12,16 @@
  * Cells must fit `rowHeight` (default 36 px; use ~48 for two-line cells): taller rows break the
  * scroll maths. Omit `onSortChange` for a table that keeps its own sort (from `defaultSort`).
  */
-import { memo, useCallback, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { nextSort, useTableSort } from './sort-rows';
 import type { Column, SortState } from './types';
@@ -89,6 +98,8 @@ export function DataTable<T>({
   );
 
   const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  // The app does not use the React Compiler, so its warning about useVirtualizer does not apply.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -107,7 +118,10 @@ export function DataTable<T>({
   const checkable = selection !== undefined && onSelectionChange !== undefined;
   const canTick = useCallback((row: T) => (isSelectable ? isSelectable(row) : true), [isSelectable]);
   const tickable = useMemo(() => (checkable ? rows.filter(canTick) : []), [checkable, rows, canTick]);
-  const tickedCount = checkable ? tickable.filter((r) => selection.has(rowKey(r))).length : 0;
+  const tickedCount = useMemo(
+    () => (selection ? tickable.filter((r) => selection.has(rowKey(r))).length : 0),
+    [tickable, selection, rowKey],
+  );
   const colCount = columns.length + (checkable ? 1 : 0);
   const minWidth =
     (checkable ? CHECKBOX_WIDTH : 0) +

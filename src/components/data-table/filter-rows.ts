@@ -12,14 +12,16 @@ function text(value: unknown): string {
   return typeof value === 'object' ? '' : String(value).toLowerCase();
 }
 
-export function filterRows<T>(rows: readonly T[], query: string, fields: readonly FilterField<T>[]): readonly T[] {
+export function filterRows<T>(
+  rows: readonly T[],
+  query: string,
+  fields: readonly FilterField<T>[],
+): readonly T[] {
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return rows;
   return rows.filter((row) => {
     // A separator no term can contain, so a term never matches across two fields.
-    const haystack = fields
-      .map((f) => text(typeof f === 'function' ? f(row) : row[f]))
-      .join('\u0000');
+    const haystack = fields.map((f) => text(typeof f === 'function' ? f(row) : row[f])).join('\u0000');
     return terms.every((term) => haystack.includes(term));
   });
 }

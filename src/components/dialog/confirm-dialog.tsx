@@ -25,6 +25,8 @@ export interface ConfirmDialogProps {
   target: string;
   description?: ReactNode;
   confirmLabel?: string;
+  /** The button that backs out; "Go back" by default (not "Cancel": it clashes with "Cancel job"). */
+  cancelLabel?: string;
   /** The user must type the target (or this text) before confirming. */
   requireTyping?: boolean | string;
   tone?: 'danger' | 'default';
@@ -40,6 +42,7 @@ export function ConfirmDialog({
   target,
   description,
   confirmLabel,
+  cancelLabel = 'Go back',
   requireTyping,
   tone = 'danger',
 }: ConfirmDialogProps) {
@@ -104,7 +107,7 @@ export function ConfirmDialog({
             data-autofocus={expected === null ? true : undefined}
             className={`${BUTTON} border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`}
           >
-            Keep
+            {cancelLabel}
           </button>
           <button type="submit" form={formId} disabled={!allowed} className={`${BUTTON} ${confirmClass}`}>
             {pending ? 'Working…' : (confirmLabel ?? action)}
@@ -117,8 +120,11 @@ export function ConfirmDialog({
         {expected !== null ? (
           <label className="block">
             <span className="text-slate-600 dark:text-slate-300">
-              Type <span className="select-all break-all font-mono font-semibold text-slate-900 dark:text-white">{expected}</span> to
-              confirm.
+              Type{' '}
+              <span className="select-all break-all font-mono font-semibold text-slate-900 dark:text-white">
+                {expected}
+              </span>{' '}
+              to confirm.
             </span>
             <input
               data-autofocus
@@ -132,7 +138,10 @@ export function ConfirmDialog({
           </label>
         ) : null}
         {error ? (
-          <p role="alert" className="break-words rounded bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-200">
+          <p
+            role="alert"
+            className="break-words rounded bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-200"
+          >
             {error}
           </p>
         ) : null}

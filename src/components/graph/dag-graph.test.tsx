@@ -25,8 +25,18 @@ beforeAll(() => {
   vi.stubGlobal('ResizeObserver', ResizeObserverStub);
   vi.stubGlobal('DOMMatrixReadOnly', DOMMatrixReadOnlyStub);
   Object.defineProperties(HTMLElement.prototype, {
-    offsetHeight: { configurable: true, get() { return parseFloat((this as HTMLElement).style.height) || 500; } },
-    offsetWidth: { configurable: true, get() { return parseFloat((this as HTMLElement).style.width) || 800; } },
+    offsetHeight: {
+      configurable: true,
+      get() {
+        return parseFloat((this as HTMLElement).style.height) || 500;
+      },
+    },
+    offsetWidth: {
+      configurable: true,
+      get() {
+        return parseFloat((this as HTMLElement).style.width) || 800;
+      },
+    },
   });
   (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
     ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
@@ -34,7 +44,14 @@ beforeAll(() => {
 
 const small: DagNode[] = [
   { id: 'src', title: 'Source: Kafka orders', parallelism: 4, status: 'RUNNING', tone: 'ok' },
-  { id: 'map', title: 'Map → Filter', parallelism: 4, tone: 'busy', fill: 0.9, metrics: [{ label: 'busy', value: '90 %' }] },
+  {
+    id: 'map',
+    title: 'Map → Filter',
+    parallelism: 4,
+    tone: 'busy',
+    fill: 0.9,
+    metrics: [{ label: 'busy', value: '90 %' }],
+  },
   { id: 'agg', title: 'Window aggregate', parallelism: 2, tone: 'backpressured', fill: 0.5 },
   { id: 'sink', title: 'Sink: Postgres', parallelism: 1, tone: 'idle' },
 ];
@@ -75,11 +92,18 @@ describe('DagGraph', { timeout: 30_000 }, () => {
 
   it('collapses chains of a big graph into expandable groups', () => {
     // 10 pipelines of 8 operators fanning out of one source into one sink: 82 vertices.
-    const nodes: DagNode[] = [{ id: 's', title: 'source' }, { id: 't', title: 'sink' }];
+    const nodes: DagNode[] = [
+      { id: 's', title: 'source' },
+      { id: 't', title: 'sink' },
+    ];
     const edges: DagEdge[] = [];
     for (let p = 0; p < 10; p++) {
       for (let i = 0; i < 8; i++) {
-        nodes.push({ id: `p${p}-${i}`, title: `pipe ${p} step ${i}`, tone: i === 3 && p === 0 ? 'failed' : 'ok' });
+        nodes.push({
+          id: `p${p}-${i}`,
+          title: `pipe ${p} step ${i}`,
+          tone: i === 3 && p === 0 ? 'failed' : 'ok',
+        });
         edges.push({ source: i === 0 ? 's' : `p${p}-${i - 1}`, target: `p${p}-${i}` });
       }
       edges.push({ source: `p${p}-7`, target: 't' });
@@ -128,7 +152,10 @@ describe('graph model', () => {
   });
 
   it('merges parallel links and their ship strategies into one edge', () => {
-    const nodes = [{ id: 'a', title: 'a' }, { id: 'b', title: 'b' }];
+    const nodes = [
+      { id: 'a', title: 'a' },
+      { id: 'b', title: 'b' },
+    ];
     const view = fullView(nodes, [
       { source: 'a', target: 'b', label: 'HASH' },
       { source: 'a', target: 'b', label: 'FORWARD' },

@@ -11,7 +11,7 @@
  * links, so metric polls repaint the boxes without moving them or resetting the zoom.
  */
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -21,6 +21,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type Edge,
 } from '@xyflow/react';
 import { DagNodeCard, type DagFlowNode } from './dag-node';
@@ -70,7 +71,15 @@ function containsSelected(view: ViewNode, selectedId: string | null | undefined)
   return view.kind === 'node' ? view.id === selectedId : view.members.some((m) => m.id === selectedId);
 }
 
-function DagGraphCanvas({ nodes, edges, selectedId, onSelect, height = 520, defaultFocusMode, testId }: DagGraphProps) {
+function DagGraphCanvas({
+  nodes,
+  edges,
+  selectedId,
+  onSelect,
+  height = 520,
+  defaultFocusMode,
+  testId,
+}: DagGraphProps) {
   const big = nodes.length > FOCUS_THRESHOLD;
   const showFocus = big || defaultFocusMode !== undefined;
   const [mode, setMode] = useState<FocusMode>(defaultFocusMode ?? (big ? 'chains' : 'all'));
@@ -79,7 +88,9 @@ function DagGraphCanvas({ nodes, edges, selectedId, onSelect, height = 520, defa
   const [query, setQuery] = useState('');
   const [minimap, setMinimap] = useState(false);
   const dark = useDarkMode();
-  const { fitView } = useReactFlow();
+  const { fitView, getViewport, setCenter } = useReactFlow();
+  const paneWidth = useStore((st) => st.width);
+  const paneHeight = useStore((st) => st.height);
 
   const hasSelection = !!selectedId && nodes.some((n) => n.id === selectedId);
   const effectiveMode: FocusMode = showFocus ? mode : 'all';
@@ -118,7 +129,12 @@ function DagGraphCanvas({ nodes, edges, selectedId, onSelect, height = 520, defa
       height: NODE_HEIGHT,
       draggable: false,
       selectable: false,
-      data: { view: v, dimmed: !!trimmed && !matchSet.has(v.id), selected: containsSelected(v, selectedId), onActivate },
+      data: {
+        view: v,
+        dimmed: !!trimmed && !matchSet.has(v.id),
+        selected: containsSelected(v, selectedId),
+        onActivate,
+      },
     }));
   }, [view, positions, matches, trimmed, selectedId, onActivate]);
 
@@ -142,9 +158,39 @@ function DagGraphCanvas({ nodes, edges, selectedId, onSelect, height = 520, defa
     void fitView({ padding: 0.1, duration: 200 });
   }, [layoutKey, fitView]);
 
+  // When the selection changes elsewhere (e.g. a table row), pan to it if it is off screen.
+  // Only on a change of selection: polls must not pull the view back after the user panned away.
+  const centeredFor = useRef(selectedId);
+  useEffect(() => {
+    if (!selectedId || centeredFor.current === selectedId) return;
+    centeredFor.current = selectedId;
+    const target = view.nodes.find((v) => containsSelected(v, selectedId));
+    const p = target ? positions.get(target.id) : undefined;
+    if (!p) return;
+    const { x, y, zoom } = getViewport();
+    const left = p.x * zoom + x;
+    const top = p.y * zoom + y;
+    const visible =
+      left >= 0 &&
+      top >= 0 &&
+      left + NODE_WIDTH * zoom <= paneWidth &&
+      top + NODE_HEIGHT * zoom <= paneHeight;
+    if (!visible) {
+      void setCenter(p.x + NODE_WIDTH / 2, p.y + NODE_HEIGHT / 2, {
+        zoom: Math.max(zoom, 0.6),
+        duration: 300,
+      });
+    }
+  }, [selectedId, view, positions, getViewport, setCenter, paneWidth, paneHeight]);
+
   const zoomToMatches = useCallback(() => {
     if (!matchKey) return;
-    void fitView({ nodes: matchKey.split('\u0000').map((id) => ({ id })), padding: 0.4, maxZoom: 1.25, duration: 300 });
+    void fitView({
+      nodes: matchKey.split('\u0000').map((id) => ({ id })),
+      padding: 0.4,
+      maxZoom: 1.25,
+      duration: 300,
+    });
   }, [matchKey, fitView]);
 
   // Zoom to matches once typing pauses.
@@ -174,6 +220,7 @@ function DagGraphCanvas({ nodes, edges, selectedId, onSelect, height = 520, defa
         maxZoom={2}
         fitView
         fitViewOptions={{ padding: 0.1 }}
+        style={{ backgroundColor: 'transparent' }}
       >
         <Background gap={16} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
@@ -184,7 +231,11 @@ function DagGraphCanvas({ nodes, edges, selectedId, onSelect, height = 520, defa
             zoomable
             nodeColor={(n) => {
               const v = (n as DagFlowNode).data.view;
-              return TONE_COLOR[v.kind === 'node' ? (v.node.tone ?? 'unknown') : worstTone(v.members.map((m) => m.tone ?? 'unknown'))];
+              return TONE_COLOR[
+                v.kind === 'node'
+                  ? (v.node.tone ?? 'unknown')
+                  : worstTone(v.members.map((m) => m.tone ?? 'unknown'))
+              ];
             }}
           />
         ) : null}

@@ -20,14 +20,19 @@ const hiddenHandle = { opacity: 0, pointerEvents: 'none' } as const;
 
 function chainTone(members: readonly DagNode[]): { tone: NodeTone; fill: number } {
   const tone = worstTone(members.map((m) => m.tone ?? 'unknown'));
-  const fill = Math.max(0, ...members.filter((m) => (m.tone ?? 'unknown') === tone).map((m) => clamp01(m.fill)));
+  const fill = Math.max(
+    0,
+    ...members.filter((m) => (m.tone ?? 'unknown') === tone).map((m) => clamp01(m.fill)),
+  );
   return { tone, fill };
 }
 
 function DagNodeCardImpl({ data }: NodeProps<DagFlowNode>) {
   const { view, dimmed, selected, onActivate } = data;
   const { tone, fill } =
-    view.kind === 'node' ? { tone: view.node.tone ?? 'unknown', fill: clamp01(view.node.fill) } : chainTone(view.members);
+    view.kind === 'node'
+      ? { tone: view.node.tone ?? 'unknown', fill: clamp01(view.node.fill) }
+      : chainTone(view.members);
   return (
     <div
       data-testid="dag-node"
@@ -47,7 +52,11 @@ function DagNodeCardImpl({ data }: NodeProps<DagFlowNode>) {
         className="absolute inset-0 flex flex-col gap-1 p-2 text-left focus-visible:outline-2 focus-visible:outline-sky-500"
         style={toneBackground(tone, fill)}
       >
-        {view.kind === 'node' ? <OperatorBody node={view.node} /> : <ChainBody members={view.members} tone={tone} />}
+        {view.kind === 'node' ? (
+          <OperatorBody node={view.node} />
+        ) : (
+          <ChainBody members={view.members} tone={tone} />
+        )}
       </button>
       {fill > 0 ? (
         <div

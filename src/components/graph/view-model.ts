@@ -5,8 +5,7 @@
 import type { DagEdge, DagNode } from './types';
 
 export type ViewNode =
-  | { kind: 'node'; id: string; node: DagNode }
-  | { kind: 'chain'; id: string; members: DagNode[] };
+  { kind: 'node'; id: string; node: DagNode } | { kind: 'chain'; id: string; members: DagNode[] };
 
 export interface ViewEdge {
   id: string;
@@ -110,7 +109,8 @@ export function collapseChains(
   for (const node of nodes) {
     const group = groupOf.get(node.id);
     if (group === undefined) viewNodes.push({ kind: 'node', id: node.id, node });
-    else if (CHAIN_PREFIX + node.id === group) viewNodes.push({ kind: 'chain', id: group, members: groups.get(group) ?? [] });
+    else if (CHAIN_PREFIX + node.id === group)
+      viewNodes.push({ kind: 'chain', id: group, members: groups.get(group) ?? [] });
   }
   return {
     nodes: viewNodes,
@@ -168,6 +168,8 @@ export function viewNodeMatches(node: ViewNode, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
   const hit = (n: DagNode) =>
-    n.title.toLowerCase().includes(q) || n.id.toLowerCase().includes(q) || (n.subtitle ?? '').toLowerCase().includes(q);
+    n.title.toLowerCase().includes(q) ||
+    n.id.toLowerCase().includes(q) ||
+    (n.subtitle ?? '').toLowerCase().includes(q);
   return node.kind === 'node' ? hit(node.node) : node.members.some(hit);
 }

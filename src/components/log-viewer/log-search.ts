@@ -60,7 +60,13 @@ export function findMatches(
     cols[count] = m.index - (index.starts[line] as number);
     count++;
   }
-  return { count, lines: lines.subarray(0, count), cols: cols.subarray(0, count), length: query.length, truncated };
+  return {
+    count,
+    lines: lines.subarray(0, count),
+    cols: cols.subarray(0, count),
+    length: query.length,
+    truncated,
+  };
 }
 
 /** Index of the first match on `line` or after it (binary search); `count` when there is none. */

@@ -4,6 +4,9 @@ import { buildLineIndex, lineAt, lineOfOffset } from './line-index';
 import { findMatches } from './log-search';
 import { LogViewer } from './log-viewer';
 
+// Rendering in jsdom is slow on a loaded CI machine; the assertions, not the clock, are the test.
+const SLOW_CI_MS = 30_000;
+
 // jsdom has no layout: a 180 px viewport (10 lines), a scrollHeight taken from the sized content
 // and an element scrollTo that moves scrollTop.
 const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
@@ -55,7 +58,9 @@ describe('line index', () => {
     const started = performance.now();
     const index = buildLineIndex(text);
     const elapsed = performance.now() - started;
-    console.info(`line index of ${(text.length / 1024 / 1024).toFixed(0)} MB, ${index.count} lines: ${elapsed.toFixed(0)} ms`);
+    console.info(
+      `line index of ${(text.length / 1024 / 1024).toFixed(0)} MB, ${index.count} lines: ${elapsed.toFixed(0)} ms`,
+    );
     expect(index.count).toBe(lines.length);
     for (const i of [0, 1, 4242, Math.floor(lines.length / 2), lines.length - 1]) {
       expect(lineAt(text, index, i)).toBe(lines[i]);
@@ -79,7 +84,7 @@ describe('line index', () => {
   });
 });
 
-describe('LogViewer', () => {
+describe('LogViewer', { timeout: SLOW_CI_MS }, () => {
   it('highlights matches across lines and steps through them', async () => {
     render(<LogViewer text={'ok\nERROR one\nfine\nerror two Error'} fileName="tm.log" />);
     fireEvent.change(screen.getByLabelText('Search log'), { target: { value: 'error' } });
@@ -133,7 +138,9 @@ describe('LogViewer', () => {
     const createObjectURL = vi.fn((_blob: Blob) => 'blob:log');
     const revokeObjectURL = vi.fn();
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL }));
-    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       expect(this.download).toBe('tm-1.log');
       expect(this.href).toBe('blob:log');
     });

@@ -94,11 +94,14 @@ export function LogViewer({
   );
   // The current match is remembered by position, so appended text does not move it.
   const [anchor, setAnchor] = useState<{ key: string; line: number; col: number } | null>(null);
-  const current = anchor?.key === searchKey ? matchIndexAt(matches, anchor.line, anchor.col) : matches.count ? 0 : -1;
+  const current =
+    anchor?.key === searchKey ? matchIndexAt(matches, anchor.line, anchor.col) : matches.count ? 0 : -1;
   const currentLine = current >= 0 ? (matches.lines[current] as number) : -1;
   const currentCol = current >= 0 ? (matches.cols[current] as number) : -1;
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The app does not use the React Compiler, so its warning about useVirtualizer does not apply.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: index.count,
     getScrollElement: () => scrollRef.current,
@@ -261,7 +264,10 @@ export function LogViewer({
                   data-testid="log-line"
                   ref={wrap ? virtualizer.measureElement : undefined}
                   className={`group absolute left-0 top-0 flex min-w-full ${wrap ? 'w-full' : 'w-max'} hover:bg-slate-100 dark:hover:bg-slate-800/60 ${i === currentLine ? 'bg-orange-50 dark:bg-orange-950/40' : ''}`}
-                  style={{ transform: `translateY(${item.start}px)`, ...(wrap ? {} : { height: ROW_HEIGHT }) }}
+                  style={{
+                    transform: `translateY(${item.start}px)`,
+                    ...(wrap ? {} : { height: ROW_HEIGHT }),
+                  }}
                 >
                   <span
                     className="sticky left-0 shrink-0 select-none border-r border-slate-200 bg-slate-50 pr-2 text-right text-slate-400 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-500"
@@ -269,7 +275,9 @@ export function LogViewer({
                   >
                     {i + 1}
                   </span>
-                  <span className={`pl-2 ${wrap ? 'min-w-0 flex-1 whitespace-pre-wrap break-all' : 'whitespace-pre'}`}>
+                  <span
+                    className={`pl-2 ${wrap ? 'min-w-0 flex-1 whitespace-pre-wrap break-all' : 'whitespace-pre'}`}
+                  >
                     <HighlightedLine text={line} matches={matches} from={from} to={to} current={current} />
                   </span>
                   <span className="sticky right-0 ml-auto shrink-0 pl-2 opacity-0 focus-within:opacity-100 group-hover:opacity-100">

@@ -25,7 +25,13 @@ const BAR: Record<ToastTone, string> = {
   error: 'bg-red-600',
 };
 
-export function ToastProvider({ children, navigate }: { children: ReactNode; navigate?: (href: string) => void }) {
+export function ToastProvider({
+  children,
+  navigate,
+}: {
+  children: ReactNode;
+  navigate?: (href: string) => void;
+}) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const counter = useRef(0);
 

@@ -2,6 +2,7 @@ import { Fragment, useMemo, type ReactNode } from 'react';
 import { HttpError } from '@/api/errors';
 import { useCheckpointDetails, useCheckpointSubtasks } from '@/api/flink/queries';
 import type { CheckpointStatistics, StatsSummary, SubtaskCheckpoint, TaskCheckpointDetails } from '@/api/flink/schemas';
+import { ExactValue } from '@/components/exact-value';
 import { DataTable, type Column } from '@/components/data-table';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError, StaleMark } from '@/components/query-state';
@@ -118,12 +119,12 @@ function DetailBody({
         </Fact>
         <Fact label="Triggered">{formatTimestamp(row.triggerTime, zone)}</Fact>
         <Fact label="Latest ack">{formatTimestamp(row.latestAck, zone)}</Fact>
-        <Fact label="End-to-end">{formatDuration(row.duration)}</Fact>
+        <Fact label="End-to-end"><ExactValue value={row.duration} format="duration" /></Fact>
         <Fact label="Checkpointed / full">
-          {formatBytes(row.checkpointedSize)} / {formatBytes(row.fullSize)}
+          <ExactValue value={row.checkpointedSize} format="bytes" /> / <ExactValue value={row.fullSize} format="bytes" />
         </Fact>
         <Fact label="Processed / persisted">
-          {formatBytes(row.processedData)} / {formatBytes(row.persistedData)}
+          <ExactValue value={row.processedData} format="bytes" /> / <ExactValue value={row.persistedData} format="bytes" />
         </Fact>
         <Fact label="Acknowledged">
           {row.acknowledged}/{row.total} subtasks
@@ -200,7 +201,18 @@ function VertexTable({
   }
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
-      <table className="w-full min-w-[56rem] border-collapse text-sm" aria-label="Vertices in this checkpoint" data-testid="checkpoint-vertices">
+      <table className="w-full min-w-[60rem] table-fixed border-collapse text-sm" aria-label="Vertices in this checkpoint" data-testid="checkpoint-vertices">
+        <colgroup>
+          <col />
+          <col style={{ width: 124 }} />
+          <col style={{ width: 72 }} />
+          <col style={{ width: 100 }} />
+          <col style={{ width: 104 }} />
+          <col style={{ width: 112 }} />
+          <col style={{ width: 100 }} />
+          <col style={{ width: 100 }} />
+          <col style={{ width: 100 }} />
+        </colgroup>
         <thead className="bg-slate-50 dark:bg-slate-800">
           <tr>
             <th scope="col" className={TH}>
@@ -245,7 +257,7 @@ function VertexTable({
                   data-testid="checkpoint-vertex-row"
                   data-vertex-id={v.id}
                 >
-                  <td className={`${TD} max-w-[24rem]`}>
+                  <td className={`${TD} min-w-0`}>
                     <button
                       type="button"
                       aria-expanded={open}
@@ -269,11 +281,11 @@ function VertexTable({
                     {t.num_acknowledged_subtasks}/{t.num_subtasks}
                   </td>
                   <td className={`${TD} tabular-nums`}>{formatTimestamp(t.latest_ack_timestamp, zone).slice(11) || '—'}</td>
-                  <td className={TDR}>{formatDuration(t.end_to_end_duration)}</td>
-                  <td className={TDR}>{formatBytes(t.checkpointed_size)}</td>
-                  <td className={TDR}>{formatBytes(t.state_size)}</td>
-                  <td className={TDR}>{formatBytes(t.processed_data)}</td>
-                  <td className={TDR}>{formatBytes(t.persisted_data)}</td>
+                  <td className={TDR}><ExactValue value={t.end_to_end_duration} format="duration" /></td>
+                  <td className={TDR}><ExactValue value={t.checkpointed_size} format="bytes" /></td>
+                  <td className={TDR}><ExactValue value={t.state_size} format="bytes" /></td>
+                  <td className={TDR}><ExactValue value={t.processed_data} format="bytes" /></td>
+                  <td className={TDR}><ExactValue value={t.persisted_data} format="bytes" /></td>
                 </tr>
                 {open ? (
                   <tr>
@@ -361,55 +373,74 @@ function SubtaskSummary({ details }: { details: TaskCheckpointDetails }) {
 }
 
 function subtaskColumns(zone: TimeZoneChoice): Column<SubtaskCheckpoint>[] {
-  const bytes = (n: number | undefined) => <span className="tabular-nums">{formatBytes(n)}</span>;
-  const dur = (n: number | undefined) => <span className="tabular-nums">{formatDuration(n)}</span>;
+  const bytes = (n: number | undefined) => <ExactValue value={n} format="bytes" />;
+  const dur = (n: number | undefined) => <ExactValue value={n} format="duration" />;
   return [
     { id: 'index', header: '#', width: 56, sortValue: (s) => s.index, cell: (s) => <span className="tabular-nums">{s.index}</span> },
     {
       id: 'status',
       header: 'Status',
-      width: 104,
-      sortValue: (s) => s.status,
+      width: 96,
+      title: 'acked: the subtask acknowledged; pending: not (yet), or the checkpoint failed first',
+      sortValue: (s) => (s.aborted ? 'aborted' : s.status),
       cell: (s) =>
-        s.status === 'completed' ? (
-          <span className="text-emerald-700 dark:text-emerald-400">acknowledged</span>
+        s.aborted ? (
+          <span className="text-red-700 dark:text-red-400">aborted</span>
+        ) : s.status === 'completed' ? (
+          <span className="text-emerald-700 dark:text-emerald-400">acked</span>
         ) : (
-          <span className="text-amber-700 dark:text-amber-400" title="pending, or the checkpoint failed before it acknowledged">
-            pending
-          </span>
+          <span className="text-amber-700 dark:text-amber-400">pending</span>
         ),
     },
     {
       id: 'ack',
-      header: 'Ack time',
-      width: 88,
+      header: 'Ack',
+      width: 92,
+      title: 'Acknowledgement time',
       sortValue: (s) => s.ack_timestamp,
       cell: (s) =>
         s.ack_timestamp ? <span title={formatTimestamp(s.ack_timestamp, zone)}>{formatTimestamp(s.ack_timestamp, zone).slice(11)}</span> : '—',
     },
-    { id: 'e2e', header: 'End-to-end', width: 92, align: 'right', descFirst: true, sortValue: (s) => s.end_to_end_duration, cell: (s) => dur(s.end_to_end_duration) },
-    { id: 'checkpointed', header: 'Checkpointed', width: 104, align: 'right', descFirst: true, sortValue: (s) => s.checkpointed_size, cell: (s) => bytes(s.checkpointed_size) },
-    { id: 'full', header: 'Full size', width: 92, align: 'right', descFirst: true, sortValue: (s) => s.state_size, cell: (s) => bytes(s.state_size) },
-    { id: 'sync', header: 'Sync', width: 76, align: 'right', descFirst: true, title: 'Synchronous part of the checkpoint', sortValue: (s) => s.checkpoint?.sync, cell: (s) => dur(s.checkpoint?.sync) },
-    { id: 'async', header: 'Async', width: 76, align: 'right', descFirst: true, title: 'Asynchronous part (upload)', sortValue: (s) => s.checkpoint?.async, cell: (s) => dur(s.checkpoint?.async) },
-    { id: 'align-dur', header: 'Alignment', width: 92, align: 'right', descFirst: true, title: 'Alignment duration', sortValue: (s) => s.alignment?.duration, cell: (s) => dur(s.alignment?.duration) },
-    { id: 'buffered', header: 'Buffered', width: 88, align: 'right', descFirst: true, title: 'Alignment: buffered data', sortValue: (s) => s.alignment?.buffered, cell: (s) => bytes(s.alignment?.buffered) },
-    { id: 'processed', header: 'Processed', width: 92, align: 'right', descFirst: true, title: 'Alignment: processed data', sortValue: (s) => s.alignment?.processed, cell: (s) => bytes(s.alignment?.processed) },
-    { id: 'persisted', header: 'Persisted', width: 92, align: 'right', descFirst: true, title: 'Alignment: persisted (in-flight) data', sortValue: (s) => s.alignment?.persisted, cell: (s) => bytes(s.alignment?.persisted) },
-    { id: 'delay', header: 'Start delay', width: 96, align: 'right', descFirst: true, title: 'Time until the barrier reached the subtask', sortValue: (s) => s.start_delay, cell: (s) => dur(s.start_delay) },
+    { id: 'e2e', header: 'E2E', width: 84, align: 'right', descFirst: true, title: 'End-to-end duration', sortValue: (s) => s.end_to_end_duration, cell: (s) => dur(s.end_to_end_duration) },
+    {
+      id: 'size',
+      header: 'Size (full)',
+      width: 168,
+      align: 'right',
+      descFirst: true,
+      title: 'Checkpointed data size, and in brackets the full state size',
+      sortValue: (s) => s.checkpointed_size,
+      cell: (s) => (
+        <span className="tabular-nums">
+          <ExactValue value={s.checkpointed_size} format="bytes" /> <span className="text-slate-500">(<ExactValue value={s.state_size} format="bytes" />)</span>
+        </span>
+      ),
+    },
+    { id: 'sync', header: 'Sync', width: 80, align: 'right', descFirst: true, title: 'Synchronous part of the checkpoint', sortValue: (s) => s.checkpoint?.sync, cell: (s) => dur(s.checkpoint?.sync) },
+    { id: 'async', header: 'Async', width: 86, align: 'right', descFirst: true, title: 'Asynchronous part (upload)', sortValue: (s) => s.checkpoint?.async, cell: (s) => dur(s.checkpoint?.async) },
+    { id: 'align-dur', header: 'Align', width: 86, align: 'right', descFirst: true, title: 'Alignment duration', sortValue: (s) => s.alignment?.duration, cell: (s) => dur(s.alignment?.duration) },
+    { id: 'buffered', header: 'Buffered', width: 108, align: 'right', descFirst: true, title: 'Alignment: buffered data', sortValue: (s) => s.alignment?.buffered, cell: (s) => bytes(s.alignment?.buffered) },
+    {
+      id: 'inflight',
+      header: 'In-flight',
+      width: 140,
+      align: 'right',
+      descFirst: true,
+      title: 'Alignment: processed in-flight data, and in brackets persisted (unaligned)',
+      sortValue: (s) => s.alignment?.processed,
+      cell: (s) => (
+        <span className="tabular-nums">
+          <ExactValue value={s.alignment?.processed} format="bytes" /> <span className="text-slate-500">(<ExactValue value={s.alignment?.persisted} format="bytes" />)</span>
+        </span>
+      ),
+    },
+    { id: 'delay', header: 'Delay', width: 86, align: 'right', descFirst: true, title: 'Start delay: time until the barrier reached the subtask', sortValue: (s) => s.start_delay, cell: (s) => dur(s.start_delay) },
     {
       id: 'unaligned',
       header: 'Unaligned',
-      width: 88,
+      width: 112,
       sortValue: (s) => s.unaligned_checkpoint,
       cell: (s) => (s.unaligned_checkpoint === undefined ? '—' : s.unaligned_checkpoint ? 'yes' : 'no'),
-    },
-    {
-      id: 'aborted',
-      header: 'Aborted',
-      width: 80,
-      sortValue: (s) => s.aborted,
-      cell: (s) => (s.aborted ? <span className="text-red-700 dark:text-red-400">aborted</span> : s.aborted === false ? 'no' : '—'),
     },
   ];
 }

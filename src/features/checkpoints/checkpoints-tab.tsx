@@ -3,6 +3,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useCheckpointConfig, useCheckpointStats, useJobDetails } from '@/api/flink/queries';
 import type { CheckpointingStatistics } from '@/api/flink/schemas';
 import { PageSkeleton } from '@/components/page-skeleton';
+import { Tabs } from '@/components/tabs';
 import { QueryError, StaleMark } from '@/components/query-state';
 import { useClusterId } from '@/hooks/use-cluster-id';
 import { CheckpointDetail, type VertexInfo } from './checkpoint-detail';
@@ -18,10 +19,14 @@ import { summaryLines } from './utils/summary';
 
 const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
 
+type Section = 'history' | 'summary' | 'configuration';
+const isSection = (p: string | undefined): p is Section => p === 'history' || p === 'summary' || p === 'configuration';
+
 /**
- * The job's checkpoints: counts and latest entries, trends, the retained history with each
- * checkpoint expandable to vertices and subtasks (`?checkpoint=&vertex=`), the summary with
- * percentiles, and the configuration. Polls with the job; a finished job's data is kept.
+ * The job's checkpoints: counts and latest entries, trends, then three sections (`?panel=`): the
+ * retained history with each checkpoint expandable to vertices and subtasks
+ * (`?checkpoint=&vertex=`), the summary with percentiles, and the configuration. Polls with the
+ * job; a finished job's data is kept.
  */
 export default function CheckpointsTab() {
   const clusterId = useClusterId();
@@ -56,15 +61,12 @@ export default function CheckpointsTab() {
           clusterId={clusterId}
           jobId={jobId}
           stats={stats.data}
+          config={<ConfigCard query={config} />}
           stale={stats.isError ? <StaleMark updatedAt={stats.dataUpdatedAt} /> : null}
         />
       ) : (
         <QueryError error={stats.error} onRetry={() => void stats.refetch()} />
       )}
-      <div>
-        <h2 className="mb-2 text-sm font-semibold">Configuration</h2>
-        <ConfigCard query={config} />
-      </div>
     </div>
   );
 }
@@ -89,11 +91,13 @@ function CheckpointsView({
   clusterId,
   jobId,
   stats,
+  config,
   stale,
 }: {
   clusterId: string;
   jobId: string;
   stats: CheckpointingStatistics;
+  config: ReactNode;
   stale: ReactNode;
 }) {
   const [search, setSearch] = useCheckpointSearch();
@@ -106,10 +110,11 @@ function CheckpointsView({
     [details.data?.vertices],
   );
   const selected = search.checkpoint;
+  const panel: Section = isSection(search.panel) ? search.panel : 'history';
   const detailRef = useRef<HTMLDivElement>(null);
 
   const open = (id: number) => {
-    setSearch(id === selected ? { checkpoint: undefined, vertex: undefined } : { checkpoint: id, vertex: undefined });
+    setSearch(id === selected ? { checkpoint: undefined, vertex: undefined } : { checkpoint: id, vertex: undefined, panel: undefined });
   };
   // Bring an opened checkpoint into view (the table keeps its own scroll position).
   useEffect(() => {
@@ -121,25 +126,40 @@ function CheckpointsView({
       {stale ? <div className="text-xs">{stale}</div> : null}
       <OverviewCards stats={stats} retainedIds={retained} onOpen={open} />
       <TrendCharts rows={rows} selectedId={selected} onSelect={open} />
-      <HistoryTable rows={rows} selectedId={selected} onSelect={(r: CheckpointRow) => open(r.id)} />
-      {selected !== undefined ? (
-        <div ref={detailRef}>
-          <CheckpointDetail
-            key={selected}
-            clusterId={clusterId}
-            jobId={jobId}
-            checkpointId={selected}
-            vertices={vertices}
-            openVertex={search.vertex}
-            onVertex={(vertex) => setSearch({ vertex }, { replace: true })}
-            onClose={() => setSearch({ checkpoint: undefined, vertex: undefined })}
-          />
-        </div>
-      ) : null}
-      <div>
-        <h2 className="mb-2 text-sm font-semibold">Summary</h2>
-        <SummaryTable lines={lines} />
-      </div>
+      <Tabs
+        label="Checkpoint sections"
+        value={panel}
+        onChange={(p) => setSearch({ panel: p === 'history' ? undefined : p }, { replace: true })}
+        tabs={[
+          { value: 'history', label: 'History', count: rows.length },
+          { value: 'summary', label: 'Summary' },
+          { value: 'configuration', label: 'Configuration' },
+        ]}
+      >
+        {panel === 'summary' ? (
+          <SummaryTable lines={lines} />
+        ) : panel === 'configuration' ? (
+          config
+        ) : (
+          <div className="space-y-4">
+            <HistoryTable rows={rows} selectedId={selected} onSelect={(r: CheckpointRow) => open(r.id)} />
+            {selected !== undefined ? (
+              <div ref={detailRef}>
+                <CheckpointDetail
+                  key={selected}
+                  clusterId={clusterId}
+                  jobId={jobId}
+                  checkpointId={selected}
+                  vertices={vertices}
+                  openVertex={search.vertex}
+                  onVertex={(vertex) => setSearch({ vertex }, { replace: true })}
+                  onClose={() => setSearch({ checkpoint: undefined, vertex: undefined })}
+                />
+              </div>
+            ) : null}
+          </div>
+        )}
+      </Tabs>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
+import { ExactValue } from '@/components/exact-value';
 import { DataTable, type Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
-import { formatBytes, formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
+import { formatTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { ackLabel, type CheckpointRow } from './utils/checkpoint-rows';
 
@@ -25,7 +26,7 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
     {
       id: 'id',
       header: 'ID',
-      width: 76,
+      width: 72,
       sortValue: (r) => r.id,
       descFirst: true,
       cell: (r) => <span className="font-mono font-medium tabular-nums">#{r.id}</span>,
@@ -33,14 +34,14 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
     {
       id: 'status',
       header: 'Status',
-      width: 118,
+      width: 128,
       sortValue: (r) => r.status,
       cell: (r) => <StateBadge state={r.status} />,
     },
     {
       id: 'type',
       header: 'Type',
-      width: 168,
+      width: 160,
       sortValue: (r) => r.typeLabel,
       cell: (r) => (
         <span className={r.kind === 'savepoint' ? 'font-medium text-sky-800 dark:text-sky-300' : ''}>
@@ -51,8 +52,8 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
     },
     {
       id: 'trigger',
-      header: 'Triggered',
-      width: 96,
+      header: 'Trigger',
+      width: 100,
       title: 'Trigger time',
       sortValue: (r) => r.triggerTime,
       descFirst: true,
@@ -60,8 +61,8 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
     },
     {
       id: 'ack',
-      header: 'Latest ack',
-      width: 96,
+      header: 'Last ack',
+      width: 104,
       title: 'Time of the latest acknowledgement',
       sortValue: (r) => r.latestAck,
       descFirst: true,
@@ -70,57 +71,45 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
     {
       id: 'duration',
       header: 'Duration',
-      width: 92,
+      width: 112,
       align: 'right',
       title: 'End-to-end duration (for a failed checkpoint: until it failed)',
       sortValue: (r) => r.duration,
       descFirst: true,
-      cell: (r) => <span className="tabular-nums">{formatDuration(r.duration)}</span>,
+      cell: (r) => <ExactValue value={r.duration} format="duration" />,
     },
     {
-      id: 'checkpointed',
-      header: 'Checkpointed',
-      width: 112,
+      id: 'size',
+      header: 'Size (full)',
+      width: 164,
       align: 'right',
-      title: 'Checkpointed data size (incremental: what this checkpoint uploaded)',
+      title: 'Checkpointed data size (incremental: what this checkpoint uploaded), and in brackets the full state size',
       sortValue: (r) => r.checkpointedSize,
       descFirst: true,
-      cell: (r) => <span className="tabular-nums">{formatBytes(r.checkpointedSize)}</span>,
+      cell: (r) => (
+        <span className="tabular-nums">
+          <ExactValue value={r.checkpointedSize} format="bytes" /> <span className="text-slate-500">(<ExactValue value={r.fullSize} format="bytes" />)</span>
+        </span>
+      ),
     },
     {
-      id: 'full',
-      header: 'Full size',
-      width: 96,
+      id: 'inflight',
+      header: 'In-flight',
+      width: 130,
       align: 'right',
-      title: 'Full state size',
-      sortValue: (r) => r.fullSize,
-      descFirst: true,
-      cell: (r) => <span className="tabular-nums">{formatBytes(r.fullSize)}</span>,
-    },
-    {
-      id: 'processed',
-      header: 'Processed',
-      width: 96,
-      align: 'right',
-      title: 'In-flight data processed during alignment',
+      title: 'In-flight data processed during alignment, and in brackets persisted (unaligned checkpoints)',
       sortValue: (r) => r.processedData,
       descFirst: true,
-      cell: (r) => <span className="tabular-nums">{formatBytes(r.processedData)}</span>,
-    },
-    {
-      id: 'persisted',
-      header: 'Persisted',
-      width: 96,
-      align: 'right',
-      title: 'In-flight data persisted (unaligned checkpoints)',
-      sortValue: (r) => r.persistedData,
-      descFirst: true,
-      cell: (r) => <span className="tabular-nums">{formatBytes(r.persistedData)}</span>,
+      cell: (r) => (
+        <span className="tabular-nums">
+          <ExactValue value={r.processedData} format="bytes" /> <span className="text-slate-500">(<ExactValue value={r.persistedData} format="bytes" />)</span>
+        </span>
+      ),
     },
     {
       id: 'acks',
       header: 'Acks',
-      width: 84,
+      width: 76,
       align: 'right',
       title: 'Acknowledged / total subtasks',
       sortValue: (r) => (r.total ? r.acknowledged / r.total : undefined),
@@ -135,6 +124,7 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
     {
       id: 'message',
       header: 'Failure / path',
+      title: 'Failure message of a failed checkpoint; location of a savepoint',
       sortValue: (r) => r.failureMessage ?? r.externalPath,
       cell: (r) =>
         r.failureMessage ? (
@@ -187,8 +177,9 @@ export function HistoryTable({
   return (
     <section aria-label="Checkpoint history" data-testid="checkpoint-history">
       <div className="mb-2 flex flex-wrap items-center gap-2">
-        <h2 className="text-sm font-semibold">History</h2>
-        <span className="text-xs text-slate-500">{rows.length} retained · click a checkpoint for its vertices and subtasks</span>
+        <span className="text-xs text-slate-500">
+          {rows.length} retained by Flink (<code className="font-mono">web.checkpoints.history</code>) · click one for its vertices and subtasks
+        </span>
         <div role="group" aria-label="Show" className="ml-auto inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700">
           {FILTERS.map((f) => (
             <button

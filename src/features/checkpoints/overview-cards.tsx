@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { CheckpointingStatistics } from '@/api/flink/schemas';
+import { ExactValue } from '@/components/exact-value';
 import { StatCard } from '@/components/stat-card';
 import { CopyButton } from '@/components/toast';
-import { formatBytes, formatCount, formatDuration, formatTimestamp } from '@/lib/format';
+import { formatCount, formatTimestamp } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { typeLabel } from './utils/checkpoint-rows';
 
@@ -52,9 +53,9 @@ export function OverviewCards({
             <>
               <Fact label="Type">{typeLabel(completed.checkpoint_type, completed.is_savepoint)}</Fact>
               <Fact label="Completed">{formatTimestamp(completed.latest_ack_timestamp, zone)}</Fact>
-              <Fact label="Duration">{formatDuration(completed.end_to_end_duration)}</Fact>
+              <Fact label="Duration"><ExactValue value={completed.end_to_end_duration} format="duration" /></Fact>
               <Fact label="Checkpointed">
-                {formatBytes(completed.checkpointed_size)} <span className="text-slate-500">of {formatBytes(completed.state_size)}</span>
+                <ExactValue value={completed.checkpointed_size} format="bytes" /> <span className="text-slate-500">of <ExactValue value={completed.state_size} format="bytes" /></span>
               </Fact>
               <PathFact path={completed.external_path} discarded={completed.discarded} />
             </>
@@ -70,7 +71,7 @@ export function OverviewCards({
                 {savepoint.savepointFormat ? ` · ${savepoint.savepointFormat}` : ''}
               </Fact>
               <Fact label="Completed">{formatTimestamp(savepoint.latest_ack_timestamp, zone)}</Fact>
-              <Fact label="Size">{formatBytes(savepoint.state_size)}</Fact>
+              <Fact label="Size"><ExactValue value={savepoint.state_size} format="bytes" /></Fact>
               <PathFact path={savepoint.external_path} discarded={savepoint.discarded} />
             </>
           ) : (
@@ -87,7 +88,7 @@ export function OverviewCards({
           {failed ? (
             <>
               <Fact label="Failed at">{formatTimestamp(failed.failure_timestamp, zone)}</Fact>
-              <Fact label="After">{formatDuration(failed.end_to_end_duration)}</Fact>
+              <Fact label="After"><ExactValue value={failed.end_to_end_duration} format="duration" /></Fact>
               <Fact label="Acknowledged">
                 {failed.num_acknowledged_subtasks}/{failed.num_subtasks}
               </Fact>

@@ -1,4 +1,6 @@
+import { ExactValue } from '@/components/exact-value';
 import { formatBytes, formatDuration } from '@/lib/format';
+import { formatExactValue } from '@/lib/value-format';
 import { STAT_KEYS, type StatFigure, type SummaryLine } from './utils/summary';
 
 const HEAD: Record<(typeof STAT_KEYS)[number], string> = { min: 'Min', avg: 'Average', max: 'Max', p50: 'p50', p90: 'p90', p99: 'p99' };
@@ -58,12 +60,18 @@ export function SummaryTable({ lines }: { lines: readonly SummaryLine[] }) {
 
 function Figure({ figure, format, count }: { figure: StatFigure; format: 'duration' | 'bytes'; count: number }) {
   const text = format === 'bytes' ? formatBytes(figure.value) : formatDuration(figure.value);
-  if (figure.source !== 'history') return <span data-source={figure.source}>{text}</span>;
+  if (figure.source !== 'history') {
+    return (
+      <span data-source={figure.source}>
+        <ExactValue value={figure.value} format={format} />
+      </span>
+    );
+  }
   return (
     <span
       data-source="history"
-      className="border-b border-dotted border-slate-500"
-      title={`Computed from the ${count} retained completed checkpoint${count === 1 ? '' : 's'} (Flink sent no value)`}
+      className="cursor-help border-b border-dotted border-slate-500"
+      title={`${formatExactValue(figure.value, format)}, computed from the ${count} retained completed checkpoint${count === 1 ? '' : 's'} (Flink sent no value)`}
     >
       {text}
     </span>

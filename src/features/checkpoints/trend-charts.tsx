@@ -20,7 +20,8 @@ export function TrendCharts({
 }) {
   const duration = useMemo(() => trendPoints(rows, 'duration'), [rows]);
   const size = useMemo(() => trendPoints(rows, 'checkpointedSize'), [rows]);
-  const selected = selectedId === undefined ? null : String(selectedId);
+  // Highlight only a checkpoint the charts show; otherwise every bar would be dimmed.
+  const selected = selectedId !== undefined && duration.some((p) => p.id === String(selectedId)) ? String(selectedId) : null;
   const select = (id: string) => onSelect(Number(id));
   const capped = rows.length > TREND_LIMIT;
   return (

@@ -9,7 +9,7 @@ import { GraphSection, useChainMembers } from './graph-section';
 import { historyKey, jobGraphHistory } from './history';
 import { VertexPanel } from './panel/vertex-panel';
 import { useJobSearch } from './use-job-search';
-import { useOnScreenIds } from './use-on-screen';
+import { useOnScreenIds, type OnScreen } from './use-on-screen';
 import { planEdges, toDagNode, vertexRows } from './utils/graph-model';
 import { vertexLoad, type VertexLoad } from './utils/vertex-load';
 import { VertexTable } from './vertex-table';
@@ -51,8 +51,6 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
   const edges = useMemo(() => planEdges(job.plan), [job.plan]);
   const chainMembers = useChainMembers(vertexIds, edges);
 
-  // Poll only what is on screen (graph boxes, expanding collapsed chains, and table rows) plus
-  // the selection. Without a layout to measure (first frame), poll everything.
   const polledIds = usePolledIds(vertexIds, graphOnScreen, tableOnScreen, chainMembers, selected);
   const answers = useVerticesLoad(clusterId, jobId, vertexIds, polledIds);
 
@@ -105,30 +103,41 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
   );
 }
 
+/**
+ * Which vertices to poll: those on screen in the graph (a collapsed chain stands for its members)
+ * or in the table, plus the selected one. Before the first measurement only the selection (no
+ * burst of requests for vertices that are not shown); without any layout (jsdom) all of them.
+ */
+export function polledVertexIds(
+  all: readonly string[],
+  graph: OnScreen,
+  table: OnScreen,
+  chains: ReadonlyMap<string, readonly string[]>,
+  selected: string | undefined,
+): Set<string> {
+  const known = new Set(all);
+  if (graph === 'unmeasurable' && table === 'unmeasurable') return known;
+  const ids = new Set<string>();
+  for (const seen of [graph, table]) {
+    if (typeof seen === 'string') continue;
+    for (const id of seen) for (const m of chains.get(id) ?? [id]) ids.add(m);
+  }
+  if (selected) ids.add(selected);
+  return new Set([...ids].filter((id) => known.has(id)));
+}
+
 function usePolledIds(
   all: readonly string[],
-  graph: ReadonlySet<string> | undefined,
-  table: ReadonlySet<string> | undefined,
+  graph: OnScreen,
+  table: OnScreen,
   chains: ReadonlyMap<string, readonly string[]>,
   selected: string | undefined,
 ): ReadonlySet<string> {
-  const key = [
-    graph ? [...graph].sort().join(',') : '*',
-    table ? [...table].sort().join(',') : '*',
-    selected ?? '',
-    all.join(','),
-  ].join('|');
-  return useMemo(() => {
-    if (!graph && !table) return new Set(all);
-    const ids = new Set<string>();
-    for (const id of graph ?? []) for (const m of chains.get(id) ?? [id]) ids.add(m);
-    for (const id of table ?? []) ids.add(id);
-    if (selected) ids.add(selected);
-    const known = new Set(all);
-    return new Set([...ids].filter((id) => known.has(id)));
-    // `key` captures the contents of the sets, which change identity on every measurement.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, chains]);
+  const ids = polledVertexIds(all, graph, table, chains, selected);
+  const key = [...ids].sort().join(',');
+  // Same ids → same Set, so the queries and table columns are not rebuilt on every measurement.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => ids, [key]);
 }
 
 /** Keeps busy / back-pressure / idle of the recorded vertices in the in-memory history. */

@@ -1,16 +1,18 @@
 import { useEffect, useState, type RefObject } from 'react';
 
+/** Not measured yet, or no layout to measure (jsdom, a hidden tab), or the ids on screen. */
+export type OnScreen = 'pending' | 'unmeasurable' | ReadonlySet<string>;
+
 /**
  * Ids of the elements (`[attr]` inside the given containers) that are on screen: inside their
  * container's box and inside the window. Measured every second, cheap even for 300 graph nodes.
- * Undefined until there is a layout to measure (and always in jsdom, which has none).
  */
 export function useOnScreenIds(
   containers: readonly RefObject<HTMLElement | null>[],
   attr: string,
   periodMs = 1000,
-): ReadonlySet<string> | undefined {
-  const [ids, setIds] = useState<ReadonlySet<string> | undefined>(undefined);
+): OnScreen {
+  const [ids, setIds] = useState<OnScreen>('pending');
   useEffect(() => {
     const dataKey = attr.replace(/^data-/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
     const measure = () => {
@@ -33,7 +35,7 @@ export function useOnScreenIds(
           if (id && r.right > left && r.left < right && r.bottom > top && r.top < bottom) next.add(id);
         });
       }
-      setIds((prev) => (!measurable ? undefined : prev && sameSet(prev, next) ? prev : next));
+      setIds((prev) => (!measurable ? 'unmeasurable' : typeof prev !== 'string' && sameSet(prev, next) ? prev : next));
     };
     measure();
     const timer = setInterval(measure, periodMs);

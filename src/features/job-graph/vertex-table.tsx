@@ -61,7 +61,7 @@ function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
       cell: (r) => (r.status ? <StateBadge state={r.status} /> : '—'),
       sortValue: (r) => r.status,
     },
-    { id: 'parallelism', header: 'Par.', title: 'Parallelism', width: 60, align: 'right', cell: (r) => r.parallelism, sortValue: (r) => r.parallelism, descFirst: true },
+    { id: 'parallelism', header: 'Par.', title: 'Parallelism', width: 68, align: 'right', cell: (r) => r.parallelism, sortValue: (r) => r.parallelism, descFirst: true },
     {
       id: 'busy',
       header: 'Busy',

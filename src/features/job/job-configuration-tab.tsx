@@ -11,6 +11,7 @@ import {
 import type { UserAccumulator } from '@/api/flink/schemas';
 import { DataTable, type Column } from '@/components/data-table';
 import { QueryError, QueryState } from '@/components/query-state';
+import { formatExact } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import {
   DEFAULT_JOB_METRICS,
@@ -103,14 +104,20 @@ function ConfigSections({ clusterId, jobId, q }: { clusterId: string; jobId: str
         return (
           <>
             <Section title="Execution configuration" testId="execution-config">
-              <DataTable
-                label="Execution configuration"
-                columns={KV_COLUMNS}
-                rows={exec}
-                rowKey={kvKey}
-                maxHeight={260}
-                empty={q ? 'No setting matches the search.' : 'The cluster reports no execution configuration.'}
-              />
+              {exec.length === 0 ? (
+                <p className="text-sm text-slate-500">
+                  {q ? 'No setting matches the search.' : 'The cluster reports no execution configuration.'}
+                </p>
+              ) : (
+                <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+                  {exec.map((r) => (
+                    <div key={r.key} className="grid grid-cols-[12rem_minmax(0,1fr)] gap-3 px-3 py-2">
+                      <dt className="text-slate-500">{r.key}</dt>
+                      <dd className="break-words font-mono text-xs leading-5">{r.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
             </Section>
             <Section title="User configuration" count={q ? `${user.length} of ${allUser.length}` : allUser.length} testId="user-config">
               <DataTable
@@ -225,12 +232,14 @@ const ACC_COLUMNS: Column<UserAccumulator>[] = [
     align: 'right',
     sortValue: (a) => (Number.isFinite(Number(a.value)) ? Number(a.value) : a.value),
     cell: (a) => (
-      <span className="font-mono text-xs" title={a.value}>
-        {a.value}
+      <span className="tabular-nums" title={a.value}>
+        {accumulatorValue(a.value)}
       </span>
     ),
   },
 ];
+/** Counters arrive as strings ("17413004"): shown with separators; anything else as sent. */
+const accumulatorValue = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? formatExact(Number(v)) : v);
 const accKey = (a: UserAccumulator) => `${a.name}\u0000${a.type}`;
 
 function AccumulatorsSection({ clusterId, jobId }: { clusterId: string; jobId: string }) {
@@ -256,9 +265,33 @@ function AccumulatorsSection({ clusterId, jobId }: { clusterId: string; jobId: s
 
 const REQ_COLUMNS: Column<RequirementRow>[] = [
   { id: 'name', header: 'Vertex', sortValue: (r) => r.name, cell: (r) => <span title={`${r.name} (${r.id})`}>{r.name}</span> },
-  { id: 'parallelism', header: 'Current', width: 90, align: 'right', sortValue: (r) => r.parallelism, cell: (r) => r.parallelism ?? '—' },
-  { id: 'lower', header: 'Lower bound', width: 110, align: 'right', sortValue: (r) => r.lowerBound, cell: (r) => r.lowerBound },
-  { id: 'upper', header: 'Upper bound', width: 110, align: 'right', sortValue: (r) => r.upperBound, cell: (r) => r.upperBound },
+  {
+    id: 'parallelism',
+    header: 'Now',
+    title: 'Current parallelism',
+    width: 80,
+    align: 'right',
+    sortValue: (r) => r.parallelism,
+    cell: (r) => r.parallelism ?? '—',
+  },
+  {
+    id: 'lower',
+    header: 'Min',
+    title: 'Lower bound of the parallelism',
+    width: 80,
+    align: 'right',
+    sortValue: (r) => r.lowerBound,
+    cell: (r) => r.lowerBound,
+  },
+  {
+    id: 'upper',
+    header: 'Max',
+    title: 'Upper bound of the parallelism',
+    width: 80,
+    align: 'right',
+    sortValue: (r) => r.upperBound,
+    cell: (r) => r.upperBound,
+  },
 ];
 const reqKey = (r: RequirementRow) => r.id;
 

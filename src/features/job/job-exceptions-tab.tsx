@@ -100,32 +100,80 @@ function ExceptionEntry({
   root?: boolean;
   testId?: string;
 }) {
+  const [open, setOpen] = useState(false);
   const concurrent = entry.concurrentExceptions ?? [];
+  const expanded = root || open;
   return (
     <article
       data-testid={testId ?? 'exception-entry'}
-      className={`rounded-lg border bg-white p-3 dark:bg-slate-900 ${
-        root ? 'border-red-300 shadow-sm dark:border-red-900' : 'border-slate-200 dark:border-slate-800'
+      className={`rounded-lg border bg-white dark:bg-slate-900 ${
+        root ? 'border-red-300 p-3 shadow-sm dark:border-red-900' : 'border-slate-200 dark:border-slate-800'
       }`}
     >
-      <ExceptionBody entry={entry} clusterId={clusterId} emphasise={root} />
-      {concurrent.length > 0 ? (
-        <details className="mt-3 rounded-md border border-slate-200 dark:border-slate-800" open={root && concurrent.length <= 3}>
-          <summary className="cursor-pointer select-none px-3 py-1.5 text-xs font-medium text-slate-600 dark:text-slate-400">
-            {concurrent.length} concurrent {concurrent.length === 1 ? 'exception' : 'exceptions'}
-          </summary>
-          <ul className="divide-y divide-slate-100 border-t border-slate-200 dark:divide-slate-800 dark:border-slate-800" data-testid="concurrent-exceptions">
-            {concurrent.map((c, i) => (
-              <li key={`${c.timestamp}-${i}`} className="p-3">
-                <ExceptionBody entry={c} clusterId={clusterId} />
-              </li>
-            ))}
-          </ul>
-        </details>
+      {root ? null : <EntrySummary entry={entry} open={open} onToggle={() => setOpen((o) => !o)} />}
+      {expanded ? (
+        <div className={root ? '' : 'border-t border-slate-100 p-3 dark:border-slate-800'}>
+          <ExceptionBody entry={entry} clusterId={clusterId} emphasise={root} />
+          {concurrent.length > 0 ? (
+            <details className="mt-3 rounded-md border border-slate-200 dark:border-slate-800" open={root && concurrent.length <= 3}>
+              <summary className="cursor-pointer select-none px-3 py-1.5 text-xs font-medium text-slate-600 dark:text-slate-400">
+                {concurrent.length} concurrent {concurrent.length === 1 ? 'exception' : 'exceptions'}
+              </summary>
+              <ul
+                className="divide-y divide-slate-100 border-t border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+                data-testid="concurrent-exceptions"
+              >
+                {concurrent.map((c, i) => (
+                  <li key={`${c.timestamp}-${i}`} className="p-3">
+                    <ExceptionBody entry={c} clusterId={clusterId} />
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
       ) : null}
     </article>
   );
 }
+
+/** One line per earlier failure: when, what, where; the details open on click. */
+function EntrySummary({ entry, open, onToggle }: { entry: RootExceptionInfo; open: boolean; onToggle: () => void }) {
+  const zone = useTimeZone();
+  const head = exceptionHeadline(entry);
+  const concurrent = entry.concurrentExceptions?.length ?? 0;
+  return (
+    <button
+      type="button"
+      aria-expanded={open}
+      onClick={onToggle}
+      data-testid="exception-summary"
+      className="flex w-full min-w-0 items-center gap-3 px-3 py-2 text-left text-xs hover:bg-slate-50 dark:hover:bg-slate-800/50"
+    >
+      <span aria-hidden className={`text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}>
+        ▸
+      </span>
+      <time className="shrink-0 tabular-nums text-slate-500" dateTime={new Date(entry.timestamp).toISOString()}>
+        {formatTimestamp(entry.timestamp, zone)}
+      </time>
+      <span className="shrink-0 font-mono font-semibold text-red-800 dark:text-red-300" title={head.className}>
+        {shortClass(head.className)}
+      </span>
+      <span className="min-w-0 flex-1 truncate text-slate-700 dark:text-slate-300" title={head.message}>
+        {head.message}
+      </span>
+      {entry.taskName ? (
+        <span className="hidden max-w-[30%] shrink-0 truncate text-slate-500 lg:inline" title={entry.taskName}>
+          {entry.taskName}
+        </span>
+      ) : null}
+      {concurrent > 0 ? <span className="shrink-0 text-slate-500">+{concurrent}</span> : null}
+    </button>
+  );
+}
+
+/** `java.sql.SQLException` → `SQLException`; the full name stays in the tooltip and the details. */
+const shortClass = (name: string) => name.slice(name.lastIndexOf('.') + 1) || name;
 
 function ExceptionBody({ entry, clusterId, emphasise }: { entry: ExceptionInfo; clusterId: string; emphasise?: boolean }) {
   const zone = useTimeZone();

@@ -21,7 +21,7 @@ export default function JobTimelineTab() {
   const navigate = route.useNavigate();
   const details = useJobDetails(clusterId, jobId);
   const select = (id: string | undefined) =>
-    void navigate({ search: (prev) => ({ ...prev, vertex: id, subtask: undefined }), resetScroll: false });
+    void navigate({ to: '.', search: (prev) => ({ ...prev, vertex: id, subtask: undefined }), resetScroll: false });
 
   return (
     <div className="space-y-6" data-testid="timeline">

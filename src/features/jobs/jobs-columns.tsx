@@ -6,6 +6,9 @@ import { TaskCounts } from '@/components/task-counts';
 import { formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { jobDuration, totalTasks } from './utils/job-list';
 
+/** Tasks in more than one state: the total helps reading the chips. */
+const mixed = (j: JobOverview) => Object.entries(j.tasks).filter(([k, n]) => k !== 'total' && n > 0).length > 1;
+
 const known = (ms: number) => (ms > 0 ? ms : undefined);
 
 /** The jobs table's columns; every one sorts (ids match `SORTABLE_COLUMNS` and the URL's `sort`). */
@@ -70,11 +73,9 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobO
       descFirst: true,
       sortValue: (j) => totalTasks(j),
       cell: (j) => (
-        <span className="flex items-center gap-1.5">
-          <span className="w-7 text-right tabular-nums text-slate-500" title="Total tasks">
-            {totalTasks(j)}
-          </span>
+        <span className="flex items-center gap-1.5" title={`${totalTasks(j)} tasks`}>
           <TaskCounts tasks={j.tasks} />
+          {mixed(j) ? <span className="tabular-nums text-xs text-slate-500">of {totalTasks(j)}</span> : null}
         </span>
       ),
     },

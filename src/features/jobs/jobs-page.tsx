@@ -33,7 +33,7 @@ export function JobsPage() {
 
   const setSearch = useCallback(
     (patch: Partial<typeof search>) =>
-      void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true }),
+      void navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }), replace: true }),
     [navigate],
   );
 

@@ -127,7 +127,7 @@ export const TREND_LIMIT = 200;
 /**
  * Bars per checkpoint id, oldest left, for the last `limit` retained checkpoints: completed
  * checkpoints green, savepoints blue, failed red (their duration is the time until they failed),
- * in progress amber. Sizes of failed checkpoints are not known (Flink sends 0): a gap, not a 0.
+ * in progress amber. A failed checkpoint that uploaded nothing leaves a gap in the size chart.
  */
 export function trendPoints(
   rows: readonly CheckpointRow[],
@@ -138,7 +138,8 @@ export function trendPoints(
   return recent.map((r) => {
     const failed = r.status === 'FAILED';
     const raw = metric === 'duration' ? r.duration : r.checkpointedSize;
-    const value = failed && metric === 'checkpointedSize' ? null : (raw ?? null);
+    // A failed checkpoint's size is what it uploaded before failing; Flink sends 0 when nothing.
+    const value = failed && metric === 'checkpointedSize' && !raw ? null : (raw ?? null);
     const tone = failed ? 'bad' : r.status === 'IN_PROGRESS' ? 'warn' : r.kind === 'savepoint' ? 'info' : 'ok';
     const what = failed ? `failed${r.failureMessage ? `: ${r.failureMessage}` : ''}` : r.status === 'IN_PROGRESS' ? 'in progress' : r.typeLabel;
     return { id: String(r.id), value, tone, label: `#${r.id} · ${what}` };

@@ -21,45 +21,63 @@ const config = (name: string): CheckpointConfig =>
   validate('GET /jobs/:jobid/checkpoints/config', checkpointConfigSchema, raw(name));
 
 describe('history entries to table rows (recorded Flink 2.2 answers)', () => {
-  it('maps a completed, an in-progress and the figures exactly', () => {
-    const rows = toCheckpointRows(stats('jobs__jobid__checkpoints.json').history);
-    expect(rows[0]).toMatchObject({ id: 25, status: 'IN_PROGRESS', acknowledged: 4, total: 4 });
-    expect(rows[1]).toMatchObject({
-      id: 24,
+  it('maps a completed checkpoint’s figures exactly, newest first', () => {
+    const history = stats('jobs__jobid__checkpoints.json').history;
+    const rows = toCheckpointRows(history);
+    const raw = history.find((h) => h.status === 'COMPLETED' && !h.is_savepoint)!;
+    if (raw.status !== 'COMPLETED') throw new Error('fixture has no completed checkpoint');
+    expect(rows.find((r) => r.id === raw.id)).toEqual({
+      id: raw.id,
       status: 'COMPLETED',
       kind: 'checkpoint',
       alignment: 'aligned',
+      checkpointType: 'CHECKPOINT',
       typeLabel: 'aligned checkpoint',
-      triggerTime: 1795337395172,
-      latestAck: 1795337395466,
-      duration: 294,
-      checkpointedSize: 6424,
-      fullSize: 6424,
-      processedData: 542,
-      persistedData: 0,
-      externalPath: 'file:/tmp/streamdash-flink-Lwpcji/checkpoints/c855917d17cd044d2170a347b7aea7d4/chk-24',
-      discarded: true,
+      savepointFormat: undefined,
+      triggerTime: raw.trigger_timestamp,
+      latestAck: raw.latest_ack_timestamp,
+      duration: raw.end_to_end_duration,
+      checkpointedSize: raw.checkpointed_size,
+      fullSize: raw.state_size,
+      processedData: raw.processed_data,
+      persistedData: raw.persisted_data,
+      alignmentBuffered: raw.alignment_buffered,
+      acknowledged: raw.num_acknowledged_subtasks,
+      total: raw.num_subtasks,
+      failureTime: undefined,
+      failureMessage: undefined,
+      externalPath: raw.external_path,
+      discarded: raw.discarded,
     });
-    expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => b - a));
+    expect(rows.map((r) => r.id)).toEqual(history.map((h) => h.id).sort((a, b) => b - a));
   });
 
   it('keeps the failure message of a failed checkpoint and hides the -1 acknowledgement time', () => {
     const failed = stats('jobs__jobid__checkpoints--failing.json').latest.failed!;
+    expect(failed.failure_message).toBeTruthy();
+    expect(failed.latest_ack_timestamp).toBe(-1);
     const row = toCheckpointRow(failed);
     expect(row).toMatchObject({
       status: 'FAILED',
-      failureMessage: 'Checkpoint Coordinator is suspending.',
-      failureTime: 1795337380636,
+      failureMessage: failed.failure_message,
+      failureTime: failed.failure_timestamp,
       latestAck: undefined,
-      acknowledged: 0,
-      total: 4,
+      acknowledged: failed.num_acknowledged_subtasks,
+      total: failed.num_subtasks,
+      externalPath: undefined,
     });
   });
 
+  it('an in-progress entry is neither failed nor has a path', () => {
+    const completed = stats('jobs__jobid__checkpoints.json').history.find((h) => h.status === 'COMPLETED')!;
+    const inProgress = { ...completed, status: 'IN_PROGRESS' as const, latest_ack_timestamp: -1 };
+    expect(toCheckpointRow(inProgress)).toMatchObject({ status: 'IN_PROGRESS', latestAck: undefined, externalPath: undefined, failureMessage: undefined });
+  });
+
   it('tells savepoints (with format) and unaligned checkpoints apart', () => {
-    const sp = toCheckpointRows(stats('jobs__jobid__checkpoints--stopped-with-savepoint.json').history)[0]!;
-    expect(sp).toMatchObject({ kind: 'savepoint', typeLabel: 'sync savepoint', savepointFormat: 'CANONICAL' });
-    const ua = toCheckpointRows(stats('jobs__jobid__checkpoints--unaligned.json').history)[0]!;
+    const sync = stats('jobs__jobid__checkpoints--stopped-with-savepoint.json').latest.savepoint!;
+    expect(toCheckpointRow(sync)).toMatchObject({ kind: 'savepoint', typeLabel: 'sync savepoint', savepointFormat: sync.savepointFormat });
+    const ua = toCheckpointRows(stats('jobs__jobid__checkpoints--unaligned.json').history).find((r) => r.status === 'COMPLETED')!;
     expect(ua).toMatchObject({ kind: 'checkpoint', alignment: 'unaligned', typeLabel: 'unaligned checkpoint' });
     expect(typeLabel('SOME_NEW_KIND', false)).toBe('some new kind');
   });
@@ -84,15 +102,18 @@ describe('history entries to table rows (recorded Flink 2.2 answers)', () => {
 });
 
 describe('trend points', () => {
-  it('marks failures red, leaves their unknown size as a gap, oldest first, capped', () => {
+  it('marks failures red, leaves an empty failed upload as a gap, oldest first, capped', () => {
     const rows = toCheckpointRows(stats('jobs__jobid__checkpoints--failing.json').history);
-    const failedRow = { ...rows[0]!, id: 99, status: 'FAILED' as const, failureMessage: 'expired', checkpointedSize: 0 };
+    const top = Math.max(...rows.map((r) => r.id));
+    const failedRow = { ...rows[0]!, id: top + 1, status: 'FAILED' as const, failureMessage: 'expired', checkpointedSize: 530 };
     const all = [...rows, failedRow];
     const duration = trendPoints(all, 'duration');
-    expect(duration.map((p) => Number(p.id))).toEqual([...all.map((r) => r.id)].sort((a, b) => a - b));
-    expect(duration.at(-1)).toMatchObject({ id: '99', tone: 'bad', label: '#99 · failed: expired' });
-    expect(trendPoints(all, 'checkpointedSize').at(-1)).toMatchObject({ value: null, tone: 'bad' });
-    expect(trendPoints(all, 'duration', 3).map((p) => p.id)).toEqual(['17', '18', '99']);
+    expect(duration.map((p) => Number(p.id))).toEqual(all.map((r) => r.id).sort((a, b) => a - b));
+    expect(duration.at(-1)).toMatchObject({ id: String(top + 1), tone: 'bad', label: `#${top + 1} · failed: expired` });
+    expect(trendPoints(all, 'checkpointedSize').at(-1)).toMatchObject({ value: 530, tone: 'bad' });
+    expect(trendPoints([...rows, { ...failedRow, checkpointedSize: 0 }], 'checkpointedSize').at(-1)).toMatchObject({ value: null, tone: 'bad' });
+    const lastThree = all.map((r) => r.id).sort((a, b) => a - b).slice(-3).map(String);
+    expect(trendPoints(all, 'duration', 3).map((p) => p.id)).toEqual(lastThree);
   });
 });
 
@@ -101,16 +122,19 @@ describe('summary: Flink first, history where Flink has no percentile', () => {
     const s = stats('jobs__jobid__checkpoints.json');
     const lines = summaryLines(s, toCheckpointRows(s.history));
     const duration = lines.find((l) => l.metric === 'duration')!;
-    expect(duration.figures.min).toEqual({ value: 42, source: 'flink' });
-    expect(duration.figures.avg).toEqual({ value: 459, source: 'flink' });
-    expect(duration.figures.p50).toEqual({ value: 375.5, source: 'flink' });
-    expect(duration.figures.p99).toEqual({ value: 1730, source: 'flink' });
+    const f = s.summary.end_to_end_duration;
+    expect(duration.figures.min).toEqual({ value: f.min, source: 'flink' });
+    expect(duration.figures.avg).toEqual({ value: f.avg, source: 'flink' });
+    expect(duration.figures.max).toEqual({ value: f.max, source: 'flink' });
+    expect(duration.figures.p50).toEqual({ value: f.p50, source: 'flink' });
+    expect(duration.figures.p90).toEqual({ value: f.p90, source: 'flink' });
+    expect(duration.figures.p99).toEqual({ value: f.p99, source: 'flink' });
   });
 
   it('computes percentiles from completed history entries where Flink sends NaN', () => {
     const s = stats('jobs__jobid__checkpoints.json');
     const noPercentiles = structuredClone(s);
-    noPercentiles.summary.end_to_end_duration = { min: 42, max: 1730, avg: 459, p50: NaN, p90: NaN, p99: NaN };
+    noPercentiles.summary.end_to_end_duration = { ...s.summary.end_to_end_duration, p50: NaN, p90: NaN, p99: NaN };
     const rows = toCheckpointRows(s.history);
     const duration = summaryLines(noPercentiles, rows).find((l) => l.metric === 'duration')!;
     const completed = rows.filter((r) => r.status === 'COMPLETED').map((r) => r.duration!);

@@ -44,8 +44,8 @@ describe('operation state machine', () => {
   });
 
   it('after an outage keeps the trigger id (fate unknown), polls it, and a retry sends again', () => {
-    const unsent = run(start(), { type: 'send-failed', message: 'Failed to fetch', outage: true, triggerId: ID, at: 2 })!;
-    expect(unsent).toMatchObject({ phase: 'unsent', triggerId: ID, error: { outage: true } });
+    const unsent = run(start(), { type: 'send-failed', message: 'Failed to fetch', fateUnknown: true, triggerId: ID, at: 2 })!;
+    expect(unsent).toMatchObject({ phase: 'unsent', triggerId: ID, error: { fateUnknown: true } });
     expect(shouldPoll(unsent)).toBe(true);
     expect(blockedKinds([unsent]).has('savepoint')).toBe(true);
     const again = reduce(unsent, { type: 'retry', at: 3 })!;
@@ -54,13 +54,13 @@ describe('operation state machine', () => {
   });
 
   it('an unsent operation the cluster turns out to know is followed as running', () => {
-    const unsent = run(start(), { type: 'send-failed', message: 'timeout', outage: true, triggerId: ID, at: 2 })!;
+    const unsent = run(start(), { type: 'send-failed', message: 'timeout', fateUnknown: true, triggerId: ID, at: 2 })!;
     expect(reduce(unsent, { type: 'status', done: false, at: 3 })?.phase).toBe('running');
     expect(reduce(unsent, { type: 'status-missing', at: 3 })).toBe(unsent);
   });
 
   it('a refusal (HTTP 4xx/5xx) forgets the id: Flink started nothing', () => {
-    const op = run(start(), { type: 'send-failed', message: 'Bad request', outage: false, triggerId: ID, at: 2 })!;
+    const op = run(start(), { type: 'send-failed', message: 'Bad request', fateUnknown: false, triggerId: ID, at: 2 })!;
     expect(op.triggerId).toBeUndefined();
     expect(shouldPoll(op)).toBe(false);
   });

@@ -52,14 +52,14 @@ export interface Operation {
   result?: string | undefined;
   failure?: OperationFailure | undefined;
   /** Why the trigger request failed (`unsent`), with Flink's messages when it answered. */
-  error?: { message: string; details: string[]; outage: boolean } | undefined;
+  error?: { message: string; details: string[]; fateUnknown: boolean } | undefined;
   /** Seen in progress in this page session (so its end deserves a notification). */
   observed?: boolean | undefined;
 }
 
 export type OperationEvent =
   | { type: 'accepted'; triggerId?: string | undefined; at: number }
-  | { type: 'send-failed'; message: string; details?: string[]; outage: boolean; triggerId?: string | undefined; at: number }
+  | { type: 'send-failed'; message: string; details?: string[]; fateUnknown: boolean; triggerId?: string | undefined; at: number }
   | { type: 'retry'; at: number }
   | {
       type: 'status';
@@ -84,7 +84,7 @@ export const isFinal = (op: Pick<Operation, 'phase'>) =>
 export const shouldPoll = (op: Operation) =>
   ASYNC_KINDS.has(op.kind) &&
   op.triggerId !== undefined &&
-  (op.phase === 'running' || op.phase === 'resuming' || (op.phase === 'unsent' && op.error?.outage === true));
+  (op.phase === 'running' || op.phase === 'resuming' || (op.phase === 'unsent' && op.error?.fateUnknown === true));
 
 /**
  * The next state, or null when the operation should disappear (after a reload the cluster no
@@ -105,9 +105,9 @@ export function reduce(op: Operation, ev: OperationEvent): Operation | null {
       return {
         ...op,
         phase: 'unsent',
-        // Only an outage leaves the fate open; a refusal means Flink started nothing.
-        triggerId: ev.outage ? (ev.triggerId ?? op.triggerId) : undefined,
-        error: { message: ev.message, details: ev.details ?? [], outage: ev.outage },
+        // Only an outage (or an odd answer) leaves the fate open; a refusal means Flink started nothing.
+        triggerId: ev.fateUnknown ? (ev.triggerId ?? op.triggerId) : undefined,
+        error: { message: ev.message, details: ev.details ?? [], fateUnknown: ev.fateUnknown },
         updatedAt: at,
       };
     case 'retry':

@@ -3,10 +3,11 @@ import type { IoMetrics, VertexDetails } from '@/api/flink/schemas';
 import { QueryError } from '@/components/query-state';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
-import { formatAgo, formatBytes, formatCount, formatDuration, formatPercent, formatRate, formatTimestamp, isKnown } from '@/lib/format';
+import { formatAgo, formatBytes, formatCount, formatDuration, formatPercent, formatTimestamp, isKnown } from '@/lib/format';
+import { useNow } from '@/hooks/use-now';
 import { useTimeZone } from '@/stores/preferences';
 import { historyKey, useHistorySeries } from '../history';
-import type { VertexRow } from '../utils/graph-model';
+import { formatBytesPerSecond, formatPerSecond, type VertexRow } from '../utils/graph-model';
 import { backPressureLevel } from '../utils/tones';
 import { ChartSlot, Facts, Figures, Section, TimeSeriesChart } from './parts';
 
@@ -57,7 +58,7 @@ export function DetailTab({
       <Section
         title="Now"
         testId="vertex-load"
-        aside={row?.loadAt ? <span title={formatTimestamp(row.loadAt, zone)}>updated {formatAgo(row.loadAt)}</span> : 'waiting for metrics'}
+        aside={row?.loadAt ? <UpdatedAgo at={row.loadAt} /> : 'waiting for metrics'}
       >
         <Figures
           items={[
@@ -69,19 +70,19 @@ export function DetailTab({
               testId: 'load-backpressured',
             },
             { label: 'Idle', value: formatPercent(load?.idle), hint: 'worst subtask' },
-            { label: 'Records in', value: formatRate(load?.recordsIn), hint: 'all subtasks' },
-            { label: 'Records out', value: formatRate(load?.recordsOut), hint: 'all subtasks' },
-            {
-              label: 'Bytes in / out',
-              value: (
-                <span className="text-sm">
-                  {isKnown(load?.bytesIn) ? `${formatBytes(load.bytesIn)}/s` : '—'} / {isKnown(load?.bytesOut) ? `${formatBytes(load.bytesOut)}/s` : '—'}
-                </span>
-              ),
-              hint: 'all subtasks',
-            },
           ]}
         />
+        <div className="mt-2">
+          <Figures
+            columns={4}
+            items={[
+              { label: 'Records in', value: formatPerSecond(load?.recordsIn), hint: 'all subtasks' },
+              { label: 'Records out', value: formatPerSecond(load?.recordsOut), hint: 'all subtasks' },
+              { label: 'Bytes in', value: formatBytesPerSecond(load?.bytesIn), hint: 'all subtasks' },
+              { label: 'Bytes out', value: formatBytesPerSecond(load?.bytesOut), hint: 'all subtasks' },
+            ]}
+          />
+        </div>
       </Section>
 
       <LoadHistory jobId={jobId} vertexId={vertexId} />
@@ -114,6 +115,12 @@ export function DetailTab({
       </Section>
     </div>
   );
+}
+
+function UpdatedAgo({ at }: { at: number }) {
+  const zone = useTimeZone();
+  const now = useNow(5000);
+  return <span title={formatTimestamp(at, zone)}>updated {formatAgo(at, now)}</span>;
 }
 
 function LoadHistory({ jobId, vertexId }: { jobId: string; vertexId: string }) {

@@ -41,9 +41,15 @@ export function Facts({ items }: { items: readonly (readonly [ReactNode, ReactNo
 }
 
 /** A few figures side by side. */
-export function Figures({ items }: { items: readonly { label: string; value: ReactNode; hint?: ReactNode; testId?: string }[] }) {
+export function Figures({
+  items,
+  columns = 3,
+}: {
+  items: readonly { label: string; value: ReactNode; hint?: ReactNode; testId?: string }[];
+  columns?: 3 | 4;
+}) {
   return (
-    <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">
+    <div className={`grid grid-cols-2 gap-2 ${columns === 4 ? 'sm:grid-cols-4' : 'sm:grid-cols-3'}`}>
       {items.map((f) => (
         <div key={f.label} className="rounded-md border border-slate-200 px-2 py-1.5 dark:border-slate-800" data-testid={f.testId}>
           <div className="text-[11px] uppercase tracking-wide text-slate-500">{f.label}</div>

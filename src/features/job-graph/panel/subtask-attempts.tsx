@@ -41,31 +41,16 @@ export function SubtaskAttempts({
       </div>
       <QueryState query={current} skeletonRows={2}>
         {(a) => (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[640px] text-xs">
-              <thead className="text-left text-[11px] uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-1.5 py-1">Attempt</th>
-                  <th className="px-1.5 py-1">Status</th>
-                  <th className="px-1.5 py-1">Host / task manager</th>
-                  <th className="px-1.5 py-1">Started · ended</th>
-                  <th className="px-1.5 py-1 text-right">Duration</th>
-                  <th className="px-1.5 py-1 text-right">Rec. in / out</th>
-                  <th className="px-1.5 py-1">Time per state</th>
-                </tr>
-              </thead>
-              <tbody>
-                <AttemptRow clusterId={clusterId} attempt={a} note="current" />
-                {(a['other-concurrent-attempts'] ?? []).map((o) => (
-                  <AttemptRow key={`c${o.attempt}`} clusterId={clusterId} attempt={o} note="speculative" />
-                ))}
-                {earlierAttempts(a.attempt).map((n) => (
-                  <EarlierAttempt key={n} clusterId={clusterId} jobId={jobId} vertexId={vertexId} index={index} attempt={n} />
-                ))}
-              </tbody>
-            </table>
-            {a.attempt === 0 ? <p className="mt-1 px-1.5 text-xs text-slate-500">First attempt: this subtask was never restarted.</p> : null}
-          </div>
+          <ol className="space-y-2">
+            <AttemptItem clusterId={clusterId} attempt={a} note="current" />
+            {(a['other-concurrent-attempts'] ?? []).map((o) => (
+              <AttemptItem key={`c${o.attempt}`} clusterId={clusterId} attempt={o} note="speculative" />
+            ))}
+            {earlierAttempts(a.attempt).map((n) => (
+              <EarlierAttempt key={n} clusterId={clusterId} jobId={jobId} vertexId={vertexId} index={index} attempt={n} />
+            ))}
+            {a.attempt === 0 ? <li className="text-xs text-slate-500">First attempt: this subtask was never restarted.</li> : null}
+          </ol>
         )}
       </QueryState>
     </section>
@@ -86,58 +71,58 @@ function EarlierAttempt({
   attempt: number;
 }) {
   const q = useSubtaskAttempt(clusterId, jobId, vertexId, index, attempt);
-  if (q.data) return <AttemptRow clusterId={clusterId} attempt={q.data} />;
+  if (q.data) return <AttemptItem clusterId={clusterId} attempt={q.data} />;
   return (
-    <tr className="border-t border-slate-100 dark:border-slate-800">
-      <td className="px-1.5 py-1 tabular-nums">{attempt}</td>
-      <td colSpan={6} className="px-1.5 py-1 text-slate-500">
-        {q.isPending ? (
-          'Loading…'
-        ) : q.error instanceof HttpError && q.error.status === 404 ? (
-          'No longer kept by the cluster (web.max-attempts-history-size).'
-        ) : (
-          <QueryError error={q.error} compact onRetry={() => void q.refetch()} />
-        )}
-      </td>
-    </tr>
+    <li className="border-t border-slate-100 pt-2 text-xs dark:border-slate-800" data-testid="attempt-row" data-attempt={attempt}>
+      <span className="font-semibold">Attempt {attempt}</span>{' '}
+      {q.isPending ? (
+        <span className="text-slate-500">loading…</span>
+      ) : q.error instanceof HttpError && q.error.status === 404 ? (
+        <span className="text-slate-500">no longer kept by the cluster (web.max-attempts-history-size).</span>
+      ) : (
+        <QueryError error={q.error} compact onRetry={() => void q.refetch()} />
+      )}
+    </li>
   );
 }
 
-function AttemptRow({ clusterId, attempt: a, note }: { clusterId: string; attempt: Omit<SubtaskAttempt, 'other-concurrent-attempts'>; note?: string }) {
+function AttemptItem({ clusterId, attempt: a, note }: { clusterId: string; attempt: Omit<SubtaskAttempt, 'other-concurrent-attempts'>; note?: string }) {
   const zone = useTimeZone();
   return (
-    <tr className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="attempt-row" data-attempt={a.attempt}>
-      <td className="px-1.5 py-1 tabular-nums">
-        {a.attempt}
-        {note ? <span className="ml-1 text-slate-500">({note})</span> : null}
-      </td>
-      <td className="px-1.5 py-1">
+    <li className="border-t border-slate-100 pt-2 text-xs first:border-0 first:pt-0 dark:border-slate-800" data-testid="attempt-row" data-attempt={a.attempt}>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="font-semibold">
+          Attempt {a.attempt}
+          {note ? <span className="ml-1 font-normal text-slate-500">({note})</span> : null}
+        </span>
         <StateBadge state={a.status} />
-      </td>
-      <td className="px-1.5 py-1">
-        <div className="font-mono" title={a.endpoint}>
+        <span className="font-mono" title={a.endpoint}>
           {hostOf(a.endpoint)}
-        </div>
+        </span>
         <TaskManagerLink clusterId={clusterId} id={a['taskmanager-id']} endpoint={a.endpoint} />
-      </td>
-      <td className="whitespace-nowrap px-1.5 py-1">
-        <div>{formatTimestamp(a['start-time'], zone)}</div>
-        {a['end-time'] > 0 ? <div className="text-slate-500">{formatTimestamp(a['end-time'], zone)}</div> : null}
-      </td>
-      <td className="px-1.5 py-1 text-right">{formatDuration(a.duration)}</td>
-      <td className="px-1.5 py-1 text-right">
-        <TotalCell n={a.metrics['read-records']} complete={a.metrics['read-records-complete']} kind="records" /> /{' '}
-        <TotalCell n={a.metrics['write-records']} complete={a.metrics['write-records-complete']} kind="records" />
-      </td>
-      <td className="px-1.5 py-1">
-        <span className="flex flex-wrap gap-1">
+      </div>
+      <div className="mt-1 flex flex-wrap gap-x-3 text-slate-600 dark:text-slate-300">
+        <span>started {formatTimestamp(a['start-time'], zone)}</span>
+        {a['end-time'] > 0 ? <span>ended {formatTimestamp(a['end-time'], zone)}</span> : null}
+        <span>{formatDuration(a.duration)}</span>
+        <span>
+          records <TotalCell n={a.metrics['read-records']} complete={a.metrics['read-records-complete']} kind="records" /> in /{' '}
+          <TotalCell n={a.metrics['write-records']} complete={a.metrics['write-records-complete']} kind="records" /> out
+        </span>
+        <span>
+          bytes <TotalCell n={a.metrics['read-bytes']} complete={a.metrics['read-bytes-complete']} kind="bytes" /> in /{' '}
+          <TotalCell n={a.metrics['write-bytes']} complete={a.metrics['write-bytes-complete']} kind="bytes" /> out
+        </span>
+      </div>
+      {stateDurations(a).length ? (
+        <div className="mt-1 flex flex-wrap gap-1" aria-label="Time per state">
           {stateDurations(a).map(([state, ms]) => (
             <span key={state} className="rounded bg-slate-100 px-1 dark:bg-slate-800" title={`${state}: ${ms} ms`}>
               {state.toLowerCase()} {formatDuration(ms)}
             </span>
           ))}
-        </span>
-      </td>
-    </tr>
+        </div>
+      ) : null}
+    </li>
   );
 }

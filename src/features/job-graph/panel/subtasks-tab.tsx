@@ -98,17 +98,17 @@ function subtaskColumns(clusterId: string, zone: TimeZoneChoice): Column<Subtask
       id: 'attempt',
       header: 'Att.',
       title: 'Attempt number (0 = never restarted)',
-      width: 52,
+      width: 48,
       align: 'right',
       cell: (s) => <span className={s.attempt > 0 ? 'font-semibold text-orange-700 dark:text-orange-400' : ''}>{s.attempt}</span>,
       sortValue: (s) => s.attempt,
       descFirst: true,
     },
-    { id: 'status', header: 'Status', width: 104, cell: (s) => <StateBadge state={s.status} />, sortValue: (s) => s.status },
+    { id: 'status', header: 'Status', width: 100, cell: (s) => <StateBadge state={s.status} />, sortValue: (s) => s.status },
     {
       id: 'host',
       header: 'Host / task manager',
-      width: 196,
+      width: 176,
       cell: (s) => (
         <span className="flex min-w-0 flex-col leading-tight">
           <span className="truncate font-mono text-xs" title={s.endpoint}>

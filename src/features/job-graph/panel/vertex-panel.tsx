@@ -1,5 +1,6 @@
 import type { JobDetails } from '@/api/flink/schemas';
 import { StateBadge } from '@/components/state-badge';
+import { Tabs } from '@/components/tabs';
 import { ToneDot } from '../cells';
 import type { VertexRow } from '../utils/graph-model';
 import { AccumulatorsTab } from './accumulators-tab';
@@ -8,22 +9,26 @@ import { MetricsTab } from './metrics-tab';
 import { SubtasksTab } from './subtasks-tab';
 import { TaskManagersTab } from './taskmanagers-tab';
 import { WatermarksTab } from './watermarks-tab';
-import { PanelTabs } from './panel-tabs';
 
 export const PANELS = [
-  { id: 'detail', label: 'Detail' },
-  { id: 'subtasks', label: 'Subtasks' },
-  { id: 'taskmanagers', label: 'Task managers' },
-  { id: 'watermarks', label: 'Watermarks' },
-  { id: 'accumulators', label: 'Accumulators' },
-  { id: 'metrics', label: 'Metrics' },
+  { value: 'detail', label: 'Detail' },
+  { value: 'subtasks', label: 'Subtasks' },
+  { value: 'taskmanagers', label: 'TaskManagers' },
+  { value: 'watermarks', label: 'Watermarks' },
+  { value: 'accumulators', label: 'Accumulators' },
+  { value: 'metrics', label: 'Metrics' },
 ] as const;
-export type PanelId = (typeof PANELS)[number]['id'];
+export type PanelId = (typeof PANELS)[number]['value'];
 
 /** The `panel` search param, or Detail for a missing or unknown one. */
 export function panelFromSearch(panel: string | undefined): PanelId {
-  return PANELS.find((p) => p.id === panel)?.id ?? 'detail';
+  return PANELS.find((p) => p.value === panel)?.value ?? 'detail';
 }
+
+// The shared Tabs put the panel below the tab list; inside this fixed-height aside the tab list
+// stays put and only the panel scrolls.
+const TABS_LAYOUT =
+  'flex min-h-0 flex-1 flex-col [&>[role=tablist]]:shrink-0 [&>[role=tabpanel]]:min-h-0 [&>[role=tabpanel]]:flex-1 [&>[role=tabpanel]]:overflow-auto [&>[role=tabpanel]]:p-3';
 
 /** The selected vertex beside the graph: a header and one tab per aspect (`panel` in the URL). */
 export function VertexPanel({
@@ -59,7 +64,7 @@ export function VertexPanel({
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement)) onClose();
       }}
-      className="sticky top-4 flex max-h-[calc(100vh-2rem)] w-[46%] min-w-[420px] max-w-[820px] shrink-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      className="sticky top-4 flex max-h-[calc(100vh-2rem)] w-1/2 min-w-[600px] max-w-[900px] shrink-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <header className="flex items-start gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
         {row ? <span className="mt-1.5"><ToneDot tone={row.tone} /></span> : null}
@@ -88,8 +93,8 @@ export function VertexPanel({
           This job has no vertex with id <span className="font-mono">{vertexId}</span>. It may come from an older link.
         </p>
       ) : (
-        <PanelTabs tabs={PANELS} active={active} onChange={onPanel}>
-          <div className="min-h-0 flex-1 overflow-auto p-3" data-testid={`panel-${active}`}>
+        <Tabs label="Vertex views" tabs={PANELS} value={active} onChange={onPanel} className={TABS_LAYOUT}>
+          <div data-testid={`panel-${active}`}>
             {active === 'detail' ? (
               <DetailTab clusterId={clusterId} jobId={jobId} vertexId={vertexId} row={row} onSelectVertex={onSelectVertex} />
             ) : active === 'subtasks' ? (
@@ -104,7 +109,7 @@ export function VertexPanel({
               <MetricsTab key={vertexId} clusterId={clusterId} jobId={jobId} vertexId={vertexId} />
             )}
           </div>
-        </PanelTabs>
+        </Tabs>
       )}
     </aside>
   );

@@ -74,14 +74,16 @@ export function toggleState(current: ReadonlySet<string>, state: string, only: b
 
 /** The order without a chosen sort: jobs still going first (newest first), then the others by end. */
 export function defaultOrder(jobs: readonly JobOverview[]): JobOverview[] {
-  const end = (j: JobOverview) => (j['end-time'] > 0 ? j['end-time'] : j['start-time']);
-  return [...jobs].sort((a, b) => {
-    const ta = isTerminalState(a.state);
-    const tb = isTerminalState(b.state);
-    if (ta !== tb) return ta ? 1 : -1;
-    const d = ta ? end(b) - end(a) : b['start-time'] - a['start-time'];
-    return d || (a.jid < b.jid ? -1 : a.jid > b.jid ? 1 : 0);
+  // Decorate once: 5,000 jobs sort in ~60k comparisons, each must be cheap.
+  const keyed = jobs.map((j) => {
+    const terminal = isTerminalState(j.state);
+    return { j, terminal, time: terminal && j['end-time'] > 0 ? j['end-time'] : j['start-time'] };
   });
+  keyed.sort((a, b) => {
+    if (a.terminal !== b.terminal) return a.terminal ? 1 : -1;
+    return b.time - a.time || (a.j.jid < b.j.jid ? -1 : a.j.jid > b.j.jid ? 1 : 0);
+  });
+  return keyed.map((k) => k.j);
 }
 
 export const SORTABLE_COLUMNS = ['name', 'state', 'start', 'end', 'duration', 'tasks'] as const;

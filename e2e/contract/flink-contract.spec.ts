@@ -1,0 +1,54 @@
+import { test, expect } from '@playwright/test';
+import { responseSchemas } from '../../src/api/flink/endpoint-schemas';
+import { readState } from '../support/state';
+import { fillTemplate, resolveFlinkIds, type FlinkIds } from './flink-params';
+
+/**
+ * Every read endpoint our Flink API layer covers, called on the real Flink 2.2 cluster and on the
+ * demo cluster, validated with the very schema the app uses. A schema only the demo satisfies is a
+ * bug in the demo.
+ */
+
+/** Reads that need an operation first (covered by the async-operations spec) or a profiler run. */
+const NEEDS_OPERATION = /:triggerid|profiler\/:filename/;
+/** Query parameters a user of the page sends, so answers are the interesting ones. */
+const QUERY: Record<string, string> = {
+  'GET /jobs/:jobid/vertices/:vertexid/flamegraph': '?type=full',
+  'GET /jobs/:jobid/vertices/:vertexid/subtasks/metrics': '?get=busyTimeMsPerSecond,numRecordsInPerSecond&agg=max,sum',
+  'GET /jobs/:jobid/metrics': '?get=numRestarts,uptime',
+  'GET /jobmanager/metrics': '?get=Status.JVM.Memory.Heap.Used',
+  'GET /taskmanagers/:taskmanagerid/metrics': '?get=Status.JVM.Memory.Heap.Used',
+  'GET /jobs/metrics': '?get=numRestarts&agg=max',
+  'GET /taskmanagers/metrics': '?get=Status.JVM.Memory.Heap.Used&agg=max',
+};
+const TEXT = /\/(log|stdout)$|\/logs\/:(logname|filename)$/;
+
+const reads = Object.entries(responseSchemas).filter(([key]) => key.startsWith('GET ') && !NEEDS_OPERATION.test(key));
+
+for (const target of ['real', 'demo'] as const) {
+  test.describe(`Flink contract: ${target} cluster`, () => {
+    let base = '';
+    let ids: FlinkIds;
+
+    test.beforeAll(async () => {
+      const state = readState();
+      base = target === 'real' ? (state.real?.flink?.url ?? '') : state.demo.flinkUrl;
+      expect(base, `${target} Flink URL`).not.toBe('');
+      ids = await resolveFlinkIds(base, target === 'real' ? state.real?.flink?.jobs.checkpointing : undefined);
+    });
+
+    for (const [key, schema] of reads) {
+      const template = key.slice(4);
+      test(key, async () => {
+        const path = fillTemplate(template, ids);
+        test.skip(path === undefined, `no id available on the ${target} cluster for ${template}`);
+        const res = await fetch(`${base}${path}${QUERY[key] ?? ''}`);
+        const body = await res.text();
+        expect(res.status, `${key} answered ${res.status}: ${body.slice(0, 300)}`).toBe(200);
+        const value: unknown = TEXT.test(template) ? body : JSON.parse(body);
+        const result = schema.safeParse(value);
+        expect(result.success ? [] : result.error.issues.slice(0, 3), `${key} on the ${target} cluster`).toEqual([]);
+      });
+    }
+  });
+}
