@@ -109,6 +109,17 @@ export function DataTable<T>({
     scrollPaddingStart: HEADER_HEIGHT,
     initialRect: { width: 0, height: typeof maxHeight === 'number' ? maxHeight : 600 },
   });
+  // Bring a selection made elsewhere (URL, graph click) into view, once per selection; waits for
+  // the row to arrive if the data is still loading.
+  const scrolledFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!selectedKey || scrolledFor.current === selectedKey) return;
+    const i = rows.findIndex((r) => rowKey(r) === selectedKey);
+    if (i < 0) return;
+    scrolledFor.current = selectedKey;
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+  }, [selectedKey, rows, rowKey, virtualizer]);
+
   const items = virtualizer.getVirtualItems();
   const first = items[0];
   const last = items[items.length - 1];

@@ -1,7 +1,12 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { HttpError } from '@/api/errors';
 import { useCheckpointDetails, useCheckpointSubtasks } from '@/api/flink/queries';
-import type { CheckpointStatistics, StatsSummary, SubtaskCheckpoint, TaskCheckpointDetails } from '@/api/flink/schemas';
+import type {
+  CheckpointStatistics,
+  StatsSummary,
+  SubtaskCheckpoint,
+  TaskCheckpointDetails,
+} from '@/api/flink/schemas';
 import { ExactValue } from '@/components/exact-value';
 import { DataTable, type Column } from '@/components/data-table';
 import { PageSkeleton } from '@/components/page-skeleton';
@@ -67,8 +72,8 @@ export function CheckpointDetail({
       ) : !details.data ? (
         details.error instanceof HttpError && details.error.status === 404 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="checkpoint-not-retained">
-            Flink no longer holds statistics for checkpoint #{checkpointId}: only the most recent ones are kept (
-            <code className="font-mono text-xs">web.checkpoints.history</code>, 10 by default).
+            Flink no longer holds statistics for checkpoint #{checkpointId}: only the most recent ones are
+            kept (<code className="font-mono text-xs">web.checkpoints.history</code>, 10 by default).
           </p>
         ) : (
           <QueryError error={details.error} onRetry={() => void details.refetch()} compact />
@@ -108,7 +113,9 @@ function DetailBody({
   const taskIds = Object.keys(checkpoint.tasks);
   const ordered = [
     ...vertices.filter((v) => taskIds.includes(v.id)),
-    ...taskIds.filter((id) => !vertices.some((v) => v.id === id)).map((id) => ({ id, name: id, parallelism: 0 })),
+    ...taskIds
+      .filter((id) => !vertices.some((v) => v.id === id))
+      .map((id) => ({ id, name: id, parallelism: 0 })),
   ];
   return (
     <div className="space-y-3">
@@ -119,17 +126,23 @@ function DetailBody({
         </Fact>
         <Fact label="Triggered">{formatTimestamp(row.triggerTime, zone)}</Fact>
         <Fact label="Latest ack">{formatTimestamp(row.latestAck, zone)}</Fact>
-        <Fact label="End-to-end"><ExactValue value={row.duration} format="duration" /></Fact>
+        <Fact label="End-to-end">
+          <ExactValue value={row.duration} format="duration" />
+        </Fact>
         <Fact label="Checkpointed / full">
-          <ExactValue value={row.checkpointedSize} format="bytes" /> / <ExactValue value={row.fullSize} format="bytes" />
+          <ExactValue value={row.checkpointedSize} format="bytes" /> /{' '}
+          <ExactValue value={row.fullSize} format="bytes" />
         </Fact>
         <Fact label="Processed / persisted">
-          <ExactValue value={row.processedData} format="bytes" /> / <ExactValue value={row.persistedData} format="bytes" />
+          <ExactValue value={row.processedData} format="bytes" /> /{' '}
+          <ExactValue value={row.persistedData} format="bytes" />
         </Fact>
         <Fact label="Acknowledged">
           {row.acknowledged}/{row.total} subtasks
         </Fact>
-        {row.failureTime !== undefined ? <Fact label="Failed at">{formatTimestamp(row.failureTime, zone)}</Fact> : null}
+        {row.failureTime !== undefined ? (
+          <Fact label="Failed at">{formatTimestamp(row.failureTime, zone)}</Fact>
+        ) : null}
       </dl>
       {row.status === 'FAILED' ? (
         <div
@@ -201,7 +214,11 @@ function VertexTable({
   }
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 dark:border-slate-800">
-      <table className="w-full min-w-[60rem] table-fixed border-collapse text-sm" aria-label="Vertices in this checkpoint" data-testid="checkpoint-vertices">
+      <table
+        className="w-full min-w-[60rem] table-fixed border-collapse text-sm"
+        aria-label="Vertices in this checkpoint"
+        data-testid="checkpoint-vertices"
+      >
         <colgroup>
           <col />
           <col style={{ width: 124 }} />
@@ -268,7 +285,10 @@ function VertexTable({
                       className="flex w-full min-w-0 items-center gap-1.5 text-left"
                       title={v.name}
                     >
-                      <span aria-hidden className={`inline-block text-xs text-slate-500 transition-transform ${open ? 'rotate-90' : ''}`}>
+                      <span
+                        aria-hidden
+                        className={`inline-block text-xs text-slate-500 transition-transform ${open ? 'rotate-90' : ''}`}
+                      >
                         ▸
                       </span>
                       <span className="truncate font-medium">{v.name}</span>
@@ -280,17 +300,38 @@ function VertexTable({
                   <td className={TDR}>
                     {t.num_acknowledged_subtasks}/{t.num_subtasks}
                   </td>
-                  <td className={`${TD} tabular-nums`}>{formatTimestamp(t.latest_ack_timestamp, zone).slice(11) || '—'}</td>
-                  <td className={TDR}><ExactValue value={t.end_to_end_duration} format="duration" /></td>
-                  <td className={TDR}><ExactValue value={t.checkpointed_size} format="bytes" /></td>
-                  <td className={TDR}><ExactValue value={t.state_size} format="bytes" /></td>
-                  <td className={TDR}><ExactValue value={t.processed_data} format="bytes" /></td>
-                  <td className={TDR}><ExactValue value={t.persisted_data} format="bytes" /></td>
+                  <td className={`${TD} tabular-nums`}>
+                    {formatTimestamp(t.latest_ack_timestamp, zone).slice(11) || '—'}
+                  </td>
+                  <td className={TDR}>
+                    <ExactValue value={t.end_to_end_duration} format="duration" />
+                  </td>
+                  <td className={TDR}>
+                    <ExactValue value={t.checkpointed_size} format="bytes" />
+                  </td>
+                  <td className={TDR}>
+                    <ExactValue value={t.state_size} format="bytes" />
+                  </td>
+                  <td className={TDR}>
+                    <ExactValue value={t.processed_data} format="bytes" />
+                  </td>
+                  <td className={TDR}>
+                    <ExactValue value={t.persisted_data} format="bytes" />
+                  </td>
                 </tr>
                 {open ? (
                   <tr>
-                    <td colSpan={9} className="border-t border-slate-100 bg-slate-50/60 p-2 dark:border-slate-800 dark:bg-slate-950/40">
-                      <SubtaskPanel clusterId={clusterId} jobId={jobId} checkpointId={checkpoint.id} vertex={v} zone={zone} />
+                    <td
+                      colSpan={9}
+                      className="border-t border-slate-100 bg-slate-50/60 p-2 dark:border-slate-800 dark:bg-slate-950/40"
+                    >
+                      <SubtaskPanel
+                        clusterId={clusterId}
+                        jobId={jobId}
+                        checkpointId={checkpoint.id}
+                        vertex={v}
+                        zone={zone}
+                      />
                     </td>
                   </tr>
                 ) : null}
@@ -328,7 +369,11 @@ function SubtaskPanel({
   );
 }
 
-const SUMMARY_ROWS: { label: string; pick: (s: TaskCheckpointDetails['summary']) => StatsSummary | undefined; bytes?: boolean }[] = [
+const SUMMARY_ROWS: {
+  label: string;
+  pick: (s: TaskCheckpointDetails['summary']) => StatsSummary | undefined;
+  bytes?: boolean;
+}[] = [
   { label: 'End-to-end duration', pick: (s) => s.end_to_end_duration },
   { label: 'Checkpointed size', pick: (s) => s.checkpointed_size, bytes: true },
   { label: 'Full size', pick: (s) => s.state_size, bytes: true },
@@ -376,7 +421,13 @@ function subtaskColumns(zone: TimeZoneChoice): Column<SubtaskCheckpoint>[] {
   const bytes = (n: number | undefined) => <ExactValue value={n} format="bytes" />;
   const dur = (n: number | undefined) => <ExactValue value={n} format="duration" />;
   return [
-    { id: 'index', header: '#', width: 56, sortValue: (s) => s.index, cell: (s) => <span className="tabular-nums">{s.index}</span> },
+    {
+      id: 'index',
+      header: '#',
+      width: 56,
+      sortValue: (s) => s.index,
+      cell: (s) => <span className="tabular-nums">{s.index}</span>,
+    },
     {
       id: 'status',
       header: 'Status',
@@ -399,9 +450,24 @@ function subtaskColumns(zone: TimeZoneChoice): Column<SubtaskCheckpoint>[] {
       title: 'Acknowledgement time',
       sortValue: (s) => s.ack_timestamp,
       cell: (s) =>
-        s.ack_timestamp ? <span title={formatTimestamp(s.ack_timestamp, zone)}>{formatTimestamp(s.ack_timestamp, zone).slice(11)}</span> : '—',
+        s.ack_timestamp ? (
+          <span title={formatTimestamp(s.ack_timestamp, zone)}>
+            {formatTimestamp(s.ack_timestamp, zone).slice(11)}
+          </span>
+        ) : (
+          '—'
+        ),
     },
-    { id: 'e2e', header: 'E2E', width: 84, align: 'right', descFirst: true, title: 'End-to-end duration', sortValue: (s) => s.end_to_end_duration, cell: (s) => dur(s.end_to_end_duration) },
+    {
+      id: 'e2e',
+      header: 'E2E',
+      width: 84,
+      align: 'right',
+      descFirst: true,
+      title: 'End-to-end duration',
+      sortValue: (s) => s.end_to_end_duration,
+      cell: (s) => dur(s.end_to_end_duration),
+    },
     {
       id: 'size',
       header: 'Size (full)',
@@ -412,14 +478,53 @@ function subtaskColumns(zone: TimeZoneChoice): Column<SubtaskCheckpoint>[] {
       sortValue: (s) => s.checkpointed_size,
       cell: (s) => (
         <span className="tabular-nums">
-          <ExactValue value={s.checkpointed_size} format="bytes" /> <span className="text-slate-500">(<ExactValue value={s.state_size} format="bytes" />)</span>
+          <ExactValue value={s.checkpointed_size} format="bytes" />{' '}
+          <span className="text-slate-500">
+            (<ExactValue value={s.state_size} format="bytes" />)
+          </span>
         </span>
       ),
     },
-    { id: 'sync', header: 'Sync', width: 80, align: 'right', descFirst: true, title: 'Synchronous part of the checkpoint', sortValue: (s) => s.checkpoint?.sync, cell: (s) => dur(s.checkpoint?.sync) },
-    { id: 'async', header: 'Async', width: 86, align: 'right', descFirst: true, title: 'Asynchronous part (upload)', sortValue: (s) => s.checkpoint?.async, cell: (s) => dur(s.checkpoint?.async) },
-    { id: 'align-dur', header: 'Align', width: 86, align: 'right', descFirst: true, title: 'Alignment duration', sortValue: (s) => s.alignment?.duration, cell: (s) => dur(s.alignment?.duration) },
-    { id: 'buffered', header: 'Buffered', width: 108, align: 'right', descFirst: true, title: 'Alignment: buffered data', sortValue: (s) => s.alignment?.buffered, cell: (s) => bytes(s.alignment?.buffered) },
+    {
+      id: 'sync',
+      header: 'Sync',
+      width: 80,
+      align: 'right',
+      descFirst: true,
+      title: 'Synchronous part of the checkpoint',
+      sortValue: (s) => s.checkpoint?.sync,
+      cell: (s) => dur(s.checkpoint?.sync),
+    },
+    {
+      id: 'async',
+      header: 'Async',
+      width: 86,
+      align: 'right',
+      descFirst: true,
+      title: 'Asynchronous part (upload)',
+      sortValue: (s) => s.checkpoint?.async,
+      cell: (s) => dur(s.checkpoint?.async),
+    },
+    {
+      id: 'align-dur',
+      header: 'Align',
+      width: 86,
+      align: 'right',
+      descFirst: true,
+      title: 'Alignment duration',
+      sortValue: (s) => s.alignment?.duration,
+      cell: (s) => dur(s.alignment?.duration),
+    },
+    {
+      id: 'buffered',
+      header: 'Buffered',
+      width: 108,
+      align: 'right',
+      descFirst: true,
+      title: 'Alignment: buffered data',
+      sortValue: (s) => s.alignment?.buffered,
+      cell: (s) => bytes(s.alignment?.buffered),
+    },
     {
       id: 'inflight',
       header: 'In-flight',
@@ -430,11 +535,23 @@ function subtaskColumns(zone: TimeZoneChoice): Column<SubtaskCheckpoint>[] {
       sortValue: (s) => s.alignment?.processed,
       cell: (s) => (
         <span className="tabular-nums">
-          <ExactValue value={s.alignment?.processed} format="bytes" /> <span className="text-slate-500">(<ExactValue value={s.alignment?.persisted} format="bytes" />)</span>
+          <ExactValue value={s.alignment?.processed} format="bytes" />{' '}
+          <span className="text-slate-500">
+            (<ExactValue value={s.alignment?.persisted} format="bytes" />)
+          </span>
         </span>
       ),
     },
-    { id: 'delay', header: 'Delay', width: 86, align: 'right', descFirst: true, title: 'Start delay: time until the barrier reached the subtask', sortValue: (s) => s.start_delay, cell: (s) => dur(s.start_delay) },
+    {
+      id: 'delay',
+      header: 'Delay',
+      width: 86,
+      align: 'right',
+      descFirst: true,
+      title: 'Start delay: time until the barrier reached the subtask',
+      sortValue: (s) => s.start_delay,
+      cell: (s) => dur(s.start_delay),
+    },
     {
       id: 'unaligned',
       header: 'Unaligned',
@@ -447,7 +564,15 @@ function subtaskColumns(zone: TimeZoneChoice): Column<SubtaskCheckpoint>[] {
 
 const subtaskKey = (s: SubtaskCheckpoint) => String(s.index);
 
-function SubtaskTable({ subtasks, zone, vertexName }: { subtasks: readonly SubtaskCheckpoint[]; zone: TimeZoneChoice; vertexName: string }) {
+function SubtaskTable({
+  subtasks,
+  zone,
+  vertexName,
+}: {
+  subtasks: readonly SubtaskCheckpoint[];
+  zone: TimeZoneChoice;
+  vertexName: string;
+}) {
   const cols = useMemo(() => subtaskColumns(zone), [zone]);
   return (
     <DataTable

@@ -20,7 +20,8 @@ import { summaryLines } from './utils/summary';
 const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
 
 type Section = 'history' | 'summary' | 'configuration';
-const isSection = (p: string | undefined): p is Section => p === 'history' || p === 'summary' || p === 'configuration';
+const isSection = (p: string | undefined): p is Section =>
+  p === 'history' || p === 'summary' || p === 'configuration';
 
 /**
  * The job's checkpoints: counts and latest entries, trends, then three sections (`?panel=`): the
@@ -114,7 +115,11 @@ function CheckpointsView({
   const detailRef = useRef<HTMLDivElement>(null);
 
   const open = (id: number) => {
-    setSearch(id === selected ? { checkpoint: undefined, vertex: undefined } : { checkpoint: id, vertex: undefined, panel: undefined });
+    setSearch(
+      id === selected
+        ? { checkpoint: undefined, vertex: undefined }
+        : { checkpoint: id, vertex: undefined, panel: undefined },
+    );
   };
   // Bring an opened checkpoint into view (the table keeps its own scroll position).
   useEffect(() => {

@@ -23,7 +23,10 @@ export function ConfigCard({ query }: { query: UseQueryResult<CheckpointConfig> 
               <dt className="text-xs text-slate-500" title={f.option}>
                 {f.label}
               </dt>
-              <dd className="break-words font-medium" data-testid={`cp-config-${f.label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>
+              <dd
+                className="break-words font-medium"
+                data-testid={`cp-config-${f.label.toLowerCase().replace(/[^a-z]+/g, '-')}`}
+              >
                 {f.value}
               </dd>
             </div>

@@ -46,7 +46,9 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
       cell: (r) => (
         <span className={r.kind === 'savepoint' ? 'font-medium text-sky-800 dark:text-sky-300' : ''}>
           {r.typeLabel}
-          {r.savepointFormat ? <span className="text-slate-500"> · {r.savepointFormat.toLowerCase()}</span> : null}
+          {r.savepointFormat ? (
+            <span className="text-slate-500"> · {r.savepointFormat.toLowerCase()}</span>
+          ) : null}
         </span>
       ),
     },
@@ -83,12 +85,16 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
       header: 'Size (full)',
       width: 164,
       align: 'right',
-      title: 'Checkpointed data size (incremental: what this checkpoint uploaded), and in brackets the full state size',
+      title:
+        'Checkpointed data size (incremental: what this checkpoint uploaded), and in brackets the full state size',
       sortValue: (r) => r.checkpointedSize,
       descFirst: true,
       cell: (r) => (
         <span className="tabular-nums">
-          <ExactValue value={r.checkpointedSize} format="bytes" /> <span className="text-slate-500">(<ExactValue value={r.fullSize} format="bytes" />)</span>
+          <ExactValue value={r.checkpointedSize} format="bytes" />{' '}
+          <span className="text-slate-500">
+            (<ExactValue value={r.fullSize} format="bytes" />)
+          </span>
         </span>
       ),
     },
@@ -102,7 +108,10 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
       descFirst: true,
       cell: (r) => (
         <span className="tabular-nums">
-          <ExactValue value={r.processedData} format="bytes" /> <span className="text-slate-500">(<ExactValue value={r.persistedData} format="bytes" />)</span>
+          <ExactValue value={r.processedData} format="bytes" />{' '}
+          <span className="text-slate-500">
+            (<ExactValue value={r.persistedData} format="bytes" />)
+          </span>
         </span>
       ),
     },
@@ -128,7 +137,11 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
       sortValue: (r) => r.failureMessage ?? r.externalPath,
       cell: (r) =>
         r.failureMessage ? (
-          <span className="text-red-700 dark:text-red-400" title={r.failureMessage} data-testid="cp-failure-message">
+          <span
+            className="text-red-700 dark:text-red-400"
+            title={r.failureMessage}
+            data-testid="cp-failure-message"
+          >
             {r.failureMessage}
           </span>
         ) : r.status === 'FAILED' ? (
@@ -178,9 +191,14 @@ export function HistoryTable({
     <section aria-label="Checkpoint history" data-testid="checkpoint-history">
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <span className="text-xs text-slate-500">
-          {rows.length} retained by Flink (<code className="font-mono">web.checkpoints.history</code>) · click one for its vertices and subtasks
+          {rows.length} retained by Flink (<code className="font-mono">web.checkpoints.history</code>) · click
+          one for its vertices and subtasks
         </span>
-        <div role="group" aria-label="Show" className="ml-auto inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700">
+        <div
+          role="group"
+          aria-label="Show"
+          className="ml-auto inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700"
+        >
           {FILTERS.map((f) => (
             <button
               key={f.id}

@@ -38,7 +38,12 @@ export function OverviewCards({
           tone={counts.in_progress > 0 ? 'warn' : undefined}
           testId="cp-count-in-progress"
         />
-        <StatCard label="Completed" value={formatCount(counts.completed)} tone="good" testId="cp-count-completed" />
+        <StatCard
+          label="Completed"
+          value={formatCount(counts.completed)}
+          tone="good"
+          testId="cp-count-completed"
+        />
         <StatCard
           label="Failed"
           value={formatCount(counts.failed)}
@@ -48,14 +53,24 @@ export function OverviewCards({
         <StatCard label="Restored" value={formatCount(counts.restored)} testId="cp-count-restored" />
       </div>
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
-        <LatestCard title="Latest completed" testId="cp-latest-completed" id={completed?.id} onOpen={completed && open(completed.id)}>
+        <LatestCard
+          title="Latest completed"
+          testId="cp-latest-completed"
+          id={completed?.id}
+          onOpen={completed && open(completed.id)}
+        >
           {completed ? (
             <>
               <Fact label="Type">{typeLabel(completed.checkpoint_type, completed.is_savepoint)}</Fact>
               <Fact label="Completed">{formatTimestamp(completed.latest_ack_timestamp, zone)}</Fact>
-              <Fact label="Duration"><ExactValue value={completed.end_to_end_duration} format="duration" /></Fact>
+              <Fact label="Duration">
+                <ExactValue value={completed.end_to_end_duration} format="duration" />
+              </Fact>
               <Fact label="Checkpointed">
-                <ExactValue value={completed.checkpointed_size} format="bytes" /> <span className="text-slate-500">of <ExactValue value={completed.state_size} format="bytes" /></span>
+                <ExactValue value={completed.checkpointed_size} format="bytes" />{' '}
+                <span className="text-slate-500">
+                  of <ExactValue value={completed.state_size} format="bytes" />
+                </span>
               </Fact>
               <PathFact path={completed.external_path} discarded={completed.discarded} />
             </>
@@ -63,7 +78,12 @@ export function OverviewCards({
             <None>No completed checkpoint yet.</None>
           )}
         </LatestCard>
-        <LatestCard title="Latest savepoint" testId="cp-latest-savepoint" id={savepoint?.id} onOpen={savepoint && open(savepoint.id)}>
+        <LatestCard
+          title="Latest savepoint"
+          testId="cp-latest-savepoint"
+          id={savepoint?.id}
+          onOpen={savepoint && open(savepoint.id)}
+        >
           {savepoint ? (
             <>
               <Fact label="Type">
@@ -71,7 +91,9 @@ export function OverviewCards({
                 {savepoint.savepointFormat ? ` · ${savepoint.savepointFormat}` : ''}
               </Fact>
               <Fact label="Completed">{formatTimestamp(savepoint.latest_ack_timestamp, zone)}</Fact>
-              <Fact label="Size"><ExactValue value={savepoint.state_size} format="bytes" /></Fact>
+              <Fact label="Size">
+                <ExactValue value={savepoint.state_size} format="bytes" />
+              </Fact>
               <PathFact path={savepoint.external_path} discarded={savepoint.discarded} />
             </>
           ) : (
@@ -88,7 +110,9 @@ export function OverviewCards({
           {failed ? (
             <>
               <Fact label="Failed at">{formatTimestamp(failed.failure_timestamp, zone)}</Fact>
-              <Fact label="After"><ExactValue value={failed.end_to_end_duration} format="duration" /></Fact>
+              <Fact label="After">
+                <ExactValue value={failed.end_to_end_duration} format="duration" />
+              </Fact>
               <Fact label="Acknowledged">
                 {failed.num_acknowledged_subtasks}/{failed.num_subtasks}
               </Fact>
@@ -142,7 +166,9 @@ function LatestCard({
     >
       <div className="mb-1.5 flex items-baseline gap-2">
         <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">{title}</h3>
-        {id !== undefined ? <span className="font-mono text-sm font-semibold tabular-nums">#{id}</span> : null}
+        {id !== undefined ? (
+          <span className="font-mono text-sm font-semibold tabular-nums">#{id}</span>
+        ) : null}
         {onOpen ? (
           <button
             type="button"
@@ -175,7 +201,10 @@ function PathFact({ path, discarded }: { path: string | null | undefined; discar
         {path}
       </code>
       {discarded ? (
-        <span className="shrink-0 text-[11px] text-slate-500" title="Flink has deleted this checkpoint's files (subsumed)">
+        <span
+          className="shrink-0 text-[11px] text-slate-500"
+          title="Flink has deleted this checkpoint's files (subsumed)"
+        >
           discarded
         </span>
       ) : null}

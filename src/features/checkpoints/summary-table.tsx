@@ -3,7 +3,14 @@ import { formatBytes, formatDuration } from '@/lib/format';
 import { formatExactValue } from '@/lib/value-format';
 import { STAT_KEYS, type StatFigure, type SummaryLine } from './utils/summary';
 
-const HEAD: Record<(typeof STAT_KEYS)[number], string> = { min: 'Min', avg: 'Average', max: 'Max', p50: 'p50', p90: 'p90', p99: 'p99' };
+const HEAD: Record<(typeof STAT_KEYS)[number], string> = {
+  min: 'Min',
+  avg: 'Average',
+  max: 'Max',
+  p50: 'p50',
+  p90: 'p90',
+  p99: 'p99',
+};
 
 /**
  * Min/avg/max/p50/p90/p99 over completed checkpoints. Figures Flink does not send (percentiles
@@ -18,11 +25,18 @@ export function SummaryTable({ lines }: { lines: readonly SummaryLine[] }) {
         <table className="w-full min-w-[40rem] border-collapse text-sm">
           <thead className="bg-slate-50 dark:bg-slate-800">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <th
+                scope="col"
+                className="px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500"
+              >
                 Completed checkpoints
               </th>
               {STAT_KEYS.map((k) => (
-                <th key={k} scope="col" className="px-3 py-2 text-right text-xs font-medium uppercase tracking-wide text-slate-500">
+                <th
+                  key={k}
+                  scope="col"
+                  className="px-3 py-2 text-right text-xs font-medium uppercase tracking-wide text-slate-500"
+                >
                   {HEAD[k]}
                 </th>
               ))}
@@ -30,7 +44,11 @@ export function SummaryTable({ lines }: { lines: readonly SummaryLine[] }) {
           </thead>
           <tbody>
             {lines.map((l) => (
-              <tr key={l.metric} className="border-t border-slate-100 dark:border-slate-800" data-testid={`summary-${l.metric}`}>
+              <tr
+                key={l.metric}
+                className="border-t border-slate-100 dark:border-slate-800"
+                data-testid={`summary-${l.metric}`}
+              >
                 <th scope="row" className="px-3 py-2 text-left font-medium">
                   {l.label}
                 </th>
@@ -45,12 +63,14 @@ export function SummaryTable({ lines }: { lines: readonly SummaryLine[] }) {
         </table>
       </div>
       <p className="mt-1.5 text-xs text-slate-500">
-        Min, average and max cover every completed checkpoint since the job started; Flink’s percentiles a window of recent ones.
+        Min, average and max cover every completed checkpoint since the job started; Flink’s percentiles a
+        window of recent ones.
         {fromHistory ? (
           <>
             {' '}
-            <span className="border-b border-dotted border-slate-500">Dotted</span> figures are computed here from the {count} completed
-            checkpoint{count === 1 ? '' : 's'} Flink still retains, because Flink sent none.
+            <span className="border-b border-dotted border-slate-500">Dotted</span> figures are computed here
+            from the {count} completed checkpoint{count === 1 ? '' : 's'} Flink still retains, because Flink
+            sent none.
           </>
         ) : null}
       </p>
@@ -58,7 +78,15 @@ export function SummaryTable({ lines }: { lines: readonly SummaryLine[] }) {
   );
 }
 
-function Figure({ figure, format, count }: { figure: StatFigure; format: 'duration' | 'bytes'; count: number }) {
+function Figure({
+  figure,
+  format,
+  count,
+}: {
+  figure: StatFigure;
+  format: 'duration' | 'bytes';
+  count: number;
+}) {
   const text = format === 'bytes' ? formatBytes(figure.value) : formatDuration(figure.value);
   if (figure.source !== 'history') {
     return (

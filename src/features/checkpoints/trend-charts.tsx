@@ -21,12 +21,20 @@ export function TrendCharts({
   const duration = useMemo(() => trendPoints(rows, 'duration'), [rows]);
   const size = useMemo(() => trendPoints(rows, 'checkpointedSize'), [rows]);
   // Highlight only a checkpoint the charts show; otherwise every bar would be dimmed.
-  const selected = selectedId !== undefined && duration.some((p) => p.id === String(selectedId)) ? String(selectedId) : null;
+  const selected =
+    selectedId !== undefined && duration.some((p) => p.id === String(selectedId)) ? String(selectedId) : null;
   const select = (id: string) => onSelect(Number(id));
   const capped = rows.length > TREND_LIMIT;
   return (
-    <section aria-label="Checkpoint trends" className="grid gap-3 lg:grid-cols-2" data-testid="checkpoint-trends">
-      <ChartCard title="End-to-end duration" note={capped ? `last ${TREND_LIMIT} of ${rows.length}` : undefined}>
+    <section
+      aria-label="Checkpoint trends"
+      className="grid gap-3 lg:grid-cols-2"
+      data-testid="checkpoint-trends"
+    >
+      <ChartCard
+        title="End-to-end duration"
+        note={capped ? `last ${TREND_LIMIT} of ${rows.length}` : undefined}
+      >
         <Suspense fallback={<div style={{ height: 180 }} />}>
           <BarChart
             title="End-to-end duration per checkpoint"
@@ -40,7 +48,10 @@ export function TrendCharts({
           />
         </Suspense>
       </ChartCard>
-      <ChartCard title="Checkpointed size" note={capped ? `last ${TREND_LIMIT} of ${rows.length}` : undefined}>
+      <ChartCard
+        title="Checkpointed size"
+        note={capped ? `last ${TREND_LIMIT} of ${rows.length}` : undefined}
+      >
         <Suspense fallback={<div style={{ height: 180 }} />}>
           <BarChart
             title="Checkpointed data size per checkpoint"
@@ -58,7 +69,15 @@ export function TrendCharts({
   );
 }
 
-function ChartCard({ title, note, children }: { title: string; note: string | undefined; children: ReactNode }) {
+function ChartCard({
+  title,
+  note,
+  children,
+}: {
+  title: string;
+  note: string | undefined;
+  children: ReactNode;
+}) {
   return (
     <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
       <div className="mb-1 flex items-baseline gap-2">

@@ -9,7 +9,10 @@ export type CheckpointSearchPatch = Partial<Pick<JobSearch, 'checkpoint' | 'vert
  * (the expanded vertex inside it) and `panel` (the section shown below the overview). Other
  * params are kept.
  */
-export function useCheckpointSearch(): [JobSearch, (patch: CheckpointSearchPatch, opts?: { replace?: boolean }) => void] {
+export function useCheckpointSearch(): [
+  JobSearch,
+  (patch: CheckpointSearchPatch, opts?: { replace?: boolean }) => void,
+] {
   const search = useSearch({ strict: false }) as JobSearch;
   const navigate = useNavigate();
   const update = useCallback(

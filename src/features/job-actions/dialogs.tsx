@@ -62,7 +62,13 @@ function FormModal({
           <button type="button" onClick={onClose} className={SECONDARY}>
             Close
           </button>
-          <button type="submit" form={formId} disabled={!canSubmit} className={danger ? DANGER : PRIMARY} data-testid={`${testId}-submit`}>
+          <button
+            type="submit"
+            form={formId}
+            disabled={!canSubmit}
+            className={danger ? DANGER : PRIMARY}
+            data-testid={`${testId}-submit`}
+          >
             {submitLabel}
           </button>
         </>
@@ -121,8 +127,8 @@ function TargetDirectory({
           ' '
         ) : (
           <>
-            No default (<code className="font-mono">execution.checkpointing.savepoint-dir</code>) is configured: Flink will refuse
-            without a directory.
+            No default (<code className="font-mono">execution.checkpointing.savepoint-dir</code>) is
+            configured: Flink will refuse without a directory.
           </>
         )}
       </span>
@@ -137,7 +143,12 @@ function FormatChoice({ value, onChange }: { value: Format; onChange: (f: Format
     <fieldset>
       <legend className="font-medium">Format</legend>
       <div className="mt-1 space-y-1">
-        <Radio name="format" checked={value === 'CANONICAL'} onChange={() => onChange('CANONICAL')} label="Canonical">
+        <Radio
+          name="format"
+          checked={value === 'CANONICAL'}
+          onChange={() => onChange('CANONICAL')}
+          label="Canonical"
+        >
           portable: restorable with another state backend; slower for large state
         </Radio>
         <Radio name="format" checked={value === 'NATIVE'} onChange={() => onChange('NATIVE')} label="Native">
@@ -176,7 +187,8 @@ function JobStateNote({ state }: { state: string | undefined }) {
   if (!state || state === 'RUNNING') return null;
   return (
     <p className="rounded bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
-      The job is {state}: Flink takes a savepoint or checkpoint only when all its tasks run, so it will likely fail now.
+      The job is {state}: Flink takes a savepoint or checkpoint only when all its tasks run, so it will likely
+      fail now.
     </p>
   );
 }
@@ -205,10 +217,18 @@ export function SavepointDialog({
       open={open}
       onClose={onClose}
       testId="savepoint-dialog"
-      title={<JobTitle verb={cancelJob ? 'Savepoint, then cancel' : 'Trigger a savepoint of'} name={jobName} />}
+      title={
+        <JobTitle verb={cancelJob ? 'Savepoint, then cancel' : 'Trigger a savepoint of'} name={jobName} />
+      }
       submitLabel={cancelJob ? 'Savepoint and cancel job' : 'Trigger savepoint'}
       danger={cancelJob}
-      onSubmit={() => onSubmit({ targetDirectory: dir.trim() || undefined, formatType: format, cancelJob: cancelJob || undefined })}
+      onSubmit={() =>
+        onSubmit({
+          targetDirectory: dir.trim() || undefined,
+          formatType: format,
+          cancelJob: cancelJob || undefined,
+        })
+      }
     >
       <JobStateNote state={jobState} />
       <TargetDirectory clusterId={clusterId} jobId={jobId} value={dir} onChange={setDir} />
@@ -216,13 +236,19 @@ export function SavepointDialog({
       {allowCancel ? (
         <div>
           <label className="flex cursor-pointer items-baseline gap-2">
-            <input type="checkbox" checked={cancelJob} onChange={(e) => setCancelJob(e.target.checked)} className="accent-red-600" data-testid="cancel-job" />
+            <input
+              type="checkbox"
+              checked={cancelJob}
+              onChange={(e) => setCancelJob(e.target.checked)}
+              className="accent-red-600"
+              data-testid="cancel-job"
+            />
             <span className="font-medium">Cancel the job after the savepoint</span>
           </label>
           {cancelJob ? (
             <p className="mt-1 rounded border border-red-200 bg-red-50 p-2 text-xs text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
-              <span className="break-all font-mono font-semibold">{jobName}</span> will be cancelled once the savepoint completes. Prefer
-              “Stop with savepoint”, which Flink recommends for this.
+              <span className="break-all font-mono font-semibold">{jobName}</span> will be cancelled once the
+              savepoint completes. Prefer “Stop with savepoint”, which Flink recommends for this.
             </p>
           ) : null}
         </div>
@@ -239,7 +265,12 @@ export function StopDialog({
   clusterId,
   jobId,
   onSubmit,
-}: BaseProps & { jobState: string | undefined; clusterId: string; jobId: string; onSubmit: (p: OperationParams) => void }) {
+}: BaseProps & {
+  jobState: string | undefined;
+  clusterId: string;
+  jobId: string;
+  onSubmit: (p: OperationParams) => void;
+}) {
   const [dir, setDir] = useState('');
   const [format, setFormat] = useState<Format>('CANONICAL');
   const [drain, setDrain] = useState(false);
@@ -251,23 +282,32 @@ export function StopDialog({
       title={<JobTitle verb="Stop" name={jobName} after=" with a savepoint?" />}
       submitLabel="Stop job"
       danger
-      onSubmit={() => onSubmit({ targetDirectory: dir.trim() || undefined, formatType: format, drain: drain || undefined })}
+      onSubmit={() =>
+        onSubmit({ targetDirectory: dir.trim() || undefined, formatType: format, drain: drain || undefined })
+      }
     >
       <p className="text-slate-600 dark:text-slate-300">
-        Flink takes a final savepoint, then stops <span className="break-all font-mono font-semibold">{jobName}</span>. Resume it later
-        from that savepoint. If the savepoint fails, the job keeps running.
+        Flink takes a final savepoint, then stops{' '}
+        <span className="break-all font-mono font-semibold">{jobName}</span>. Resume it later from that
+        savepoint. If the savepoint fails, the job keeps running.
       </p>
       <JobStateNote state={jobState} />
       <TargetDirectory clusterId={clusterId} jobId={jobId} value={dir} onChange={setDir} />
       <FormatChoice value={format} onChange={setFormat} />
       <label className="flex cursor-pointer items-baseline gap-2">
-        <input type="checkbox" checked={drain} onChange={(e) => setDrain(e.target.checked)} className="accent-sky-600" data-testid="drain" />
+        <input
+          type="checkbox"
+          checked={drain}
+          onChange={(e) => setDrain(e.target.checked)}
+          className="accent-sky-600"
+          data-testid="drain"
+        />
         <span>
           <span className="font-medium">Drain</span>
           <span className="text-slate-500">
             {' '}
-            — emit MAX_WATERMARK first so every event-time window and timer fires. Only when the job will not be resumed from this
-            savepoint.
+            — emit MAX_WATERMARK first so every event-time window and timer fires. Only when the job will not
+            be resumed from this savepoint.
           </span>
         </span>
       </label>
@@ -298,13 +338,23 @@ export function CheckpointDialog({
       <fieldset>
         <legend className="font-medium">Checkpoint type</legend>
         <div className="mt-1 space-y-1">
-          <Radio name="cp-type" checked={type === 'CONFIGURED'} onChange={() => setType('CONFIGURED')} label="As configured">
+          <Radio
+            name="cp-type"
+            checked={type === 'CONFIGURED'}
+            onChange={() => setType('CONFIGURED')}
+            label="As configured"
+          >
             what the job’s periodic checkpoints are
           </Radio>
           <Radio name="cp-type" checked={type === 'FULL'} onChange={() => setType('FULL')} label="Full">
             all state, not incremental
           </Radio>
-          <Radio name="cp-type" checked={type === 'INCREMENTAL'} onChange={() => setType('INCREMENTAL')} label="Incremental">
+          <Radio
+            name="cp-type"
+            checked={type === 'INCREMENTAL'}
+            onChange={() => setType('INCREMENTAL')}
+            label="Incremental"
+          >
             only changes since the last one (some Flink versions refuse this)
           </Radio>
         </div>

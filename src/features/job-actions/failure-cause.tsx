@@ -13,12 +13,20 @@ export function FailureCause({ failure }: { failure: OperationFailure }) {
   const d = describeFailure(failure);
   return (
     <div className="min-w-0 text-xs" data-testid="operation-failure">
-      <div className="break-words font-mono font-semibold text-red-800 dark:text-red-300" data-testid="operation-failure-class">
+      <div
+        className="break-words font-mono font-semibold text-red-800 dark:text-red-300"
+        data-testid="operation-failure-class"
+      >
         {d.className}
       </div>
-      {d.message ? <p className="mt-0.5 whitespace-pre-wrap break-words text-red-900 dark:text-red-200">{d.message}</p> : null}
+      {d.message ? (
+        <p className="mt-0.5 whitespace-pre-wrap break-words text-red-900 dark:text-red-200">{d.message}</p>
+      ) : null}
       {d.rootCause && d.rootCause !== d.headline ? (
-        <p className="mt-1 whitespace-pre-wrap break-words text-red-900 dark:text-red-200" data-testid="operation-root-cause">
+        <p
+          className="mt-1 whitespace-pre-wrap break-words text-red-900 dark:text-red-200"
+          data-testid="operation-root-cause"
+        >
           <span className="font-semibold">Root cause: </span>
           {d.rootCause}
         </p>

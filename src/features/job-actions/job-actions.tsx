@@ -47,7 +47,8 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
   const can = availableActions({ readOnly, features: config.data?.features, jobState });
   const blocked = blockedKinds(operations);
   const close = () => setDialog(null);
-  const start = (kind: OperationKind) => (params: Parameters<typeof runner.start>[1]) => runner.start(kind, params);
+  const start = (kind: OperationKind) => (params: Parameters<typeof runner.start>[1]) =>
+    runner.start(kind, params);
 
   const button = (kind: OperationKind, label: string, opts: { danger?: boolean; primary?: boolean } = {}) =>
     can[kind] ? (
@@ -62,7 +63,9 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
       />
     ) : null;
 
-  const more = [can.rescale ? 'rescale' : null, can.dispose ? 'dispose' : null].filter((k): k is 'rescale' | 'dispose' => k !== null);
+  const more = [can.rescale ? 'rescale' : null, can.dispose ? 'dispose' : null].filter(
+    (k): k is 'rescale' | 'dispose' => k !== null,
+  );
 
   return (
     <div className="flex max-w-full flex-col items-end gap-2" data-testid="job-actions">
@@ -109,10 +112,24 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
         />
       ) : null}
       {dialog === 'stop' ? (
-        <StopDialog open onClose={close} jobName={jobName} jobState={jobState} clusterId={clusterId} jobId={jobId} onSubmit={start('stop')} />
+        <StopDialog
+          open
+          onClose={close}
+          jobName={jobName}
+          jobState={jobState}
+          clusterId={clusterId}
+          jobId={jobId}
+          onSubmit={start('stop')}
+        />
       ) : null}
       {dialog === 'checkpoint' ? (
-        <CheckpointDialog open onClose={close} jobName={jobName} jobState={jobState} onSubmit={start('checkpoint')} />
+        <CheckpointDialog
+          open
+          onClose={close}
+          jobName={jobName}
+          jobState={jobState}
+          onSubmit={start('checkpoint')}
+        />
       ) : null}
       {dialog === 'rescale' ? (
         <RescaleDialog
@@ -130,7 +147,9 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
           onSubmit={start('rescale')}
         />
       ) : null}
-      {dialog === 'dispose' ? <DisposeFor clusterId={clusterId} jobId={jobId} onClose={close} onSubmit={start('dispose')} /> : null}
+      {dialog === 'dispose' ? (
+        <DisposeFor clusterId={clusterId} jobId={jobId} onClose={close} onSubmit={start('dispose')} />
+      ) : null}
       <ConfirmDialog
         open={dialog === 'cancel'}
         onClose={close}
@@ -139,8 +158,8 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
         confirmLabel="Cancel job"
         description={
           <>
-            All tasks stop now, without a savepoint: state since the latest retained checkpoint is lost. To keep it, use “Stop…” (stop
-            with a savepoint) instead.
+            All tasks stop now, without a savepoint: state since the latest retained checkpoint is lost. To
+            keep it, use “Stop…” (stop with a savepoint) instead.
           </>
         }
         onConfirm={() => {
@@ -252,7 +271,14 @@ function DisposeFor({
     ];
     return [...new Set(paths.filter((p): p is string => !!p))];
   }, [stats.data]);
-  return <DisposeDialog open onClose={onClose} suggestions={suggestions} onSubmit={(p) => onSubmit({ savepointPath: p.savepointPath ?? '' })} />;
+  return (
+    <DisposeDialog
+      open
+      onClose={onClose}
+      suggestions={suggestions}
+      onSubmit={(p) => onSubmit({ savepointPath: p.savepointPath ?? '' })}
+    />
+  );
 }
 
 /** Toasts for actions that end while the page watches (links to the checkpoints tab, copyable path). */
@@ -277,7 +303,9 @@ function useNoticeToasts(scope: Scope) {
           tone: 'success',
           title: notice.title,
           message: op.result ? `Checkpoint #${op.result}` : 'Completed.',
-          link: op.result ? { label: `Open checkpoint #${op.result}`, href: `${base}?checkpoint=${op.result}` } : undefined,
+          link: op.result
+            ? { label: `Open checkpoint #${op.result}`, href: `${base}?checkpoint=${op.result}` }
+            : undefined,
         });
       } else if (op.phase === 'completed') {
         toast.show({ tone: 'success', title: notice.title, message: op.params.savepointPath ?? '' });
@@ -289,7 +317,11 @@ function useNoticeToasts(scope: Scope) {
           message: d ? (d.rootCause ?? d.headline ?? d.className) : 'Flink reported a failure.',
         });
       } else {
-        toast.show({ tone: notice.tone, title: notice.title, message: 'The cluster no longer knows this operation.' });
+        toast.show({
+          tone: notice.tone,
+          title: notice.title,
+          message: 'The cluster no longer knows this operation.',
+        });
       }
     });
   }, [toast, scope]);

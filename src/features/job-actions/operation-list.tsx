@@ -20,7 +20,11 @@ export function OperationList({
 }) {
   if (operations.length === 0) return null;
   return (
-    <ul className="flex w-[34rem] max-w-full flex-col gap-2" aria-label="Job actions in progress and results" data-testid="operation-list">
+    <ul
+      className="flex w-[34rem] max-w-full flex-col gap-2"
+      aria-label="Job actions in progress and results"
+      data-testid="operation-list"
+    >
       {[...operations].reverse().map((op) => (
         <OperationCard key={op.key} scope={scope} op={op} onRetry={onRetry} />
       ))}
@@ -58,7 +62,15 @@ const BADGE_TONE: Record<Operation['phase'], string> = {
   lost: 'text-amber-800 dark:text-amber-300',
 };
 
-function OperationCard({ scope, op, onRetry }: { scope: Scope; op: Operation; onRetry: (key: string) => void }) {
+function OperationCard({
+  scope,
+  op,
+  onRetry,
+}: {
+  scope: Scope;
+  op: Operation;
+  onRetry: (key: string) => void;
+}) {
   useOperationStatus(scope, op);
   const active = isActive(op);
   return (
@@ -67,11 +79,21 @@ function OperationCard({ scope, op, onRetry }: { scope: Scope; op: Operation; on
       data-testid="operation"
       data-kind={op.kind}
       data-phase={op.phase}
+      data-trigger-id={op.triggerId}
       aria-busy={active || undefined}
     >
       <div className="flex items-center gap-2">
         {active ? <Spinner /> : null}
-        <span className="font-medium">{LABELS[op.kind]}</span>
+        <span
+          className="font-medium"
+          title={
+            op.triggerId
+              ? `Trigger id ${op.triggerId} (Flink runs a resend with the same id once)`
+              : undefined
+          }
+        >
+          {LABELS[op.kind]}
+        </span>
         <span className={`text-xs font-semibold ${BADGE_TONE[op.phase]}`} data-testid="operation-phase">
           {PHASE_TEXT[op.phase]}
         </span>
@@ -91,11 +113,6 @@ function OperationCard({ scope, op, onRetry }: { scope: Scope; op: Operation; on
         ) : null}
       </div>
       <Body scope={scope} op={op} onRetry={onRetry} />
-      {op.triggerId ? (
-        <div className="mt-1 truncate font-mono text-[10px] text-slate-400" title="Trigger id (Flink deduplicates a resend with the same id)">
-          trigger {op.triggerId}
-        </div>
-      ) : null}
     </li>
   );
 }
@@ -121,7 +138,9 @@ function Body({ scope, op, onRetry }: { scope: Scope; op: Operation; onRetry: (k
           {op.error && op.error.details.length > 1 ? (
             <details>
               <summary className="cursor-pointer text-slate-500">Full message from the cluster</summary>
-              <pre className="mt-1 max-h-60 overflow-auto whitespace-pre-wrap font-mono text-[11px]">{op.error.details.join('\n')}</pre>
+              <pre className="mt-1 max-h-60 overflow-auto whitespace-pre-wrap font-mono text-[11px]">
+                {op.error.details.join('\n')}
+              </pre>
             </details>
           ) : null}
           <button
@@ -145,8 +164,8 @@ function Body({ scope, op, onRetry }: { scope: Scope; op: Operation; onRetry: (k
     case 'lost':
       return (
         <Line>
-          The cluster no longer knows this operation (its status expired or the JobManager restarted). Check the job’s checkpoints for the
-          outcome.
+          The cluster no longer knows this operation (its status expired or the JobManager restarted). Check
+          the job’s checkpoints for the outcome.
         </Line>
       );
   }
@@ -188,17 +207,28 @@ function Completed({ scope, op }: { scope: Scope; op: Operation }) {
             <Line>Completed; Flink reported no location.</Line>
           )}
           <div className="text-xs text-slate-500">
-            {op.kind === 'stop' ? 'The job stops now. ' : op.params.cancelJob ? 'The job is cancelled now. ' : ''}
+            {op.kind === 'stop'
+              ? 'The job stops now. '
+              : op.params.cancelJob
+                ? 'The job is cancelled now. '
+                : ''}
             {checkpointsLink()}
           </div>
         </div>
       );
     case 'checkpoint':
-      return <Line>Completed: {op.result ? checkpointsLink(Number(op.result)) : 'no checkpoint id reported'}</Line>;
+      return (
+        <Line>Completed: {op.result ? checkpointsLink(Number(op.result)) : 'no checkpoint id reported'}</Line>
+      );
     case 'cancel':
       return <Line>Cancellation requested; the job state in the header follows.</Line>;
     case 'rescale':
-      return <Line>New parallelism sent{op.params.summary ? `: ${op.params.summary}` : ''}. The job restarts with it when slots allow.</Line>;
+      return (
+        <Line>
+          New parallelism sent{op.params.summary ? `: ${op.params.summary}` : ''}. The job restarts with it
+          when slots allow.
+        </Line>
+      );
     case 'dispose':
       return (
         <Line>
@@ -226,7 +256,9 @@ function Line({ children }: { children: ReactNode }) {
 
 function Elapsed({ since }: { since: number }) {
   const now = useNow(1000);
-  return <span className="text-xs tabular-nums text-slate-500">{formatDuration(Math.max(0, now - since))}</span>;
+  return (
+    <span className="text-xs tabular-nums text-slate-500">{formatDuration(Math.max(0, now - since))}</span>
+  );
 }
 
 function Spinner() {

@@ -53,7 +53,10 @@ function load(): Map<string, readonly Operation[]> {
     const parsed = raw ? (JSON.parse(raw) as Record<string, Operation[]>) : {};
     for (const [key, ops] of Object.entries(parsed)) {
       if (!Array.isArray(ops)) continue;
-      const back = ops.filter(isOperationLike).map(restored).filter((o): o is Operation => o !== null);
+      const back = ops
+        .filter(isOperationLike)
+        .map(restored)
+        .filter((o): o is Operation => o !== null);
       if (back.length) map.set(key, back);
     }
   } catch {
@@ -65,7 +68,12 @@ function load(): Map<string, readonly Operation[]> {
 function isOperationLike(o: unknown): o is Operation {
   if (!o || typeof o !== 'object') return false;
   const op = o as Partial<Operation>;
-  return typeof op.key === 'string' && typeof op.kind === 'string' && typeof op.phase === 'string' && typeof op.startedAt === 'number';
+  return (
+    typeof op.key === 'string' &&
+    typeof op.kind === 'string' &&
+    typeof op.phase === 'string' &&
+    typeof op.startedAt === 'number'
+  );
 }
 
 function current(): Map<string, readonly Operation[]> {
@@ -113,7 +121,12 @@ export function getOperation(scope: Scope, key: string): Operation | undefined {
  * Registers a new action in `sending`, or returns undefined when one that conflicts is still in
  * flight (a double click, or a second savepoint while the first runs).
  */
-export function startOperation(scope: Scope, kind: OperationKind, params: OperationParams, now = Date.now()): Operation | undefined {
+export function startOperation(
+  scope: Scope,
+  kind: OperationKind,
+  params: OperationParams,
+  now = Date.now(),
+): Operation | undefined {
   const ops = getOperations(scope);
   if (blockedKinds(ops).has(kind)) return undefined;
   const op = createOperation(`op-${now.toString(36)}-${(++counter).toString(36)}`, kind, params, now);
@@ -127,17 +140,18 @@ export function dispatch(scope: Scope, key: string, event: OperationEvent) {
   if (!before) return;
   const after = reduce(before, event);
   if (after === before) return;
-  set(
-    scope,
-    after === null ? ops.filter((o) => o.key !== key) : ops.map((o) => (o.key === key ? after : o)),
-  );
+  set(scope, after === null ? ops.filter((o) => o.key !== key) : ops.map((o) => (o.key === key ? after : o)));
   const notice = noticeFor(before, after);
   if (notice && after) noticeListeners.forEach((l) => l(scope, after, notice));
 }
 
 export function dismissOperation(scope: Scope, key: string) {
   const ops = getOperations(scope);
-  if (ops.some((o) => o.key === key)) set(scope, ops.filter((o) => o.key !== key));
+  if (ops.some((o) => o.key === key))
+    set(
+      scope,
+      ops.filter((o) => o.key !== key),
+    );
 }
 
 /** Called when an operation ends while the page watches it (for toasts). */

@@ -5,7 +5,13 @@ import { Modal } from '@/components/dialog';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-state';
 import type { OperationParams } from './utils/operation-machine';
-import { initialDrafts, isSchedulerUnsupported, planRescale, type Drafts, type RescaleVertex } from './utils/rescale';
+import {
+  initialDrafts,
+  isSchedulerUnsupported,
+  planRescale,
+  type Drafts,
+  type RescaleVertex,
+} from './utils/rescale';
 
 const BUTTON = 'rounded px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50';
 const NUM =
@@ -49,11 +55,20 @@ export function RescaleDialog({
       }
       footer={
         <>
-          <button type="button" onClick={onClose} className={`${BUTTON} border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`}>
+          <button
+            type="button"
+            onClick={onClose}
+            className={`${BUTTON} border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800`}
+          >
             Close
           </button>
           {req.data ? (
-            <button type="submit" form={formId} className={`${BUTTON} bg-sky-600 text-white hover:bg-sky-700`} data-testid="rescale-dialog-submit">
+            <button
+              type="submit"
+              form={formId}
+              className={`${BUTTON} bg-sky-600 text-white hover:bg-sky-700`}
+              data-testid="rescale-dialog-submit"
+            >
               Rescale job
             </button>
           ) : null}
@@ -66,9 +81,9 @@ export function RescaleDialog({
         <div className="space-y-2" data-testid="rescale-unavailable">
           <p className="font-medium">Rescaling is not available for this job.</p>
           <p className="text-slate-600 dark:text-slate-300">
-            It runs with Flink’s default scheduler, which can change parallelism only by stopping the job with a savepoint and submitting
-            it again with a new parallelism. In-place rescaling needs the adaptive scheduler (
-            <code className="font-mono text-xs">jobmanager.scheduler: adaptive</code>).
+            It runs with Flink’s default scheduler, which can change parallelism only by stopping the job with
+            a savepoint and submitting it again with a new parallelism. In-place rescaling needs the adaptive
+            scheduler (<code className="font-mono text-xs">jobmanager.scheduler: adaptive</code>).
           </p>
         </div>
       ) : !req.data ? (
@@ -111,7 +126,9 @@ function RescaleForm({
     setDrafts((d) => ({ ...d, [id]: { lower: d[id]?.lower ?? '1', upper: d[id]?.upper ?? '1', ...patch } }));
   const setEvery = () => {
     if (!/^\d+$/.test(all.trim())) return;
-    setDrafts((d) => Object.fromEntries(ids.map((id) => [id, { lower: d[id]?.lower ?? '1', upper: all.trim() }])));
+    setDrafts((d) =>
+      Object.fromEntries(ids.map((id) => [id, { lower: d[id]?.lower ?? '1', upper: all.trim() }])),
+    );
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -122,15 +139,25 @@ function RescaleForm({
   return (
     <form id={formId} onSubmit={submit} className="space-y-3">
       <p className="text-slate-600 dark:text-slate-300">
-        The adaptive scheduler runs each vertex with as many subtasks as slots allow between the lower and the upper bound. A change
-        restarts the job from its latest checkpoint.
+        The adaptive scheduler runs each vertex with as many subtasks as slots allow between the lower and the
+        upper bound. A change restarts the job from its latest checkpoint.
       </p>
       <div className="flex items-center gap-2">
         <label className="flex items-center gap-2">
           <span>Set every upper bound to</span>
-          <input value={all} onChange={(e) => setAll(e.target.value)} inputMode="numeric" className={NUM} aria-label="Upper bound for every vertex" />
+          <input
+            value={all}
+            onChange={(e) => setAll(e.target.value)}
+            inputMode="numeric"
+            className={NUM}
+            aria-label="Upper bound for every vertex"
+          />
         </label>
-        <button type="button" onClick={setEvery} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          onClick={setEvery}
+          className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
           Apply to all
         </button>
       </div>
@@ -150,7 +177,11 @@ function RescaleForm({
             const d = drafts[id];
             const err = plan.errors[id];
             return (
-              <tr key={id} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="rescale-vertex">
+              <tr
+                key={id}
+                className="border-t border-slate-100 align-top dark:border-slate-800"
+                data-testid="rescale-vertex"
+              >
                 <td className="max-w-[18rem] py-1 pr-2">
                   <div className="truncate" title={v?.name ?? id}>
                     {v?.name ?? <code className="font-mono text-xs">{id}</code>}
@@ -187,7 +218,11 @@ function RescaleForm({
         </tbody>
       </table>
       <p className="text-xs text-slate-500" aria-live="polite">
-        {plan.bounds ? (plan.changed.length ? `Changes: ${plan.summary}` : 'Nothing changed yet.') : 'Fix the marked bounds first.'}
+        {plan.bounds
+          ? plan.changed.length
+            ? `Changes: ${plan.summary}`
+            : 'Nothing changed yet.'
+          : 'Fix the marked bounds first.'}
       </p>
     </form>
   );

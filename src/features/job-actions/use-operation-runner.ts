@@ -14,11 +14,18 @@ import { dispatch, getOperation, startOperation, type Scope } from './operations
 import type { Operation, OperationKind, OperationParams } from './utils/operation-machine';
 
 /** The api layer keeps one trigger id per (action, cluster, job); these are its action names. */
-const KEEPER_NAME: Partial<Record<OperationKind, string>> = { savepoint: 'savepoint', stop: 'stop', checkpoint: 'checkpoint' };
+const KEEPER_NAME: Partial<Record<OperationKind, string>> = {
+  savepoint: 'savepoint',
+  stop: 'stop',
+  checkpoint: 'checkpoint',
+};
 
 export function toRequirements(parallelism: Record<string, [number, number]>): ResourceRequirements {
   return Object.fromEntries(
-    Object.entries(parallelism).map(([id, [lowerBound, upperBound]]) => [id, { parallelism: { lowerBound, upperBound } }]),
+    Object.entries(parallelism).map(([id, [lowerBound, upperBound]]) => [
+      id,
+      { parallelism: { lowerBound, upperBound } },
+    ]),
   );
 }
 
@@ -55,9 +62,17 @@ export function useOperationRunner(clusterId: string, jobId: string): OperationR
       const p = op.params;
       switch (op.kind) {
         case 'savepoint':
-          return (await savepointAsync({ targetDirectory: p.targetDirectory, cancelJob: p.cancelJob, formatType: p.formatType })).triggerId;
+          return (
+            await savepointAsync({
+              targetDirectory: p.targetDirectory,
+              cancelJob: p.cancelJob,
+              formatType: p.formatType,
+            })
+          ).triggerId;
         case 'stop':
-          return (await stopAsync({ targetDirectory: p.targetDirectory, drain: p.drain, formatType: p.formatType })).triggerId;
+          return (
+            await stopAsync({ targetDirectory: p.targetDirectory, drain: p.drain, formatType: p.formatType })
+          ).triggerId;
         case 'checkpoint':
           return (await checkpointAsync({ checkpointType: p.checkpointType })).triggerId;
         case 'cancel':

@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
 import { HttpError } from '@/api/errors';
-import { useCheckpointTriggerStatus, useSavepointDisposalStatus, useSavepointStatus } from '@/api/flink/operations';
+import {
+  useCheckpointTriggerStatus,
+  useSavepointDisposalStatus,
+  useSavepointStatus,
+} from '@/api/flink/operations';
 import { dispatch, type Scope } from './operations-store';
 import { shouldPoll, type Operation } from './utils/operation-machine';
 
@@ -12,7 +16,11 @@ import { shouldPoll, type Operation } from './utils/operation-machine';
 export function useOperationStatus(scope: Scope, op: Operation) {
   const { clusterId, jobId } = scope;
   const id = shouldPoll(op) ? op.triggerId : undefined;
-  const savepoint = useSavepointStatus(clusterId, jobId, op.kind === 'savepoint' || op.kind === 'stop' ? id : undefined);
+  const savepoint = useSavepointStatus(
+    clusterId,
+    jobId,
+    op.kind === 'savepoint' || op.kind === 'stop' ? id : undefined,
+  );
   const checkpoint = useCheckpointTriggerStatus(clusterId, jobId, op.kind === 'checkpoint' ? id : undefined);
   const disposal = useSavepointDisposalStatus(clusterId, op.kind === 'dispose' ? id : undefined);
   const q = op.kind === 'checkpoint' ? checkpoint : op.kind === 'dispose' ? disposal : savepoint;
@@ -22,7 +30,13 @@ export function useOperationStatus(scope: Scope, op: Operation) {
 
   useEffect(() => {
     if (!active || !data) return;
-    dispatch(scope, key, { type: 'status', done: data.done, result: data.result, failure: data.failure, at: Date.now() });
+    dispatch(scope, key, {
+      type: 'status',
+      done: data.done,
+      result: data.result,
+      failure: data.failure,
+      at: Date.now(),
+    });
   }, [active, data, dataUpdatedAt, scope, key]);
 
   useEffect(() => {

@@ -9,7 +9,8 @@ import { GraphSection, useChainMembers } from './graph-section';
 import { historyKey, jobGraphHistory } from './history';
 import { VertexPanel } from './panel/vertex-panel';
 import { useJobSearch } from './use-job-search';
-import { useOnScreenIds, type OnScreen } from './use-on-screen';
+import { useOnScreenIds } from './use-on-screen';
+import { polledVertexIds, type OnScreen } from './utils/polled-vertices';
 import { planEdges, toDagNode, vertexRows } from './utils/graph-model';
 import { vertexLoad, type VertexLoad } from './utils/vertex-load';
 import { VertexTable } from './vertex-table';
@@ -101,29 +102,6 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
       ) : null}
     </div>
   );
-}
-
-/**
- * Which vertices to poll: those on screen in the graph (a collapsed chain stands for its members)
- * or in the table, plus the selected one. Before the first measurement only the selection (no
- * burst of requests for vertices that are not shown); without any layout (jsdom) all of them.
- */
-export function polledVertexIds(
-  all: readonly string[],
-  graph: OnScreen,
-  table: OnScreen,
-  chains: ReadonlyMap<string, readonly string[]>,
-  selected: string | undefined,
-): Set<string> {
-  const known = new Set(all);
-  if (graph === 'unmeasurable' && table === 'unmeasurable') return known;
-  const ids = new Set<string>();
-  for (const seen of [graph, table]) {
-    if (typeof seen === 'string') continue;
-    for (const id of seen) for (const m of chains.get(id) ?? [id]) ids.add(m);
-  }
-  if (selected) ids.add(selected);
-  return new Set([...ids].filter((id) => known.has(id)));
 }
 
 function usePolledIds(

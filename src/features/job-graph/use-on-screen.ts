@@ -1,7 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 
-/** Not measured yet, or no layout to measure (jsdom, a hidden tab), or the ids on screen. */
-export type OnScreen = 'pending' | 'unmeasurable' | ReadonlySet<string>;
+import type { OnScreen } from './utils/polled-vertices';
 
 /**
  * Ids of the elements (`[attr]` inside the given containers) that are on screen: inside their

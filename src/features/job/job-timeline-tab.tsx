@@ -21,7 +21,12 @@ export default function JobTimelineTab() {
   const navigate = route.useNavigate();
   const details = useJobDetails(clusterId, jobId);
   const select = (id: string | undefined) =>
-    void navigate({ to: '.', search: (prev) => ({ ...prev, vertex: id, subtask: undefined }), resetScroll: false });
+    void navigate({
+      to: '/clusters/$clusterId/jobs/$jobId/timeline',
+      params: { clusterId, jobId },
+      search: (prev) => ({ ...prev, vertex: id, subtask: undefined }),
+      resetScroll: false,
+    });
 
   return (
     <div className="space-y-6" data-testid="timeline">

@@ -59,7 +59,11 @@ export function typeLabel(checkpointType: string, isSavepoint: boolean): string 
       return 'sync savepoint';
     default:
       // A kind this dashboard does not know yet: show Flink's word rather than guess.
-      return checkpointType ? checkpointType.toLowerCase().replace(/_/g, ' ') : isSavepoint ? 'savepoint' : 'checkpoint';
+      return checkpointType
+        ? checkpointType.toLowerCase().replace(/_/g, ' ')
+        : isSavepoint
+          ? 'savepoint'
+          : 'checkpoint';
   }
 }
 
@@ -140,8 +144,18 @@ export function trendPoints(
     const raw = metric === 'duration' ? r.duration : r.checkpointedSize;
     // A failed checkpoint's size is what it uploaded before failing; Flink sends 0 when nothing.
     const value = failed && metric === 'checkpointedSize' && !raw ? null : (raw ?? null);
-    const tone = failed ? 'bad' : r.status === 'IN_PROGRESS' ? 'warn' : r.kind === 'savepoint' ? 'info' : 'ok';
-    const what = failed ? `failed${r.failureMessage ? `: ${r.failureMessage}` : ''}` : r.status === 'IN_PROGRESS' ? 'in progress' : r.typeLabel;
+    const tone = failed
+      ? 'bad'
+      : r.status === 'IN_PROGRESS'
+        ? 'warn'
+        : r.kind === 'savepoint'
+          ? 'info'
+          : 'ok';
+    const what = failed
+      ? `failed${r.failureMessage ? `: ${r.failureMessage}` : ''}`
+      : r.status === 'IN_PROGRESS'
+        ? 'in progress'
+        : r.typeLabel;
     return { id: String(r.id), value, tone, label: `#${r.id} · ${what}` };
   });
 }

@@ -65,7 +65,11 @@ export function configFacts(c: CheckpointConfig): ConfigFact[] {
       option: 'execution.checkpointing.interval',
     },
     { label: 'Timeout', value: ms(c.timeout), option: 'execution.checkpointing.timeout' },
-    { label: 'Minimum pause between checkpoints', value: ms(c.min_pause), option: 'execution.checkpointing.min-pause' },
+    {
+      label: 'Minimum pause between checkpoints',
+      value: ms(c.min_pause),
+      option: 'execution.checkpointing.min-pause',
+    },
     {
       label: 'Maximum concurrent checkpoints',
       value: String(c.max_concurrent),
@@ -80,7 +84,11 @@ export function configFacts(c: CheckpointConfig): ConfigFact[] {
         : 'disabled',
       option: 'execution.checkpointing.externalized-checkpoint-retention',
     },
-    { label: 'Unaligned checkpoints', value: yesNo(c.unaligned_checkpoints), option: 'execution.checkpointing.unaligned.enabled' },
+    {
+      label: 'Unaligned checkpoints',
+      value: yesNo(c.unaligned_checkpoints),
+      option: 'execution.checkpointing.unaligned.enabled',
+    },
   ];
   if (c.aligned_checkpoint_timeout !== undefined) {
     facts.push({
@@ -97,8 +105,16 @@ export function configFacts(c: CheckpointConfig): ConfigFact[] {
     },
     { label: 'Checkpoints after tasks finish', value: yesNo(c.checkpoints_after_tasks_finish) },
     { label: 'State backend', value: c.state_backend ?? '—', option: 'state.backend.type' },
-    { label: 'Checkpoint storage', value: c.checkpoint_storage ?? '—', option: 'execution.checkpointing.storage' },
-    { label: 'Changelog state backend', value: yesNo(c.state_changelog_enabled), option: 'state.changelog.enabled' },
+    {
+      label: 'Checkpoint storage',
+      value: c.checkpoint_storage ?? '—',
+      option: 'execution.checkpointing.storage',
+    },
+    {
+      label: 'Changelog state backend',
+      value: yesNo(c.state_changelog_enabled),
+      option: 'state.changelog.enabled',
+    },
   );
   if (c.state_changelog_enabled) {
     facts.push(

@@ -29,9 +29,19 @@ export interface SummaryLine {
   historyCount: number;
 }
 
-const METRICS: { metric: SummaryMetric; label: string; format: 'duration' | 'bytes'; flink: keyof CheckpointingStatistics['summary'] }[] = [
+const METRICS: {
+  metric: SummaryMetric;
+  label: string;
+  format: 'duration' | 'bytes';
+  flink: keyof CheckpointingStatistics['summary'];
+}[] = [
   { metric: 'duration', label: 'End-to-end duration', format: 'duration', flink: 'end_to_end_duration' },
-  { metric: 'checkpointedSize', label: 'Checkpointed data size', format: 'bytes', flink: 'checkpointed_size' },
+  {
+    metric: 'checkpointedSize',
+    label: 'Checkpointed data size',
+    format: 'bytes',
+    flink: 'checkpointed_size',
+  },
   { metric: 'processedData', label: 'Processed (in-flight) data', format: 'bytes', flink: 'processed_data' },
   { metric: 'persistedData', label: 'Persisted (in-flight) data', format: 'bytes', flink: 'persisted_data' },
 ];

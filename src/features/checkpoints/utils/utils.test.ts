@@ -71,14 +71,29 @@ describe('history entries to table rows (recorded Flink 2.2 answers)', () => {
   it('an in-progress entry is neither failed nor has a path', () => {
     const completed = stats('jobs__jobid__checkpoints.json').history.find((h) => h.status === 'COMPLETED')!;
     const inProgress = { ...completed, status: 'IN_PROGRESS' as const, latest_ack_timestamp: -1 };
-    expect(toCheckpointRow(inProgress)).toMatchObject({ status: 'IN_PROGRESS', latestAck: undefined, externalPath: undefined, failureMessage: undefined });
+    expect(toCheckpointRow(inProgress)).toMatchObject({
+      status: 'IN_PROGRESS',
+      latestAck: undefined,
+      externalPath: undefined,
+      failureMessage: undefined,
+    });
   });
 
   it('tells savepoints (with format) and unaligned checkpoints apart', () => {
     const sync = stats('jobs__jobid__checkpoints--stopped-with-savepoint.json').latest.savepoint!;
-    expect(toCheckpointRow(sync)).toMatchObject({ kind: 'savepoint', typeLabel: 'sync savepoint', savepointFormat: sync.savepointFormat });
-    const ua = toCheckpointRows(stats('jobs__jobid__checkpoints--unaligned.json').history).find((r) => r.status === 'COMPLETED')!;
-    expect(ua).toMatchObject({ kind: 'checkpoint', alignment: 'unaligned', typeLabel: 'unaligned checkpoint' });
+    expect(toCheckpointRow(sync)).toMatchObject({
+      kind: 'savepoint',
+      typeLabel: 'sync savepoint',
+      savepointFormat: sync.savepointFormat,
+    });
+    const ua = toCheckpointRows(stats('jobs__jobid__checkpoints--unaligned.json').history).find(
+      (r) => r.status === 'COMPLETED',
+    )!;
+    expect(ua).toMatchObject({
+      kind: 'checkpoint',
+      alignment: 'unaligned',
+      typeLabel: 'unaligned checkpoint',
+    });
     expect(typeLabel('SOME_NEW_KIND', false)).toBe('some new kind');
   });
 
@@ -105,14 +120,30 @@ describe('trend points', () => {
   it('marks failures red, leaves an empty failed upload as a gap, oldest first, capped', () => {
     const rows = toCheckpointRows(stats('jobs__jobid__checkpoints--failing.json').history);
     const top = Math.max(...rows.map((r) => r.id));
-    const failedRow = { ...rows[0]!, id: top + 1, status: 'FAILED' as const, failureMessage: 'expired', checkpointedSize: 530 };
+    const failedRow = {
+      ...rows[0]!,
+      id: top + 1,
+      status: 'FAILED' as const,
+      failureMessage: 'expired',
+      checkpointedSize: 530,
+    };
     const all = [...rows, failedRow];
     const duration = trendPoints(all, 'duration');
     expect(duration.map((p) => Number(p.id))).toEqual(all.map((r) => r.id).sort((a, b) => a - b));
-    expect(duration.at(-1)).toMatchObject({ id: String(top + 1), tone: 'bad', label: `#${top + 1} · failed: expired` });
+    expect(duration.at(-1)).toMatchObject({
+      id: String(top + 1),
+      tone: 'bad',
+      label: `#${top + 1} · failed: expired`,
+    });
     expect(trendPoints(all, 'checkpointedSize').at(-1)).toMatchObject({ value: 530, tone: 'bad' });
-    expect(trendPoints([...rows, { ...failedRow, checkpointedSize: 0 }], 'checkpointedSize').at(-1)).toMatchObject({ value: null, tone: 'bad' });
-    const lastThree = all.map((r) => r.id).sort((a, b) => a - b).slice(-3).map(String);
+    expect(
+      trendPoints([...rows, { ...failedRow, checkpointedSize: 0 }], 'checkpointedSize').at(-1),
+    ).toMatchObject({ value: null, tone: 'bad' });
+    const lastThree = all
+      .map((r) => r.id)
+      .sort((a, b) => a - b)
+      .slice(-3)
+      .map(String);
     expect(trendPoints(all, 'duration', 3).map((p) => p.id)).toEqual(lastThree);
   });
 });
@@ -134,7 +165,12 @@ describe('summary: Flink first, history where Flink has no percentile', () => {
   it('computes percentiles from completed history entries where Flink sends NaN', () => {
     const s = stats('jobs__jobid__checkpoints.json');
     const noPercentiles = structuredClone(s);
-    noPercentiles.summary.end_to_end_duration = { ...s.summary.end_to_end_duration, p50: NaN, p90: NaN, p99: NaN };
+    noPercentiles.summary.end_to_end_duration = {
+      ...s.summary.end_to_end_duration,
+      p50: NaN,
+      p90: NaN,
+      p99: NaN,
+    };
     const rows = toCheckpointRows(s.history);
     const duration = summaryLines(noPercentiles, rows).find((l) => l.metric === 'duration')!;
     const completed = rows.filter((r) => r.status === 'COMPLETED').map((r) => r.duration!);
@@ -160,20 +196,35 @@ describe('checkpointing on or off', () => {
     const off = config('jobs__jobid__checkpoints__config--no-checkpointing.json');
     expect(isDisabledInterval(off.interval)).toBe(true);
     const s = stats('jobs__jobid__checkpoints--no-checkpointing.json');
-    expect(checkpointingState({ config: off, configError: null, stats: s, statsError: null })).toBe('disabled');
+    expect(checkpointingState({ config: off, configError: null, stats: s, statsError: null })).toBe(
+      'disabled',
+    );
     const on = config('jobs__jobid__checkpoints__config.json');
     expect(checkpointingState({ config: on, configError: null, stats: s, statsError: null })).toBe('enabled');
   });
 
   it('reads a 404 "not enabled" as not enabled, other errors as unknown', () => {
-    const notEnabled = new HttpError('GET /jobs/:jobid/checkpoints/config', 404, ['Checkpointing has not been enabled.']);
-    expect(checkpointingState({ config: undefined, configError: notEnabled, stats: undefined, statsError: notEnabled })).toBe('disabled');
+    const notEnabled = new HttpError('GET /jobs/:jobid/checkpoints/config', 404, [
+      'Checkpointing has not been enabled.',
+    ]);
+    expect(
+      checkpointingState({
+        config: undefined,
+        configError: notEnabled,
+        stats: undefined,
+        statsError: notEnabled,
+      }),
+    ).toBe('disabled');
     const broken = new HttpError('GET /jobs/:jobid/checkpoints/config', 500, ['boom']);
-    expect(checkpointingState({ config: undefined, configError: broken, stats: undefined, statsError: broken })).toBe('unknown');
+    expect(
+      checkpointingState({ config: undefined, configError: broken, stats: undefined, statsError: broken }),
+    ).toBe('unknown');
   });
 
   it('lists the configuration a user asks about', () => {
-    const facts = Object.fromEntries(configFacts(config('jobs__jobid__checkpoints__config.json')).map((f) => [f.label, f.value]));
+    const facts = Object.fromEntries(
+      configFacts(config('jobs__jobid__checkpoints__config.json')).map((f) => [f.label, f.value]),
+    );
     expect(facts).toMatchObject({
       Mode: 'exactly once',
       Interval: '1.0 s',
@@ -187,7 +238,12 @@ describe('checkpointing on or off', () => {
       'Checkpoint storage': 'FileSystemCheckpointStorage',
       'Changelog state backend': 'disabled',
     });
-    const off = Object.fromEntries(configFacts(config('jobs__jobid__checkpoints__config--no-checkpointing.json')).map((f) => [f.label, f.value]));
+    const off = Object.fromEntries(
+      configFacts(config('jobs__jobid__checkpoints__config--no-checkpointing.json')).map((f) => [
+        f.label,
+        f.value,
+      ]),
+    );
     expect(off.Interval).toMatch(/never/);
   });
 });

@@ -18,7 +18,9 @@ describe('describeFailure', () => {
   });
 
   it('copes with a missing class or trace', () => {
-    expect(describeFailure({ className: undefined, stackTrace: 'java.lang.IllegalStateException: boom' })).toMatchObject({
+    expect(
+      describeFailure({ className: undefined, stackTrace: 'java.lang.IllegalStateException: boom' }),
+    ).toMatchObject({
       className: 'java.lang.IllegalStateException',
       message: 'boom',
     });

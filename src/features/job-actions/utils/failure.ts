@@ -22,8 +22,14 @@ export function describeFailure(f: OperationFailure): FailureDescription {
   let message: string | undefined;
   if (headline) {
     const prefix = `${className}:`;
-    message = headline.startsWith(prefix) ? headline.slice(prefix.length).trim() || undefined : headline === className ? undefined : headline;
+    message = headline.startsWith(prefix)
+      ? headline.slice(prefix.length).trim() || undefined
+      : headline === className
+        ? undefined
+        : headline;
   }
-  const causes = lines.filter((l) => l.startsWith('Caused by: ')).map((l) => l.slice('Caused by: '.length).trim());
+  const causes = lines
+    .filter((l) => l.startsWith('Caused by: '))
+    .map((l) => l.slice('Caused by: '.length).trim());
   return { className, message, headline, rootCause: causes.at(-1), lineCount: lines.length };
 }

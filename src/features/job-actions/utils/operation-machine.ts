@@ -17,7 +17,12 @@
 export type OperationKind = 'savepoint' | 'stop' | 'checkpoint' | 'cancel' | 'rescale' | 'dispose';
 
 /** Kinds that return a trigger id and are followed on a status endpoint. */
-export const ASYNC_KINDS: ReadonlySet<OperationKind> = new Set(['savepoint', 'stop', 'checkpoint', 'dispose']);
+export const ASYNC_KINDS: ReadonlySet<OperationKind> = new Set([
+  'savepoint',
+  'stop',
+  'checkpoint',
+  'dispose',
+]);
 
 export type Phase = 'sending' | 'unsent' | 'running' | 'resuming' | 'completed' | 'failed' | 'lost';
 
@@ -59,7 +64,14 @@ export interface Operation {
 
 export type OperationEvent =
   | { type: 'accepted'; triggerId?: string | undefined; at: number }
-  | { type: 'send-failed'; message: string; details?: string[]; fateUnknown: boolean; triggerId?: string | undefined; at: number }
+  | {
+      type: 'send-failed';
+      message: string;
+      details?: string[];
+      fateUnknown: boolean;
+      triggerId?: string | undefined;
+      at: number;
+    }
   | { type: 'retry'; at: number }
   | {
       type: 'status';
@@ -70,7 +82,12 @@ export type OperationEvent =
     }
   | { type: 'status-missing'; at: number };
 
-export function createOperation(key: string, kind: OperationKind, params: OperationParams, at: number): Operation {
+export function createOperation(
+  key: string,
+  kind: OperationKind,
+  params: OperationParams,
+  at: number,
+): Operation {
   return { key, kind, phase: 'sending', params, startedAt: at, updatedAt: at, observed: true };
 }
 
@@ -84,7 +101,9 @@ export const isFinal = (op: Pick<Operation, 'phase'>) =>
 export const shouldPoll = (op: Operation) =>
   ASYNC_KINDS.has(op.kind) &&
   op.triggerId !== undefined &&
-  (op.phase === 'running' || op.phase === 'resuming' || (op.phase === 'unsent' && op.error?.fateUnknown === true));
+  (op.phase === 'running' ||
+    op.phase === 'resuming' ||
+    (op.phase === 'unsent' && op.error?.fateUnknown === true));
 
 /**
  * The next state, or null when the operation should disappear (after a reload the cluster no
@@ -114,7 +133,8 @@ export function reduce(op: Operation, ev: OperationEvent): Operation | null {
       if (op.phase !== 'unsent') return op;
       return { ...op, phase: 'sending', observed: true, updatedAt: at };
     case 'status': {
-      if (!(op.phase === 'running' || op.phase === 'resuming' || (op.phase === 'unsent' && op.triggerId))) return op;
+      if (!(op.phase === 'running' || op.phase === 'resuming' || (op.phase === 'unsent' && op.triggerId)))
+        return op;
       if (!ev.done) return { ...op, phase: 'running', error: undefined, observed: true, updatedAt: at };
       const failed = ev.failure !== undefined;
       return {
@@ -166,7 +186,8 @@ export function noticeFor(before: Operation | undefined, after: Operation | null
   if (!after || !after.observed) return undefined;
   if (before?.phase === after.phase) return undefined;
   const what = LABELS[after.kind];
-  if (after.phase === 'completed' && ASYNC_KINDS.has(after.kind)) return { tone: 'success', title: `${what} completed` };
+  if (after.phase === 'completed' && ASYNC_KINDS.has(after.kind))
+    return { tone: 'success', title: `${what} completed` };
   if (after.phase === 'failed') return { tone: 'error', title: `${what} failed` };
   if (after.phase === 'lost') return { tone: 'warning', title: `${what}: status unknown` };
   return undefined;

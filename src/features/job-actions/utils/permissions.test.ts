@@ -22,8 +22,19 @@ describe('availableActions', () => {
   });
 
   it('web-cancel false hides cancel, stop and savepoint-then-cancel; web-rescale false hides rescale', () => {
-    const a = availableActions({ readOnly: false, features: { 'web-cancel': false, 'web-rescale': false }, jobState: 'RUNNING' });
-    expect(a).toMatchObject({ cancel: false, stop: false, savepointCancel: false, rescale: false, savepoint: true, checkpoint: true });
+    const a = availableActions({
+      readOnly: false,
+      features: { 'web-cancel': false, 'web-rescale': false },
+      jobState: 'RUNNING',
+    });
+    expect(a).toMatchObject({
+      cancel: false,
+      stop: false,
+      savepointCancel: false,
+      rescale: false,
+      savepoint: true,
+      checkpoint: true,
+    });
   });
 
   it('keeps gated buttons hidden until /config answered', () => {
@@ -38,7 +49,14 @@ describe('availableActions', () => {
   it('hides job actions for finished jobs and while the state is unknown', () => {
     for (const state of ['FINISHED', 'CANCELED', 'FAILED']) {
       const a = availableActions({ readOnly: false, features: ALL, jobState: state });
-      expect(a).toMatchObject({ savepoint: false, stop: false, checkpoint: false, cancel: false, rescale: false, dispose: true });
+      expect(a).toMatchObject({
+        savepoint: false,
+        stop: false,
+        checkpoint: false,
+        cancel: false,
+        rescale: false,
+        dispose: true,
+      });
     }
     expect(availableActions({ readOnly: false, features: ALL, jobState: undefined }).savepoint).toBe(false);
   });
@@ -46,7 +64,9 @@ describe('availableActions', () => {
 
 describe('defaultSavepointDir', () => {
   it('reads the Flink 2.x key, then the legacy one', () => {
-    expect(defaultSavepointDir([{ key: 'execution.checkpointing.savepoint-dir', value: 'file:///sp' }])).toBe('file:///sp');
+    expect(defaultSavepointDir([{ key: 'execution.checkpointing.savepoint-dir', value: 'file:///sp' }])).toBe(
+      'file:///sp',
+    );
     expect(defaultSavepointDir([{ key: 'state.savepoints.dir', value: 's3://b/sp' }])).toBe('s3://b/sp');
     expect(defaultSavepointDir([{ key: 'x', value: 'y' }])).toBeUndefined();
   });

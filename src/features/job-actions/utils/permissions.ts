@@ -47,7 +47,9 @@ export function availableActions(opts: {
 }
 
 /** Flink's default savepoint directory from a job's JobManager configuration (2.x key first). */
-export function defaultSavepointDir(entries: readonly { key: string; value: string }[] | undefined): string | undefined {
+export function defaultSavepointDir(
+  entries: readonly { key: string; value: string }[] | undefined,
+): string | undefined {
   if (!entries) return undefined;
   for (const key of ['execution.checkpointing.savepoint-dir', 'state.savepoints.dir']) {
     const v = entries.find((e) => e.key === key)?.value.trim();

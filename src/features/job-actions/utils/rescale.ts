@@ -23,7 +23,10 @@ export type Drafts = Record<string, BoundsDraft>;
 
 export function initialDrafts(req: ResourceRequirements): Drafts {
   return Object.fromEntries(
-    Object.entries(req).map(([id, r]) => [id, { lower: String(r.parallelism.lowerBound), upper: String(r.parallelism.upperBound) }]),
+    Object.entries(req).map(([id, r]) => [
+      id,
+      { lower: String(r.parallelism.lowerBound), upper: String(r.parallelism.upperBound) },
+    ]),
   );
 }
 
@@ -38,7 +41,11 @@ export interface RescalePlan {
   summary: string;
 }
 
-export function planRescale(vertices: readonly RescaleVertex[], req: ResourceRequirements, drafts: Drafts): RescalePlan {
+export function planRescale(
+  vertices: readonly RescaleVertex[],
+  req: ResourceRequirements,
+  drafts: Drafts,
+): RescalePlan {
   const errors: Record<string, string> = {};
   const bounds: Record<string, [number, number]> = {};
   const changed: string[] = [];
@@ -75,6 +82,8 @@ export function planRescale(vertices: readonly RescaleVertex[], req: ResourceReq
 export function isSchedulerUnsupported(error: unknown): boolean {
   return (
     error instanceof HttpError &&
-    error.errors.some((m) => /does not support changing the parallelism|only expected to work with the AdaptiveScheduler/i.test(m))
+    error.errors.some((m) =>
+      /does not support changing the parallelism|only expected to work with the AdaptiveScheduler/i.test(m),
+    )
   );
 }
