@@ -9,7 +9,7 @@ SECONDS=0
 
 step "dependencies"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then npm ci --no-audit --no-fund; fi
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-system-packages.sh
 
 step "typecheck";  npm run --silent typecheck
 step "lint";       npm run --silent lint

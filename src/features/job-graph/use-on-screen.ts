@@ -1,5 +1,4 @@
 import { useEffect, useState, type RefObject } from 'react';
-
 import type { OnScreen } from './utils/polled-vertices';
 
 /**

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Debian packages the test suite drives for real: Chromium (browser tests) and nginx (the example
+# reverse-proxy config). Installed only when missing.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium chromium-driver)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing Debian packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get install -y --no-install-recommends "${missing[@]}" \
+  || { $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends "${missing[@]}"; }
+# The package starts a system nginx on port 80; the tests start their own.
+$SUDO service nginx stop >/dev/null 2>&1 || true
