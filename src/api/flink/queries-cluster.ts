@@ -40,4 +40,3 @@ export function useClusterOverview(c: string) {
 export function useDataSets(c: string) {
   return useQuery({ ...dataSetsQuery(c), refetchInterval: usePollInterval(c) });
 }
-

@@ -22,7 +22,10 @@ export const jobManagerProfilerFileUrl = (c: string, filename: string) =>
 export const PROFILING_SETTING = 'rest.profiling.enabled';
 
 const profilingEnabled = (entries: ConfigEntries) =>
-  entries.find((e) => e.key === PROFILING_SETTING)?.value.trim().toLowerCase() === 'true';
+  entries
+    .find((e) => e.key === PROFILING_SETTING)
+    ?.value.trim()
+    .toLowerCase() === 'true';
 
 /**
  * Whether `rest.profiling.enabled` is true in the job manager's configuration; undefined while

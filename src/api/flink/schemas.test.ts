@@ -241,6 +241,13 @@ describe('real Flink quirks', () => {
     expect(j.maxParallelism).toBe(-1);
   });
 
+  it('accepts accumulated-busy-time sent as "NaN" (seen on a real 2.2 cluster)', () => {
+    const j = job();
+    const busy = { ...j.vertices[0]!, metrics: { ...io, 'accumulated-busy-time': 'NaN' } };
+    const parsed = validate('t', jobDetailsSchema, { ...j, vertices: [busy] });
+    expect(Number.isNaN(parsed.vertices[0]!.metrics['accumulated-busy-time'])).toBe(true);
+  });
+
   it('reads "NaN" percentiles as NaN numbers', () => {
     const cp = validate('t', checkpointingStatisticsSchema, checkpoints([]));
     expect(Number.isNaN(cp.summary.state_size.p99)).toBe(true);

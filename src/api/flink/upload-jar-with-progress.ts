@@ -1,6 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { validate } from '../http';
-import { errorMessagesFromBody, HttpError, InvalidResponseError, NetworkError, TimeoutError } from '../errors';
+import {
+  errorMessagesFromBody,
+  HttpError,
+  InvalidResponseError,
+  NetworkError,
+  TimeoutError,
+} from '../errors';
 import { jarIdFromUpload } from './client-jars';
 import { base } from './client-shared';
 import { flinkKeys } from './keys';
@@ -31,7 +37,12 @@ export interface UploadJarOptions {
 export type UploadedJar = JarUpload & { jarId: string };
 
 /** Uploads `file` as multipart field `jarfile` (typed application/x-java-archive, as Flink wants). */
-export function uploadJarWithProgress(c: string, file: Blob, fileName: string, o: UploadJarOptions = {}): Promise<UploadedJar> {
+export function uploadJarWithProgress(
+  c: string,
+  file: Blob,
+  fileName: string,
+  o: UploadJarOptions = {},
+): Promise<UploadedJar> {
   return new Promise<UploadedJar>((resolve, reject) => {
     if (o.signal?.aborted) {
       reject(o.signal.reason);
@@ -47,7 +58,8 @@ export function uploadJarWithProgress(c: string, file: Blob, fileName: string, o
     xhr.open('POST', `${base(c)}/jars/upload`);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.timeout = timeoutMs;
-    xhr.upload.onprogress = (e) => o.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : undefined });
+    xhr.upload.onprogress = (e) =>
+      o.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : undefined });
     xhr.onerror = () => {
       cleanup();
       reject(new NetworkError(ENDPOINT, new Error('the upload could not be sent')));

@@ -142,6 +142,30 @@ describe('DataTable virtualisation', { timeout: SLOW_CI_MS }, () => {
     expect(screen.queryByText('job 0')).not.toBeInTheDocument();
     expect(bodyRows().length).toBeLessThan(40);
   });
+
+  it('scrolls a selection made elsewhere into view', () => {
+    const restore = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight');
+    Object.defineProperty(HTMLElement.prototype, 'scrollHeight', {
+      configurable: true,
+      get: () => 36 * 10_001,
+    });
+    Element.prototype.scrollTo = function (this: Element, options?: ScrollToOptions | number) {
+      if (typeof options === 'object' && options.top !== undefined) this.scrollTop = options.top;
+      this.dispatchEvent(new Event('scroll'));
+    } as Element['scrollTo'];
+    try {
+      const { rerender } = render(
+        <DataTable label="Many" columns={columns} rows={many} rowKey={(j) => j.id} />,
+      );
+      rerender(
+        <DataTable label="Many" columns={columns} rows={many} rowKey={(j) => j.id} selectedKey="j7000" />,
+      );
+      expect(screen.getByText('job 7000').closest('tr')).toHaveAttribute('aria-selected', 'true');
+    } finally {
+      delete (HTMLElement.prototype as { scrollHeight?: number }).scrollHeight;
+      if (restore) Object.defineProperty(Element.prototype, 'scrollHeight', restore);
+    }
+  });
 });
 
 describe('DataTable interaction', { timeout: SLOW_CI_MS }, () => {

@@ -125,6 +125,11 @@ function TargetDirectory({
           </>
         ) : cfg.isPending ? (
           ' '
+        ) : cfg.isError ? (
+          <>
+            Empty: Flink’s default (<code className="font-mono">execution.checkpointing.savepoint-dir</code>),
+            if one is configured; the configuration could not be read.
+          </>
         ) : (
           <>
             No default (<code className="font-mono">execution.checkpointing.savepoint-dir</code>) is

@@ -22,7 +22,8 @@ import { resetOperationsStore } from './operations-store';
  */
 
 const DIR = join(process.cwd(), 'e2e/fixtures/flink/2.2');
-const fixture = (name: string) => JSON.parse(readFileSync(join(DIR, name), 'utf8')) as Record<string, unknown>;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(DIR, name), 'utf8')) as Record<string, unknown>;
 const JOB = fixture('jobs__jobid.json');
 const JOB_NAME = JOB.name as string;
 
@@ -71,12 +72,17 @@ function fakeCluster(opts: ClusterOpts = {}) {
         return Response.json({ ...cfg, features: { ...(cfg.features as object), ...opts.features } });
       }
       let m = p.match(/^\/api\/c\/jobs\/([^/]+)$/);
-      if (m && req.method === 'GET') return Response.json({ ...JOB, jid: m[1], state: opts.jobState ?? 'RUNNING' });
+      if (m && req.method === 'GET')
+        return Response.json({ ...JOB, jid: m[1], state: opts.jobState ?? 'RUNNING' });
       if (m && req.method === 'PATCH') return Response.json({}, { status: 202 });
-      if (/\/jobmanager\/config$/.test(p)) return Response.json(fixture('jobs__jobid__jobmanager__config.json'));
-      if (/\/checkpoints$/.test(p) && req.method === 'GET') return Response.json(fixture('jobs__jobid__checkpoints.json'));
+      if (/\/jobmanager\/config$/.test(p))
+        return Response.json(fixture('jobs__jobid__jobmanager__config.json'));
+      if (/\/checkpoints$/.test(p) && req.method === 'GET')
+        return Response.json(fixture('jobs__jobid__checkpoints.json'));
       if (/\/resource-requirements$/.test(p)) {
-        return Response.json(fixture('jobs__jobid__resource-requirements--default-scheduler.json'), { status: 500 });
+        return Response.json(fixture('jobs__jobid__resource-requirements--default-scheduler.json'), {
+          status: 500,
+        });
       }
       if (/\/(savepoints|stop|checkpoints)$/.test(p) && req.method === 'POST') {
         return Response.json({ 'request-id': req.body?.triggerId }, { status: 202 });
@@ -119,7 +125,8 @@ function renderActions(jobId = `job${++jobCounter}`.padEnd(32, '0')) {
   return { ...view, qc, jobId, router };
 }
 
-const posts = (sent: Sent[], suffix: string) => sent.filter((r) => r.method === 'POST' && r.path.endsWith(suffix));
+const posts = (sent: Sent[], suffix: string) =>
+  sent.filter((r) => r.method === 'POST' && r.path.endsWith(suffix));
 
 async function openSavepointDialog() {
   fireEvent.click(await screen.findByTestId('action-savepoint'));
@@ -140,7 +147,10 @@ describe('savepoint', () => {
         if (!/\/savepoints\/[0-9a-f]{32}$/.test(req.path)) return undefined;
         statusCalls++;
         return {
-          body: statusCalls < 2 ? fixture('jobs__jobid__savepoints__triggerid--in-progress.json') : fixture('jobs__jobid__savepoints__triggerid.json'),
+          body:
+            statusCalls < 2
+              ? fixture('jobs__jobid__savepoints__triggerid--in-progress.json')
+              : fixture('jobs__jobid__savepoints__triggerid.json'),
         };
       },
     });
@@ -160,11 +170,19 @@ describe('savepoint', () => {
     expect(screen.queryByTestId('savepoint-dialog')).toBeNull();
 
     const location = fixture('jobs__jobid__savepoints__triggerid.json').operation as { location: string };
-    expect(await screen.findByTestId('savepoint-path', {}, { timeout: 5000 })).toHaveTextContent(location.location);
-    expect(within(screen.getByTestId('operation')).getByRole('button', { name: 'Copy savepoint path' })).toBeInTheDocument();
+    expect(await screen.findByTestId('savepoint-path', {}, { timeout: 5000 })).toHaveTextContent(
+      location.location,
+    );
+    expect(
+      within(screen.getByTestId('operation')).getByRole('button', { name: 'Copy savepoint path' }),
+    ).toBeInTheDocument();
     const triggers = posts(sent, '/savepoints');
     expect(triggers).toHaveLength(1);
-    expect(triggers[0]!.body).toEqual({ triggerId: expect.stringMatching(TRIGGER_ID_PATTERN), 'cancel-job': false, formatType: 'CANONICAL' });
+    expect(triggers[0]!.body).toEqual({
+      triggerId: expect.stringMatching(TRIGGER_ID_PATTERN),
+      'cancel-job': false,
+      formatType: 'CANONICAL',
+    });
     expect(screen.getByTestId('operation')).toHaveAttribute('data-trigger-id', triggers[0]!.body!.triggerId);
     // a toast links to the checkpoints and offers the path
     const toast = await screen.findByTestId('toast');
@@ -222,7 +240,12 @@ describe('savepoint', () => {
           ? {
               body: {
                 status: { id: 'COMPLETED' },
-                operation: { 'failure-cause': { class: 'org.apache.flink.runtime.checkpoint.CheckpointException', 'stack-trace': trace } },
+                operation: {
+                  'failure-cause': {
+                    class: 'org.apache.flink.runtime.checkpoint.CheckpointException',
+                    'stack-trace': trace,
+                  },
+                },
               },
             }
           : undefined,
@@ -232,7 +255,9 @@ describe('savepoint', () => {
     fireEvent.click(within(dialog).getByTestId('savepoint-dialog-submit'));
     const failure = await screen.findByTestId('operation-failure', {}, { timeout: 5000 });
     expect(screen.getByTestId('operation')).toHaveAttribute('data-phase', 'failed');
-    expect(within(failure).getByTestId('operation-failure-class')).toHaveTextContent('org.apache.flink.runtime.checkpoint.CheckpointException');
+    expect(within(failure).getByTestId('operation-failure-class')).toHaveTextContent(
+      'org.apache.flink.runtime.checkpoint.CheckpointException',
+    );
     expect(within(failure).getByTestId('operation-root-cause')).toHaveTextContent('campaignId');
     expect(within(failure).queryByTestId('operation-stack-trace')).toBeNull();
     fireEvent.click(within(failure).getByTestId('operation-stack-toggle'));
@@ -249,7 +274,13 @@ describe('after a reload', () => {
           return { status: 404, body: fixture('jobs__jobid__savepoints__triggerid--unknown-trigger.json') };
         }
         if (/\/savepoints\/[0-9a-f]{32}$/.test(req.path)) {
-          return { body: fixture(done ? 'jobs__jobid__savepoints__triggerid.json' : 'jobs__jobid__savepoints__triggerid--in-progress.json') };
+          return {
+            body: fixture(
+              done
+                ? 'jobs__jobid__savepoints__triggerid.json'
+                : 'jobs__jobid__savepoints__triggerid--in-progress.json',
+            ),
+          };
         }
         return undefined;
       },
@@ -262,7 +293,10 @@ describe('after a reload', () => {
     first.unmount();
 
     // Another in-flight savepoint the cluster no longer knows (e.g. the JobManager restarted).
-    const stored = JSON.parse(sessionStorage.getItem('streamdash.job-operations.v1') ?? '{}') as Record<string, unknown[]>;
+    const stored = JSON.parse(sessionStorage.getItem('streamdash.job-operations.v1') ?? '{}') as Record<
+      string,
+      unknown[]
+    >;
     const key = Object.keys(stored)[0]!;
     stored[key]!.push({ ...(stored[key]![0] as object), key: 'forgotten', triggerId: 'f'.repeat(32) });
     sessionStorage.setItem('streamdash.job-operations.v1', JSON.stringify(stored));

@@ -29,6 +29,7 @@ export function GraphSection({
   onSelect,
   loadError,
   vertexCount,
+  hot,
 }: {
   ref: RefObject<HTMLDivElement | null>;
   nodes: readonly DagNode[];
@@ -37,6 +38,8 @@ export function GraphSection({
   onSelect: (id: string) => void;
   loadError: Error | null;
   vertexCount: number;
+  /** The worst vertices, offered as one-click selections (handy in big graphs). */
+  hot: readonly { id: string; name: string; tone: NodeTone; fill: number | undefined }[];
 }) {
   useRefitOnResize(ref);
   const counts = new Map<NodeTone, number>();
@@ -57,6 +60,23 @@ export function GraphSection({
             <span className="text-slate-500">No vertex is busy or back-pressured.</span>
           ) : null}
         </span>
+        {hot.length ? (
+          <span className="flex min-w-0 flex-wrap items-center gap-1.5 text-xs" data-testid="hot-spots">
+            <span className="text-slate-500">Look at:</span>
+            {hot.map((h) => (
+              <button
+                key={h.id}
+                type="button"
+                onClick={() => onSelect(h.id)}
+                aria-pressed={h.id === selectedId}
+                title={`Select ${h.name}`}
+                className={`max-w-56 truncate rounded border px-1.5 py-0.5 hover:bg-white dark:hover:bg-slate-800 ${TONE_CHIP[h.tone] ?? ''} ${h.id === selectedId ? 'ring-2 ring-sky-500' : ''}`}
+              >
+                {h.name} · {h.fill === undefined ? TONE_LABEL[h.tone].toLowerCase() : `${Math.round(h.fill * 100)} % ${h.tone === 'busy' ? 'busy' : 'back-pr.'}`}
+              </button>
+            ))}
+          </span>
+        ) : null}
         <span className="ml-auto text-xs text-slate-500" title="Max over subtasks, refreshed every 10 s (the cluster's metric cadence)">
           Busy and back-pressure: worst subtask · rates: whole vertex
         </span>
@@ -81,6 +101,12 @@ export function GraphSection({
     </section>
   );
 }
+
+const TONE_CHIP: Partial<Record<NodeTone, string>> = {
+  failed: 'border-red-400 text-red-800 dark:border-red-700 dark:text-red-200',
+  backpressured: 'border-violet-400 text-violet-800 dark:border-violet-700 dark:text-violet-200',
+  busy: 'border-orange-400 text-orange-800 dark:border-orange-700 dark:text-orange-200',
+};
 
 const SUMMARY_CLASS: Partial<Record<NodeTone, string>> = {
   failed: 'rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-900 dark:bg-red-900/50 dark:text-red-100',

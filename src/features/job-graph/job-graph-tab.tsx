@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useParams } from '@tanstack/react-router';
 import { useJobDetails } from '@/api/flink/queries';
 import { useVerticesLoad } from '@/api/flink/queries-job-graph';
@@ -12,6 +12,7 @@ import { useJobSearch } from './use-job-search';
 import { useOnScreenIds } from './use-on-screen';
 import { polledVertexIds, type OnScreen } from './utils/polled-vertices';
 import { planEdges, toDagNode, vertexRows } from './utils/graph-model';
+import { hotSpots } from './utils/tones';
 import { vertexLoad, type VertexLoad } from './utils/vertex-load';
 import { VertexTable } from './vertex-table';
 
@@ -61,11 +62,14 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
     return out;
   }, [answers]);
 
-  useRecordLoads(jobId, loads, vertexIds.length <= RECORD_ALL_UP_TO ? undefined : selected);
+  useRecordLoads(jobId, loads, vertexIds.length <= RECORD_ALL_UP_TO ? 'all' : selected);
 
-  const rows = useMemo(() => vertexRows(job.plan, job.vertices, loads), [job.plan, job.vertices, loads]);
+  // Answers of many vertices arrive one by one: let React merge the re-renders they cause.
+  const deferredLoads = useDeferredValue(loads);
+  const rows = useMemo(() => vertexRows(job.plan, job.vertices, deferredLoads), [job.plan, job.vertices, deferredLoads]);
   const nodes = useMemo(() => rows.map(toDagNode), [rows]);
   const selectedRow = rows.find((r) => r.id === selected);
+  const hot = useMemo(() => hotSpots(rows), [rows]);
   const loadError = Object.values(answers).find((a) => a.polled && a.error)?.error ?? null;
 
   const select = (id: string) => setSearch({ vertex: id, subtask: id === selected ? search.subtask : undefined });
@@ -82,6 +86,7 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
           onSelect={select}
           loadError={loadError}
           vertexCount={rows.length}
+          hot={hot}
         />
         <VertexTable ref={tableRef} rows={rows} selectedId={selected} onSelect={select} polledIds={polledIds} />
       </div>
@@ -118,15 +123,16 @@ function usePolledIds(
   return useMemo(() => ids, [key]);
 }
 
-/** Keeps busy / back-pressure / idle of the recorded vertices in the in-memory history. */
+/** Keeps the load of every vertex ('all', small graphs) or of the selected one in the in-memory history. */
 function useRecordLoads(
   jobId: string,
   loads: Record<string, { load: VertexLoad | undefined; at: number }>,
-  only: string | undefined,
+  which: 'all' | string | undefined,
 ) {
   useEffect(() => {
+    if (which === undefined) return;
     for (const [id, { load, at }] of Object.entries(loads)) {
-      if (!load || !at || (only !== undefined && id !== only)) continue;
+      if (!load || !at || (which !== 'all' && id !== which)) continue;
       jobGraphHistory.pushMany(at, {
         [historyKey(jobId, id, 'busy')]: load.busy,
         [historyKey(jobId, id, 'backPressured')]: load.backPressured,
@@ -135,5 +141,5 @@ function useRecordLoads(
         [historyKey(jobId, id, 'recordsOut')]: load.recordsOut,
       });
     }
-  }, [jobId, loads, only]);
+  }, [jobId, loads, which]);
 }

@@ -44,9 +44,12 @@ export function Gantt({
   selectedId,
   onRowClick,
   testId,
+  range,
 }: {
   label: string;
   timeline: Timeline;
+  /** Show only this part of the time range (e.g. the start-up); bars are cut at its end. */
+  range?: { start: number; end: number } | undefined;
   zone: TimeZoneChoice;
   rowHeight?: number;
   labelWidth?: number;
@@ -55,7 +58,9 @@ export function Gantt({
   onRowClick?: (row: TimelineRow) => void;
   testId?: string;
 }) {
-  const { rows, start, end, now } = timeline;
+  const { rows, now } = timeline;
+  const start = range?.start ?? timeline.start;
+  const end = range?.end ?? timeline.end;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- only this component reads the virtualizer
@@ -72,7 +77,7 @@ export function Gantt({
     if (step < 1000) return (t: number) => `+${formatDuration(t - start)}`;
     return timeTickFormatter(zone, end - start);
   }, [step, start, end, zone]);
-  const anyOpen = rows.some((r) => r.segments.some((s) => s.open));
+  const anyOpen = now <= end && rows.some((r) => r.segments.some((s) => s.open));
   const nowPct = percentOf(now, start, end);
   const items = virtualizer.getVirtualItems();
 
@@ -144,6 +149,7 @@ export function Gantt({
                 </div>
                 <div role="cell" className="relative mr-4 h-full flex-1">
                   {row.segments.map((s, i) => {
+                    if (s.start > end || s.end < start) return null;
                     const left = percentOf(s.start, start, end);
                     const width = Math.max(percentOf(s.end, start, end) - left, 0);
                     return (

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JobDetails, JobExceptions } from '@/api/flink/schemas';
-import { fakeFlink, fixture, renderApp } from './testing/fake-cluster';
+import { fakeFlink, fixture, renderApp, type Sent } from './testing/fake-cluster';
 
 const failedJob = fixture<JobDetails>('jobs__jobid--failed.json');
 const failingJob = fixture<JobDetails>('jobs__jobid--failing.json');
@@ -86,7 +86,7 @@ describe('exceptions tab', () => {
     const all = fixture<JobExceptions>('jobs__jobid__exceptions.json');
     const sent = fakeFlink({
       [`/jobs/${failingJob.jid}`]: failingJob,
-      [`/jobs/${failingJob.jid}/exceptions`]: (req) => (req.search.get('maxExceptions') === '20' ? one : all),
+      [`/jobs/${failingJob.jid}/exceptions`]: (req: Sent) => (req.search.get('maxExceptions') === '20' ? one : all),
     });
     renderApp(`/clusters/demo/jobs/${failingJob.jid}/exceptions`);
     await screen.findByTestId('root-exception');

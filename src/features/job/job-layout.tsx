@@ -8,12 +8,12 @@ import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError, StaleMark } from '@/components/query-state';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
+import { CopyButton } from '@/components/toast';
 import { useNow } from '@/hooks/use-now';
 import { formatDuration, formatTimestamp } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
-import { CopyButton } from './copy-button';
 import { JobTabs } from './job-tabs';
-import { liveDuration, subtaskCounts, totalSubtasks } from './utils/job-header';
+import { formatLiveDuration, liveDuration, subtaskCounts, totalSubtasks } from './utils/job-header';
 
 const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
 
@@ -119,7 +119,7 @@ function JobHeader({
             <code className="font-mono text-xs" data-testid="job-id">
               {job.jid}
             </code>
-            <CopyButton text={job.jid} label="Copy job id" />
+            <CopyButton text={job.jid} ariaLabel="Copy job id" compact />
           </span>
         </Fact>
         <Fact label="Start">
@@ -171,7 +171,7 @@ function LiveDuration({ job, receivedAt }: { job: JobDetails; receivedAt: number
   const now = useNow(1000);
   return (
     <span className="tabular-nums" data-testid="job-duration" data-live="true">
-      {formatDuration(liveDuration(job, now, receivedAt))}
+      {formatLiveDuration(liveDuration(job, now, receivedAt))}
     </span>
   );
 }

@@ -22,16 +22,18 @@ const TABS: { to: TabPath; label: string; keepsVertex: boolean; id: string }[] =
   { to: '/clusters/$clusterId/jobs/$jobId/configuration', label: 'Configuration', keepsVertex: false, id: 'configuration' },
 ];
 
+// The look of the shared Tabs (components/tabs.tsx); these are links, so every tab has a URL
+// that opens in a new browser tab too.
 const base =
-  'relative -mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-sky-500';
+  '-mb-px flex shrink-0 items-center gap-1.5 whitespace-nowrap border-b-2 px-3 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-sky-500';
 const inactive =
   'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900 dark:text-slate-400 dark:hover:border-slate-600 dark:hover:text-slate-100';
-const active = 'border-sky-600 text-sky-700 dark:border-sky-400 dark:text-sky-300';
+const active = 'border-sky-600 font-medium text-slate-950 dark:border-sky-400 dark:text-white';
 
 export function JobTabs({ clusterId, jobId, attention }: { clusterId: string; jobId: string; attention: boolean }) {
   const { vertex } = route.useSearch();
   return (
-    <nav aria-label="Job views" className="flex overflow-x-auto border-b border-slate-200 dark:border-slate-800" data-testid="job-tabs">
+    <nav aria-label="Job views" className="flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800" data-testid="job-tabs">
       {TABS.map((t) => (
         <Link
           key={t.id}
@@ -46,7 +48,7 @@ export function JobTabs({ clusterId, jobId, attention }: { clusterId: string; jo
         >
           {t.label}
           {t.id === 'exceptions' && attention ? (
-            <span aria-label="(the job failed)" className="ml-1.5 inline-block h-2 w-2 rounded-full bg-red-500 align-middle" />
+            <span aria-label="(the job failed)" className="inline-block h-2 w-2 rounded-full bg-red-500" />
           ) : null}
         </Link>
       ))}

@@ -1,12 +1,13 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { getRouteApi } from '@tanstack/react-router';
+import type { JobSearch } from '@/app/routes/route-tree';
 import { useJobDetails, useSubtaskTimes } from '@/api/flink/queries';
 import type { JobDetails, SubtaskTimes } from '@/api/flink/schemas';
 import { QueryState } from '@/components/query-state';
 import { formatDuration } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { Gantt, GanttLegend } from './gantt';
-import { subtaskTimeline, vertexTimeline } from './utils/timeline';
+import { startupRange, subtaskTimeline, vertexTimeline } from './utils/timeline';
 
 const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
 
@@ -24,7 +25,7 @@ export default function JobTimelineTab() {
     void navigate({
       to: '/clusters/$clusterId/jobs/$jobId/timeline',
       params: { clusterId, jobId },
-      search: (prev) => ({ ...prev, vertex: id, subtask: undefined }),
+      search: (prev: JobSearch) => ({ ...prev, vertex: id, subtask: undefined }),
       resetScroll: false,
     });
 
@@ -125,10 +126,42 @@ function SubtaskTimeline({
 function SubtaskChart({ data }: { data: SubtaskTimes }) {
   const zone = useTimeZone();
   const timeline = useMemo(() => subtaskTimeline(data), [data]);
+  const startup = useMemo(() => startupRange(timeline), [timeline]);
+  const [whole, setWhole] = useState(false);
+  const range = whole ? undefined : startup;
   return (
     <div className="space-y-2">
-      <GanttLegend timeline={timeline} />
-      <Gantt label="Subtask" testId="subtask-timeline" timeline={timeline} zone={zone} rowHeight={24} labelWidth={220} maxHeight={520} />
+      <div className="flex flex-wrap items-center gap-3">
+        <GanttLegend timeline={timeline} />
+        {startup ? (
+          <div className="ml-auto inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700" role="group" aria-label="Time range">
+            {[
+              { label: `Start-up (${formatDuration(startup.end - startup.start)})`, on: !whole, set: false },
+              { label: `Whole run (${formatDuration(timeline.end - timeline.start)})`, on: whole, set: true },
+            ].map((b) => (
+              <button
+                key={String(b.set)}
+                type="button"
+                aria-pressed={b.on}
+                onClick={() => setWhole(b.set)}
+                className={`px-2 py-0.5 ${b.on ? 'bg-slate-200 font-medium dark:bg-slate-700' : 'bg-white hover:bg-slate-100 dark:bg-slate-900 dark:hover:bg-slate-800'}`}
+              >
+                {b.label}
+              </button>
+            ))}
+          </div>
+        ) : null}
+      </div>
+      <Gantt
+        label="Subtask"
+        testId="subtask-timeline"
+        timeline={timeline}
+        range={range}
+        zone={zone}
+        rowHeight={24}
+        labelWidth={220}
+        maxHeight={520}
+      />
     </div>
   );
 }

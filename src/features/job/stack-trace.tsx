@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '@/components/toast';
 import { classifyTrace, foldFramework, type TraceLine } from './utils/exceptions';
 
 const LINE_CLASS: Record<TraceLine['kind'], string> = {
@@ -34,9 +34,7 @@ export function StackTrace({ text }: { text: string }) {
           </span>
           {open ? 'Hide stack trace' : `Stack trace (${lineCount} lines)`}
         </button>
-        <CopyButton text={text} label="Copy stack trace">
-          Copy
-        </CopyButton>
+        <CopyButton text={text} ariaLabel="Copy stack trace" compact />
         {open ? (
           <label className="ml-auto inline-flex cursor-pointer items-center gap-1 text-slate-600 dark:text-slate-400">
             <input type="checkbox" checked={userOnly} onChange={(e) => setUserOnly(e.target.checked)} className="accent-sky-600" />

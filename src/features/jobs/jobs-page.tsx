@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import type { JobsSearch } from '@/app/routes/route-tree';
 import { useJobsOverview } from '@/api/flink/queries';
 import type { JobOverview } from '@/api/flink/schemas';
 import { DataTable, type SortState } from '@/components/data-table';
@@ -32,8 +33,8 @@ export function JobsPage() {
   const jobs = useJobsOverview(clusterId);
 
   const setSearch = useCallback(
-    (patch: Partial<typeof search>) =>
-      void navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }), replace: true }),
+    (patch: Partial<JobsSearch>) =>
+      void navigate({ to: '.', search: (prev: JobsSearch) => ({ ...prev, ...patch }), replace: true }),
     [navigate],
   );
 
@@ -59,13 +60,6 @@ function JobsSummary({ jobs }: { jobs: JobOverview[] }) {
   );
 }
 
-interface JobsSearchState {
-  q?: string | undefined;
-  state?: string | undefined;
-  sort?: string | undefined;
-  desc?: boolean | undefined;
-}
-
 function JobsList({
   clusterId,
   jobs,
@@ -74,8 +68,8 @@ function JobsList({
 }: {
   clusterId: string;
   jobs: JobOverview[];
-  search: JobsSearchState;
-  setSearch: (patch: Partial<JobsSearchState>) => void;
+  search: JobsSearch;
+  setSearch: (patch: Partial<JobsSearch>) => void;
 }) {
   const zone = useTimeZone();
   const goTo = useNavigate();

@@ -16,6 +16,7 @@ const taskManagerShape = {
   path: z.string(),
   dataPort: z.number(),
   jmxPort: z.optional(z.number()),
+  /** Despite the name, the epoch ms of the last heartbeat (real 2.2 cluster), not a duration. */
   timeSinceLastHeartbeat: z.number(),
   slotsNumber: z.number(),
   freeSlots: z.number(),

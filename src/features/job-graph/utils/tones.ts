@@ -56,3 +56,13 @@ export function vertexTone(status: string | undefined, load: VertexLoad | undefi
   if (idle !== undefined && idle >= THRESHOLDS.idle && !flowing) return { tone: 'idle', fill: undefined };
   return { tone: 'ok', fill: busy };
 }
+
+const HOT_ORDER: NodeTone[] = ['failed', 'backpressured', 'busy'];
+
+/** The vertices that need a look, worst first: failed, then back-pressured, then busy (by ratio). */
+export function hotSpots<T extends { id: string } & VertexTone>(rows: readonly T[], limit = 3): T[] {
+  return rows
+    .filter((r) => HOT_ORDER.includes(r.tone))
+    .sort((a, b) => HOT_ORDER.indexOf(a.tone) - HOT_ORDER.indexOf(b.tone) || (b.fill ?? 0) - (a.fill ?? 0))
+    .slice(0, limit);
+}

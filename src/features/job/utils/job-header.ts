@@ -27,3 +27,18 @@ export function liveDuration(job: Pick<JobDetails, 'state' | 'start-time' | 'dur
   const clusterNow = job.now + Math.max(0, now - receivedAt);
   return Math.max(job.duration, clusterNow - job['start-time']);
 }
+
+/** A running duration down to the second, so the header visibly ticks: "42 s", "2 h 18 m 05 s", "3 d 4 h 12 m 00 s". */
+export function formatLiveDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  const s = Math.floor(ms / 1000);
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (d > 0) return `${d} d ${h} h ${two(m)} m ${two(sec)} s`;
+  if (h > 0) return `${h} h ${two(m)} m ${two(sec)} s`;
+  if (m > 0) return `${m} m ${two(sec)} s`;
+  return `${sec} s`;
+}

@@ -113,12 +113,14 @@ const STEPS = [
   1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 172_800_000, 604_800_000,
 ];
 
-/** Round tick times for an axis from `start` to `end`: at most `maxTicks`, at a "nice" step. */
+/** Tick times for an axis from `start` to `end`: at most `maxTicks`, at a "nice" step. */
 export function timeTicks(start: number, end: number, maxTicks = 8): { step: number; ticks: number[] } {
   const span = Math.max(1, end - start);
   const step = STEPS.find((s) => span / s <= maxTicks) ?? Math.ceil(span / maxTicks / 604_800_000) * 604_800_000;
+  // Sub-second steps count from the start (labels read "+500 ms"); longer ones sit on round clock times.
+  const origin = step < 1000 ? start : 0;
   const ticks: number[] = [];
-  for (let t = Math.ceil(start / step) * step; t <= end; t += step) ticks.push(t);
+  for (let t = origin + Math.ceil((start - origin) / step) * step; t <= end; t += step) ticks.push(t);
   return { step, ticks };
 }
 
@@ -126,4 +128,22 @@ export function timeTicks(start: number, end: number, maxTicks = 8): { step: num
 export function percentOf(t: number, start: number, end: number): number {
   if (end <= start) return 0;
   return Math.min(100, Math.max(0, ((t - start) / (end - start)) * 100));
+}
+
+/**
+ * The start-up of a long-running vertex: from the first timestamp until every subtask reached
+ * its current state (a little margin after). Deployment takes seconds while a job runs for days,
+ * so on the whole run the start-up phases would be invisible. Undefined when there is nothing to zoom.
+ */
+export function startupRange(t: Timeline): { start: number; end: number } | undefined {
+  let settled = -Infinity;
+  for (const r of t.rows) {
+    const open = r.segments.find((s) => s.open);
+    const last = r.segments[r.segments.length - 1];
+    const at = open ? open.start : last ? last.end : -Infinity;
+    settled = Math.max(settled, at);
+  }
+  if (!Number.isFinite(settled) || settled <= t.start) return undefined;
+  const end = settled + Math.max(1000, (settled - t.start) * 0.1);
+  return end < t.end ? { start: t.start, end } : undefined;
 }

@@ -8,7 +8,7 @@ import {
   foldFramework,
   labelEntries,
 } from './exceptions';
-import { liveDuration, subtaskCounts, totalSubtasks } from './job-header';
+import { formatLiveDuration, liveDuration, subtaskCounts, totalSubtasks } from './job-header';
 import {
   executionConfigRows,
   filterKeyValues,
@@ -17,7 +17,7 @@ import {
   requirementRows,
   userConfigRows,
 } from './job-config';
-import { percentOf, subtaskTimeline, timeTicks, vertexTimeline } from './timeline';
+import { percentOf, startupRange, subtaskTimeline, timeTicks, vertexTimeline } from './timeline';
 import { fixture as flinkFixture } from '../testing/fake-cluster';
 
 describe('exceptions', () => {
@@ -94,6 +94,14 @@ describe('job header', () => {
     expect(d0).toBe(Math.max(running.duration, running.now - running['start-time']));
     expect(liveDuration(running, received + 5000, received)).toBe(d0 + 5000);
   });
+
+  it('formats a running duration to the second', () => {
+    expect(formatLiveDuration(42_400)).toBe('42 s');
+    expect(formatLiveDuration(5 * 60_000 + 3000)).toBe('5 m 03 s');
+    expect(formatLiveDuration(2 * 3_600_000 + 18 * 60_000 + 5000)).toBe('2 h 18 m 05 s');
+    expect(formatLiveDuration(3 * 86_400_000 + 4 * 3_600_000 + 12 * 60_000)).toBe('3 d 4 h 12 m 00 s');
+    expect(formatLiveDuration(-1)).toBe('—');
+  });
 });
 
 describe('timeline', () => {
@@ -130,6 +138,19 @@ describe('timeline', () => {
     expect(row.segments[4]).toEqual({ state: 'RUNNING', start: ts.RUNNING, end: times.now, open: true });
   });
 
+  it('zooms to the start-up when the run is much longer', () => {
+    const times = flinkFixture<SubtaskTimes>('jobs__jobid__vertices__vertexid__subtasktimes.json');
+    const long = subtaskTimeline({ ...times, now: times.now + 86_400_000 });
+    const range = startupRange(long)!;
+    const lastRunning = Math.max(...times.subtasks.map((s) => s.timestamps.RUNNING!));
+    expect(range.start).toBe(long.start);
+    expect(range.end).toBeGreaterThan(lastRunning);
+    expect(range.end).toBeLessThan(lastRunning + 60_000);
+    // Nothing to zoom when everything already fits.
+    const short = subtaskTimeline({ ...times, now: lastRunning + 10 });
+    expect(startupRange(short)).toBeUndefined();
+  });
+
   it('ends a subtask row at a final state', () => {
     const t = subtaskTimeline({
       id: 'v',
@@ -151,6 +172,7 @@ describe('timeline', () => {
     expect(ticks.every((t) => t % step === 0)).toBe(true);
     expect(timeTicks(0, 300, 6).step).toBe(50);
     expect(timeTicks(0, 300, 2).step).toBe(200);
+    expect(timeTicks(1053, 3700, 6).ticks).toEqual([1053, 1553, 2053, 2553, 3053, 3553]);
     expect(percentOf(50, 0, 200)).toBe(25);
     expect(percentOf(500, 0, 200)).toBe(100);
   });

@@ -1,0 +1,97 @@
+import { Link } from '@tanstack/react-router';
+import { focusVertex, hintParts, type Diagnosis } from './utils/bottleneck';
+
+const TONE: Record<Diagnosis['kind'], string> = {
+  unknown: 'border-l-slate-300 dark:border-l-slate-600',
+  healthy: 'border-l-emerald-500',
+  saturated: 'border-l-orange-500',
+  bottleneck: 'border-l-red-500',
+  unclear: 'border-l-violet-500',
+};
+
+const TITLE: Record<Diagnosis['kind'], string> = {
+  unknown: 'Why is this job slow?',
+  healthy: 'No bottleneck',
+  saturated: 'Close to capacity',
+  bottleneck: 'Likely bottleneck',
+  unclear: 'Back-pressure without a busy vertex',
+};
+
+const linkClass = 'font-semibold text-sky-700 underline decoration-sky-300 underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:decoration-sky-700 dark:hover:text-sky-100';
+const actionClass =
+  'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800';
+
+/**
+ * The answer to "why is this job slow?" in one sentence, with the vertex names linking to the
+ * job graph (`?vertex=`) and buttons to the bottleneck's subtasks and flame graph.
+ */
+export function HintCard({
+  diagnosis,
+  clusterId,
+  jobId,
+  onShowSubtasks,
+  note,
+}: {
+  diagnosis: Diagnosis;
+  clusterId: string;
+  jobId: string;
+  onShowSubtasks: (vertexId: string) => void;
+  note?: string | undefined;
+}) {
+  const focus = focusVertex(diagnosis);
+  return (
+    <section
+      aria-label="Why is this job slow?"
+      data-testid="bottleneck-hint"
+      data-kind={diagnosis.kind}
+      data-vertex={focus?.id}
+      className={`rounded-lg border border-l-4 border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 ${TONE[diagnosis.kind]}`}
+    >
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{TITLE[diagnosis.kind]}</h2>
+      <p className="mt-1 text-sm leading-relaxed" data-testid="bottleneck-text">
+        {hintParts(diagnosis).map((p, i) =>
+          'vertex' in p ? (
+            <Link
+              key={i}
+              to="/clusters/$clusterId/jobs/$jobId"
+              params={{ clusterId, jobId }}
+              search={{ vertex: p.vertex }}
+              className={linkClass}
+              title="Open this vertex in the job graph"
+            >
+              {p.text}
+            </Link>
+          ) : (
+            <span key={i}>{p.text}</span>
+          ),
+        )}
+      </p>
+      {note ? <p className="mt-1 text-xs text-slate-500">{note}</p> : null}
+      {focus ? (
+        <div className="mt-2 flex flex-wrap gap-2">
+          <button type="button" className={actionClass} onClick={() => onShowSubtasks(focus.id)} data-testid="hint-subtasks">
+            Subtasks of this vertex
+          </button>
+          <Link
+            to="/clusters/$clusterId/jobs/$jobId/flamegraph"
+            params={{ clusterId, jobId }}
+            search={{ vertex: focus.id }}
+            className={actionClass}
+            data-testid="hint-flamegraph"
+          >
+            Flame graph: where it spends its time
+          </Link>
+          <Link
+            to="/clusters/$clusterId/jobs/$jobId"
+            params={{ clusterId, jobId }}
+            search={{ vertex: focus.id }}
+            className={actionClass}
+            data-testid="hint-vertex"
+          >
+            Open in the job graph
+          </Link>
+        </div>
+      ) : null}
+    </section>
+  );
+}
