@@ -22,12 +22,23 @@ export class HttpError extends ApiError {
     readonly status: number,
     readonly errors: string[],
   ) {
-    super(endpoint, `HTTP ${status}${errors.length ? ` — ${errors[0]}` : ''}`);
+    super(endpoint, `HTTP ${status}${errors.length ? ` — ${headline(errors)}` : ''}`);
   }
-  /** 502/504 come from our proxy when the cluster did not answer. */
+  /** 502/504 come from our proxy when the cluster did not answer. (Flink uses 503 for disabled features.) */
   override get isOutage() {
-    return this.status === 502 || this.status === 503 || this.status === 504;
+    return this.status === 502 || this.status === 504;
   }
+}
+
+/**
+ * The message worth showing: Flink's 500s say "Internal server error." first and put the real
+ * cause (often a whole stack trace) second.
+ */
+function headline(errors: string[]): string {
+  const generic = /^internal server error\.?$/i.test(errors[0]?.trim() ?? '');
+  const text = (generic && errors[1] ? errors[1] : (errors[0] ?? '')).trim();
+  const lines = text.split('\n').map((l) => l.trim());
+  return (lines.find((l) => l !== '' && !/^<Exception on server side:?$/.test(l)) ?? '').slice(0, 300);
 }
 
 export class NetworkError extends ApiError {

@@ -54,3 +54,19 @@ describe('request', () => {
     await expect(request({ base: '/api/c', path: '/overview', timeoutMs: 20 })).rejects.toBeInstanceOf(TimeoutError);
   });
 });
+
+describe('Flink error bodies', () => {
+  it('shows the real cause of a 500, not "Internal server error."', async () => {
+    respond('{"errors":["Internal server error.","<Exception on server side:\\norg.apache.flink.runtime.resourcemanager.exceptions.UnknownTaskExecutorException: No TaskExecutor registered under x.\\n\\tat ..."]}', 500);
+    const error = (await request({ base: '/api/c', path: '/taskmanagers/:id', params: { id: 'x' } }).catch((e: unknown) => e)) as HttpError;
+    expect(error.message).not.toContain('Internal server error');
+    expect(error.message).toContain('UnknownTaskExecutorException: No TaskExecutor registered under x.');
+    expect(error.errors).toHaveLength(2);
+    expect(error.isOutage).toBe(false);
+  });
+  it('does not call a disabled feature (503) an outage', async () => {
+    respond('{"errors":["Rescaling is temporarily disabled."]}', 503);
+    const error = (await request({ base: '/api/c', path: '/jobs/:j/rescaling', params: { j: 'a' } }).catch((e: unknown) => e)) as HttpError;
+    expect(error.isOutage).toBe(false);
+  });
+});

@@ -32,7 +32,7 @@ export function encodeHistory(snapshots: readonly SeriesSnapshot[], now: number,
   const from = now - windowMs;
   const s: Stored['s'] = [];
   for (const { key, points } of snapshots) {
-    const kept = points.filter((p) => p.t >= from && p.t <= now + 60_000);
+    const kept = points;
     if (kept.length === 0) continue;
     let last = 0;
     const t: number[] = [];

@@ -19,6 +19,7 @@ import { useBackPressureSearch } from './use-job-search';
 import { useVisibleIds } from './use-visible-ids';
 import { useWatermarkTracks } from './use-watermark-tracks';
 import { findBottleneck } from './utils/bottleneck';
+import { findings } from './utils/findings';
 import { vertexPressure } from './utils/levels';
 import { pressureNode, recordSkew, vertexInfos, vertexLoad } from './utils/vertex-rows';
 import { summarizeWatermarks } from './utils/watermarks';
@@ -96,6 +97,8 @@ export default function BackPressureTab() {
     [base, tracked, now, clockOffset, diagnosis],
   );
 
+  const found = useMemo(() => findings(rows), [rows]);
+
   if (details.isPending) return <PageSkeleton rows={5} />;
   if (!job) return <QueryError error={details.error} onRetry={() => void details.refetch()} />;
 
@@ -111,6 +114,7 @@ export default function BackPressureTab() {
         clusterId={clusterId}
         jobId={jobId}
         onShowSubtasks={(id) => update({ vertex: id })}
+        findings={found}
         note={
           terminal
             ? `The job is ${job.state}: these are the last figures Flink reported, not a live view.`

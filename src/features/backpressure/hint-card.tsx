@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { focusVertex, hintParts, type Diagnosis } from './utils/bottleneck';
+import { findingParts, type Finding } from './utils/findings';
 
 const TONE: Record<Diagnosis['kind'], string> = {
   unknown: 'border-l-slate-300 dark:border-l-slate-600',
@@ -31,12 +32,14 @@ export function HintCard({
   jobId,
   onShowSubtasks,
   note,
+  findings = [],
 }: {
   diagnosis: Diagnosis;
   clusterId: string;
   jobId: string;
   onShowSubtasks: (vertexId: string) => void;
   note?: string | undefined;
+  findings?: readonly Finding[];
 }) {
   const focus = focusVertex(diagnosis);
   return (
@@ -67,6 +70,32 @@ export function HintCard({
         )}
       </p>
       {note ? <p className="mt-1 text-xs text-slate-500">{note}</p> : null}
+      {findings.length > 0 ? (
+        <div className="mt-2 border-t border-slate-100 pt-2 dark:border-slate-800">
+          <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Also worth a look</h3>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5 text-sm" data-testid="findings">
+            {findings.map((f, i) => (
+              <li key={i} data-kind={f.kind}>
+                {findingParts(f).map((p, j) =>
+                  'vertex' in p ? (
+                    <button
+                      key={j}
+                      type="button"
+                      className="font-semibold text-sky-700 hover:underline dark:text-sky-300"
+                      onClick={() => onShowSubtasks(p.vertex)}
+                      title="Show its subtasks"
+                    >
+                      {p.text}
+                    </button>
+                  ) : (
+                    <span key={j}>{p.text}</span>
+                  ),
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {focus ? (
         <div className="mt-2 flex flex-wrap gap-2">
           <button type="button" className={actionClass} onClick={() => onShowSubtasks(focus.id)} data-testid="hint-subtasks">

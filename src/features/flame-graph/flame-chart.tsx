@@ -1,3 +1,4 @@
+/// <reference path="../../types/d3-flame-graph.d.ts" />
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { FlameFrame, FlameGraphChart, FlameTooltip } from 'd3-flame-graph';
 import { formatCount, formatPercent } from '@/lib/format';

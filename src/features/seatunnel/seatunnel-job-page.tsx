@@ -21,6 +21,8 @@ const DagGraph = lazy(() => import('@/components/graph/dag-graph'));
 const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
 
 type Panel = 'overview' | 'configuration' | 'logs';
+/** The job route's search params this page uses (declared in route-tree.tsx as JobSearch). */
+type PageSearch = { panel?: string | undefined; vertex?: string | undefined; focus?: string | undefined };
 const PANELS: Panel[] = ['overview', 'configuration', 'logs'];
 const GRAPH_HEIGHT = 'clamp(260px, 38vh, 460px)';
 
@@ -81,8 +83,8 @@ function JobView({ clusterId, job, updatedAt }: { clusterId: string; job: SeaTun
   const tables = useMemo(() => job.metrics.tables.map((t) => t.table), [job.metrics.tables]);
   const focus = search.focus && tables.includes(search.focus) ? search.focus : null;
 
-  const setSearch = (patch: { panel?: string | undefined; vertex?: string | undefined; focus?: string | undefined }) =>
-    void navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }), replace: true });
+  const setSearch = (patch: Partial<PageSearch>) =>
+    void navigate({ to: '.', search: (prev: PageSearch) => ({ ...prev, ...patch }), replace: true });
 
   return (
     <div>

@@ -53,7 +53,7 @@ function JobsPageContent() {
 
   const setSearch = useCallback(
     (patch: Partial<typeof search>) =>
-      void navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }), replace: true }),
+      void navigate({ to: '.', search: (prev: SearchState) => ({ ...prev, ...patch }), replace: true }),
     [navigate],
   );
   const rows = useMemo(

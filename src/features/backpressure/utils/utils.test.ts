@@ -5,6 +5,7 @@ import { averageShares, levelOfRatio, parseLevel, subtaskGroups, vertexPressure,
 import { skewOf, subtaskSkew } from './skew';
 import { parseWatermark, STUCK_AFTER_MS, summarizeWatermarks, trackWatermarks, watermarksBySubtask } from './watermarks';
 import { pressureNode, recordSkew, vertexInfos, vertexLoad } from './vertex-rows';
+import { findingParts, findings } from './findings';
 
 import realJob from '../../../../e2e/fixtures/flink/2.2/jobs__jobid--backpressure.json';
 import realUpstream from '../../../../e2e/fixtures/flink/2.2/jobs__jobid__vertices__vertexid__backpressure.json';
@@ -192,5 +193,35 @@ describe('watermarks', () => {
     // it moves again: no longer stuck
     tracks = trackWatermarks(tracks, new Map([[0, 31_000], [1, 29_000]]), 30_000);
     expect(summarizeWatermarks(tracks, 30_000, 30_000).stuck).toEqual([]);
+  });
+});
+
+describe('findings', () => {
+  const ref = (id: string, isSource = false) => ({ id, name: id.toUpperCase(), isSource });
+  it('names the first stuck watermark, empty subtasks and skew', () => {
+    const stuckWm = (forMs: number) => ({
+      subtasks: [
+        { subtask: 0, watermark: 5, lagMs: 90_000, stuckForMs: forMs },
+        { subtask: 1, watermark: 5, lagMs: 90_000, stuckForMs: forMs },
+      ],
+      low: 5,
+      lagMs: 90_000,
+      none: [],
+      stuck: [0, 1],
+    });
+    const list = findings([
+      { info: ref('src-a', true), skew: { factor: 1, emptySubtask: false, skewed: false }, watermarks: undefined },
+      { info: ref('src-b', true), skew: { factor: 2, emptySubtask: true, skewed: true }, watermarks: undefined },
+      { info: ref('validate'), skew: undefined, watermarks: stuckWm(25_000) },
+      { info: ref('window'), skew: { factor: 3.4, emptySubtask: false, skewed: true }, watermarks: stuckWm(25_000) },
+    ]);
+    expect(list.map((f) => f.kind)).toEqual(['stuck-watermark', 'empty-subtask', 'skew']);
+    const text = list.map((f) => findingParts(f).map((p) => p.text).join(''));
+    expect(text[0]).toBe(
+      'The watermark of VALIDATE has not moved for 25 s (lag 1 m 30 s; also stuck in 1 vertex downstream): event-time windows and timers wait. An input without data (an idle source subtask) holds it back unless the source declares idleness.',
+    );
+    expect(text[1]).toBe('SRC-B: at least one subtask emitted no records while the others did (an idle partition or split).');
+    expect(text[2]).toBe('WINDOW: data skew, its busiest subtask got 3.4× the mean number of records.');
+    expect(findings([{ info: ref('a'), skew: undefined, watermarks: undefined }])).toEqual([]);
   });
 });

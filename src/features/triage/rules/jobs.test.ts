@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { REC, at, flink, flinkInput } from '../testing/fixtures';
+import { emptyFlinkHistory, observeFlink } from './history';
+import { jobFailedRule, jobRestartsRule, jobStuckRule } from './jobs';
+import { DEFAULT_THRESHOLDS as T } from './thresholds';
+
+describe('jobFailedRule', () => {
+  it('reports the recorded FAILED job with its root cause and a link to the exceptions', () => {
+    const input = flinkInput({ jobs: at(flink.jobs()), exceptions: { [REC.failed]: at(flink.exceptions('--failed')) } });
+    const [p, ...rest] = jobFailedRule(input, T);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({
+      id: `rec:job-failed:${REC.failed}`,
+      severity: 'critical',
+      jobName: 'streamdash failed job',
+      href: `/clusters/rec/jobs/${REC.failed}/exceptions`,
+      since: 1795339196902,
+    });
+    expect(p?.explanation).toMatch(/^Failed with /);
+  });
+
+  it('forgets failures older than failedJobMaxAgeMs', () => {
+    const input = flinkInput({ jobs: at(flink.jobs()) }, REC.now + T.failedJobMaxAgeMs + 60_000);
+    expect(jobFailedRule(input, T)).toEqual([]);
+  });
+});
+
+describe('jobRestartsRule', () => {
+  const failing = () => flink.jobs().map((j) => (j.jid === REC.failing ? j : { ...j, state: j.state === 'RUNNING' ? 'RUNNING' : j.state }));
+
+  it('counts restarts in the window from the exception history (FailingJob, two failures)', () => {
+    const input = flinkInput({ jobs: at(failing()), exceptions: { [REC.failing]: at(flink.exceptions()) } });
+    const problems = jobRestartsRule(input, emptyFlinkHistory(), T);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      jobId: REC.failing,
+      severity: 'medium',
+      title: 'Job restarted',
+      figure: { value: 2 },
+      since: 1795339134760,
+      href: `/clusters/rec/jobs/${REC.failing}/exceptions`,
+    });
+    expect(problems[0]?.explanation).toContain('java.lang.RuntimeException: Simulated failure every 2000 records');
+  });
+
+  it('is high while the job is RESTARTING, even before any exception is known', () => {
+    const jobs = flink.jobs().map((j) => (j.jid === REC.failing ? { ...j, state: 'RESTARTING' } : j));
+    const [p] = jobRestartsRule(flinkInput({ jobs: at(jobs) }), emptyFlinkHistory(), T);
+    expect(p).toMatchObject({ severity: 'high', title: 'Job restarting', figure: { value: 0 } });
+  });
+
+  it('counts the growth of numRestarts across polls', () => {
+    const jobs = at(flink.jobs());
+    let history = emptyFlinkHistory();
+    const metrics = (n: number) => [{ id: 'numRestarts', value: String(n) }];
+    history = observeFlink(history, flinkInput({ jobs, jobMetrics: { [REC.failing]: at(metrics(2), REC.now - 60_000) } }));
+    const input = flinkInput({ jobs, jobMetrics: { [REC.failing]: at(metrics(7), REC.now) } });
+    history = observeFlink(history, input);
+    const [p] = jobRestartsRule(input, history, T);
+    expect(p).toMatchObject({ severity: 'high', figure: { value: 5 } });
+  });
+
+  it('says nothing about a job without restarts, and clears once they leave the window', () => {
+    expect(jobRestartsRule(flinkInput({ jobs: at(flink.jobs()) }), emptyFlinkHistory(), T)).toEqual([]);
+    const later = flinkInput(
+      { jobs: at(flink.jobs()), exceptions: { [REC.failing]: at(flink.exceptions()) } },
+      REC.now + T.restartWindowMs,
+    );
+    expect(jobRestartsRule(later, emptyFlinkHistory(), T)).toEqual([]);
+  });
+});
+
+describe('jobStuckRule', () => {
+  it('reports a job in CREATED for longer than stuckStateMs, by the job manager clock', () => {
+    const details = flink.details('--failing');
+    const job = { ...flink.jobs().find((j) => j.jid === REC.failing)!, state: 'CREATED' };
+    const stuck = { ...details, state: 'CREATED', timestamps: { ...details.timestamps, CREATED: details.now - 90_000 } };
+    const [p] = jobStuckRule(flinkInput({ jobs: at([job]), jobDetails: { [REC.failing]: at(stuck) } }), T);
+    expect(p).toMatchObject({ title: 'Stuck in CREATED', severity: 'high', figure: { value: 90_000 } });
+    const fresh = { ...stuck, timestamps: { ...stuck.timestamps, CREATED: details.now - 5_000 } };
+    expect(jobStuckRule(flinkInput({ jobs: at([job]), jobDetails: { [REC.failing]: at(fresh) } }), T)).toEqual([]);
+  });
+
+  it('ignores RUNNING jobs', () => {
+    expect(jobStuckRule(flinkInput({ jobs: at(flink.jobs()) }), T)).toEqual([]);
+  });
+});

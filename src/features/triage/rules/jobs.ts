@@ -1,0 +1,143 @@
+/** Job state rules (Flink): failed, restarting / restarted, stuck in a transitional state. */
+import { parseMetricValue } from '@/api/flink/metric-values';
+import { isTerminalState } from '@/api/polling';
+import { exceptionSummary, problem, quote } from './common';
+import type { FlinkHistory } from './history';
+import { links } from './links';
+import type { Thresholds } from './thresholds';
+import type { FlinkInput, Problem } from './types';
+
+const jmNow = (input: FlinkInput) => input.now + input.clockOffsetMs;
+
+/** The newest root exception, as one line. */
+function lastException(input: FlinkInput, jobId: string): string | undefined {
+  const entry = input.exceptions[jobId]?.data.exceptionHistory.entries[0];
+  if (!entry) return undefined;
+  const summary = exceptionSummary(entry.stacktrace);
+  return summary || entry.exceptionName;
+}
+
+export function jobFailedRule(input: FlinkInput, t: Thresholds): Problem[] {
+  const now = jmNow(input);
+  const out: Problem[] = [];
+  for (const job of input.jobs?.data ?? []) {
+    if (job.state !== 'FAILED') continue;
+    const ended = job['end-time'] > 0 ? job['end-time'] : job['last-modification'];
+    if (now - ended > t.failedJobMaxAgeMs) continue;
+    const cause = lastException(input, job.jid);
+    out.push(
+      problem(input, 'job-failed', job.jid, {
+        severity: 'critical',
+        jobId: job.jid,
+        jobName: job.name,
+        title: 'Job failed',
+        explanation: cause ? `Failed with ${cause}` : `${quote(job.name)} ended in state FAILED.`,
+        figure: { label: 'State', value: 0, format: 'count', text: 'FAILED' },
+        href: links.exceptions(input.cluster.id, job.jid),
+        linkLabel: 'Exceptions',
+        since: ended,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Restarts within the window: exception history timestamps and the numRestarts counter's growth. */
+export function restartCount(
+  input: FlinkInput,
+  history: FlinkHistory,
+  jobId: string,
+  windowMs: number,
+): { count: number; atLeast: boolean; oldest?: number } {
+  const now = jmNow(input);
+  const from = now - windowMs;
+  const ex = input.exceptions[jobId]?.data.exceptionHistory;
+  const inWindow = (ex?.entries ?? []).filter((e) => e.timestamp >= from);
+  const fromExceptions = inWindow.length;
+  // Every entry in the window, and the list was cut: there may have been more.
+  const atLeast = Boolean(ex?.truncated) && fromExceptions === (ex?.entries.length ?? 0) && fromExceptions > 0;
+  let fromCounter = 0;
+  const samples = history.restarts[jobId] ?? [];
+  const browserFrom = input.now - windowMs;
+  const last = samples[samples.length - 1];
+  if (last) {
+    // The newest sample at or before the window start (or the first one in it) is the baseline.
+    let base = samples[0];
+    for (const s of samples) if (s.t <= browserFrom) base = s;
+    if (base && last.v > base.v) fromCounter = last.v - base.v;
+  }
+  const oldest = inWindow.length ? Math.min(...inWindow.map((e) => e.timestamp)) : undefined;
+  return { count: Math.max(fromExceptions, fromCounter), atLeast: atLeast && fromCounter <= fromExceptions, oldest };
+}
+
+export function jobRestartsRule(input: FlinkInput, history: FlinkHistory, t: Thresholds): Problem[] {
+  const out: Problem[] = [];
+  const minutes = Math.round(t.restartWindowMs / 60_000);
+  for (const job of input.jobs?.data ?? []) {
+    if (isTerminalState(job.state)) continue;
+    const restarting = job.state === 'RESTARTING';
+    const { count, atLeast, oldest } = restartCount(input, history, job.jid, t.restartWindowMs);
+    if (!restarting && count === 0) continue;
+    const details = input.jobDetails[job.jid]?.data;
+    const restartingSince = details?.timestamps.RESTARTING || undefined;
+    const cause = lastException(input, job.jid);
+    const counted = count > 0 ? `${atLeast ? 'at least ' : ''}${count} restart${count === 1 ? '' : 's'} in the last ${minutes} min` : '';
+    out.push(
+      problem(input, 'job-restarts', job.jid, {
+        severity: restarting || count >= t.restartsHigh ? 'high' : 'medium',
+        jobId: job.jid,
+        jobName: job.name,
+        title: restarting ? 'Job restarting' : 'Job restarted',
+        explanation: [counted ? counted[0]?.toUpperCase() + counted.slice(1) : 'Restarting now', cause ? `last failure: ${cause}` : '']
+          .filter(Boolean)
+          .join('; '),
+        figure: { label: `Restarts (${minutes} min)`, value: count, format: 'count' },
+        href: links.exceptions(input.cluster.id, job.jid),
+        linkLabel: 'Exceptions',
+        since: oldest ?? (restarting ? restartingSince : undefined),
+        series: { key: `flink:${input.cluster.id}:job:${job.jid}:restarts`, label: 'Restarts (total)', format: 'count' },
+      }),
+    );
+  }
+  return out;
+}
+
+/** States a job passes through; staying in one longer than `stuckStateMs` means it is stuck. */
+export const TRANSITIONAL_STATES = ['CREATED', 'INITIALIZING', 'RESTARTING', 'CANCELLING', 'FAILING', 'RECONCILING'];
+
+export function jobStuckRule(input: FlinkInput, t: Thresholds): Problem[] {
+  const out: Problem[] = [];
+  for (const job of input.jobs?.data ?? []) {
+    if (!TRANSITIONAL_STATES.includes(job.state)) continue;
+    const details = input.jobDetails[job.jid]?.data;
+    // With details, the job manager's own clock and the time the state was entered.
+    const entered =
+      details && details.state === job.state
+        ? details.timestamps[job.state] || details['start-time']
+        : job['last-modification'];
+    const now = details && details.state === job.state ? details.now : jmNow(input);
+    const stuckFor = now - entered;
+    if (!(entered > 0) || stuckFor < t.stuckStateMs) continue;
+    out.push(
+      problem(input, 'job-stuck', job.jid, {
+        severity: 'high',
+        jobId: job.jid,
+        jobName: job.name,
+        title: `Stuck in ${job.state}`,
+        explanation: `${quote(job.name)} has been ${job.state} for longer than ${Math.round(t.stuckStateMs / 1000)} s${
+          job.state === 'CREATED' || job.state === 'RESTARTING' ? '; often it waits for free slots' : ''
+        }.`,
+        figure: { label: `In ${job.state}`, value: stuckFor, format: 'duration' },
+        href: links.timeline(input.cluster.id, job.jid),
+        linkLabel: 'Timeline',
+        since: entered,
+      }),
+    );
+  }
+  return out;
+}
+
+/** numRestarts etc. as numbers. */
+export function jobMetricNumber(input: FlinkInput, jobId: string, id: string): number | undefined {
+  return parseMetricValue(input.jobMetrics[jobId]?.data.find((m) => m.id === id)?.value);
+}

@@ -1,0 +1,98 @@
+/** SeaTunnel rules: a job failed; a running job's sink stopped writing while its source reads. */
+import { formatDuration } from '@/lib/format';
+import { exceptionSummary, problem, quote } from './common';
+import type { FlowSample, SeaTunnelHistory } from './history';
+import type { Thresholds } from './thresholds';
+import type { Problem, SeaTunnelInput } from './types';
+
+/**
+ * SeaTunnel's times are engine-local "YYYY-MM-DD HH:mm:ss" without a zone; read as the browser's
+ * local time (right when both share a zone, which the dashboard cannot know).
+ */
+export function parseEngineTime(text: string | null): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(text ?? '');
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const t = new Date(y as number, (mo as number) - 1, d, h, mi, s).getTime();
+  return Number.isFinite(t) ? t : undefined;
+}
+
+export function seaTunnelFailedRule(input: SeaTunnelInput, t: Thresholds): Problem[] {
+  return (input.failed?.data ?? []).flatMap((job) => {
+    if (job.jobStatus.toUpperCase() !== 'FAILED') return [];
+    const ended = parseEngineTime(job.finishTime);
+    if (ended !== undefined && input.now - ended > t.failedJobMaxAgeMs) return [];
+    const cause = exceptionSummary(job.errorMsg);
+    return [
+      problem(input, 'seatunnel-job-failed', job.jobId, {
+        severity: 'critical',
+        jobId: job.jobId,
+        jobName: job.jobName,
+        title: 'Job failed',
+        explanation: cause ? `Failed with ${cause}` : `${quote(job.jobName)} ended in state FAILED.`,
+        figure: { label: 'State', value: 0, format: 'count', text: 'FAILED' },
+        href: `/clusters/${encodeURIComponent(input.cluster.id)}/jobs/${encodeURIComponent(job.jobId)}`,
+        linkLabel: 'Job',
+        ...(ended !== undefined ? { since: ended } : {}),
+      }),
+    ];
+  });
+}
+
+const big = (s: string | number | null | undefined): bigint | undefined => {
+  if (s === null || s === undefined) return undefined;
+  try {
+    return BigInt(s);
+  } catch {
+    return undefined;
+  }
+};
+
+/** Since when the sink count is flat while the source count grew, from the poll samples. */
+export function stallFrom(samples: readonly FlowSample[]): { since: number; until: number; read: bigint } | undefined {
+  const last = samples[samples.length - 1];
+  if (!last || samples.length < 2) return undefined;
+  let i = samples.length - 1;
+  while (i > 0 && (samples[i - 1] as FlowSample).sink === last.sink) i--;
+  const first = samples[i] as FlowSample;
+  const read = (big(last.source) ?? 0n) - (big(first.source) ?? 0n);
+  if (first === last || read <= 0n) return undefined;
+  return { since: first.t, until: last.t, read };
+}
+
+export function seaTunnelSinkStalledRule(input: SeaTunnelInput, history: SeaTunnelHistory, t: Thresholds): Problem[] {
+  const out: Problem[] = [];
+  for (const job of input.running?.data ?? []) {
+    if (job.jobStatus.toUpperCase() !== 'RUNNING') continue;
+    const m = job.metrics;
+    const stall = stallFrom(history.flows[job.jobId] ?? []);
+    const byPolls = stall !== undefined && stall.until - stall.since >= t.sinkStallMs;
+    const source = big(m.sourceReceivedCount);
+    const sink = big(m.sinkWriteCount);
+    // The engine's own rates say so already on the first poll.
+    const byRates = m.sinkWriteQPS === 0 && (m.sourceReceivedQPS ?? 0) > 0 && source !== undefined && sink !== undefined && source > sink;
+    if (!byPolls && !byRates) continue;
+    const behind = source !== undefined && sink !== undefined && source > sink ? source - sink : 0n;
+    out.push(
+      problem(input, 'seatunnel-sink-stalled', job.jobId, {
+        severity: 'high',
+        jobId: job.jobId,
+        jobName: job.jobName,
+        title: 'Sink stopped writing',
+        explanation: byPolls
+          ? `The source read ${stall.read.toString()} records in ${formatDuration(stall.until - stall.since)} while the sink wrote none${
+              m.intermediateQueueSize !== null ? ` (queue: ${String(m.intermediateQueueSize)})` : ''
+            }.`
+          : `The source reads ${Math.round(m.sourceReceivedQPS ?? 0)} records/s while the sink writes 0/s${
+              m.intermediateQueueSize !== null ? ` (queue: ${String(m.intermediateQueueSize)})` : ''
+            }.`,
+        figure: { label: 'Read, not written', value: Number(behind), format: 'count' },
+        href: `/clusters/${encodeURIComponent(input.cluster.id)}/jobs/${encodeURIComponent(job.jobId)}`,
+        linkLabel: 'Job',
+        ...(byPolls ? { since: stall.since } : {}),
+        series: { key: `seatunnel:${input.cluster.id}:job:${job.jobId}:sink-count`, label: 'Sink write count', format: 'count' },
+      }),
+    );
+  }
+  return out;
+}
