@@ -32,6 +32,7 @@ export default defineConfig({
   use: { ...chromium, baseURL: process.env.E2E_BASE_URL, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     { name: 'demo', testDir: 'e2e/demo' },
+    { name: 'hostile', testDir: 'e2e/hostile' },
     ...(realClusters
       ? [
           { name: 'contract', testDir: 'e2e/contract' },

@@ -1,7 +1,10 @@
 import { test, expect } from '../support/fixtures';
 
 test('the configuration is complete and searchable', async ({ page, request }) => {
-  const config = (await (await request.get('/api/demo/jobmanager/config')).json()) as { key: string; value: string }[];
+  const config = (await (await request.get('/api/demo/jobmanager/config')).json()) as {
+    key: string;
+    value: string;
+  }[];
   await page.goto('/clusters/demo/job-manager');
   await expect(page.getByTestId('jm-config-count')).toHaveText(`${config.length} settings`);
   await page.getByRole('searchbox', { name: 'Search the configuration' }).fill('rest.port');
@@ -11,7 +14,7 @@ test('the configuration is complete and searchable', async ({ page, request }) =
   await expect(page.getByTestId('jm-config-count')).toHaveText(new RegExp(`of ${config.length} settings`));
 });
 
-test('environment, metrics and thread dump tabs are addressable and show the cluster’s answers', async ({ page, request }) => {
+test('the environment tab shows the JVM and the classpath', async ({ page, request }) => {
   const env = (await (await request.get('/api/demo/jobmanager/environment')).json()) as {
     jvm: { version: string };
     classpath: string[];
@@ -19,7 +22,10 @@ test('environment, metrics and thread dump tabs are addressable and show the clu
   await page.goto('/clusters/demo/job-manager?tab=environment');
   await expect(page.getByTestId('jm-environment')).toContainText(env.jvm.version);
   await expect(page.getByTestId('classpath')).toContainText(`(${env.classpath.length})`);
+});
 
+test('metrics are picked from the list, charted, and the picks survive a reload', async ({ page }) => {
+  await page.goto('/clusters/demo/job-manager');
   await page.getByRole('tab', { name: 'Metrics' }).click();
   await expect(page).toHaveURL(/tab=metrics/);
   const list = page.getByTestId('jm-metric-list');
@@ -33,10 +39,15 @@ test('environment, metrics and thread dump tabs are addressable and show the clu
   await page.reload();
   await expect(page.getByRole('region', { name: 'Status.JVM.ClassLoader.ClassesLoaded' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Status.JVM.Threads.Count' })).toHaveCount(0);
+});
 
+test('the thread dump tab is addressable and complete', async ({ page, request }) => {
+  await page.goto('/clusters/demo/job-manager?tab=logs');
   await page.getByRole('tab', { name: 'Thread dump' }).click();
   await expect(page).toHaveURL(/tab=threads/);
-  const dump = (await (await request.get('/api/demo/jobmanager/thread-dump')).json()) as { threadInfos: unknown[] };
+  const dump = (await (await request.get('/api/demo/jobmanager/thread-dump')).json()) as {
+    threadInfos: unknown[];
+  };
   await expect(page.getByTestId('thread-count')).toHaveText(`${dump.threadInfos.length} threads`);
 });
 
@@ -50,7 +61,10 @@ test('the job manager log opens in the log viewer and is searchable', async ({ p
   await expect(page).toHaveURL(/[?&]file=/);
 });
 
-test('admin: a data set is deleted after confirmation and its deletion is tracked', async ({ page, request }) => {
+test('admin: a data set is deleted after confirmation and its deletion is tracked', async ({
+  page,
+  request,
+}) => {
   const before = (await (await request.get('/api/demo/datasets')).json()) as { dataSets: { id: string }[] };
   await page.goto('/clusters/demo/job-manager?tab=admin');
   const rows = page.getByTestId('dataset-row');
@@ -65,8 +79,13 @@ test('admin: a data set is deleted after confirmation and its deletion is tracke
   await expect(rows.filter({ hasText: id })).toHaveCount(0, { timeout: 15_000 });
 });
 
-test('admin: shutting the cluster down takes two confirmations, the second by typing its name', async ({ page, request }) => {
-  const clusters = (await (await request.get('/api/clusters')).json()) as { clusters: { id: string; name: string }[] };
+test('admin: shutting the cluster down takes two confirmations, the second by typing its name', async ({
+  page,
+  request,
+}) => {
+  const clusters = (await (await request.get('/api/clusters')).json()) as {
+    clusters: { id: string; name: string }[];
+  };
   const name = clusters.clusters.find((c) => c.id === 'demo')?.name ?? 'demo';
   await page.goto('/clusters/demo/job-manager?tab=admin');
   await page.getByRole('button', { name: 'Shut down cluster…' }).click();

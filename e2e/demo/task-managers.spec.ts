@@ -20,7 +20,9 @@ test('the list shows every task manager with the slots /taskmanagers reports', a
   const tms = await taskManagers(request);
   await page.goto('/clusters/demo/task-managers');
   await expect(page.getByTestId('tm-count-value')).toHaveText(String(tms.length));
-  await expect(page.getByTestId('tm-slots-value')).toHaveText(String(tms.reduce((n, t) => n + t.slotsNumber, 0)));
+  await expect(page.getByTestId('tm-slots-value')).toHaveText(
+    String(tms.reduce((n, t) => n + t.slotsNumber, 0)),
+  );
   for (const tm of tms) {
     await expect(row(page, tm.id)).toBeVisible();
     await expect(row(page, tm.id)).toContainText(`/${tm.slotsNumber}`);
@@ -30,7 +32,9 @@ test('the list shows every task manager with the slots /taskmanagers reports', a
     .poll(
       async () => {
         const fresh = await taskManagers(request);
-        const shown = await Promise.all(fresh.map((t) => row(page, t.id).getByTestId('tm-free-slots').textContent()));
+        const shown = await Promise.all(
+          fresh.map((t) => row(page, t.id).getByTestId('tm-free-slots').textContent()),
+        );
         return fresh.every((t, i) => shown[i] === String(t.freeSlots));
       },
       { timeout: 20_000 },
@@ -49,10 +53,16 @@ test('search and sort live in the URL and survive a reload', async ({ page, requ
   await page.getByRole('columnheader', { name: 'Data port' }).getByRole('button').click();
   await expect(page).toHaveURL(/sort=dataPort/);
   await page.reload();
-  await expect(page.getByRole('columnheader', { name: 'Data port' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByRole('columnheader', { name: 'Data port' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
 });
 
-test('a row opens the task manager with its memory model drawn from memoryConfiguration', async ({ page, request }) => {
+test('a row opens the task manager with its memory model drawn from memoryConfiguration', async ({
+  page,
+  request,
+}) => {
   const [tm] = await taskManagers(request);
   if (!tm) throw new Error('the demo has no task manager');
   await page.goto('/clusters/demo/task-managers');
@@ -60,13 +70,26 @@ test('a row opens the task manager with its memory model drawn from memoryConfig
   await expect(page).toHaveURL(new RegExp(`/clusters/demo/task-managers/${encodeURIComponent(tm.id)}$`));
   const model = page.getByTestId('memory-model');
   await expect(model).toBeVisible();
-  for (const part of ['frameworkHeap', 'taskHeap', 'managedMemory', 'networkMemory', 'jvmMetaspace', 'jvmOverhead']) {
-    await expect(model.getByTestId(`memory-part-${part}`)).toHaveAttribute('data-bytes', String(tm.memoryConfiguration[part]));
+  for (const part of [
+    'frameworkHeap',
+    'taskHeap',
+    'managedMemory',
+    'networkMemory',
+    'jvmMetaspace',
+    'jvmOverhead',
+  ]) {
+    await expect(model.getByTestId(`memory-part-${part}`)).toHaveAttribute(
+      'data-bytes',
+      String(tm.memoryConfiguration[part]),
+    );
   }
   await expect(page.getByTestId('memory-legend')).toContainText('Framework off-heap');
-    await expect(page.getByTestId('slot-grid').getByRole('listitem')).toHaveCount(tm.slotsNumber);
+  await expect(page.getByTestId('slot-grid').getByRole('listitem')).toHaveCount(tm.slotsNumber);
   // Jobs in the slots link to their pages.
-  await expect(page.getByTestId('tm-job-row').first().getByRole('link')).toHaveAttribute('href', /\/clusters\/demo\/jobs\/[0-9a-f]{32}$/);
+  await expect(page.getByTestId('tm-job-row').first().getByRole('link')).toHaveAttribute(
+    'href',
+    /\/clusters\/demo\/jobs\/[0-9a-f]{32}$/,
+  );
 });
 
 test('metric history is recorded and survives a reload', async ({ page, request }) => {
@@ -75,7 +98,9 @@ test('metric history is recorded and survives a reload', async ({ page, request 
   await expect(page.getByTestId('tm-chart-heap')).toBeVisible();
   await expect
     .poll(() =>
-      page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('streamdash.metric-history:flink:demo:tm:'))),
+      page.evaluate(() =>
+        Object.keys(localStorage).some((k) => k.startsWith('streamdash.metric-history:flink:demo:tm:')),
+      ),
     )
     .toBe(true);
   await page.reload();
@@ -83,7 +108,10 @@ test('metric history is recorded and survives a reload', async ({ page, request 
   await expect(page.getByTestId('tm-chart-heap').locator('.recharts-line-curve').first()).toBeVisible();
 });
 
-test('the log viewer shows the task manager log, searches it, and the file is in the URL', async ({ page, request }) => {
+test('the log viewer shows the task manager log, searches it, and the file is in the URL', async ({
+  page,
+  request,
+}) => {
   const [tm] = await taskManagers(request);
   const base = `/clusters/demo/task-managers/${encodeURIComponent(tm?.id ?? '')}`;
   await page.goto(`${base}?tab=logs`);
@@ -112,7 +140,9 @@ test('the thread dump is grouped by state with the counts of /thread-dump', asyn
   await page.goto(`/clusters/demo/task-managers/${encodeURIComponent(tm?.id ?? '')}?tab=threads`);
   await expect(page.getByTestId('thread-count')).toHaveText(`${dump.threadInfos.length} threads`);
   for (const [state, n] of counts) {
-    await expect(page.getByTestId(`thread-group-${state}`).getByTestId('thread-group-count')).toHaveText(String(n));
+    await expect(page.getByTestId(`thread-group-${state}`).getByTestId('thread-group-count')).toHaveText(
+      String(n),
+    );
   }
   // Search narrows the groups; a thread opens to its stack.
   await page.getByRole('searchbox', { name: 'Search threads' }).fill('TaskManagerRunner');

@@ -40,7 +40,9 @@ test('both task managers are listed with their slots', async ({ page, request })
   expect(tms).toHaveLength(2);
   await page.goto(`/clusters/${C}/task-managers`);
   await expect(page.getByTestId('tm-count-value')).toHaveText('2');
-  await expect(page.getByTestId('tm-slots-value')).toHaveText(String(tms.reduce((n, t) => n + t.slotsNumber, 0)));
+  await expect(page.getByTestId('tm-slots-value')).toHaveText(
+    String(tms.reduce((n, t) => n + t.slotsNumber, 0)),
+  );
   for (const tm of tms) {
     const row = page.getByTestId('tm-table').getByRole('row').filter({ hasText: tm.id });
     await expect(row).toBeVisible();
@@ -48,13 +50,19 @@ test('both task managers are listed with their slots', async ({ page, request })
   }
 });
 
-test('a task manager shows its memory model, the job in its slots and the job’s tasks in its log', async ({ page, request, state }) => {
+test('a task manager shows its memory model, the job in its slots and the job’s tasks in its log', async ({
+  page,
+  request,
+  state,
+}) => {
   const jobId = state.real?.flink?.jobs.checkpointing ?? '';
   const tmId = await tmRunning(request, jobId);
   const base = `/clusters/${C}/task-managers/${encodeURIComponent(tmId)}`;
   await page.goto(base);
   await expect(page.getByTestId('memory-model')).toBeVisible();
-  await expect(page.getByTestId('tm-jobs').getByRole('link', { name: 'streamdash CheckpointingJob' })).toBeVisible();
+  await expect(
+    page.getByTestId('tm-jobs').getByRole('link', { name: 'streamdash CheckpointingJob' }),
+  ).toBeVisible();
 
   await page.getByRole('tab', { name: 'Logs' }).click();
   const viewer = page.getByTestId('log-viewer');
@@ -66,7 +74,11 @@ test('a task manager shows its memory model, the job in its slots and the job’
   await expect(viewer.getByRole('status')).toHaveText(/^1 \/ \d+/);
 });
 
-test('a task manager thread dump loads, grouped by state, with the job’s task threads', async ({ page, request, state }) => {
+test('a task manager thread dump loads, grouped by state, with the job’s task threads', async ({
+  page,
+  request,
+  state,
+}) => {
   const tmId = await tmRunning(request, state.real?.flink?.jobs.checkpointing ?? '');
   await page.goto(`/clusters/${C}/task-managers/${encodeURIComponent(tmId)}?tab=threads`);
   await expect(page.getByTestId('thread-count')).toHaveText(/^\d+ threads$/, { timeout: 30_000 });
@@ -95,13 +107,21 @@ test('the profiler runs on a task manager and offers its flame graph file', asyn
   expect((await file.text()).slice(0, 200)).toContain('<!DOCTYPE html>');
 });
 
-test('uploading the test jar through the page and running it starts a job', async ({ page, request, state }) => {
+test('uploading the test jar through the page and running it starts a job', async ({
+  page,
+  request,
+  state,
+}) => {
   test.setTimeout(180_000);
   const jarPath = state.real?.flink?.jarPath ?? '';
   await page.goto(`/clusters/${C}/submit`);
   await page.getByTestId('jar-upload-input').setInputFiles(jarPath);
   await expect(page.getByTestId('upload-done')).toBeVisible({ timeout: 60_000 });
-  const jarId = (await page.locator('[data-testid="jar-row"][aria-selected="true"]').getByTestId('jar-id').textContent()) ?? '';
+  const jarId =
+    (await page
+      .locator('[data-testid="jar-row"][aria-selected="true"]')
+      .getByTestId('jar-id')
+      .textContent()) ?? '';
   expect(jarId).toMatch(/_streamdash-jobs\.jar$/);
   const form = page.getByTestId('run-form');
   await form.getByTestId('entry-class').fill(ENTRY_CLASSES.checkpointing);
@@ -109,7 +129,9 @@ test('uploading the test jar through the page and running it starts a job', asyn
   await form.getByTestId('parallelism').fill('1');
 
   await form.getByTestId('show-plan').click();
-  await expect(page.getByTestId('plan-graph').locator('.react-flow__node')).toHaveCount(2, { timeout: 60_000 });
+  await expect(page.getByTestId('plan-graph').locator('.react-flow__node')).toHaveCount(2, {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('plan-preview')).toContainText('streamdash e2e page submit');
 
   await form.getByTestId('submit-job').click();
@@ -117,9 +139,12 @@ test('uploading the test jar through the page and running it starts a job', asyn
   const jobId = /jobs\/([0-9a-f]{32})/.exec(page.url())?.[1] ?? '';
   try {
     await expect
-      .poll(async () => ((await (await request.get(api(`/jobs/${jobId}`))).json()) as { state: string }).state, {
-        timeout: 60_000,
-      })
+      .poll(
+        async () => ((await (await request.get(api(`/jobs/${jobId}`))).json()) as { state: string }).state,
+        {
+          timeout: 60_000,
+        },
+      )
       .toMatch(/^(CREATED|INITIALIZING|RUNNING)$/);
   } finally {
     // Free the slot for the other suites, and the upload directory.

@@ -69,7 +69,8 @@ test.describe('SeaTunnel on the real engine', () => {
     await expect(page.getByTestId('job-id')).toHaveText(id);
     await expect(page.getByTestId('job-state')).toHaveText('FINISHED', { timeout: 60_000 });
     await expect(page.getByTestId('written-count')).toHaveAttribute('data-exact', '20');
-    await page.goto(`/clusters/${CLUSTER}/jobs?q=${id}`);
+    await page.goto(`/clusters/${CLUSTER}/jobs`);
+    await page.getByTestId('jobs-search').fill(id);
     await expect(page.getByTestId('jobs-table').getByTestId('job-id-cell')).toHaveText([id]);
   });
 

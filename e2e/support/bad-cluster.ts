@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startDemoCluster, type DemoCluster } from '../../demo/index.ts';
 import { quoteUnsafeIntegers } from '../../src/lib/lossless-json.ts';
-import { CORPUS, type BadCase } from '../hostile/corpus.ts';
+import { CORPUS, HOSTILE, HOSTILE_PAYLOADS, V1_PREFIX, type BadCase } from '../hostile/corpus.ts';
 
 export type Backend = 'flink' | 'seatunnel' | 'seatunnel-v1';
 
@@ -34,6 +34,8 @@ export type Mutation =
   | 'null-leaves'
   | 'wrong-types'
   | 'minus-one'
+  | 'zeros'
+  | 'empty-arrays'
   | 'nan-numbers'
   | 'nan-strings'
   | 'huge-doubles'
@@ -55,8 +57,6 @@ export type Mutation =
   | 'long-line';
 
 /** Mutations that keep the body valid JSON of the right shape (the page must render, not crash). */
-export const SHAPE_PRESERVING: ReadonlySet<Mutation> = new Set(['minus-one', 'huge-doubles', 'int64', 'huge-arrays']);
-
 /** How long a `slow` answer takes; the dashboard under test must give up earlier. */
 export const SLOW_MS = 6000;
 
@@ -97,7 +97,6 @@ export function endpointKeys(backend: 'flink' | 'seatunnel'): string[] {
 
 const FLINK_TEMPLATES = compile(endpointKeys('flink'));
 const SEATUNNEL_TEMPLATES = compile(endpointKeys('seatunnel'));
-const V1_PREFIX = '/hazelcast/rest/maps';
 
 /** `GET /jobs/:jobid` for `/jobs/abc?x=1` (Flink) or `/hazelcast/rest/maps/overview` (v1). */
 export function endpointOf(backend: Backend, method: string, pathWithQuery: string): string | undefined {
@@ -142,6 +141,12 @@ function repeatArrays(value: Json, times: number, depth = 0): Json {
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, repeatArrays(v, times, depth)]));
   }
+  return value;
+}
+
+function emptyArrays(value: Json): Json {
+  if (Array.isArray(value)) return [];
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, emptyArrays(v)]));
   return value;
 }
 
@@ -214,6 +219,10 @@ export function mutate(mutation: Mutation, good: { status: number; body: string;
       );
     case 'minus-one':
       return json(200, JSON.stringify(mapLeaves(parsed, (v) => (typeof v === 'number' ? -1 : v))));
+    case 'zeros':
+      return json(200, JSON.stringify(mapLeaves(parsed, (v) => (typeof v === 'number' ? 0 : v))));
+    case 'empty-arrays':
+      return json(200, JSON.stringify(emptyArrays(parsed)));
     case 'nan-numbers':
       // Jackson writes non-finite doubles as strings; every number becomes one of them.
       return json(200, JSON.stringify(mapLeaves(parsed, (v) => (typeof v === 'number' ? 'NaN' : v))));
@@ -267,17 +276,6 @@ export function mutate(mutation: Mutation, good: { status: number; body: string;
 // ---------------------------------------------------------------------------------------------
 // Hostile strings
 
-/** What a hostile cluster puts into names, messages, configs and logs. */
-export const HOSTILE = {
-  img: '<img src=x onerror=alert(1)>',
-  script: '<script>window.__pwned=1</script>',
-  jsUrl: 'javascript:alert(document.domain)',
-  template: "{{constructor.constructor('alert(1)')()}}",
-  rtl: 'invoice\u202Efdp.exe',
-  svg: '"><svg onload=alert(1)>',
-  long: `L${'o'.repeat(9_998)}ng`,
-} as const;
-export const HOSTILE_PAYLOADS: readonly string[] = Object.values(HOSTILE);
 
 /** Keys whose string values a hostile cluster controls and the dashboard shows. */
 const HOSTILE_KEYS = new Set([
@@ -500,24 +498,6 @@ export async function startBadCluster(opts: BadClusterOptions = {}): Promise<Bad
       await demo.close();
     },
   };
-}
-
-/** The dashboard cluster entries for a bad cluster at `url`: every case, plus ok and hostile ones. */
-export function dashboardClusters(url: string, cases: readonly BadCase[] = CORPUS): object[] {
-  const entry = (id: string, name: string, backend: Backend, path: string) => ({
-    id,
-    name,
-    kind: backend === 'flink' ? 'flink' : 'seatunnel',
-    url: `${url}${path}${backend === 'seatunnel-v1' ? V1_PREFIX : ''}`,
-    ...(backend === 'flink' ? {} : { flavour: backend === 'seatunnel' ? 'v2' : 'v1' }),
-  });
-  return [
-    entry('ok-flink', 'OK Flink', 'flink', '/ok/flink'),
-    entry('ok-seatunnel', 'OK SeaTunnel', 'seatunnel', '/ok/seatunnel'),
-    entry('hostile-flink', 'Hostile Flink', 'flink', '/hostile/flink'),
-    entry('hostile-seatunnel', 'Hostile SeaTunnel', 'seatunnel', '/hostile/seatunnel'),
-    ...cases.map((c) => entry(c.id, `${c.id} ${c.endpoint} ${c.mutation}`, c.backend, `/case/${c.id}`)),
-  ];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -27,6 +27,11 @@ export default async function globalSetup() {
     const outagePort = await freePort();
     const outage = await startDemoProcess(['--port', String(outagePort), '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0']);
     started.push(outage.child.pid ?? 0);
+    // --- demo-noflame (issue 6: flame graph e2e): a demo with rest.flamegraph.enabled: false ---
+    const noFlame = await startDemoProcess(['--port', '0', '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0', '--no-flame-graphs']);
+    started.push(noFlame.child.pid ?? 0);
+    process.once('exit', () => killTree(noFlame.child.pid)); // teardown runs in this process
+    // --- end demo-noflame ---
 
     const clusters: object[] = [
       { id: 'demo', name: 'Demo Flink', kind: 'flink', url: demo.info.flinkUrl },
@@ -37,6 +42,7 @@ export default async function globalSetup() {
         ? [{ id: 'demo-seatunnel-v1', name: 'Demo SeaTunnel v1', kind: 'seatunnel', url: demo.info.seatunnelV1Url }]
         : []),
       { id: 'outage', name: 'Outage demo', kind: 'flink', url: outage.info.flinkUrl },
+      { id: 'demo-noflame', name: 'Demo Flink (flame graphs disabled)', kind: 'flink', url: noFlame.info.flinkUrl }, // issue 6
     ];
     const real: NonNullable<E2EState['real']> = {};
     if (process.env.E2E_REAL !== '0') {

@@ -55,10 +55,15 @@ describe('uploadJarWithProgress', () => {
   it('posts the jar as multipart field "jarfile" through the proxy, reports progress, returns the jar id', async () => {
     const made = stubXhr({
       status: 200,
-      body: JSON.stringify({ filename: '/tmp/flink-web-upload/997ffe54-b0f9-4d5d-9251-19f7c47fb892_jobs.jar', status: 'success' }),
+      body: JSON.stringify({
+        filename: '/tmp/flink-web-upload/997ffe54-b0f9-4d5d-9251-19f7c47fb892_jobs.jar',
+        status: 'success',
+      }),
     });
     const progress: number[] = [];
-    const res = await uploadJarWithProgress('prod eu', jar(), 'jobs.jar', { onProgress: (p) => progress.push(p.loaded) });
+    const res = await uploadJarWithProgress('prod eu', jar(), 'jobs.jar', {
+      onProgress: (p) => progress.push(p.loaded),
+    });
     expect(res.jarId).toBe('997ffe54-b0f9-4d5d-9251-19f7c47fb892_jobs.jar');
     expect(progress).toEqual([5, 10]);
     expect(made[0]?.url).toBe('/api/prod%20eu/jars/upload');
@@ -87,7 +92,9 @@ describe('uploadJarWithProgress', () => {
     stubXhr('network');
     await expect(uploadJarWithProgress('c', jar(), 'a.jar')).rejects.toBeInstanceOf(NetworkError);
     stubXhr('timeout');
-    const t = await uploadJarWithProgress('c', jar(), 'a.jar', { timeoutMs: 50 }).catch((err: unknown) => err);
+    const t = await uploadJarWithProgress('c', jar(), 'a.jar', { timeoutMs: 50 }).catch(
+      (err: unknown) => err,
+    );
     expect(t).toBeInstanceOf(TimeoutError);
     expect((t as TimeoutError).isOutage).toBe(true);
   });
@@ -96,7 +103,9 @@ describe('uploadJarWithProgress', () => {
     stubXhr({ status: 200, body: '<html>login</html>' });
     await expect(uploadJarWithProgress('c', jar(), 'a.jar')).rejects.toThrow(/HTML page instead of JSON/);
     stubXhr({ status: 200, body: '{"status":"success"}' });
-    const e = (await uploadJarWithProgress('c', jar(), 'a.jar').catch((err: unknown) => err)) as InvalidResponseError;
+    const e = (await uploadJarWithProgress('c', jar(), 'a.jar').catch(
+      (err: unknown) => err,
+    )) as InvalidResponseError;
     expect(e).toBeInstanceOf(InvalidResponseError);
     expect(e.field).toBe('filename');
   });

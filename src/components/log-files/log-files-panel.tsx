@@ -36,19 +36,31 @@ const ITEM =
   'block w-full rounded px-2 py-1.5 text-left text-xs hover:bg-slate-100 dark:hover:bg-slate-800 aria-[current=true]:bg-sky-100 aria-[current=true]:text-sky-950 dark:aria-[current=true]:bg-sky-900/60 dark:aria-[current=true]:text-sky-50';
 
 export function LogFilesPanel({ files, selected, onSelect, timeZone, children }: LogFilesPanelProps) {
-  const list = [...(files.data?.logs ?? [])].sort((a, b) => (b.mtime ?? 0) - (a.mtime ?? 0) || a.name.localeCompare(b.name));
+  const list = [...(files.data?.logs ?? [])].sort(
+    (a, b) => (b.mtime ?? 0) - (a.mtime ?? 0) || a.name.localeCompare(b.name),
+  );
   return (
     <div className="flex flex-col gap-3 lg:flex-row" data-testid="log-files-panel">
       <nav aria-label="Log files" className="shrink-0 lg:w-64">
         <ul className="space-y-0.5 rounded-lg border border-slate-200 bg-white p-1 dark:border-slate-800 dark:bg-slate-900">
           <li>
-            <button type="button" className={ITEM} aria-current={selected === MAIN_LOG} onClick={() => onSelect(MAIN_LOG)}>
+            <button
+              type="button"
+              className={ITEM}
+              aria-current={selected === MAIN_LOG}
+              onClick={() => onSelect(MAIN_LOG)}
+            >
               <span className="font-medium">Main log</span>
               <span className="block text-[11px] text-slate-500">the process’s current .log file</span>
             </button>
           </li>
           <li>
-            <button type="button" className={ITEM} aria-current={selected === STDOUT} onClick={() => onSelect(STDOUT)}>
+            <button
+              type="button"
+              className={ITEM}
+              aria-current={selected === STDOUT}
+              onClick={() => onSelect(STDOUT)}
+            >
               <span className="font-medium">Stdout</span>
               <span className="block text-[11px] text-slate-500">System.out and System.err (.out)</span>
             </button>

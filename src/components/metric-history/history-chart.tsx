@@ -54,7 +54,9 @@ export function HistoryChart({
       aria-label={title}
     >
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
-      <Suspense fallback={<div style={{ height }} className="animate-pulse rounded bg-slate-100 dark:bg-slate-800" />}>
+      <Suspense
+        fallback={<div style={{ height }} className="animate-pulse rounded bg-slate-100 dark:bg-slate-800" />}
+      >
         <TimeSeriesChart
           title={title}
           series={data}

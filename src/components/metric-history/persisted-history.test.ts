@@ -33,7 +33,8 @@ class TinyStorage implements Storage {
     this.map.delete(k);
   }
   setItem(k: string, v: string) {
-    const size = [...this.map.entries()].reduce((n, [key, val]) => n + (key === k ? 0 : val.length), 0) + v.length;
+    const size =
+      [...this.map.entries()].reduce((n, [key, val]) => n + (key === k ? 0 : val.length), 0) + v.length;
     if (size > this.limit) throw new DOMException('full', 'QuotaExceededError');
     this.map.set(k, v);
   }
@@ -45,20 +46,40 @@ class TinyStorage implements Storage {
 describe('encodeHistory / decodeHistory', () => {
   it('round-trips the points inside the window and drops older ones', () => {
     const now = 100 * MIN;
-    const h = historyWith({ heap: [[now - 40 * MIN, 1], [now - 20 * MIN, 2], [now - 1000, 3.5]], gc: [[now - 50 * MIN, 9]] });
+    const h = historyWith({
+      heap: [
+        [now - 40 * MIN, 1],
+        [now - 20 * MIN, 2],
+        [now - 1000, 3.5],
+      ],
+      gc: [[now - 50 * MIN, 9]],
+    });
     const text = encodeHistory(h.snapshot(), now, 30 * MIN);
+    // Old points are not even written: the stored size stays bounded by the window.
+    const stored = JSON.parse(text) as { s: { k: string; t: number[] }[] };
+    expect(stored.s.map((x) => [x.k, x.t.length])).toEqual([['heap', 2]]);
     expect(decodeHistory(text, now, 30 * MIN)).toEqual([
-      { key: 'heap', points: [{ t: now - 20 * MIN, v: 2 }, { t: now - 1000, v: 3.5 }] },
+      {
+        key: 'heap',
+        points: [
+          { t: now - 20 * MIN, v: 2 },
+          { t: now - 1000, v: 3.5 },
+        ],
+      },
     ]);
     // Read later: the window is applied again.
-    expect(decodeHistory(text, now + 25 * MIN, 30 * MIN)).toEqual([{ key: 'heap', points: [{ t: now - 1000, v: 3.5 }] }]);
+    expect(decodeHistory(text, now + 25 * MIN, 30 * MIN)).toEqual([
+      { key: 'heap', points: [{ t: now - 1000, v: 3.5 }] },
+    ]);
   });
 
   it('ignores garbage instead of failing', () => {
     expect(decodeHistory('not json', 0, MIN)).toEqual([]);
     expect(decodeHistory('{"v":99,"s":[]}', 0, MIN)).toEqual([]);
     expect(decodeHistory(null, 0, MIN)).toEqual([]);
-    expect(decodeHistory('{"v":1,"s":[{"k":"a","t":[5,"x"],"v":[1,2]}]}', 5, MIN)).toEqual([{ key: 'a', points: [{ t: 5, v: 1 }] }]);
+    expect(decodeHistory('{"v":1,"s":[{"k":"a","t":[5,"x"],"v":[1,2]}]}', 5, MIN)).toEqual([
+      { key: 'a', points: [{ t: 5, v: 1 }] },
+    ]);
   });
 });
 
@@ -67,14 +88,19 @@ describe('saveHistory / loadHistory', () => {
     const store = new TinyStorage();
     const now = 10 * MIN;
     saveHistory(store, 'c1:tm1', historyWith({ heap: [[now - 5000, 7]] }), now, settings);
-    expect(loadHistory(store, 'c1:tm1', now, settings)).toEqual([{ key: 'heap', points: [{ t: now - 5000, v: 7 }] }]);
+    expect(loadHistory(store, 'c1:tm1', now, settings)).toEqual([
+      { key: 'heap', points: [{ t: now - 5000, v: 7 }] },
+    ]);
     expect(loadHistory(store, 'c1:tm2', now, settings)).toEqual([]);
   });
 
   it('keeps at most maxEntries histories, dropping the least recently saved', () => {
     const store = new TinyStorage();
-    for (let i = 1; i <= 5; i++) saveHistory(store, `tm${i}`, historyWith({ x: [[i * 1000, i]] }), i * 1000, settings);
-    const kept = ['tm1', 'tm2', 'tm3', 'tm4', 'tm5'].filter((k) => loadHistory(store, k, 5000, settings).length > 0);
+    for (let i = 1; i <= 5; i++)
+      saveHistory(store, `tm${i}`, historyWith({ x: [[i * 1000, i]] }), i * 1000, settings);
+    const kept = ['tm1', 'tm2', 'tm3', 'tm4', 'tm5'].filter(
+      (k) => loadHistory(store, k, 5000, settings).length > 0,
+    );
     expect(kept).toEqual(['tm3', 'tm4', 'tm5']);
     expect(store.keys().filter((k) => k.startsWith('streamdash.metric-history:'))).toHaveLength(3);
   });
@@ -87,7 +113,9 @@ describe('saveHistory / loadHistory', () => {
   });
 
   it('makes room when the storage is full, and says so when it cannot', () => {
-    const points = (v: number) => ({ x: Array.from({ length: 40 }, (_, i) => [1000 + i * 10, v * 1000 + i] as [number, number]) });
+    const points = (v: number) => ({
+      x: Array.from({ length: 40 }, (_, i) => [1000 + i * 10, v * 1000 + i] as [number, number]),
+    });
     const one = encodeHistory(historyWith(points(1)).snapshot(), 2000, settings.windowMs).length;
     const store = new TinyStorage(one * 2 + 150); // two histories and the index fit, three do not
     expect(saveHistory(store, 'a', historyWith(points(1)), 2000, settings)).toBe(true);

@@ -32,7 +32,7 @@ export function encodeHistory(snapshots: readonly SeriesSnapshot[], now: number,
   const from = now - windowMs;
   const s: Stored['s'] = [];
   for (const { key, points } of snapshots) {
-    const kept = points;
+    const kept = points.filter((p) => p.t >= from && p.t <= now + 60_000);
     if (kept.length === 0) continue;
     let last = 0;
     const t: number[] = [];
@@ -68,7 +68,8 @@ export function decodeHistory(text: string | null, now: number, windowMs: number
     for (let i = 0; i < series.t.length; i++) {
       const dt = series.t[i];
       const v = series.v[i];
-      if (typeof dt !== 'number' || typeof v !== 'number' || !Number.isFinite(dt) || !Number.isFinite(v)) break;
+      if (typeof dt !== 'number' || typeof v !== 'number' || !Number.isFinite(dt) || !Number.isFinite(v))
+        break;
       t += dt;
       if (t >= from) points.push({ t, v });
     }

@@ -35,7 +35,10 @@ function restoredHistory(key: string, capacity: number, settings: PersistSetting
 
 export function usePersistedMetricHistory(
   key: string,
-  { capacity = DEFAULT_CAPACITY, settings = DEFAULT_PERSIST }: { capacity?: number; settings?: PersistSettings } = {},
+  {
+    capacity = DEFAULT_CAPACITY,
+    settings = DEFAULT_PERSIST,
+  }: { capacity?: number; settings?: PersistSettings } = {},
 ): MetricHistory {
   const history = useMemo(() => restoredHistory(key, capacity, settings), [key, capacity, settings]);
 

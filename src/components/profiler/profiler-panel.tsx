@@ -13,7 +13,12 @@
 import { useState, type FormEvent } from 'react';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { HttpError } from '@/api/errors';
-import { PROFILING_MODES, type ProfilingInfo, type ProfilingList, type ProfilingMode } from '@/api/flink/schemas';
+import {
+  PROFILING_MODES,
+  type ProfilingInfo,
+  type ProfilingList,
+  type ProfilingMode,
+} from '@/api/flink/schemas';
 import { QueryError, StaleMark } from '@/components/query-state';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { StateBadge } from '@/components/state-badge';
@@ -54,7 +59,15 @@ const INPUT =
   'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950';
 const LINK = 'text-sky-700 hover:underline dark:text-sky-400';
 
-export function ProfilerPanel({ target, list, trigger, fileUrl, enabledSetting, readOnly, timeZone }: ProfilerPanelProps) {
+export function ProfilerPanel({
+  target,
+  list,
+  trigger,
+  fileUrl,
+  enabledSetting,
+  readOnly,
+  timeZone,
+}: ProfilerPanelProps) {
   if (list.isPending) return <PageSkeleton rows={3} />;
   if (list.data === undefined && isProfilerDisabled(list.error, enabledSetting)) {
     return <ProfilerDisabled error={list.error} />;
@@ -65,7 +78,9 @@ export function ProfilerPanel({ target, list, trigger, fileUrl, enabledSetting, 
   return (
     <div className="space-y-4" data-testid="profiler-panel">
       {readOnly ? (
-        <p className="text-sm text-slate-500">Read-only mode: profiling runs cannot be started from this dashboard.</p>
+        <p className="text-sm text-slate-500">
+          Read-only mode: profiling runs cannot be started from this dashboard.
+        </p>
       ) : (
         <StartForm target={target} trigger={trigger} running={running} />
       )}
@@ -100,8 +115,8 @@ export function ProfilerPanel({ target, list, trigger, fileUrl, enabledSetting, 
           </div>
         )}
         <p className="mt-2 text-xs text-slate-500">
-          Results are async-profiler flame graphs (HTML). Download one and open it in your browser; the cluster serves
-          it as plain text, so “Open in new tab” shows its source.
+          Results are async-profiler flame graphs (HTML). Download one and open it in your browser; the
+          cluster serves it as plain text, so “Open in new tab” shows its source.
         </p>
       </section>
     </div>
@@ -168,11 +183,17 @@ function StartForm({
         >
           {trigger.isPending ? 'Starting…' : 'Start profiling'}
         </button>
-        {running ? <span className="text-xs text-slate-500">A run is in progress; Flink allows one at a time.</span> : null}
+        {running ? (
+          <span className="text-xs text-slate-500">A run is in progress; Flink allows one at a time.</span>
+        ) : null}
       </div>
       <p id="profiler-mode-help" className="mt-2 text-xs text-slate-500">
         {mode}: {MODE_HELP[mode]}.{' '}
-        {!valid ? <span className="text-red-700 dark:text-red-400">The duration must be 1 to {MAX_DURATION_S} seconds.</span> : null}
+        {!valid ? (
+          <span className="text-red-700 dark:text-red-400">
+            The duration must be 1 to {MAX_DURATION_S} seconds.
+          </span>
+        ) : null}
       </p>
       {trigger.isError ? (
         <div className="mt-2">
@@ -183,7 +204,15 @@ function StartForm({
   );
 }
 
-function RunRow({ run, fileUrl, timeZone }: { run: ProfilingInfo; fileUrl: (f: string) => string; timeZone: TimeZoneChoice }) {
+function RunRow({
+  run,
+  fileUrl,
+  timeZone,
+}: {
+  run: ProfilingInfo;
+  fileUrl: (f: string) => string;
+  timeZone: TimeZoneChoice;
+}) {
   const now = useNow(1000);
   const elapsed = Math.max(0, (run.finishedTime ?? now) - run.triggerTime);
   const isRunning = run.status === 'RUNNING';
@@ -200,13 +229,21 @@ function RunRow({ run, fileUrl, timeZone }: { run: ProfilingInfo; fileUrl: (f: s
       <td className="px-3 py-2 font-mono text-xs">{run.mode}</td>
       <td className="px-3 py-2 tabular-nums">{formatTimestamp(run.triggerTime, timeZone)}</td>
       <td className="px-3 py-2 tabular-nums">{run.duration} s</td>
-      <td className="max-w-xs truncate px-3 py-2 text-xs text-slate-600 dark:text-slate-300" title={run.message ?? undefined}>
+      <td
+        className="max-w-xs truncate px-3 py-2 text-xs text-slate-600 dark:text-slate-300"
+        title={run.message ?? undefined}
+      >
         {run.message ?? '—'}
       </td>
       <td className="px-3 py-2 text-xs">
         {run.outputFile ? (
           <span className="flex flex-wrap gap-x-3">
-            <a href={fileUrl(run.outputFile)} download={run.outputFile} className={LINK} title={run.outputFile}>
+            <a
+              href={fileUrl(run.outputFile)}
+              download={run.outputFile}
+              className={LINK}
+              title={run.outputFile}
+            >
               Download
             </a>
             <a href={fileUrl(run.outputFile)} target="_blank" rel="noopener noreferrer" className={LINK}>
@@ -230,9 +267,11 @@ function ProfilerDisabled({ error }: { error: unknown }) {
       <p className="font-semibold">The profiler is off on this cluster.</p>
       <p className="mt-1 text-slate-600 dark:text-slate-300">
         Flink (1.19 and later) serves it only with{' '}
-        <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">rest.profiling.enabled: true</code>{' '}
-        in its configuration (<code className="font-mono text-xs">config.yaml</code>); restart the cluster after changing
-        it. Results go to <code className="font-mono text-xs">rest.profiling.dir</code>, and{' '}
+        <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">
+          rest.profiling.enabled: true
+        </code>{' '}
+        in its configuration (<code className="font-mono text-xs">config.yaml</code>); restart the cluster
+        after changing it. Results go to <code className="font-mono text-xs">rest.profiling.dir</code>, and{' '}
         <code className="font-mono text-xs">rest.profiling.history-size</code> limits how many are kept.
       </p>
       <details className="mt-2 text-xs text-slate-500">

@@ -12,7 +12,10 @@ import { configure, render } from '@testing-library/react';
 import { vi } from 'vitest';
 import { routeTree } from '@/app/routes/route-tree';
 
-const JSON_FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/**/*.json', { eager: true, import: 'default' });
+const JSON_FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/**/*.json', {
+  eager: true,
+  import: 'default',
+});
 const TEXT_FIXTURES = import.meta.glob<string>('/e2e/fixtures/flink/2.2/*.txt', {
   eager: true,
   query: '?raw',
@@ -64,7 +67,11 @@ export function fakeFlinkCluster(
     vi.fn(async (input: string, init?: RequestInit) => {
       const u = new URL(input, 'http://dashboard.test');
       if (u.pathname === '/api/clusters') {
-        return Response.json({ clusters: [{ id: 'demo', name, kind: 'flink', hasPrometheus: false }], readOnly, triage: {} });
+        return Response.json({
+          clusters: [{ id: 'demo', name, kind: 'flink', hasPrometheus: false }],
+          readOnly,
+          triage: {},
+        });
       }
       const method = (init?.method ?? 'GET').toUpperCase();
       const path = decodeURIComponent(u.pathname.replace(/^\/api\/demo/, ''));
@@ -81,7 +88,11 @@ export function fakeFlinkCluster(
       const route =
         routes[`${method} ${path}`] ??
         routes[path] ??
-        (path === '/config' ? fixture('config.json') : path === '/overview' ? fixture('overview.json') : undefined);
+        (path === '/config'
+          ? fixture('config.json')
+          : path === '/overview'
+            ? fixture('overview.json')
+            : undefined);
       const answer = typeof route === 'function' ? (route as (r: SentRequest) => FakeAnswer)(req) : route;
       if (answer === undefined) {
         return Response.json({ errors: [`Unable to load requested file ${path}.`] }, { status: 404 });
@@ -116,7 +127,11 @@ function ensureMatchMedia() {
 export function renderAt(url: string) {
   ensureMatchMedia();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 1000 } } });
-  const router = createRouter({ routeTree, context: { queryClient }, history: createMemoryHistory({ initialEntries: [url] }) });
+  const router = createRouter({
+    routeTree,
+    context: { queryClient },
+    history: createMemoryHistory({ initialEntries: [url] }),
+  });
   const view = render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
@@ -131,7 +146,17 @@ export function fakeLayout(height = 600, width = 1200) {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
   const rect = HTMLElement.prototype.getBoundingClientRect;
   HTMLElement.prototype.getBoundingClientRect = function () {
-    return { x: 0, y: 0, top: 0, left: 0, bottom: height, right: width, width, height, toJSON: () => ({}) } as DOMRect;
+    return {
+      x: 0,
+      y: 0,
+      top: 0,
+      left: 0,
+      bottom: height,
+      right: width,
+      width,
+      height,
+      toJSON: () => ({}),
+    } as DOMRect;
   };
   return () => {
     if (before) Object.defineProperty(HTMLElement.prototype, 'clientHeight', before);

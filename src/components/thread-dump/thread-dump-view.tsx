@@ -54,7 +54,14 @@ function download(text: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ThreadDumpView({ threads: entries, fileName, header, onReload, reloading, meta }: ThreadDumpViewProps) {
+export function ThreadDumpView({
+  threads: entries,
+  fileName,
+  header,
+  onReload,
+  reloading,
+  meta,
+}: ThreadDumpViewProps) {
   const threads = useMemo(() => parseThreadDump(entries), [entries]);
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query);
@@ -121,13 +128,21 @@ export function ThreadDumpView({ threads: entries, fileName, header, onReload, r
         </span>
         <span className="ml-auto flex items-center gap-2">
           {meta ? <span className="text-slate-500">{meta}</span> : null}
-          <button type="button" className={BUTTON} onClick={() => setOpen(new Set(groups.flatMap((g) => g.threads.map((t) => t.index))))}>
+          <button
+            type="button"
+            className={BUTTON}
+            onClick={() => setOpen(new Set(groups.flatMap((g) => g.threads.map((t) => t.index))))}
+          >
             Expand all
           </button>
           <button type="button" className={BUTTON} onClick={() => setOpen(new Set())}>
             Collapse all
           </button>
-          <button type="button" className={BUTTON} onClick={() => download(threadDumpText(threads, header), fileName)}>
+          <button
+            type="button"
+            className={BUTTON}
+            onClick={() => download(threadDumpText(threads, header), fileName)}
+          >
             Download
           </button>
           {onReload ? (
@@ -148,9 +163,15 @@ export function ThreadDumpView({ threads: entries, fileName, header, onReload, r
             {same.map((s, i) => (
               <li key={i}>
                 <div className="font-medium">
-                  {s.threads.length} threads <span className={`ml-1 rounded px-1 ${tone(s.threads[0]?.state ?? '')}`}>{s.threads[0]?.state}</span>
+                  {s.threads.length} threads{' '}
+                  <span className={`ml-1 rounded px-1 ${tone(s.threads[0]?.state ?? '')}`}>
+                    {s.threads[0]?.state}
+                  </span>
                   <span className="ml-2 font-normal text-slate-500">
-                    {s.threads.slice(0, 4).map((t) => t.name).join(', ')}
+                    {s.threads
+                      .slice(0, 4)
+                      .map((t) => t.name)
+                      .join(', ')}
                     {s.threads.length > 4 ? ', …' : ''}
                   </span>
                 </div>
@@ -189,7 +210,15 @@ export function ThreadDumpView({ threads: entries, fileName, header, onReload, r
   );
 }
 
-function ThreadRow({ thread: t, open, onToggle }: { thread: ParsedThread; open: boolean; onToggle: () => void }) {
+function ThreadRow({
+  thread: t,
+  open,
+  onToggle,
+}: {
+  thread: ParsedThread;
+  open: boolean;
+  onToggle: () => void;
+}) {
   const top = t.stack.find((l) => l.startsWith('at '));
   const waits = t.lock ? `${t.state === 'BLOCKED' ? 'blocked on' : 'on'} ${t.lock}` : '';
   return (
@@ -208,14 +237,18 @@ function ThreadRow({ thread: t, open, onToggle }: { thread: ParsedThread; open: 
             <span className="truncate font-mono text-[13px]" title={t.name}>
               {t.name}
             </span>
-            {t.id !== undefined ? <span className="shrink-0 text-[11px] text-slate-500">Id={t.id}</span> : null}
+            {t.id !== undefined ? (
+              <span className="shrink-0 text-[11px] text-slate-500">Id={t.id}</span>
+            ) : null}
             {t.daemon ? <span className="shrink-0 text-[11px] text-slate-500">daemon</span> : null}
             {t.inNative ? <span className="shrink-0 text-[11px] text-slate-500">in native</span> : null}
           </span>
           {waits || t.lockOwner || (!open && top) ? (
             <span className="block truncate font-mono text-[11px] text-slate-500">
               {waits}
-              {t.lockOwner ? <span className="text-red-700 dark:text-red-400"> owned by “{t.lockOwner}”</span> : null}
+              {t.lockOwner ? (
+                <span className="text-red-700 dark:text-red-400"> owned by “{t.lockOwner}”</span>
+              ) : null}
               {!waits && !t.lockOwner && !open ? top : null}
             </span>
           ) : null}
@@ -223,7 +256,12 @@ function ThreadRow({ thread: t, open, onToggle }: { thread: ParsedThread; open: 
       </button>
       {open ? (
         <div className="relative border-t border-slate-100 bg-slate-50 px-3 py-2 dark:border-slate-800 dark:bg-slate-950">
-          <CopyButton text={t.text} compact className="absolute right-2 top-2" ariaLabel={`Copy stack of ${t.name}`} />
+          <CopyButton
+            text={t.text}
+            compact
+            className="absolute right-2 top-2"
+            ariaLabel={`Copy stack of ${t.name}`}
+          />
           <pre className="overflow-x-auto whitespace-pre font-mono text-[11px] leading-4 text-slate-700 dark:text-slate-300">
             {t.stack.length ? t.stack.join('\n') : '(no stack frames)'}
           </pre>

@@ -12,7 +12,10 @@ import {
 } from './thread-dump';
 
 const recorded = JSON.parse(
-  readFileSync(resolve(process.cwd(), 'e2e/fixtures/flink/2.2/taskmanagers__taskmanagerid__thread-dump.json'), 'utf8'),
+  readFileSync(
+    resolve(process.cwd(), 'e2e/fixtures/flink/2.2/taskmanagers__taskmanagerid__thread-dump.json'),
+    'utf8',
+  ),
 ) as { threadInfos: ThreadEntry[] };
 
 const entry = (threadName: string, first: string, ...stack: string[]): ThreadEntry => ({
@@ -73,7 +76,13 @@ describe('groupByState', () => {
       entry('r2', '"r2" Id=6 RUNNABLE'),
     ]);
     const groups = groupByState(threads);
-    expect(groups.map((g) => g.state)).toEqual(['BLOCKED', 'RUNNABLE', 'WAITING', 'TIMED_WAITING', 'SOMETHING_NEW']);
+    expect(groups.map((g) => g.state)).toEqual([
+      'BLOCKED',
+      'RUNNABLE',
+      'WAITING',
+      'TIMED_WAITING',
+      'SOMETHING_NEW',
+    ]);
     expect(groups[1]?.threads.map((t) => t.name)).toEqual(['r', 'r2']);
   });
 

@@ -35,7 +35,14 @@ export interface ParsedThread {
 }
 
 /** Display order: the states worth looking at first come first. */
-export const THREAD_STATE_ORDER = ['BLOCKED', 'RUNNABLE', 'WAITING', 'TIMED_WAITING', 'NEW', 'TERMINATED'] as const;
+export const THREAD_STATE_ORDER = [
+  'BLOCKED',
+  'RUNNABLE',
+  'WAITING',
+  'TIMED_WAITING',
+  'NEW',
+  'TERMINATED',
+] as const;
 
 const HEADER =
   /^(?: daemon)?(?: prio=\d+)?(?: Id=(\d+))? ([A-Z_]+)(?: on (\S+))?(?: owned by "(.*)" Id=\d+)?((?: \([a-z ]+\))*)\s*$/;
@@ -101,13 +108,16 @@ export function searchThreads(threads: readonly ParsedThread[], query: string): 
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (terms.length === 0) return [...threads];
   return threads.filter((t) => {
-    const hay = `${t.name}\n${t.state}\n${t.lock ?? ''}\n${t.lockOwner ?? ''}\n${t.stack.join('\n')}`.toLowerCase();
+    const hay =
+      `${t.name}\n${t.state}\n${t.lock ?? ''}\n${t.lockOwner ?? ''}\n${t.stack.join('\n')}`.toLowerCase();
     return terms.every((term) => hay.includes(term));
   });
 }
 
 /** Threads sharing an identical stack, biggest group first: 40 threads parked in one place read as one. */
-export function identicalStacks(threads: readonly ParsedThread[]): { stack: string[]; threads: ParsedThread[] }[] {
+export function identicalStacks(
+  threads: readonly ParsedThread[],
+): { stack: string[]; threads: ParsedThread[] }[] {
   const byStack = new Map<string, ParsedThread[]>();
   for (const t of threads) {
     if (t.stack.length === 0) continue;

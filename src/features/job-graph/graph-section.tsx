@@ -86,7 +86,9 @@ export function GraphSection({
           <QueryError error={loadError} compact />
         </div>
       ) : null}
-      <div ref={ref}>
+      {/* xyflow turns pointer events off on nodes that are neither draggable nor selectable, so the
+          boxes of DagGraph could not be clicked in a real browser: turn them back on here. */}
+      <div ref={ref} className="[&_.react-flow__node]:pointer-events-auto!">
         <Suspense fallback={<div className="animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" style={{ height: GRAPH_HEIGHT }} />}>
           <DagGraph
             testId="job-graph"

@@ -18,7 +18,8 @@ export function AdminTab({ clusterId }: { clusterId: string }) {
     <div className="space-y-6" data-testid="jm-admin">
       {readOnly ? (
         <p className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
-          The dashboard is in read-only mode: data sets cannot be deleted and the cluster cannot be shut down from here.
+          The dashboard is in read-only mode: data sets cannot be deleted and the cluster cannot be shut down
+          from here.
         </p>
       ) : null}
       <DataSetsSection clusterId={clusterId} readOnly={readOnly} />
@@ -46,15 +47,20 @@ function DataSetsSection({ clusterId, readOnly }: { clusterId: string; readOnly:
     >
       <h2 className="text-sm font-semibold">Cluster data sets</h2>
       <p className="mt-1 text-xs text-slate-500">
-        Intermediate results of batch jobs cached on the task managers (e.g. <code className="font-mono">cache()</code>) for
-        later jobs to reuse. Deleting one frees the space it holds.
+        Intermediate results of batch jobs cached on the task managers (e.g.{' '}
+        <code className="font-mono">cache()</code>) for later jobs to reuse. Deleting one frees the space it
+        holds.
       </p>
       <div className="mt-3">
         <QueryState
           query={dataSets}
           skeletonRows={2}
           isEmpty={(d) => d.dataSets.length === 0}
-          empty={<p className="text-sm text-slate-500" data-testid="no-datasets">No cached data set on this cluster.</p>}
+          empty={
+            <p className="text-sm text-slate-500" data-testid="no-datasets">
+              No cached data set on this cluster.
+            </p>
+          }
         >
           {(d) => (
             <table className="w-full text-sm" data-testid="datasets">
@@ -67,9 +73,15 @@ function DataSetsSection({ clusterId, readOnly }: { clusterId: string; readOnly:
               </thead>
               <tbody>
                 {d.dataSets.map((s) => (
-                  <tr key={s.id} className="border-t border-slate-100 dark:border-slate-800" data-testid="dataset-row">
+                  <tr
+                    key={s.id}
+                    className="border-t border-slate-100 dark:border-slate-800"
+                    data-testid="dataset-row"
+                  >
                     <td className="py-1.5 pr-3 font-mono text-xs">{s.id}</td>
-                    <td className="py-1.5 pr-3 text-xs">{s.isComplete ? 'complete' : 'partial (some partitions lost)'}</td>
+                    <td className="py-1.5 pr-3 text-xs">
+                      {s.isComplete ? 'complete' : 'partial (some partitions lost)'}
+                    </td>
                     <td className="py-1.5 text-right">
                       {readOnly ? null : (
                         <button
@@ -108,7 +120,10 @@ function DataSetsSection({ clusterId, readOnly }: { clusterId: string; readOnly:
         onConfirm={async () => {
           if (target === null) return;
           const { triggerId } = await del.mutateAsync(target);
-          setDeletions((prev) => [{ dataSetId: target, triggerId, at: Date.now() }, ...prev.filter((p) => p.dataSetId !== target)]);
+          setDeletions((prev) => [
+            { dataSetId: target, triggerId, at: Date.now() },
+            ...prev.filter((p) => p.dataSetId !== target),
+          ]);
         }}
       />
     </section>
@@ -128,11 +143,16 @@ function DeletionStatus({ clusterId, deletion }: { clusterId: string; deletion: 
       ? 'UNKNOWN'
       : 'IN_PROGRESS';
   return (
-    <li className="flex flex-wrap items-center gap-2 text-xs" data-testid="dataset-deletion" data-state={state}>
+    <li
+      className="flex flex-wrap items-center gap-2 text-xs"
+      data-testid="dataset-deletion"
+      data-state={state}
+    >
       <StateBadge state={state === 'COMPLETED' ? 'DELETED' : state} />
       <span className="font-mono">{deletion.dataSetId}</span>
       <span className="text-slate-500">
-        requested {formatTimestamp(deletion.at, zone)} · trigger <span className="font-mono">{deletion.triggerId}</span>
+        requested {formatTimestamp(deletion.at, zone)} · trigger{' '}
+        <span className="font-mono">{deletion.triggerId}</span>
       </span>
       {status.data?.failure ? (
         <span className="text-red-700 dark:text-red-400">{status.data.failure.className ?? 'failed'}</span>
@@ -157,14 +177,19 @@ function ShutdownSection({ clusterId }: { clusterId: string }) {
     >
       <h2 className="text-sm font-semibold text-red-800 dark:text-red-300">Shut down the cluster</h2>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
-        Stops the Flink cluster <span className="font-semibold">{name}</span> (<code className="font-mono">DELETE /cluster</code>):
-        running jobs stop without a savepoint and the job manager exits. In a standalone session, task managers started on
-        their own keep running until stopped; on Kubernetes or YARN the whole deployment goes away.
+        Stops the Flink cluster <span className="font-semibold">{name}</span> (
+        <code className="font-mono">DELETE /cluster</code>): running jobs stop without a savepoint and the job
+        manager exits. In a standalone session, task managers started on their own keep running until stopped;
+        on Kubernetes or YARN the whole deployment goes away.
       </p>
       {requestedAt !== null ? (
-        <p role="status" className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-100" data-testid="shutdown-requested">
-          Shutdown requested at {formatTimestamp(requestedAt, zone)}. The dashboard shows the cluster as unreachable once the
-          job manager has stopped.
+        <p
+          role="status"
+          className="mt-3 rounded bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-100"
+          data-testid="shutdown-requested"
+        >
+          Shutdown requested at {formatTimestamp(requestedAt, zone)}. The dashboard shows the cluster as
+          unreachable once the job manager has stopped.
         </p>
       ) : (
         <button
@@ -183,8 +208,8 @@ function ShutdownSection({ clusterId }: { clusterId: string }) {
         confirmLabel="Continue"
         description={
           <>
-            Every running job on this cluster stops, without a savepoint. Take savepoints first if you want to resume them.
-            Next you will type the cluster’s name to confirm.
+            Every running job on this cluster stops, without a savepoint. Take savepoints first if you want to
+            resume them. Next you will type the cluster’s name to confirm.
           </>
         }
         onConfirm={() => setStep(2)}

@@ -39,15 +39,22 @@ function ConfigList({ entries }: { entries: ConfigEntries }) {
         <CopyButton
           className="ml-auto"
           label="Copy as YAML"
-          text={() => [...entries].sort((a, b) => a.key.localeCompare(b.key)).map((e) => `${e.key}: ${e.value}`).join('\n')}
+          text={() =>
+            [...entries]
+              .sort((a, b) => a.key.localeCompare(b.key))
+              .map((e) => `${e.key}: ${e.value}`)
+              .join('\n')
+          }
         />
       </div>
       <p className="mb-3 text-xs text-slate-500">
-        The effective configuration of the job manager: config.yaml plus dynamic properties. Flink replaces values of keys
-        that look secret with ******.
+        The effective configuration of the job manager: config.yaml plus dynamic properties. Flink replaces
+        values of keys that look secret with ******.
       </p>
       {groups.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 p-6 text-center text-sm text-slate-500 dark:border-slate-800">No setting matches.</p>
+        <p className="rounded-lg border border-slate-200 p-6 text-center text-sm text-slate-500 dark:border-slate-800">
+          No setting matches.
+        </p>
       ) : (
         <div className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full table-fixed text-sm">
@@ -59,14 +66,24 @@ function ConfigList({ entries }: { entries: ConfigEntries }) {
             {groups.map((g) => (
               <tbody key={g.prefix}>
                 <tr className="bg-slate-50 dark:bg-slate-800/60">
-                  <th colSpan={3} scope="colgroup" className="px-3 py-1 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+                  <th
+                    colSpan={3}
+                    scope="colgroup"
+                    className="px-3 py-1 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500"
+                  >
                     {g.prefix} <span className="font-normal">({g.entries.length})</span>
                   </th>
                 </tr>
                 {g.entries.map((e) => (
-                  <tr key={e.key} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="config-row">
+                  <tr
+                    key={e.key}
+                    className="border-t border-slate-100 align-top dark:border-slate-800"
+                    data-testid="config-row"
+                  >
                     <td className="break-all px-3 py-1.5 font-mono text-xs">{e.key}</td>
-                    <td className={`break-all px-3 py-1.5 font-mono text-xs ${isHidden(e.value) ? 'text-slate-400' : ''}`}>
+                    <td
+                      className={`break-all px-3 py-1.5 font-mono text-xs ${isHidden(e.value) ? 'text-slate-400' : ''}`}
+                    >
                       {e.value}
                     </td>
                     <td className="px-2 py-1 text-right">
@@ -124,7 +141,17 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function ListCard({ title, total, items, testId }: { title: string; total: number; items: string[]; testId: string }) {
+function ListCard({
+  title,
+  total,
+  items,
+  testId,
+}: {
+  title: string;
+  total: number;
+  items: string[];
+  testId: string;
+}) {
   return (
     <section
       className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
@@ -133,7 +160,9 @@ function ListCard({ title, total, items, testId }: { title: string; total: numbe
     >
       <h3 className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 text-sm font-semibold dark:border-slate-800">
         {title}
-        <span className="font-normal text-slate-500">{items.length === total ? `(${total})` : `(${items.length} of ${total})`}</span>
+        <span className="font-normal text-slate-500">
+          {items.length === total ? `(${total})` : `(${items.length} of ${total})`}
+        </span>
         <CopyButton className="ml-auto" text={items.join('\n')} label="Copy" ariaLabel={`Copy ${title}`} />
       </h3>
       {items.length === 0 ? (
@@ -141,7 +170,10 @@ function ListCard({ title, total, items, testId }: { title: string; total: numbe
       ) : (
         <ol className="max-h-96 overflow-y-auto py-1">
           {items.map((item, i) => (
-            <li key={`${i}:${item}`} className="flex gap-3 px-3 py-0.5 font-mono text-xs hover:bg-slate-50 dark:hover:bg-slate-800/60">
+            <li
+              key={`${i}:${item}`}
+              className="flex gap-3 px-3 py-0.5 font-mono text-xs hover:bg-slate-50 dark:hover:bg-slate-800/60"
+            >
               <span className="w-8 shrink-0 select-none text-right text-slate-400">{i + 1}</span>
               <span className="break-all">{item}</span>
             </li>

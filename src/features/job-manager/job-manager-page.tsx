@@ -34,19 +34,27 @@ export function JobManagerPage() {
   const config = useFlinkConfig(clusterId);
   const tab: Tab = isTab(search.tab) ? search.tab : 'config';
   const setTab = useCallback(
-    (t: Tab) => void navigate({ to: '.', search: (prev) => ({ ...prev, tab: t === 'config' ? undefined : t }) }),
+    (t: Tab) =>
+      void navigate({ to: '.', search: (prev) => ({ ...prev, tab: t === 'config' ? undefined : t }) }),
     [navigate],
   );
   const setFile = useCallback(
     (file: string) =>
-      void navigate({ to: '.', search: (prev) => ({ ...prev, tab: 'logs', file: file === MAIN_LOG ? undefined : file }) }),
+      void navigate({
+        to: '.',
+        search: (prev) => ({ ...prev, tab: 'logs', file: file === MAIN_LOG ? undefined : file }),
+      }),
     [navigate],
   );
   return (
     <div data-testid="job-manager-page">
       <PageHeader
         title="Job manager"
-        subtitle={config.data ? `Flink ${config.data['flink-version']}${config.data['flink-revision'] ? ` · ${config.data['flink-revision']}` : ''}` : undefined}
+        subtitle={
+          config.data
+            ? `Flink ${config.data['flink-version']}${config.data['flink-revision'] ? ` · ${config.data['flink-revision']}` : ''}`
+            : undefined
+        }
       />
       <Tabs label="Job manager" tabs={TABS} value={tab} onChange={setTab}>
         {tab === 'config' ? (

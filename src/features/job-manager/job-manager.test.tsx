@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { fakeFlinkCluster, fakeLayout, fixture, renderAt, textFixture } from '@/components/testing/fake-flink';
+import {
+  fakeFlinkCluster,
+  fakeLayout,
+  fixture,
+  renderAt,
+  textFixture,
+} from '@/components/testing/fake-flink';
 
 const base = {
   '/jobmanager/config': fixture('jobmanager__config.json'),
@@ -24,7 +30,9 @@ describe('job manager page', () => {
     const config = await screen.findByTestId('jm-config');
     const total = fixture<unknown[]>('jobmanager__config.json').length;
     expect(within(config).getByTestId('jm-config-count')).toHaveTextContent(`${total} settings`);
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search the configuration' }), { target: { value: 'numberOfTaskSlots' } });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search the configuration' }), {
+      target: { value: 'numberOfTaskSlots' },
+    });
     await waitFor(() => expect(screen.getAllByTestId('config-row')).toHaveLength(1));
     expect(screen.getByTestId('config-row')).toHaveTextContent('taskmanager.numberOfTaskSlots4');
   });
@@ -37,7 +45,9 @@ describe('job manager page', () => {
     const classpath = within(env).getByTestId('classpath');
     const entries = fixture<{ classpath: string[] }>('jobmanager__environment.json').classpath;
     expect(classpath).toHaveTextContent(`Classpath(${entries.length})`);
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search JVM options and classpath' }), { target: { value: 'flink-csv' } });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search JVM options and classpath' }), {
+      target: { value: 'flink-csv' },
+    });
     await waitFor(() => expect(within(classpath).getAllByRole('listitem')).toHaveLength(1));
   });
 
@@ -45,17 +55,27 @@ describe('job manager page', () => {
     const sent = fakeFlinkCluster({
       ...base,
       '/jobmanager/metrics': (req) =>
-        req.search.get('get') ? fixture('jobmanager__metrics--get.json') : fixture('jobmanager__metrics.json'),
+        req.search.get('get')
+          ? fixture('jobmanager__metrics--get.json')
+          : fixture('jobmanager__metrics.json'),
     });
     renderAt('/clusters/demo/job-manager?tab=metrics');
     await screen.findByTestId('jm-metric-list');
     await waitFor(() => expect(screen.getAllByTestId('jm-chart').length).toBeGreaterThan(0));
     const charted = () => screen.getAllByTestId('jm-chart').map((c) => c.getAttribute('aria-label'));
-    expect(charted()).toEqual(['Status.JVM.CPU.Load', 'Status.JVM.Threads.Count', 'numRunningJobs', 'numRegisteredTaskManagers', 'taskSlotsAvailable']);
+    expect(charted()).toEqual([
+      'Status.JVM.CPU.Load',
+      'Status.JVM.Threads.Count',
+      'numRunningJobs',
+      'numRegisteredTaskManagers',
+      'taskSlotsAvailable',
+    ]);
     fireEvent.click(screen.getByRole('checkbox', { name: /Status\.JVM\.ClassLoader\.ClassesLoaded/ }));
     await waitFor(() => expect(charted()).toContain('Status.JVM.ClassLoader.ClassesLoaded'));
     await waitFor(() =>
-      expect(sent.some((r) => r.path === '/jobmanager/metrics' && r.search.get('get')?.includes('ClassesLoaded'))).toBe(true),
+      expect(
+        sent.some((r) => r.path === '/jobmanager/metrics' && r.search.get('get')?.includes('ClassesLoaded')),
+      ).toBe(true),
     );
     expect(JSON.parse(localStorage.getItem('streamdash.jm-metrics:demo') ?? '[]')).toContain(
       'Status.JVM.ClassLoader.ClassesLoaded',
@@ -88,7 +108,8 @@ describe('job manager page', () => {
   });
 
   it('shows the server’s message when Flink refuses a profiling run', async () => {
-    const refused = fixture<{ response: { body: unknown } }>('mutations/jobmanager__profiler--too-long.json').response.body;
+    const refused = fixture<{ response: { body: unknown } }>('mutations/jobmanager__profiler--too-long.json')
+      .response.body;
     fakeFlinkCluster({
       ...base,
       'GET /jobmanager/profiler': fixture('jobmanager__profiler--empty.json'),
@@ -121,7 +142,9 @@ describe('admin', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete data set' }));
     const deletion = await screen.findByTestId('dataset-deletion');
     await waitFor(() => expect(deletion).toHaveAttribute('data-state', 'COMPLETED'));
-    expect(sent.some((r) => r.method === 'DELETE' && r.path === '/datasets/affb81a98083b9801c1896a109ea2ef1')).toBe(true);
+    expect(
+      sent.some((r) => r.method === 'DELETE' && r.path === '/datasets/affb81a98083b9801c1896a109ea2ef1'),
+    ).toBe(true);
   });
 
   it('shuts the cluster down only after two confirmations, the second typed', async () => {
@@ -129,7 +152,9 @@ describe('admin', () => {
     renderAt('/clusters/demo/job-manager?tab=admin');
     fireEvent.click(await screen.findByRole('button', { name: 'Shut down cluster…' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Continue' }));
-    await waitFor(() => expect(screen.getByRole('dialog')).toHaveTextContent('Shut down cluster Production?'));
+    await waitFor(() =>
+      expect(screen.getByRole('dialog')).toHaveTextContent('Shut down cluster Production?'),
+    );
     const dialog = screen.getByRole('dialog');
     const confirm = within(dialog).getByRole('button', { name: 'Shut down cluster' });
     expect(confirm).toBeDisabled();

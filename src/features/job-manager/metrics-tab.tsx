@@ -2,12 +2,24 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useJobManagerMetrics } from '@/api/flink/queries';
 import { useJobManagerMetricNames } from '@/api/flink/queries-tm-extra';
 import { metricValues } from '@/api/flink/metric-values';
-import { HistoryChart, useHistoryVersion, usePersistedMetricHistory, useRecordMetrics } from '@/components/metric-history';
+import {
+  HistoryChart,
+  useHistoryVersion,
+  usePersistedMetricHistory,
+  useRecordMetrics,
+} from '@/components/metric-history';
 import { QueryError } from '@/components/query-state';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { formatValue } from '@/lib/value-format';
 import { useTimeZone } from '@/stores/preferences';
-import { effectivePicks, formatFor, MAX_PICKS, readPicks, togglePick, writePicks } from './utils/metric-picks';
+import {
+  effectivePicks,
+  formatFor,
+  MAX_PICKS,
+  readPicks,
+  togglePick,
+  writePicks,
+} from './utils/metric-picks';
 
 const storage = (): Storage | undefined => {
   try {
@@ -77,7 +89,9 @@ export function MetricsTab({ clusterId }: { clusterId: string }) {
                       />
                       <span className="break-all font-mono">{n}</span>
                       {latest?.[n] !== undefined ? (
-                        <span className="ml-auto shrink-0 tabular-nums text-slate-500">{formatValue(latest[n], formatFor(n))}</span>
+                        <span className="ml-auto shrink-0 tabular-nums text-slate-500">
+                          {formatValue(latest[n], formatFor(n))}
+                        </span>
                       ) : null}
                     </label>
                   </li>

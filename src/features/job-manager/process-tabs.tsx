@@ -16,7 +16,15 @@ import { ThreadDumpView } from '@/components/thread-dump';
 import { formatTimestamp } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 
-export function LogsTab({ clusterId, file, onSelect }: { clusterId: string; file: string; onSelect: (file: string) => void }) {
+export function LogsTab({
+  clusterId,
+  file,
+  onSelect,
+}: {
+  clusterId: string;
+  file: string;
+  onSelect: (file: string) => void;
+}) {
   const files = useJobManagerLogs(clusterId);
   const zone = useTimeZone();
   return (

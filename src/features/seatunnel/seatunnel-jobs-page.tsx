@@ -52,7 +52,7 @@ function JobsPageContent() {
   const now = useNow(5000);
 
   const setSearch = useCallback(
-    (patch: Partial<typeof search>) =>
+    (patch: Partial<SearchState>) =>
       void navigate({ to: '.', search: (prev: SearchState) => ({ ...prev, ...patch }), replace: true }),
     [navigate],
   );

@@ -74,6 +74,16 @@ describe('SeaTunnel jobs', () => {
     await waitFor(() => expect(within(table).getAllByTestId('job-id-cell').map((c) => c.textContent)).toEqual(['733584788375666689']));
   });
 
+  it('keeps a 64-bit id typed into the search exact in the URL', async () => {
+    fakeSeaTunnel(lists);
+    const { router } = renderApp('/clusters/st/jobs');
+    const table = await screen.findByTestId('jobs-table');
+    await within(table).findAllByTestId('job-id-cell');
+    fireEvent.change(screen.getByTestId('jobs-search'), { target: { value: '1176804500431175681' } });
+    await waitFor(() => expect(router.state.location.searchStr).toBe('?q=%221176804500431175681%22'));
+    await waitFor(() => expect(within(table).getAllByTestId('job-id-cell').map((c) => c.textContent)).toEqual(['1176804500431175681']));
+  });
+
   it('sorts by a column kept in the URL', async () => {
     fakeSeaTunnel(lists);
     const { router } = renderApp('/clusters/st/jobs');

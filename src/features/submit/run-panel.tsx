@@ -50,9 +50,19 @@ const CLAIM_HELP: Record<RestoreMode, string> = {
  * anything runs; "Submit" runs the jar and opens the new job. What the user types is kept in
  * sessionStorage per jar, and stays in place when the cluster refuses it.
  */
-export function RunPanel({ clusterId, jar, flinkVersion }: { clusterId: string; jar: Jar; flinkVersion: string | undefined }) {
+export function RunPanel({
+  clusterId,
+  jar,
+  flinkVersion,
+}: {
+  clusterId: string;
+  jar: Jar;
+  flinkVersion: string | undefined;
+}) {
   const navigate = useNavigate();
-  const [form, setForm] = useState<RunForm>(() => loadForm(session(), clusterId, jar.id) ?? emptyForm(jar.entry[0]?.name));
+  const [form, setForm] = useState<RunForm>(
+    () => loadForm(session(), clusterId, jar.id) ?? emptyForm(jar.entry[0]?.name),
+  );
   useEffect(() => saveForm(session(), clusterId, jar.id, form), [clusterId, jar.id, form]);
   const plan = usePlanJar(clusterId);
   const run = useRunJar(clusterId);
@@ -61,7 +71,8 @@ export function RunPanel({ clusterId, jar, flinkVersion }: { clusterId: string; 
   const planRequest = useMemo(() => JSON.stringify(compactBody(toPlanRequest(form))), [form]);
   const [plannedWith, setPlannedWith] = useState<string | null>(null);
   const ids = useId();
-  const set = <K extends keyof RunForm>(key: K, value: RunForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof RunForm>(key: K, value: RunForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const args = parseArgs(form.args);
 
   const showPlan = () => {
@@ -97,8 +108,16 @@ export function RunPanel({ clusterId, jar, flinkVersion }: { clusterId: string; 
         }}
       >
         <div className="space-y-3">
-          <Field label="Entry class" htmlFor={`${ids}-entry`} error={problem('entryClass')}
-            hint={jar.entry.length ? `From the manifest: ${jar.entry.map((e) => e.name).join(', ')}` : 'Empty: the jar’s Main-Class.'}>
+          <Field
+            label="Entry class"
+            htmlFor={`${ids}-entry`}
+            error={problem('entryClass')}
+            hint={
+              jar.entry.length
+                ? `From the manifest: ${jar.entry.map((e) => e.name).join(', ')}`
+                : 'Empty: the jar’s Main-Class.'
+            }
+          >
             <input
               id={`${ids}-entry`}
               list={`${ids}-entries`}
@@ -143,7 +162,12 @@ export function RunPanel({ clusterId, jar, flinkVersion }: { clusterId: string; 
               Split a pasted command line into arguments
             </button>
           </Field>
-          <Field label="Parallelism" htmlFor={`${ids}-parallelism`} error={problem('parallelism')} hint="Empty: the job’s own setting, else parallelism.default.">
+          <Field
+            label="Parallelism"
+            htmlFor={`${ids}-parallelism`}
+            error={problem('parallelism')}
+            hint="Empty: the job’s own setting, else parallelism.default."
+          >
             <input
               id={`${ids}-parallelism`}
               inputMode="numeric"
@@ -157,7 +181,12 @@ export function RunPanel({ clusterId, jar, flinkVersion }: { clusterId: string; 
           </Field>
         </div>
         <div className="space-y-3">
-          <Field label="Savepoint or checkpoint path" htmlFor={`${ids}-savepoint`} error={problem('savepointPath')} hint="Empty: start without state.">
+          <Field
+            label="Savepoint or checkpoint path"
+            htmlFor={`${ids}-savepoint`}
+            error={problem('savepointPath')}
+            hint="Empty: start without state."
+          >
             <input
               id={`${ids}-savepoint`}
               value={form.savepointPath}
@@ -179,7 +208,9 @@ export function RunPanel({ clusterId, jar, flinkVersion }: { clusterId: string; 
             />
             <span>
               Allow non-restored state
-              <span className="block text-xs text-slate-500">Skip state of operators that no longer exist in the job.</span>
+              <span className="block text-xs text-slate-500">
+                Skip state of operators that no longer exist in the job.
+              </span>
             </span>
           </label>
           <Field
@@ -212,7 +243,13 @@ export function RunPanel({ clusterId, jar, flinkVersion }: { clusterId: string; 
           >
             {run.isPending ? 'Submitting…' : 'Submit job'}
           </button>
-          <button type="button" className={SECONDARY} disabled={problems.length > 0 || plan.isPending} onClick={showPlan} data-testid="show-plan">
+          <button
+            type="button"
+            className={SECONDARY}
+            disabled={problems.length > 0 || plan.isPending}
+            onClick={showPlan}
+            data-testid="show-plan"
+          >
             {plan.isPending ? 'Planning…' : 'Show plan'}
           </button>
           <button
@@ -230,7 +267,9 @@ export function RunPanel({ clusterId, jar, flinkVersion }: { clusterId: string; 
       {run.isError ? (
         <div className="mt-3" data-testid="run-error">
           <QueryError error={run.error} />
-          <p className="mt-1 text-xs text-slate-500">Nothing was lost: fix the settings above and submit again.</p>
+          <p className="mt-1 text-xs text-slate-500">
+            Nothing was lost: fix the settings above and submit again.
+          </p>
         </div>
       ) : null}
       <PlanPreview
@@ -292,10 +331,15 @@ function PlanPreview({
         Plan
         {plan ? (
           <span className="font-normal text-slate-500">
-            {plan.name} · {plan.type ?? 'job'} · {plan.nodes.length} {plan.nodes.length === 1 ? 'vertex' : 'vertices'}
+            {plan.name} · {plan.type ?? 'job'} · {plan.nodes.length}{' '}
+            {plan.nodes.length === 1 ? 'vertex' : 'vertices'}
           </span>
         ) : null}
-        {stale ? <span className="font-normal text-amber-700 dark:text-amber-400">· the form changed since: show the plan again</span> : null}
+        {stale ? (
+          <span className="font-normal text-amber-700 dark:text-amber-400">
+            · the form changed since: show the plan again
+          </span>
+        ) : null}
       </h3>
       {planning ? (
         <p className="text-sm text-slate-500">The job manager runs the jar’s main() to build the plan…</p>

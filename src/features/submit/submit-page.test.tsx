@@ -3,13 +3,18 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeFlinkCluster, fakeLayout, fixture, renderAt } from '@/components/testing/fake-flink';
 
 const JAR = '281cde0a-b47c-4e31-a478-8e333dcb633e_streamdash-jobs.jar';
-const mutation = <T = unknown,>(file: string) => fixture<{ request: { body: unknown }; response: { body: T } }>(`mutations/${file}`);
+const mutation = <T = unknown,>(file: string) =>
+  fixture<{ request: { body: unknown }; response: { body: T } }>(`mutations/${file}`);
 
 /** XMLHttpRequest that reports upload progress in two steps, then answers like Flink did. */
 class FakeXhr {
   static last: FakeXhr | undefined;
-  static answer: { status: number; body: unknown } = { status: 200, body: mutation('jars__upload.json').response.body };
-  upload: { onprogress: ((e: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
+  static answer: { status: number; body: unknown } = {
+    status: 200,
+    body: mutation('jars__upload.json').response.body,
+  };
+  upload: { onprogress: ((e: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } =
+    { onprogress: null };
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
   ontimeout: (() => void) | null = null;
@@ -115,7 +120,10 @@ describe('submit page', () => {
 
     listed = {
       address: listed.address,
-      files: [{ id: uploaded, name: 'streamdash-jobs.jar', uploaded: 1795339200000, entry: [] }, ...listed.files],
+      files: [
+        { id: uploaded, name: 'streamdash-jobs.jar', uploaded: 1795339200000, entry: [] },
+        ...listed.files,
+      ],
     };
     xhr.finish();
     expect(await screen.findByTestId('upload-done')).toHaveTextContent('Uploaded streamdash-jobs.jar.');
@@ -130,7 +138,9 @@ describe('submit page', () => {
     fakeFlinkCluster(jarsRoutes);
     renderAt('/clusters/demo/submit');
     await screen.findByTestId('jar-row');
-    fireEvent.change(screen.getByTestId('jar-upload-input'), { target: { files: [new File(['x'], 'notes.txt')] } });
+    fireEvent.change(screen.getByTestId('jar-upload-input'), {
+      target: { files: [new File(['x'], 'notes.txt')] },
+    });
     await screen.findByRole('progressbar');
     (FakeXhr.last as FakeXhr).finish();
     const error = await screen.findByTestId('upload-error');
@@ -144,12 +154,16 @@ describe('submit page', () => {
     const sent = fakeFlinkCluster({ ...jarsRoutes, [`POST /jars/${JAR}/run`]: recorded.response.body });
     const { router } = renderAt('/clusters/demo/submit');
     await screen.findByTestId('jar-row');
-    fireEvent.change(screen.getByTestId('program-args'), { target: { value: '--parallelism\n1\n--name\nstreamdash cancel target' } });
+    fireEvent.change(screen.getByTestId('program-args'), {
+      target: { value: '--parallelism\n1\n--name\nstreamdash cancel target' },
+    });
     fireEvent.change(screen.getByTestId('parallelism'), { target: { value: '1' } });
 
     fireEvent.click(screen.getByTestId('show-plan'));
     const preview = await screen.findByTestId('plan-preview');
-    await waitFor(() => expect(preview).toHaveTextContent('streamdash CheckpointingJob · STREAMING · 2 vertices'));
+    await waitFor(() =>
+      expect(preview).toHaveTextContent('streamdash CheckpointingJob · STREAMING · 2 vertices'),
+    );
     expect(sent.find((r) => r.method === 'POST' && r.path.endsWith('/plan'))?.body).toEqual({
       entryClass: 'streamdash.jobs.CheckpointingJob',
       programArgsList: ['--parallelism', '1', '--name', 'streamdash cancel target'],
@@ -161,14 +175,21 @@ describe('submit page', () => {
     fireEvent.change(screen.getByTestId('parallelism'), { target: { value: '1' } });
 
     fireEvent.click(screen.getByTestId('submit-job'));
-    await waitFor(() => expect(router.state.location.pathname).toBe(`/clusters/demo/jobs/${recorded.response.body.jobid}`));
-    const run = sent.find((r) => r.method === 'POST' && r.path.endsWith('/run'))?.body as Record<string, unknown>;
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(`/clusters/demo/jobs/${recorded.response.body.jobid}`),
+    );
+    const run = sent.find((r) => r.method === 'POST' && r.path.endsWith('/run'))?.body as Record<
+      string,
+      unknown
+    >;
     expect(run).toMatchObject(recorded.request.body as object);
     expect(run.jobId).toMatch(/^[0-9a-f]{32}$/); // made in the browser, so a resend cannot run it twice
   });
 
   it('keeps what was typed when Flink refuses to run, also after a reload', async () => {
-    const refusal = { errors: ['org.apache.flink.runtime.rest.handler.RestHandlerException: Could not execute application.'] };
+    const refusal = {
+      errors: ['org.apache.flink.runtime.rest.handler.RestHandlerException: Could not execute application.'],
+    };
     fakeFlinkCluster({ ...jarsRoutes, [`POST /jars/${JAR}/run`]: { status: 400, body: refusal } });
     const first = renderAt('/clusters/demo/submit');
     await screen.findByTestId('jar-row');
@@ -196,6 +217,8 @@ describe('submit page', () => {
     expect(dialog).toHaveTextContent('Delete jar streamdash-jobs.jar?');
     expect(sent.some((r) => r.method === 'DELETE')).toBe(false);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete jar' }));
-    await waitFor(() => expect(sent.some((r) => r.method === 'DELETE' && r.path === `/jars/${JAR}`)).toBe(true));
+    await waitFor(() =>
+      expect(sent.some((r) => r.method === 'DELETE' && r.path === `/jars/${JAR}`)).toBe(true),
+    );
   });
 });

@@ -40,8 +40,8 @@ export function SubmitPage() {
         {header}
         <Notice testId="submit-read-only" title="Submitting is off: the dashboard is in read-only mode.">
           The dashboard was started with <code className="font-mono">readOnly: true</code> (or{' '}
-          <code className="font-mono">DASHBOARD_READ_ONLY=true</code>): it hides every action that changes a cluster, and its
-          server refuses uploads.
+          <code className="font-mono">DASHBOARD_READ_ONLY=true</code>): it hides every action that changes a
+          cluster, and its server refuses uploads.
         </Notice>
       </div>
     );
@@ -67,9 +67,9 @@ export function SubmitPage() {
       <div>
         {header}
         <Notice testId="submit-disabled" title="This cluster does not accept jobs from the web.">
-          Flink serves jar upload and submission only with <code className="font-mono">web.submit.enable: true</code> in its
-          configuration (restart the cluster after changing it). Jobs can still be submitted with{' '}
-          <code className="font-mono">flink run</code>.
+          Flink serves jar upload and submission only with{' '}
+          <code className="font-mono">web.submit.enable: true</code> in its configuration (restart the cluster
+          after changing it). Jobs can still be submitted with <code className="font-mono">flink run</code>.
         </Notice>
       </div>
     );
@@ -96,7 +96,9 @@ function Notice({ title, children, testId }: { title: string; children: ReactNod
 
 function Workspace({ clusterId, flinkVersion }: { clusterId: string; flinkVersion: string }) {
   const jars = useJars(clusterId);
-  const [selected, setSelectedState] = useState<string | null>(() => session()?.getItem(SELECTED_KEY(clusterId)) ?? null);
+  const [selected, setSelectedState] = useState<string | null>(
+    () => session()?.getItem(SELECTED_KEY(clusterId)) ?? null,
+  );
   const setSelected = (id: string | null) => {
     setSelectedState(id);
     try {
@@ -117,14 +119,21 @@ function Workspace({ clusterId, flinkVersion }: { clusterId: string; flinkVersio
         skeletonRows={3}
         isEmpty={(d) => d.files.length === 0}
         empty={
-          <p className="rounded-lg border border-slate-200 p-6 text-center text-sm text-slate-500 dark:border-slate-800" data-testid="no-jars">
+          <p
+            className="rounded-lg border border-slate-200 p-6 text-center text-sm text-slate-500 dark:border-slate-800"
+            data-testid="no-jars"
+          >
             No jar uploaded yet.
           </p>
         }
       >
-        {() => <JarsTable clusterId={clusterId} jars={files} selectedId={current?.id} onSelect={setSelected} />}
+        {() => (
+          <JarsTable clusterId={clusterId} jars={files} selectedId={current?.id} onSelect={setSelected} />
+        )}
       </QueryState>
-      {current ? <RunPanel key={current.id} clusterId={clusterId} jar={current} flinkVersion={flinkVersion} /> : null}
+      {current ? (
+        <RunPanel key={current.id} clusterId={clusterId} jar={current} flinkVersion={flinkVersion} />
+      ) : null}
     </div>
   );
 }
@@ -144,7 +153,10 @@ function JarsTable({
   const del = useDeleteJar(clusterId);
   const [target, setTarget] = useState<Jar | null>(null);
   return (
-    <section aria-label="Uploaded jars" className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-label="Uploaded jars"
+      className="overflow-hidden rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
       <table className="w-full text-sm" data-testid="jars-table">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/50">
           <tr>
@@ -178,13 +190,23 @@ function JarsTable({
                 </td>
                 <td className="px-3 py-2">
                   <div className="font-medium">{j.name}</div>
-                  <div className="truncate font-mono text-[11px] text-slate-500" title={j.id} data-testid="jar-id">
+                  <div
+                    className="truncate font-mono text-[11px] text-slate-500"
+                    title={j.id}
+                    data-testid="jar-id"
+                  >
                     {j.id}
                   </div>
                 </td>
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatTimestamp(j.uploaded, zone)}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                  {formatTimestamp(j.uploaded, zone)}
+                </td>
                 <td className="px-3 py-2 font-mono text-xs">
-                  {j.entry.length ? j.entry.map((e) => e.name).join(', ') : <span className="text-slate-500">none in the manifest</span>}
+                  {j.entry.length ? (
+                    j.entry.map((e) => e.name).join(', ')
+                  ) : (
+                    <span className="text-slate-500">none in the manifest</span>
+                  )}
                 </td>
                 <td className="px-3 py-2 text-right">
                   <button
@@ -211,8 +233,8 @@ function JarsTable({
         target={target?.name ?? ''}
         description={
           <>
-            The file <span className="break-all font-mono text-xs">{target?.id}</span> is removed from the cluster’s upload
-            directory. Jobs already running from it keep running.
+            The file <span className="break-all font-mono text-xs">{target?.id}</span> is removed from the
+            cluster’s upload directory. Jobs already running from it keep running.
           </>
         }
         onConfirm={() => (target ? del.mutateAsync(target.id) : undefined)}

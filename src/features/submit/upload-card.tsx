@@ -7,7 +7,13 @@ import { formatBytes } from '@/lib/format';
  * Upload a jar (button or drag and drop) with a progress bar and a Cancel button. The upload
  * starts as soon as a file is chosen; on failure the file stays chosen for another try.
  */
-export function UploadCard({ clusterId, onUploaded }: { clusterId: string; onUploaded: (jarId: string) => void }) {
+export function UploadCard({
+  clusterId,
+  onUploaded,
+}: {
+  clusterId: string;
+  onUploaded: (jarId: string) => void;
+}) {
   const upload = useUploadJarWithProgress(clusterId);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
@@ -60,7 +66,9 @@ export function UploadCard({ clusterId, onUploaded }: { clusterId: string; onUpl
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
       className={`rounded-lg border-2 border-dashed p-4 transition-colors ${
-        dragging ? 'border-sky-500 bg-sky-50 dark:bg-sky-950/40' : 'border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900'
+        dragging
+          ? 'border-sky-500 bg-sky-50 dark:bg-sky-950/40'
+          : 'border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900'
       }`}
       data-testid="upload-card"
     >
@@ -82,7 +90,9 @@ export function UploadCard({ clusterId, onUploaded }: { clusterId: string; onUpl
             }}
           />
         </label>
-        <span className="text-sm text-slate-500">or drop a .jar file here. It goes to the cluster’s web upload directory.</span>
+        <span className="text-sm text-slate-500">
+          or drop a .jar file here. It goes to the cluster’s web upload directory.
+        </span>
       </div>
 
       {upload.isPending && file ? (
@@ -121,7 +131,9 @@ export function UploadCard({ clusterId, onUploaded }: { clusterId: string; onUpl
           ) : (
             <>
               <QueryError error={upload.error} compact />
-              {notJar ? <p className="text-xs text-slate-500">Flink accepts only files ending in .jar.</p> : null}
+              {notJar ? (
+                <p className="text-xs text-slate-500">Flink accepts only files ending in .jar.</p>
+              ) : null}
             </>
           )}
           <button
@@ -135,7 +147,11 @@ export function UploadCard({ clusterId, onUploaded }: { clusterId: string; onUpl
       ) : null}
 
       {done && !upload.isPending ? (
-        <p role="status" className="mt-3 text-sm text-emerald-700 dark:text-emerald-400" data-testid="upload-done">
+        <p
+          role="status"
+          className="mt-3 text-sm text-emerald-700 dark:text-emerald-400"
+          data-testid="upload-done"
+        >
           Uploaded {done}.
         </p>
       ) : null}

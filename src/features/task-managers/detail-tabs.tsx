@@ -46,11 +46,15 @@ export function LogsTab({
 }
 
 function MainLog({ clusterId, tmId }: { clusterId: string; tmId: string }) {
-  return <LogText query={useTaskManagerLog(clusterId, tmId)} fileName={`taskmanager-${fileSafe(tmId)}.log`} />;
+  return (
+    <LogText query={useTaskManagerLog(clusterId, tmId)} fileName={`taskmanager-${fileSafe(tmId)}.log`} />
+  );
 }
 
 function Stdout({ clusterId, tmId }: { clusterId: string; tmId: string }) {
-  return <LogText query={useTaskManagerStdout(clusterId, tmId)} fileName={`taskmanager-${fileSafe(tmId)}.out`} />;
+  return (
+    <LogText query={useTaskManagerStdout(clusterId, tmId)} fileName={`taskmanager-${fileSafe(tmId)}.out`} />
+  );
 }
 
 function NamedLog({ clusterId, tmId, name }: { clusterId: string; tmId: string; name: string }) {

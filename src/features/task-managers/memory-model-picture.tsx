@@ -20,16 +20,22 @@ export function MemoryModelPicture({ config, usage }: { config: MemoryConfigurat
   const heapUsedBytes = shares.heap === undefined ? undefined : shares.heap * heapBytes;
   /** How much of a part to draw darker: the heap fills framework heap, then task heap, left to right. */
   const fill = (key: MemoryPartKey, bytes: number): number | undefined => {
-    if (key === 'frameworkHeap') return heapUsedBytes === undefined ? undefined : Math.min(1, heapUsedBytes / bytes);
+    if (key === 'frameworkHeap')
+      return heapUsedBytes === undefined ? undefined : Math.min(1, heapUsedBytes / bytes);
     if (key === 'taskHeap')
-      return heapUsedBytes === undefined ? undefined : Math.max(0, Math.min(1, (heapUsedBytes - fwHeap) / bytes));
-    return key === 'managedMemory' || key === 'networkMemory' || key === 'jvmMetaspace' ? shares[key] : undefined;
+      return heapUsedBytes === undefined
+        ? undefined
+        : Math.max(0, Math.min(1, (heapUsedBytes - fwHeap) / bytes));
+    return key === 'managedMemory' || key === 'networkMemory' || key === 'jvmMetaspace'
+      ? shares[key]
+      : undefined;
   };
   /** The used share a reader gets in the legend: the heap's is for the whole heap. */
   const usedText = (key: MemoryPartKey) => {
     if (key === 'frameworkHeap' || key === 'taskHeap')
       return shares.heap === undefined ? '—' : `${formatPercent(shares.heap, 0)} of heap`;
-    const v = key === 'managedMemory' || key === 'networkMemory' || key === 'jvmMetaspace' ? shares[key] : undefined;
+    const v =
+      key === 'managedMemory' || key === 'networkMemory' || key === 'jvmMetaspace' ? shares[key] : undefined;
     return v === undefined ? '—' : formatPercent(v, 0);
   };
   const starts: number[] = [];
@@ -115,13 +121,17 @@ export function MemoryModelPicture({ config, usage }: { config: MemoryConfigurat
               <td className="py-1 text-right tabular-nums">{formatBytes(p.bytes)}</td>
               <td className="py-1 text-right tabular-nums">{formatPercent(p.share, 1)}</td>
               <td className="py-1 text-right tabular-nums">{usedText(p.key)}</td>
-              <td className="hidden truncate py-1 pl-4 font-mono text-[11px] text-slate-500 md:table-cell">{p.option}</td>
+              <td className="hidden truncate py-1 pl-4 font-mono text-[11px] text-slate-500 md:table-cell">
+                {p.option}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {model.unaccounted > 0 ? (
-        <p className="mt-1 text-xs text-slate-500">{formatBytes(model.unaccounted)} of the process memory is not in any part.</p>
+        <p className="mt-1 text-xs text-slate-500">
+          {formatBytes(model.unaccounted)} of the process memory is not in any part.
+        </p>
       ) : null}
     </figure>
   );

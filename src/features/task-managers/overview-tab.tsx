@@ -3,7 +3,14 @@ import type { TaskManagerDetails } from '@/api/flink/schemas';
 import { HistoryChart, useHistoryVersion } from '@/components/metric-history';
 import { StatCard } from '@/components/stat-card';
 import { useNow } from '@/hooks/use-now';
-import { formatAgo, formatBytes, formatCount, formatDuration, formatPercent, formatTimestamp } from '@/lib/format';
+import {
+  formatAgo,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatTimestamp,
+} from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { MemoryModelPicture } from './memory-model-picture';
 import { SlotsSection } from './slots-section';
@@ -30,7 +37,12 @@ export function OverviewTab({
   return (
     <div className="space-y-4" data-testid="tm-overview">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <StatCard testId="tm-slots-used" label="Slots in use" value={`${used} / ${tm.slotsNumber}`} hint={`${tm.freeSlots} free`} />
+        <StatCard
+          testId="tm-slots-used"
+          label="Slots in use"
+          value={`${used} / ${tm.slotsNumber}`}
+          hint={`${tm.freeSlots} free`}
+        />
         <StatCard
           testId="tm-heap-used"
           label="Heap used"
@@ -44,17 +56,30 @@ export function OverviewTab({
           value={tm.hardware.cpuCores}
           hint={`${formatCount(tm.totalResource.cpuCores)} for slots`}
         />
-        <StatCard testId="tm-physical" label="Physical memory" value={formatBytes(tm.hardware.physicalMemory)} hint="machine or container" />
+        <StatCard
+          testId="tm-physical"
+          label="Physical memory"
+          value={formatBytes(tm.hardware.physicalMemory)}
+          hint="machine or container"
+        />
         <StatCard
           testId="tm-heartbeat"
           label="Last heartbeat"
           value={age === undefined ? '—' : formatAgo(now - age, now)}
           tone={age !== undefined && age > LATE_HEARTBEAT_MS ? 'warn' : undefined}
         />
-        <StatCard testId="tm-ports" label="Data port" value={tm.dataPort} hint={tm.jmxPort && tm.jmxPort > 0 ? `JMX ${tm.jmxPort}` : 'no JMX port'} />
+        <StatCard
+          testId="tm-ports"
+          label="Data port"
+          value={tm.dataPort}
+          hint={tm.jmxPort && tm.jmxPort > 0 ? `JMX ${tm.jmxPort}` : 'no JMX port'}
+        />
       </div>
 
-      <Card title="Memory model" subtitle={`${formatBytes(tm.memoryConfiguration.totalProcessMemory)} process memory, as configured; darker = in use now`}>
+      <Card
+        title="Memory model"
+        subtitle={`${formatBytes(tm.memoryConfiguration.totalProcessMemory)} process memory, as configured; darker = in use now`}
+      >
         <MemoryModelPicture
           config={tm.memoryConfiguration}
           usage={{
@@ -103,7 +128,10 @@ function Card({ title, subtitle, children }: { title: string; subtitle?: ReactNo
 function UsageBar({ used, max }: { used: number; max: number }) {
   const share = max > 0 ? Math.min(1, Math.max(0, used / max)) : 0;
   return (
-    <span aria-hidden className="block h-1.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700">
+    <span
+      aria-hidden
+      className="block h-1.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+    >
       <span
         className={`block h-full ${share > 0.9 ? 'bg-amber-500' : 'bg-sky-500'}`}
         style={{ width: `${Math.round(share * 100)}%` }}
@@ -139,7 +167,9 @@ function JvmMemoryTable({ tm }: { tm: TaskManagerDetails }) {
           <tr key={r.label} className="border-t border-slate-100 dark:border-slate-800">
             <td className="py-1 pr-2">
               {r.label}
-              {r.count !== undefined ? <span className="ml-1 text-slate-500">({formatCount(r.count)} buffers)</span> : null}
+              {r.count !== undefined ? (
+                <span className="ml-1 text-slate-500">({formatCount(r.count)} buffers)</span>
+              ) : null}
             </td>
             <td className={TD}>{formatBytes(r.used)}</td>
             <td className={TD}>{r.committed === undefined ? '—' : formatBytes(r.committed)}</td>
@@ -156,7 +186,9 @@ function NetworkTable({ tm }: { tm: TaskManagerDetails }) {
   const m = tm.metrics;
   const total = m.nettyShuffleMemorySegmentsTotal ?? m.memorySegmentsTotal;
   const available = m.nettyShuffleMemorySegmentsAvailable ?? m.memorySegmentsAvailable;
-  const usedSegments = m.nettyShuffleMemorySegmentsUsed ?? (total !== undefined && available !== undefined ? total - available : undefined);
+  const usedSegments =
+    m.nettyShuffleMemorySegmentsUsed ??
+    (total !== undefined && available !== undefined ? total - available : undefined);
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-xs" data-testid="network-memory">
       <dt className="text-slate-500">Segments in use</dt>
@@ -174,7 +206,9 @@ function NetworkTable({ tm }: { tm: TaskManagerDetails }) {
       <dd className="tabular-nums">{formatBytes(tm.memoryConfiguration.networkMemory)}</dd>
       <dt className="text-slate-500">Segment size</dt>
       <dd className="tabular-nums">
-        {total && m.nettyShuffleMemoryTotal ? formatBytes(Math.round(m.nettyShuffleMemoryTotal / total)) : '—'}
+        {total && m.nettyShuffleMemoryTotal
+          ? formatBytes(Math.round(m.nettyShuffleMemoryTotal / total))
+          : '—'}
       </dd>
     </dl>
   );
@@ -196,7 +230,9 @@ function GcTable({ tm }: { tm: TaskManagerDetails }) {
       <tbody>
         {gcs.map((g) => (
           <tr key={g.name} className="border-t border-slate-100 dark:border-slate-800">
-            <td className={`py-1 pr-2 ${g.name === 'All' ? 'font-semibold' : ''}`}>{g.name.replace(/_/g, ' ')}</td>
+            <td className={`py-1 pr-2 ${g.name === 'All' ? 'font-semibold' : ''}`}>
+              {g.name.replace(/_/g, ' ')}
+            </td>
             <td className={TD}>{formatCount(g.count)}</td>
             <td className={TD}>{formatDuration(g.time)}</td>
             <td className={TD}>{g.count > 0 ? formatDuration(g.time / g.count) : '—'}</td>

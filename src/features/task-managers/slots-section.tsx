@@ -16,7 +16,11 @@ const TONES = [
   'bg-indigo-500',
 ];
 const toneOf = (i: number | undefined) =>
-  i === undefined ? 'border border-dashed border-slate-300 dark:border-slate-600' : i < 0 ? 'bg-slate-400' : (TONES[i % TONES.length] as string);
+  i === undefined
+    ? 'border border-dashed border-slate-300 dark:border-slate-600'
+    : i < 0
+      ? 'bg-slate-400'
+      : (TONES[i % TONES.length] as string);
 
 const MB = (n: number) => (n > 0 ? `${n.toLocaleString('en')} MB` : '—');
 
@@ -33,7 +37,10 @@ export function SlotsSection({ clusterId, tm }: { clusterId: string; tm: TaskMan
       aria-label="Slots and jobs"
     >
       <h2 className="text-sm font-semibold">
-        Slots <span className="font-normal text-slate-500">· {used} of {tm.slotsNumber} in use</span>
+        Slots{' '}
+        <span className="font-normal text-slate-500">
+          · {used} of {tm.slotsNumber} in use
+        </span>
       </h2>
       <ul className="mt-3 flex flex-wrap gap-1.5" aria-label="Slots" data-testid="slot-grid">
         {cells.map((c, i) => {
@@ -55,7 +62,9 @@ export function SlotsSection({ clusterId, tm }: { clusterId: string; tm: TaskMan
         })}
       </ul>
       {tm.allocatedSlots === undefined ? (
-        <p className="mt-3 text-xs text-slate-500">This Flink version does not say which job uses which slot.</p>
+        <p className="mt-3 text-xs text-slate-500">
+          This Flink version does not say which job uses which slot.
+        </p>
       ) : inSlots.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">No job runs on this task manager.</p>
       ) : (
@@ -74,7 +83,11 @@ export function SlotsSection({ clusterId, tm }: { clusterId: string; tm: TaskMan
             </thead>
             <tbody>
               {inSlots.map((j) => (
-                <tr key={j.jobId} className="border-t border-slate-100 dark:border-slate-800" data-testid="tm-job-row">
+                <tr
+                  key={j.jobId}
+                  className="border-t border-slate-100 dark:border-slate-800"
+                  data-testid="tm-job-row"
+                >
                   <td className="max-w-md py-1.5 pr-3">
                     <span className="flex min-w-0 items-center gap-2">
                       <span aria-hidden className={`h-3 w-3 shrink-0 rounded-sm ${toneOf(j.tone)}`} />
@@ -88,7 +101,9 @@ export function SlotsSection({ clusterId, tm }: { clusterId: string; tm: TaskMan
                       </Link>
                     </span>
                   </td>
-                  <td className="py-1.5 pr-3">{j.state ? <StateBadge state={j.state} /> : <span className="text-slate-500">—</span>}</td>
+                  <td className="py-1.5 pr-3">
+                    {j.state ? <StateBadge state={j.state} /> : <span className="text-slate-500">—</span>}
+                  </td>
                   <td className="py-1.5 pr-3 text-right tabular-nums">{j.slots}</td>
                   <td className="py-1.5 pr-3 text-right tabular-nums">{j.cpuCores || '—'}</td>
                   <td className="py-1.5 pr-3 text-right tabular-nums">{MB(j.taskHeapMemory)}</td>
@@ -98,7 +113,9 @@ export function SlotsSection({ clusterId, tm }: { clusterId: string; tm: TaskMan
               ))}
             </tbody>
           </table>
-          <p className="mt-2 text-xs text-slate-500">Slot resources as Flink reports them (resource profiles, in MB).</p>
+          <p className="mt-2 text-xs text-slate-500">
+            Slot resources as Flink reports them (resource profiles, in MB).
+          </p>
         </div>
       )}
     </section>

@@ -41,15 +41,21 @@ export function TaskManagerPage() {
     tm.data?.metrics.garbageCollectors.map((g) => g.name),
   );
   const setTab = useCallback(
-    (t: Tab) => void navigate({ to: '.', search: (prev) => ({ ...prev, tab: t === 'overview' ? undefined : t }) }),
+    (t: Tab) =>
+      void navigate({ to: '.', search: (prev) => ({ ...prev, tab: t === 'overview' ? undefined : t }) }),
     [navigate],
   );
   const setFile = useCallback(
     (file: string) =>
-      void navigate({ to: '.', search: (prev) => ({ ...prev, tab: 'logs', file: file === MAIN_LOG ? undefined : file }) }),
+      void navigate({
+        to: '.',
+        search: (prev) => ({ ...prev, tab: 'logs', file: file === MAIN_LOG ? undefined : file }),
+      }),
     [navigate],
   );
-  const unknown = tm.error instanceof HttpError && /UnknownTaskExecutorException|No TaskExecutor registered/.test(tm.error.errors.join('\n'));
+  const unknown =
+    tm.error instanceof HttpError &&
+    /UnknownTaskExecutorException|No TaskExecutor registered/.test(tm.error.errors.join('\n'));
 
   return (
     <div data-testid="task-manager-page">
@@ -90,7 +96,9 @@ export function TaskManagerPage() {
           data-testid="tm-unknown"
           className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
         >
-          <p className="font-semibold">No task manager “{taskManagerId}” is registered with the job manager.</p>
+          <p className="font-semibold">
+            No task manager “{taskManagerId}” is registered with the job manager.
+          </p>
           <p className="mt-1">
             It may have stopped or lost its connection. Its logs are gone with it; the{' '}
             <Link to="/clusters/$clusterId/task-managers" params={{ clusterId }} className="underline">
@@ -106,7 +114,12 @@ export function TaskManagerPage() {
               {(data) => <OverviewTab clusterId={clusterId} tm={data} metrics={metrics} />}
             </QueryState>
           ) : tab === 'logs' ? (
-            <LogsTab clusterId={clusterId} tmId={taskManagerId} file={search.file ?? MAIN_LOG} onSelect={setFile} />
+            <LogsTab
+              clusterId={clusterId}
+              tmId={taskManagerId}
+              file={search.file ?? MAIN_LOG}
+              onSelect={setFile}
+            />
           ) : tab === 'threads' ? (
             <ThreadDumpTab clusterId={clusterId} tmId={taskManagerId} />
           ) : (

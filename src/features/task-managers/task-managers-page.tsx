@@ -30,7 +30,8 @@ export function TaskManagersPage() {
   const navigate = route.useNavigate();
   const tms = useTaskManagers(clusterId);
   const setSearch = useCallback(
-    (patch: Partial<ListSearch>) => void navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }), replace: true }),
+    (patch: Partial<ListSearch>) =>
+      void navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }), replace: true }),
     [navigate],
   );
 
@@ -54,7 +55,14 @@ export function TaskManagersPage() {
           </p>
         }
       >
-        {(data) => <TaskManagerList clusterId={clusterId} tms={data.taskmanagers} search={search} setSearch={setSearch} />}
+        {(data) => (
+          <TaskManagerList
+            clusterId={clusterId}
+            tms={data.taskmanagers}
+            search={search}
+            setSearch={setSearch}
+          />
+        )}
       </QueryState>
     </div>
   );
@@ -93,7 +101,12 @@ function TaskManagerList({
   return (
     <>
       <div className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="tm-summary">
-        <StatCard testId="tm-count" label="Task managers" value={summary.count} hint={summary.blocked ? `${summary.blocked} blocked` : undefined} />
+        <StatCard
+          testId="tm-count"
+          label="Task managers"
+          value={summary.count}
+          hint={summary.blocked ? `${summary.blocked} blocked` : undefined}
+        />
         <StatCard testId="tm-slots" label="Slots" value={summary.slots} />
         <StatCard
           testId="tm-free"
@@ -104,7 +117,11 @@ function TaskManagerList({
         <StatCard
           testId="tm-used"
           label="Slots in use"
-          value={summary.slots ? `${Math.round(((summary.slots - summary.freeSlots) / summary.slots) * 100)} %` : '—'}
+          value={
+            summary.slots
+              ? `${Math.round(((summary.slots - summary.freeSlots) / summary.slots) * 100)} %`
+              : '—'
+          }
         />
         <StatCard testId="tm-cores" label="CPU cores" value={summary.cpuCores} />
         <StatCard testId="tm-memory" label="Physical memory" value={formatBytes(summary.physicalMemory)} />
@@ -129,7 +146,11 @@ function TaskManagerList({
         empty={
           <span>
             No task manager matches “{q}”.{' '}
-            <button type="button" className="text-sky-700 underline dark:text-sky-400" onClick={() => setText('')}>
+            <button
+              type="button"
+              className="text-sky-700 underline dark:text-sky-400"
+              onClick={() => setText('')}
+            >
               Clear search
             </button>
           </span>

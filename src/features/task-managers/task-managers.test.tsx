@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { fakeFlinkCluster, fakeLayout, fixture, renderAt, textFixture } from '@/components/testing/fake-flink';
+import {
+  fakeFlinkCluster,
+  fakeLayout,
+  fixture,
+  renderAt,
+  textFixture,
+} from '@/components/testing/fake-flink';
 
 const TM = 'localhost:44637-91d2cb';
 const TM_URL = `/clusters/demo/task-managers/${encodeURIComponent(TM)}`;
@@ -53,9 +59,14 @@ describe('task manager list', () => {
     fakeFlinkCluster(tmRoutes);
     renderAt('/clusters/demo/task-managers?sort=dataPort&desc=true');
     const table = await screen.findByRole('grid', { name: 'Task managers' });
-    const links = within(table).getAllByTestId('tm-link').map((a) => a.textContent);
+    const links = within(table)
+      .getAllByTestId('tm-link')
+      .map((a) => a.textContent);
     expect(links).toEqual(['localhost:43863-7e0d3f', 'localhost:44637-91d2cb']); // 45241 before 38795
-    expect(screen.getByRole('columnheader', { name: /Data port/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(screen.getByRole('columnheader', { name: /Data port/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
   });
 });
 
@@ -74,7 +85,9 @@ describe('task manager detail', () => {
     expect(within(slots).getAllByTestId('slot-used')).toHaveLength(3);
     expect(within(slots).getAllByTestId('slot-free')).toHaveLength(1);
     const jobs = await screen.findByTestId('tm-jobs');
-    await waitFor(() => expect(within(jobs).getByRole('link', { name: 'streamdash CheckpointingJob' })).toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(jobs).getByRole('link', { name: 'streamdash CheckpointingJob' })).toBeInTheDocument(),
+    );
     expect(within(jobs).getByRole('link', { name: 'streamdash FailingJob' })).toHaveAttribute(
       'href',
       '/clusters/demo/jobs/77ff5c96eb13b915db08f4f279626e4a',
@@ -86,7 +99,10 @@ describe('task manager detail', () => {
     await waitFor(() => expect(sent.some((r) => r.path === `/taskmanagers/${TM}/metrics`)).toBe(true));
     const get = sent.find((r) => r.path === `/taskmanagers/${TM}/metrics`)?.search.get('get') ?? '';
     expect(get.split(',')).toEqual(
-      expect.arrayContaining(['Status.JVM.Memory.Heap.Used', 'Status.JVM.GarbageCollector.G1_Young_Generation.Count']),
+      expect.arrayContaining([
+        'Status.JVM.Memory.Heap.Used',
+        'Status.JVM.GarbageCollector.G1_Young_Generation.Count',
+      ]),
     );
   });
 
@@ -106,17 +122,24 @@ describe('task manager detail', () => {
   it('says when the task manager is not registered (Flink answers 500)', async () => {
     fakeFlinkCluster({
       ...tmRoutes,
-      '/taskmanagers/gone:1-abc': { status: 500, body: fixture('taskmanagers__taskmanagerid--not-found.json') },
+      '/taskmanagers/gone:1-abc': {
+        status: 500,
+        body: fixture('taskmanagers__taskmanagerid--not-found.json'),
+      },
     });
     renderAt('/clusters/demo/task-managers/gone%3A1-abc');
-    expect(await screen.findByTestId('tm-unknown')).toHaveTextContent('No task manager “gone:1-abc” is registered');
+    expect(await screen.findByTestId('tm-unknown')).toHaveTextContent(
+      'No task manager “gone:1-abc” is registered',
+    );
   });
 
   it('shows the main log, switches to stdout by URL, and never as HTML', async () => {
     const sent = fakeFlinkCluster({
       ...tmRoutes,
       [`/taskmanagers/${TM}/logs`]: fixture('taskmanagers__taskmanagerid__logs.json'),
-      [`/taskmanagers/${TM}/log`]: { text: `${textFixture('taskmanagers__taskmanagerid__log.txt')}<img src=x onerror=alert(1)>\n` },
+      [`/taskmanagers/${TM}/log`]: {
+        text: `${textFixture('taskmanagers__taskmanagerid__log.txt')}<img src=x onerror=alert(1)>\n`,
+      },
       [`/taskmanagers/${TM}/stdout`]: { text: 'hello from System.out\n' },
     });
     const { router } = renderAt(`${TM_URL}?tab=logs`);
@@ -133,12 +156,19 @@ describe('task manager detail', () => {
   });
 
   it('groups the recorded thread dump by state', async () => {
-    fakeFlinkCluster({ ...tmRoutes, [`/taskmanagers/${TM}/thread-dump`]: fixture('taskmanagers__taskmanagerid__thread-dump.json') });
+    fakeFlinkCluster({
+      ...tmRoutes,
+      [`/taskmanagers/${TM}/thread-dump`]: fixture('taskmanagers__taskmanagerid__thread-dump.json'),
+    });
     renderAt(`${TM_URL}?tab=threads`);
     const runnable = await screen.findByTestId('thread-group-RUNNABLE');
     expect(within(runnable).getByTestId('thread-group-count')).toHaveTextContent('2');
-    expect(within(screen.getByTestId('thread-group-WAITING')).getByTestId('thread-group-count')).toHaveTextContent('2');
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search threads' }), { target: { value: 'Finalizer' } });
+    expect(
+      within(screen.getByTestId('thread-group-WAITING')).getByTestId('thread-group-count'),
+    ).toHaveTextContent('2');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search threads' }), {
+      target: { value: 'Finalizer' },
+    });
     await waitFor(() => expect(screen.getAllByTestId('thread-row')).toHaveLength(1));
     expect(screen.queryByTestId('thread-group-RUNNABLE')).toBeNull();
   });
@@ -147,8 +177,9 @@ describe('task manager detail', () => {
     const sent = fakeFlinkCluster({
       ...tmRoutes,
       [`GET /taskmanagers/${TM}/profiler`]: fixture('taskmanagers__taskmanagerid__profiler.json'),
-      [`POST /taskmanagers/${TM}/profiler`]: fixture<{ response: { body: unknown } }>('mutations/taskmanagers__taskmanagerid__profiler.json')
-        .response.body,
+      [`POST /taskmanagers/${TM}/profiler`]: fixture<{ response: { body: unknown } }>(
+        'mutations/taskmanagers__taskmanagerid__profiler.json',
+      ).response.body,
     });
     renderAt(`${TM_URL}?tab=profiler`);
     const run = await screen.findByTestId('profiler-run');
@@ -166,12 +197,17 @@ describe('task manager detail', () => {
     fireEvent.change(within(form).getByRole('spinbutton'), { target: { value: '3' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Start profiling' }));
     await waitFor(() =>
-      expect(sent.find((r) => r.method === 'POST' && r.path === `/taskmanagers/${TM}/profiler`)?.body).toEqual({ mode: 'WALL', duration: 3 }),
+      expect(
+        sent.find((r) => r.method === 'POST' && r.path === `/taskmanagers/${TM}/profiler`)?.body,
+      ).toEqual({ mode: 'WALL', duration: 3 }),
     );
   });
 
   it('refuses a profiling duration Flink would reject', async () => {
-    fakeFlinkCluster({ ...tmRoutes, [`/taskmanagers/${TM}/profiler`]: fixture('jobmanager__profiler--empty.json') });
+    fakeFlinkCluster({
+      ...tmRoutes,
+      [`/taskmanagers/${TM}/profiler`]: fixture('jobmanager__profiler--empty.json'),
+    });
     renderAt(`${TM_URL}?tab=profiler`);
     fireEvent.change(await screen.findByRole('spinbutton'), { target: { value: '301' } });
     expect(screen.getByRole('button', { name: 'Start profiling' })).toBeDisabled();

@@ -56,7 +56,7 @@ export function taskManagerColumns(clusterId: string, now: number): Column<TaskM
     {
       id: 'dataPort',
       header: 'Data port',
-      width: 104,
+      width: 116,
       align: 'right',
       sortValue: (tm) => tm.dataPort,
       cell: (tm) => <span className="tabular-nums">{tm.dataPort}</span>,
@@ -97,7 +97,10 @@ export function taskManagerColumns(clusterId: string, now: number): Column<TaskM
       descFirst: true,
       sortValue: (tm) => tm.freeSlots,
       cell: (tm) => (
-        <span className={`tabular-nums ${tm.freeSlots === 0 ? 'text-slate-400' : ''}`} data-testid="tm-free-slots">
+        <span
+          className={`tabular-nums ${tm.freeSlots === 0 ? 'text-slate-400' : ''}`}
+          data-testid="tm-free-slots"
+        >
           {tm.freeSlots}
         </span>
       ),

@@ -9,10 +9,17 @@ import { collectors, polledMetrics } from './utils/tm-metrics';
  * shown) and records them in a history that survives reloads for 30 minutes.
  * `gcNames` comes from the task manager details; polling waits for it.
  */
-export function useTaskManagerMetricHistory(clusterId: string, tmId: string, gcNames: readonly string[] | undefined) {
+export function useTaskManagerMetricHistory(
+  clusterId: string,
+  tmId: string,
+  gcNames: readonly string[] | undefined,
+) {
   const history = usePersistedMetricHistory(`flink:${clusterId}:tm:${tmId}`);
   const gcKey = gcNames?.join('\n');
-  const gc = useMemo(() => (gcKey === undefined ? undefined : collectors(gcKey ? gcKey.split('\n') : [])), [gcKey]);
+  const gc = useMemo(
+    () => (gcKey === undefined ? undefined : collectors(gcKey ? gcKey.split('\n') : [])),
+    [gcKey],
+  );
   const names = useMemo(() => (gc ? polledMetrics(gc) : undefined), [gc]);
   const query = useTaskManagerMetrics(clusterId, names ? tmId : undefined, { get: names });
   const values = useMemo(() => (query.data ? metricValues(query.data) : undefined), [query.data]);

@@ -21,7 +21,9 @@ export function groupByPrefix(entries: ConfigEntries): { prefix: string; entries
     if (list) list.push(e);
     else groups.set(prefix, [e]);
   }
-  return [...groups.entries()].map(([prefix, list]) => ({ prefix, entries: list })).sort((a, b) => a.prefix.localeCompare(b.prefix));
+  return [...groups.entries()]
+    .map(([prefix, list]) => ({ prefix, entries: list }))
+    .sort((a, b) => a.prefix.localeCompare(b.prefix));
 }
 
 /** Items (JVM options, classpath entries) containing every term. */

@@ -22,7 +22,9 @@ export function readPicks(storage: Storage | undefined, clusterId: string): stri
     const raw = storage?.getItem(KEY(clusterId));
     if (!raw) return undefined;
     const parsed = JSON.parse(raw) as unknown;
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string').slice(0, MAX_PICKS) : undefined;
+    return Array.isArray(parsed)
+      ? parsed.filter((x): x is string => typeof x === 'string').slice(0, MAX_PICKS)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -37,7 +39,10 @@ export function writePicks(storage: Storage | undefined, clusterId: string, pick
 }
 
 /** The picks to chart: the stored ones, else the defaults the cluster has. */
-export function effectivePicks(stored: readonly string[] | undefined, available: readonly string[] | undefined): string[] {
+export function effectivePicks(
+  stored: readonly string[] | undefined,
+  available: readonly string[] | undefined,
+): string[] {
   if (stored) return [...stored];
   if (!available) return [];
   const have = new Set(available);

@@ -3,7 +3,15 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConfigEntries } from '@/api/flink/schemas';
 import { groupByPrefix, isHidden, searchConfig, searchList } from './config-search';
-import { DEFAULT_PICKS, effectivePicks, formatFor, MAX_PICKS, readPicks, togglePick, writePicks } from './metric-picks';
+import {
+  DEFAULT_PICKS,
+  effectivePicks,
+  formatFor,
+  MAX_PICKS,
+  readPicks,
+  togglePick,
+  writePicks,
+} from './metric-picks';
 
 const config = JSON.parse(
   readFileSync(resolve(process.cwd(), 'e2e/fixtures/flink/2.2/jobmanager__config.json'), 'utf8'),
@@ -13,8 +21,11 @@ describe('configuration search', () => {
   it('finds keys and values, every term, sorted by key', () => {
     const hits = searchConfig(config, 'taskmanager SLOTS');
     expect(hits.map((e) => e.key)).toContain('taskmanager.numberOfTaskSlots');
-    for (const e of hits) expect(`${e.key} ${e.value}`.toLowerCase()).toMatch(/taskmanager[^]*slots|slots[^]*taskmanager/);
-    expect(searchConfig(config, 'numberOfTaskSlots 4').map((e) => e.key)).toEqual(['taskmanager.numberOfTaskSlots']);
+    for (const e of hits)
+      expect(`${e.key} ${e.value}`.toLowerCase()).toMatch(/taskmanager[^]*slots|slots[^]*taskmanager/);
+    expect(searchConfig(config, 'numberOfTaskSlots 4').map((e) => e.key)).toEqual([
+      'taskmanager.numberOfTaskSlots',
+    ]);
     expect(searchConfig(config, 'FIXED-DELAY').map((e) => e.key)).toContain('restart-strategy.type');
     const all = searchConfig(config, '');
     expect(all).toHaveLength(config.length);
@@ -46,7 +57,12 @@ class MemoryStorage {
 }
 
 describe('metric picks', () => {
-  const available = ['Status.JVM.CPU.Load', 'Status.JVM.Memory.Heap.Used', 'numRunningJobs', 'taskSlotsTotal'];
+  const available = [
+    'Status.JVM.CPU.Load',
+    'Status.JVM.Memory.Heap.Used',
+    'numRunningJobs',
+    'taskSlotsTotal',
+  ];
 
   it('starts from the defaults the cluster reports, then remembers the user’s picks per cluster', () => {
     const store = new MemoryStorage() as unknown as Storage;

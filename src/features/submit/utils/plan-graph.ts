@@ -5,7 +5,15 @@
 import type { Plan } from '@/api/flink/schemas';
 import type { DagEdge, DagNode } from '@/components/graph';
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  apos: "'",
+  nbsp: ' ',
+};
 
 /** `"[1]:Source: A<br/>+- [2]:Map<br/>"` → `["Source: A", "Map"]`. */
 export function operatorNames(description: string): string[] {
@@ -30,7 +38,11 @@ export function planToGraph(plan: Plan): { nodes: DagNode[]; edges: DagEdge[] } 
     for (const input of node.inputs ?? []) {
       if (!ids.has(input.id)) continue;
       hasOutput.add(input.id);
-      edges.push({ source: input.id, target: node.id, ...(input.ship_strategy ? { label: input.ship_strategy } : {}) });
+      edges.push({
+        source: input.id,
+        target: node.id,
+        ...(input.ship_strategy ? { label: input.ship_strategy } : {}),
+      });
     }
   }
   const nodes: DagNode[] = plan.nodes.map((n) => {

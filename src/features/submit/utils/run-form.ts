@@ -82,14 +82,23 @@ export interface FormProblem {
 export function checkForm(form: RunForm): FormProblem[] {
   const problems: FormProblem[] = [];
   const p = form.parallelism.trim();
-  if (p !== '' && !/^\d+$/.test(p)) problems.push({ field: 'parallelism', message: 'Parallelism must be a whole number.' });
-  else if (p !== '' && Number(p) < 1) problems.push({ field: 'parallelism', message: 'Parallelism must be at least 1.' });
-  else if (p !== '' && Number(p) > 32768) problems.push({ field: 'parallelism', message: 'Parallelism cannot exceed 32768.' });
-  if (form.entryClass.trim() !== '' && !/^[\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u.test(form.entryClass.trim())) {
+  if (p !== '' && !/^\d+$/.test(p))
+    problems.push({ field: 'parallelism', message: 'Parallelism must be a whole number.' });
+  else if (p !== '' && Number(p) < 1)
+    problems.push({ field: 'parallelism', message: 'Parallelism must be at least 1.' });
+  else if (p !== '' && Number(p) > 32768)
+    problems.push({ field: 'parallelism', message: 'Parallelism cannot exceed 32768.' });
+  if (
+    form.entryClass.trim() !== '' &&
+    !/^[\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u.test(form.entryClass.trim())
+  ) {
     problems.push({ field: 'entryClass', message: 'Not a Java class name (e.g. com.example.MyJob).' });
   }
   if (form.savepointPath.trim() === '' && (form.allowNonRestoredState || form.claimMode !== '')) {
-    problems.push({ field: 'savepointPath', message: 'Restore options need a savepoint or checkpoint path.' });
+    problems.push({
+      field: 'savepointPath',
+      message: 'Restore options need a savepoint or checkpoint path.',
+    });
   }
   return problems;
 }
@@ -131,7 +140,11 @@ export function compactBody<T extends object>(body: T): Partial<T> {
 
 const FORM_KEY = (clusterId: string, jarId: string) => `streamdash.submit-form:${clusterId}:${jarId}`;
 
-export function loadForm(storage: Storage | undefined, clusterId: string, jarId: string): RunForm | undefined {
+export function loadForm(
+  storage: Storage | undefined,
+  clusterId: string,
+  jarId: string,
+): RunForm | undefined {
   try {
     const raw = storage?.getItem(FORM_KEY(clusterId, jarId));
     if (!raw) return undefined;

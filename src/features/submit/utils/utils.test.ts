@@ -16,7 +16,8 @@ import {
   toRunRequest,
 } from './run-form';
 
-const read = <T>(file: string) => JSON.parse(readFileSync(resolve(process.cwd(), 'e2e/fixtures/flink/2.2', file), 'utf8')) as T;
+const read = <T>(file: string) =>
+  JSON.parse(readFileSync(resolve(process.cwd(), 'e2e/fixtures/flink/2.2', file), 'utf8')) as T;
 
 describe('program arguments', () => {
   it('are one per line, spaces kept, blank lines dropped', () => {
@@ -43,14 +44,22 @@ describe('checkForm', () => {
   it('accepts an empty form (jar defaults) and a full one', () => {
     expect(checkForm(emptyForm())).toEqual([]);
     expect(
-      checkForm({ ...emptyForm('a.B'), parallelism: '4', savepointPath: 's3://x/sp', claimMode: 'CLAIM', allowNonRestoredState: true }),
+      checkForm({
+        ...emptyForm('a.B'),
+        parallelism: '4',
+        savepointPath: 's3://x/sp',
+        claimMode: 'CLAIM',
+        allowNonRestoredState: true,
+      }),
     ).toEqual([]);
   });
 
   it('names the field that is wrong', () => {
     expect(checkForm({ ...emptyForm(), parallelism: 'two' }).map((p) => p.field)).toEqual(['parallelism']);
     expect(checkForm({ ...emptyForm(), parallelism: '0' })[0]?.message).toMatch(/at least 1/);
-    expect(checkForm({ ...emptyForm(), entryClass: 'not a class' }).map((p) => p.field)).toEqual(['entryClass']);
+    expect(checkForm({ ...emptyForm(), entryClass: 'not a class' }).map((p) => p.field)).toEqual([
+      'entryClass',
+    ]);
     expect(checkForm({ ...emptyForm(), claimMode: 'CLAIM' }).map((p) => p.field)).toEqual(['savepointPath']);
   });
 });
@@ -63,13 +72,19 @@ describe('request bodies', () => {
   };
 
   it('match what the recorded run request sent', () => {
-    const recorded = read<{ request: { body: unknown } }>('../2.2/mutations/jars__jarid__run.json').request.body;
+    const recorded = read<{ request: { body: unknown } }>('../2.2/mutations/jars__jarid__run.json').request
+      .body;
     expect(compactBody(toRunRequest(form, '2.2.1'))).toEqual(recorded);
     expect(compactBody(toPlanRequest(form))).toEqual(recorded);
   });
 
   it('send restore settings only with a savepoint, as claimMode on 2.x and restoreMode on 1.x', () => {
-    const restore = { ...form, savepointPath: 'file:/sp/1', allowNonRestoredState: true, claimMode: 'CLAIM' as const };
+    const restore = {
+      ...form,
+      savepointPath: 'file:/sp/1',
+      allowNonRestoredState: true,
+      claimMode: 'CLAIM' as const,
+    };
     expect(compactBody(toRunRequest(restore, '2.2.1'))).toMatchObject({
       savepointPath: 'file:/sp/1',
       allowNonRestoredState: true,
@@ -107,7 +122,10 @@ describe('form persistence', () => {
     expect(loadForm(store, 'c1', 'jar-1')).toEqual(form);
     expect(loadForm(store, 'c1', 'jar-2')).toBeUndefined();
     expect(loadForm(store, 'c2', 'jar-1')).toBeUndefined();
-    store.setItem('streamdash.submit-form:c1:jar-3', '{"args":7,"claimMode":"BOGUS","allowNonRestoredState":"yes"}');
+    store.setItem(
+      'streamdash.submit-form:c1:jar-3',
+      '{"args":7,"claimMode":"BOGUS","allowNonRestoredState":"yes"}',
+    );
     expect(loadForm(store, 'c1', 'jar-3')).toEqual(emptyForm());
     store.setItem('streamdash.submit-form:c1:jar-4', 'not json');
     expect(loadForm(store, 'c1', 'jar-4')).toBeUndefined();
@@ -120,14 +138,26 @@ describe('plan graph', () => {
   it('turns the recorded plan into nodes and edges, descriptions as plain names', () => {
     const { plan } = read<JobPlan>('jars__jarid__plan.json');
     const { nodes, edges } = planToGraph(plan);
-    expect(nodes.map((n) => n.title)).toEqual(['Sum per key → Discard sink: Writer', 'Source: Orders source → Enrich']);
+    expect(nodes.map((n) => n.title)).toEqual([
+      'Sum per key → Discard sink: Writer',
+      'Source: Orders source → Enrich',
+    ]);
     expect(nodes[1]).toMatchObject({ parallelism: 2, badges: ['source'], subtitle: '2 chained operators' });
     expect(nodes[0]?.badges).toEqual(['sink']);
-    expect(edges).toEqual([{ source: '45b0254a46cabbc3efeea5d2e170ea5b', target: '2095a3dcf8ee91c0c3e0530de99058d9', label: 'HASH' }]);
+    expect(edges).toEqual([
+      {
+        source: '45b0254a46cabbc3efeea5d2e170ea5b',
+        target: '2095a3dcf8ee91c0c3e0530de99058d9',
+        label: 'HASH',
+      },
+    ]);
   });
 
   it('strips tags and decodes entities without ever producing markup', () => {
-    expect(operatorNames('[1]:Source: A&amp;B<br/>+- [2]:<b>Map</b> &lt;x&gt;<br/>')).toEqual(['Source: A&B', 'Map <x>']);
+    expect(operatorNames('[1]:Source: A&amp;B<br/>+- [2]:<b>Map</b> &lt;x&gt;<br/>')).toEqual([
+      'Source: A&B',
+      'Map <x>',
+    ]);
     expect(operatorNames('<img src=x onerror=alert(1)>Filter')).toEqual(['Filter']);
   });
 });

@@ -166,7 +166,9 @@ export interface UsedShares {
 export function usedShares(model: MemoryModel, usage: MemoryUsage): UsedShares {
   const bytes = (k: MemoryPartKey) => model.parts.find((p) => p.key === k)?.bytes ?? 0;
   const ratio = (used: number | undefined, size: number) =>
-    used === undefined || !Number.isFinite(used) || size <= 0 ? undefined : Math.min(1, Math.max(0, used / size));
+    used === undefined || !Number.isFinite(used) || size <= 0
+      ? undefined
+      : Math.min(1, Math.max(0, used / size));
   return {
     heap: ratio(usage.heapUsed, bytes('frameworkHeap') + bytes('taskHeap')),
     managedMemory: ratio(usage.managedUsed, bytes('managedMemory')),

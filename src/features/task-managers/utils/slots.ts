@@ -26,7 +26,10 @@ export interface SlotCell {
 
 const add = (a: number, b: number) => (Number.isFinite(b) && b > 0 ? a + b : a);
 
-export function jobsInSlots(tm: Pick<TaskManagerDetails, 'allocatedSlots'>, jobs: readonly JobOverview[] | undefined): JobSlots[] {
+export function jobsInSlots(
+  tm: Pick<TaskManagerDetails, 'allocatedSlots'>,
+  jobs: readonly JobOverview[] | undefined,
+): JobSlots[] {
   const byId = new Map(jobs?.map((j) => [j.jid, j]));
   const out = new Map<string, JobSlots>();
   for (const slot of tm.allocatedSlots ?? []) {
@@ -53,7 +56,9 @@ export function jobsInSlots(tm: Pick<TaskManagerDetails, 'allocatedSlots'>, jobs
     entry.managedMemory = add(entry.managedMemory, r.managedMemory);
     entry.networkMemory = add(entry.networkMemory, r.networkMemory);
   }
-  const list = [...out.values()].sort((a, b) => b.slots - a.slots || (a.name ?? a.jobId).localeCompare(b.name ?? b.jobId));
+  const list = [...out.values()].sort(
+    (a, b) => b.slots - a.slots || (a.name ?? a.jobId).localeCompare(b.name ?? b.jobId),
+  );
   list.forEach((j, i) => (j.tone = i));
   return list;
 }

@@ -22,7 +22,10 @@ export function addressOf(path: string): string {
 }
 
 /** Every whitespace-separated term must appear in the id or the path. */
-export function searchTaskManagers<T extends Pick<TaskManager, 'id' | 'path'>>(tms: readonly T[], q: string): readonly T[] {
+export function searchTaskManagers<T extends Pick<TaskManager, 'id' | 'path'>>(
+  tms: readonly T[],
+  q: string,
+): readonly T[] {
   return filterRows(tms, q, ['id', 'path']);
 }
 
@@ -36,7 +39,14 @@ export interface TaskManagersSummary {
 }
 
 export function summarise(tms: readonly TaskManager[]): TaskManagersSummary {
-  const s: TaskManagersSummary = { count: tms.length, slots: 0, freeSlots: 0, cpuCores: 0, physicalMemory: 0, blocked: 0 };
+  const s: TaskManagersSummary = {
+    count: tms.length,
+    slots: 0,
+    freeSlots: 0,
+    cpuCores: 0,
+    physicalMemory: 0,
+    blocked: 0,
+  };
   for (const tm of tms) {
     s.slots += tm.slotsNumber;
     s.freeSlots += tm.freeSlots;

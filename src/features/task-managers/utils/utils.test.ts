@@ -5,7 +5,14 @@ import type { JobOverview, TaskManagerDetails, TaskManagers } from '@/api/flink/
 import { ratePoints } from '@/components/metric-history';
 import { memoryModel, usedShares } from './memory-model';
 import { jobsInSlots, slotCells } from './slots';
-import { addressOf, heartbeatAge, searchTaskManagers, searchFromSort, sortFromSearch, summarise } from './tm-list';
+import {
+  addressOf,
+  heartbeatAge,
+  searchTaskManagers,
+  searchFromSort,
+  sortFromSearch,
+  summarise,
+} from './tm-list';
 import { chartSpecs, collectors, polledMetrics } from './tm-metrics';
 
 const read = <T>(file: string) =>
@@ -44,7 +51,12 @@ describe('memoryModel', () => {
   });
 
   it('never draws negative or missing sizes, and keeps parts that exceed the stated total', () => {
-    const odd = memoryModel({ ...detail.memoryConfiguration, taskOffHeap: -1, jvmOverhead: Number.NaN, totalProcessMemory: 10 });
+    const odd = memoryModel({
+      ...detail.memoryConfiguration,
+      taskOffHeap: -1,
+      jvmOverhead: Number.NaN,
+      totalProcessMemory: 10,
+    });
     expect(odd.parts.find((p) => p.key === 'taskOffHeap')?.bytes).toBe(0);
     expect(odd.parts.find((p) => p.key === 'jvmOverhead')?.bytes).toBe(0);
     expect(odd.totalProcess).toBe(odd.parts.reduce((n, p) => n + p.bytes, 0));
@@ -109,7 +121,12 @@ describe('slots', () => {
       ['streamdash CheckpointingJob', 'RUNNING', 1],
       ['streamdash FailingJob', 'RUNNING', 1],
     ]);
-    expect(inSlots[0]).toMatchObject({ cpuCores: 1, taskHeapMemory: 102, managedMemory: 20, networkMemory: 20 });
+    expect(inSlots[0]).toMatchObject({
+      cpuCores: 1,
+      taskHeapMemory: 102,
+      managedMemory: 20,
+      networkMemory: 20,
+    });
   });
 
   it('draws one cell per slot, used ones first, and falls back to freeSlots without allocatedSlots', () => {

@@ -32,6 +32,8 @@ export interface FlinkHistory {
   restarts: Record<string, Sample[]>;
   failedCheckpoints: Record<string, Sample[]>;
   vertexTimes: Record<string, VertexTimes[]>;
+  /** jobId → records read by all its vertices (for throughput). */
+  jobRecords: Record<string, Sample[]>;
   /** jobId → source vertex id → records written. */
   sourceRecords: Record<string, Record<string, Sample[]>>;
   /** `jobId/vertexId` → lowest input watermark of the vertex (ms). */
@@ -64,6 +66,7 @@ export function emptyFlinkHistory(): FlinkHistory {
     restarts: {},
     failedCheckpoints: {},
     vertexTimes: {},
+    jobRecords: {},
     sourceRecords: {},
     watermarks: {},
     completedCheckpoints: {},
@@ -122,6 +125,7 @@ export function observeFlink(history: FlinkHistory, input: FlinkInput): FlinkHis
     restarts: { ...history.restarts },
     failedCheckpoints: { ...history.failedCheckpoints },
     vertexTimes: { ...history.vertexTimes },
+    jobRecords: { ...history.jobRecords },
     sourceRecords: { ...history.sourceRecords },
     watermarks: { ...history.watermarks },
     completedCheckpoints: { ...history.completedCheckpoints },
@@ -162,6 +166,8 @@ export function observeFlink(history: FlinkHistory, input: FlinkInput): FlinkHis
     if (!list.length || (list[list.length - 1] as VertexTimes).at < d.at) {
       next.vertexTimes[jobId] = [...list, { at: d.at, byVertex }].slice(-2);
     }
+    const read = d.data.vertices.reduce((sum, v) => sum + v.metrics['read-records'], 0);
+    next.jobRecords[jobId] = append(next.jobRecords[jobId], { t: d.at, v: read }, now);
     const sources = new Set(sourceVertexIds(d.data));
     const perSource = { ...(next.sourceRecords[jobId] ?? {}) };
     for (const v of d.data.vertices) {
@@ -196,6 +202,7 @@ export function observeFlink(history: FlinkHistory, input: FlinkInput): FlinkHis
     next.restarts = retain(next.restarts, live);
     next.failedCheckpoints = retain(next.failedCheckpoints, live);
     next.vertexTimes = retain(next.vertexTimes, live);
+    next.jobRecords = retain(next.jobRecords, live);
     next.sourceRecords = retain(next.sourceRecords, live);
     next.watermarks = retain(next.watermarks, live);
     next.completedCheckpoints = retain(next.completedCheckpoints, live);

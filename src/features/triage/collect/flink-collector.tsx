@@ -1,0 +1,195 @@
+/**
+ * Polls one Flink cluster for triage, evaluates the rules after every new answer, publishes the
+ * problems and records key metrics. Requests stay bounded: the cluster's cheap endpoints
+ * (overview, jobs overview, task managers, one aggregated task manager metrics call), per
+ * non-terminal job (capped by `maxJobsPolled`) details, checkpoints, exceptions and three job
+ * metrics, and vertex or task manager metrics only for what the rules flagged (flinkNeeds).
+ */
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import type { ClusterInfo } from '@/api/dashboard/clusters';
+import { useConnectionStatus } from '@/api/connection-status';
+import { recordMetrics } from '@/api/metric-store';
+import { usePollInterval } from '@/api/polling';
+import {
+  METRICS_MIN_MS,
+  checkpointConfigQuery,
+  checkpointStatsQuery,
+  jobDetailsQuery,
+  jobExceptionsQuery,
+  jobMetricsQuery,
+  subtasksMetricsQuery,
+  taskManagerMetricsQuery,
+  useClusterOverview,
+  useJobsOverview,
+  useTaskManagers,
+  useTaskManagersMetrics,
+  vertexWatermarksQuery,
+} from '@/api/flink/queries';
+import { evaluateFlink, flinkNeeds, type FlinkNeeds } from '../rules/engine';
+import { observeFlink } from '../rules/history';
+import { TM_METRICS } from '../rules/task-managers';
+import { resolveThresholds } from '../rules/thresholds';
+import type { FlinkInput, Timed } from '../rules/types';
+import { jobKey, type JobStateEntry, type NotificationSpec } from '../store/notify';
+import { watchedJobs } from '../store/preferences';
+import { publishCluster } from '../store/triage-store';
+import { flinkHistory, loadStoredTaskManagers, setFlinkHistory } from './histories';
+import { flinkSamples } from './samples';
+import { useTimedQueries } from './use-timed-queries';
+
+const NO_NEEDS: FlinkNeeds = { jobs: [], failedJobs: [], vertexMetrics: {}, watermarks: {}, taskManagers: [] };
+const JOB_METRICS = ['numRestarts', 'lastCheckpointDuration', 'lastCheckpointSize'] as const;
+const VERTEX_METRICS = [
+  'backPressuredTimeMsPerSecond',
+  'busyTimeMsPerSecond',
+  'idleTimeMsPerSecond',
+  'numRecordsOutPerSecond',
+] as const;
+const MIN_MAX = ['min', 'max'] as const;
+/** Exceptions: enough entries to count restarts over 10 min at a fast pace. */
+const MAX_EXCEPTIONS = 20;
+
+const pairs = (byJob: Record<string, string[]>) => Object.entries(byJob).flatMap(([j, vs]) => vs.map((v) => `${j}/${v}`));
+const split = (pair: string) => {
+  const i = pair.indexOf('/');
+  return [pair.slice(0, i), pair.slice(i + 1)] as const;
+};
+function nest<T>(byPair: Record<string, Timed<T>>): Record<string, Record<string, Timed<T>>> {
+  const out: Record<string, Record<string, Timed<T>>> = {};
+  for (const [pair, v] of Object.entries(byPair)) {
+    const [j, vertex] = split(pair);
+    (out[j] ??= {})[vertex] = v;
+  }
+  return out;
+}
+
+const timed = <T,>(q: { data: T | undefined; dataUpdatedAt: number }): Timed<T> | undefined =>
+  q.data === undefined ? undefined : { data: q.data, at: q.dataUpdatedAt };
+
+/** Job manager clock minus browser clock: the median over job details (`now` is the JM's time). */
+export function clockOffset(details: Record<string, Timed<{ now: number }>>): number {
+  const offsets = Object.values(details)
+    .map((d) => d.data.now - d.at)
+    .sort((a, b) => a - b);
+  const mid = offsets[Math.floor(offsets.length / 2)];
+  // Below a second it is network latency, not a clock difference.
+  return mid === undefined || Math.abs(mid) < 1000 ? 0 : mid;
+}
+
+export function sameNeeds(a: FlinkNeeds, b: FlinkNeeds): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function FlinkCollector({
+  cluster,
+  triageConfig,
+  onNotify,
+}: {
+  cluster: ClusterInfo;
+  triageConfig: Record<string, number> | undefined;
+  onNotify: (specs: NotificationSpec[]) => void;
+}) {
+  const c = cluster.id;
+  const t = useMemo(() => resolveThresholds(triageConfig, c), [triageConfig, c]);
+  const poll = usePollInterval(c);
+  const slow = usePollInterval(c, { minimumMs: METRICS_MIN_MS });
+  const connection = useConnectionStatus(c);
+  const [needs, setNeeds] = useState<FlinkNeeds>(NO_NEEDS);
+
+  const overview = useClusterOverview(c);
+  const jobs = useJobsOverview(c);
+  const taskManagers = useTaskManagers(c);
+  const tmAggregate = useTaskManagersMetrics(c, { get: TM_METRICS, agg: MIN_MAX });
+
+  const details = useTimedQueries(needs.jobs, (j) => ({ ...jobDetailsQuery(c, j), refetchInterval: poll }));
+  const checkpoints = useTimedQueries(needs.jobs, (j) => ({ ...checkpointStatsQuery(c, j), refetchInterval: slow }));
+  const checkpointConfig = useTimedQueries(needs.jobs, (j) => checkpointConfigQuery(c, j));
+  const failed = useMemo(() => new Set(needs.failedJobs), [needs.failedJobs]);
+  const exceptions = useTimedQueries([...needs.jobs, ...needs.failedJobs], (j) => ({
+    ...jobExceptionsQuery(c, j, { maxExceptions: MAX_EXCEPTIONS }),
+    // A failed job's exceptions do not change.
+    ...(failed.has(j) ? { staleTime: Infinity } : { refetchInterval: slow }),
+  }));
+  const jobMetrics = useTimedQueries(needs.jobs, (j) => ({
+    ...jobMetricsQuery(c, j, { get: JOB_METRICS }),
+    refetchInterval: slow,
+  }));
+  const vertexMetrics = useTimedQueries(pairs(needs.vertexMetrics), (pair) => {
+    const [j, v] = split(pair);
+    return { ...subtasksMetricsQuery(c, j, v, { get: VERTEX_METRICS, agg: MIN_MAX }), refetchInterval: slow };
+  });
+  const watermarks = useTimedQueries(pairs(needs.watermarks), (pair) => {
+    const [j, v] = split(pair);
+    return { ...vertexWatermarksQuery(c, j, v), refetchInterval: slow };
+  });
+  const tmMetrics = useTimedQueries(needs.taskManagers, (id) => ({
+    ...taskManagerMetricsQuery(c, id, { get: TM_METRICS }),
+    refetchInterval: slow,
+  }));
+
+  useEffect(() => {
+    void loadStoredTaskManagers(c);
+  }, [c]);
+
+  const signature = [
+    overview.dataUpdatedAt,
+    jobs.dataUpdatedAt,
+    taskManagers.dataUpdatedAt,
+    tmAggregate.dataUpdatedAt,
+    details.signature,
+    checkpoints.signature,
+    checkpointConfig.signature,
+    exceptions.signature,
+    jobMetrics.signature,
+    vertexMetrics.signature,
+    watermarks.signature,
+    tmMetrics.signature,
+    connection.disconnectedSince ?? 0,
+    JSON.stringify(t),
+  ].join(';');
+
+  const evaluate = useEffectEvent(() => {
+    const now = Date.now();
+    const input: FlinkInput = {
+      kind: 'flink',
+      cluster: { id: c, name: cluster.name },
+      now,
+      clockOffsetMs: clockOffset(details.byId),
+      connection: {
+        ...(connection.disconnectedSince !== undefined ? { disconnectedSince: connection.disconnectedSince } : {}),
+        ...(connection.lastError !== undefined ? { lastError: connection.lastError } : {}),
+      },
+      ...(timed(overview) ? { overview: timed(overview) } : {}),
+      ...(jobs.data ? { jobs: { data: jobs.data.jobs, at: jobs.dataUpdatedAt } } : {}),
+      ...(taskManagers.data ? { taskManagers: { data: taskManagers.data.taskmanagers, at: taskManagers.dataUpdatedAt } } : {}),
+      ...(timed(tmAggregate) ? { tmAggregate: timed(tmAggregate) } : {}),
+      tmMetrics: tmMetrics.byId,
+      jobDetails: details.byId,
+      checkpoints: checkpoints.byId,
+      checkpointConfig: Object.fromEntries(Object.entries(checkpointConfig.byId).map(([j, v]) => [j, v.data])),
+      exceptions: exceptions.byId,
+      jobMetrics: jobMetrics.byId,
+      vertexMetrics: nest(vertexMetrics.byId),
+      watermarks: nest(watermarks.byId),
+    };
+    const history = observeFlink(flinkHistory(c), input);
+    setFlinkHistory(c, history, now);
+    const jobStates: Record<string, JobStateEntry> = {};
+    for (const j of jobs.data?.jobs ?? []) {
+      jobStates[jobKey(c, j.jid)] = { clusterId: c, jobId: j.jid, name: j.name, state: j.state };
+    }
+    // Nothing answered yet: no verdict (an outage is one, and comes with disconnectedSince).
+    if (jobs.data || connection.disconnectedSince !== undefined) {
+      onNotify(publishCluster(c, evaluateFlink(input, history, t), jobStates, watchedJobs(), now));
+    }
+    for (const batch of flinkSamples(input, history)) recordMetrics(batch.values, batch.t);
+    const next = flinkNeeds(input, history, t);
+    setNeeds((prev) => (sameNeeds(prev, next) ? prev : next));
+  });
+
+  useEffect(() => {
+    evaluate();
+  }, [signature]);
+
+  return null;
+}

@@ -1,0 +1,32 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { useRouter } from '@tanstack/react-router';
+
+/**
+ * A link to a dashboard path built by the triage rules (path + search as one string): a real
+ * `<a href>` (open in a new tab works) that navigates inside the app on a plain click.
+ */
+export function AppLink({
+  href,
+  children,
+  className,
+  testId,
+  title,
+}: {
+  href: string;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+  title?: string;
+}) {
+  const router = useRouter();
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    void router.navigate({ href });
+  };
+  return (
+    <a href={href} onClick={onClick} className={className} data-testid={testId} title={title}>
+      {children}
+    </a>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Runs the triage engine for every configured cluster while the dashboard is open (mounted once by
+ * the app shell), so the header badge, the home page, the triage page and notifications agree.
+ */
+import { useCallback, useEffect, useMemo } from 'react';
+import { useRouter } from '@tanstack/react-router';
+import { useDashboardSettings } from '@/api/dashboard/clusters';
+import { FlinkCollector } from './collect/flink-collector';
+import { SeaTunnelCollector } from './collect/seatunnel-collector';
+import type { NotificationSpec } from './store/notify';
+import { notificationsEnabled } from './store/preferences';
+import { hydrateTriageStore, retainClusters } from './store/triage-store';
+
+/** Shows browser notifications when the user opted in and the browser allows them. */
+function useNotifier() {
+  const router = useRouter();
+  return useCallback(
+    (specs: NotificationSpec[]) => {
+      if (specs.length === 0 || !notificationsEnabled()) return;
+      if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+      for (const spec of specs.slice(0, 5)) {
+        const n = new Notification(spec.title, { body: spec.body, tag: spec.tag });
+        n.onclick = () => {
+          window.focus();
+          void router.navigate({ href: spec.href });
+          n.close();
+        };
+      }
+    },
+    [router],
+  );
+}
+
+export function TriageMonitor() {
+  const settings = useDashboardSettings();
+  const notify = useNotifier();
+  const clusters = useMemo(() => settings.data?.clusters ?? [], [settings.data]);
+  const triage = settings.data?.triage;
+
+  useEffect(() => {
+    void hydrateTriageStore();
+  }, []);
+  useEffect(() => {
+    if (settings.data) retainClusters(clusters.map((c) => c.id));
+  }, [clusters, settings.data]);
+
+  return (
+    <>
+      {clusters.map((c) =>
+        c.kind === 'flink' ? (
+          <FlinkCollector key={c.id} cluster={c} triageConfig={triage} onNotify={notify} />
+        ) : (
+          <SeaTunnelCollector key={c.id} cluster={c} triageConfig={triage} onNotify={notify} />
+        ),
+      )}
+    </>
+  );
+}

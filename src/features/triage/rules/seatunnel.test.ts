@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { SeaTunnelJob } from '@/api/seatunnel/normalise';
+import { REC, at, seatunnelInput, seatunnelJobs } from '../testing/fixtures';
+import { emptySeaTunnelHistory, observeSeaTunnel } from './history';
+import { parseEngineTime, seaTunnelFailedRule, seaTunnelSinkStalledRule, stallFrom } from './seatunnel';
+import { DEFAULT_THRESHOLDS as T } from './thresholds';
+
+describe('seaTunnelFailedRule', () => {
+  it('reports the recorded failed job with its error, linking to the job', () => {
+    const failed = seatunnelJobs('finished-jobs-FAILED.json');
+    const ended = parseEngineTime(failed[0]!.finishTime)!;
+    const [p] = seaTunnelFailedRule(seatunnelInput({ failed: at(failed) }, ended + 60_000), T);
+    expect(p).toMatchObject({
+      severity: 'critical',
+      jobName: 'streamdash-failing',
+      since: ended,
+      href: `/clusters/st/jobs/${failed[0]!.jobId}`,
+    });
+    expect(p?.explanation).toContain('ErrorCode:[COMMON-02]');
+    expect(seaTunnelFailedRule(seatunnelInput({ failed: at(failed) }, ended + T.failedJobMaxAgeMs + 1), T)).toEqual([]);
+  });
+
+  it('reads engine times as local time', () => {
+    expect(parseEngineTime('2026-11-22 08:56:03')).toBe(new Date(2026, 10, 22, 8, 56, 3).getTime());
+    expect(parseEngineTime(null)).toBeUndefined();
+  });
+});
+
+describe('seaTunnelSinkStalledRule', () => {
+  const running = seatunnelJobs('running-jobs.json');
+  const job = running[0]!;
+  const withCounts = (source: number, sink: number, sinkQps: number): SeaTunnelJob => ({
+    ...job,
+    metrics: { ...job.metrics, sourceReceivedCount: source, sinkWriteCount: sink, sinkWriteQPS: sinkQps, sourceReceivedQPS: 100 },
+  });
+
+  it('recorded healthy streaming jobs: nothing', () => {
+    const input = seatunnelInput({ running: at(running) });
+    expect(seaTunnelSinkStalledRule(input, observeSeaTunnel(emptySeaTunnelHistory(), input), T)).toEqual([]);
+  });
+
+  it('sink count flat while the source count grows, across polls for sinkStallMs', () => {
+    let history = emptySeaTunnelHistory();
+    const polls: [number, number, number][] = [
+      [0, 1000, 1000],
+      [10_000, 2000, 1500],
+      [20_000, 3000, 1500],
+      [45_000, 5500, 1500],
+    ];
+    let input = seatunnelInput();
+    for (const [t, source, sink] of polls) {
+      input = seatunnelInput({ running: at([withCounts(source, sink, 5)], REC.now + t) }, REC.now + t);
+      history = observeSeaTunnel(history, input);
+    }
+    expect(stallFrom(history.flows[job.jobId]!)).toEqual({ since: REC.now + 10_000, until: REC.now + 45_000, read: 3500n });
+    const [p] = seaTunnelSinkStalledRule(input, history, T);
+    expect(p).toMatchObject({ severity: 'high', since: REC.now + 10_000, figure: { value: 4000 }, href: `/clusters/st/jobs/${job.jobId}` });
+    expect(p?.explanation).toContain('read 3500 records');
+  });
+
+  it('on the first poll when the engine says the sink writes 0/s while the source reads', () => {
+    const input = seatunnelInput({ running: at([withCounts(227490, 170408, 0)]) });
+    const [p] = seaTunnelSinkStalledRule(input, observeSeaTunnel(emptySeaTunnelHistory(), input), T);
+    expect(p).toMatchObject({ title: 'Sink stopped writing', figure: { value: 57082 } });
+  });
+
+  it('compares 64-bit counts exactly', () => {
+    let history = emptySeaTunnelHistory();
+    for (const [t, source] of [[0, '9007199254740993'], [40_000, '9007199254740995']] as const) {
+      const input = seatunnelInput({ running: at([{ ...withCounts(0, 0, 5), metrics: { ...withCounts(0, 0, 5).metrics, sourceReceivedCount: source, sinkWriteCount: '9007199254740993' } }], REC.now + t) }, REC.now + t);
+      history = observeSeaTunnel(history, input);
+    }
+    expect(stallFrom(history.flows[job.jobId]!)?.read).toBe(2n);
+  });
+});
