@@ -23,6 +23,20 @@ const QUERY: Record<string, string> = {
 };
 const TEXT = /\/(log|stdout)$|\/logs\/:(logname|filename)$/;
 
+/**
+ * Where a cluster answers differently from the reference, on purpose: the real cluster wins, and
+ * each difference is pinned here so a change in either is noticed (see docs/api-differences.md).
+ */
+const KNOWN: Record<string, Partial<Record<'real' | 'demo', { status: number; body: RegExp }>>> = {
+  // Flink's default scheduler cannot report resource requirements; only the adaptive one can.
+  'GET /jobs/:jobid/resource-requirements': {
+    real: { status: 500, body: /DefaultScheduler does not support changing the parallelism/ },
+  },
+  // The demo runs with Flink's default rest.profiling.enabled: false, where the routes do not exist.
+  'GET /jobmanager/profiler': { demo: { status: 404, body: /Unable to load requested file/ } },
+  'GET /taskmanagers/:taskmanagerid/profiler': { demo: { status: 404, body: /Unable to load requested file/ } },
+};
+
 const reads = Object.entries(responseSchemas).filter(([key]) => key.startsWith('GET ') && !NEEDS_OPERATION.test(key));
 
 for (const target of ['real', 'demo'] as const) {
@@ -44,6 +58,12 @@ for (const target of ['real', 'demo'] as const) {
         test.skip(path === undefined, `no id available on the ${target} cluster for ${template}`);
         const res = await fetch(`${base}${path}${QUERY[key] ?? ''}`);
         const body = await res.text();
+        const known = KNOWN[key]?.[target];
+        if (known) {
+          expect(res.status, body.slice(0, 300)).toBe(known.status);
+          expect(body).toMatch(known.body);
+          return;
+        }
         expect(res.status, `${key} answered ${res.status}: ${body.slice(0, 300)}`).toBe(200);
         const value: unknown = TEXT.test(template) ? body : JSON.parse(body);
         const result = schema.safeParse(value);

@@ -25,10 +25,14 @@ async function bottleneckJob(request: APIRequestContext): Promise<DemoJob> {
 
 const graphNode = (page: Page, id: string) => page.locator(`[data-testid="dag-node"][data-node-id="${id}"]`);
 
+// Vertex metrics come from the cluster's 10 s metric fetcher: allow for a slow first answer.
+const METRICS = { timeout: 30_000 };
+test.describe.configure({ timeout: 120_000 });
+
 test('the back-pressured vertex and the busy one downstream are marked in the graph and the list', async ({ page, request }) => {
   const job = await bottleneckJob(request);
   await page.goto(`/clusters/demo/jobs/${job.jid}`);
-  await expect(graphNode(page, job.parse)).toHaveAttribute('data-tone', 'backpressured', { timeout: 20_000 });
+  await expect(graphNode(page, job.parse)).toHaveAttribute('data-tone', 'backpressured', METRICS);
   await expect(graphNode(page, job.enrich)).toHaveAttribute('data-tone', 'busy');
   // The ship strategies label the edges.
   await expect(page.getByTestId('job-graph').getByText('HASH').first()).toBeVisible();
@@ -46,7 +50,7 @@ test('clicking a vertex puts it in the URL and opens its panel; a reload restore
   await expect(page).toHaveURL(new RegExp(`[?&]vertex=${job.enrich}`));
   const panel = page.getByTestId('vertex-panel');
   await expect(panel.getByTestId('vertex-panel-title')).toHaveText('Enrich: User Profile Lookup');
-  await expect(panel.getByTestId('load-busy')).toContainText('%', { timeout: 20_000 });
+  await expect(panel.getByTestId('load-busy')).toContainText('%', METRICS);
   await expect(graphNode(page, job.enrich).getByRole('button')).toHaveAttribute('aria-pressed', 'true');
 
   await panel.getByRole('tab', { name: 'Subtasks' }).click();

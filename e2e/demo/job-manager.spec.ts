@@ -1,5 +1,8 @@
 import { test, expect } from '../support/fixtures';
 
+// Pages poll and chart while the machine may be busy with other suites: give each test room.
+test.describe.configure({ timeout: 120_000 });
+
 test('the configuration is complete and searchable', async ({ page, request }) => {
   const config = (await (await request.get('/api/demo/jobmanager/config')).json()) as {
     key: string;

@@ -20,7 +20,14 @@ const batchConfig = (rows = 40) =>
   JSON.stringify(
     {
       env: { 'job.mode': 'BATCH', parallelism: 1 },
-      source: [{ plugin_name: 'FakeSource', plugin_output: 'fake', 'row.num': rows, schema: { fields: { name: 'string' } } }],
+      source: [
+        {
+          plugin_name: 'FakeSource',
+          plugin_output: 'fake',
+          'row.num': rows,
+          schema: { fields: { name: 'string' } },
+        },
+      ],
       sink: [{ plugin_name: 'Console', plugin_input: ['fake'] }],
     },
     null,
@@ -65,8 +72,13 @@ async function submitFromEditor(
 
 for (const c of CLUSTERS) {
   test.describe(`SeaTunnel on ${c.id}`, () => {
+    // Submitting and waiting for the engine takes a while on a busy machine.
+    test.describe.configure({ timeout: 120_000 });
     test('the overview shows the engine’s figures', async ({ page, request }) => {
-      const raw = (await (await request.get(`/api/${c.id}${c.prefix}/overview`)).json()) as Record<string, string>;
+      const raw = (await (await request.get(`/api/${c.id}${c.prefix}/overview`)).json()) as Record<
+        string,
+        string
+      >;
       await page.goto(`/clusters/${c.id}/overview`);
       await expect(page.getByTestId('st-engine')).toHaveText(
         `SeaTunnel ${raw.projectVersion} · commit ${raw.gitCommitAbbrev} · ${c.rest}`,
@@ -91,13 +103,16 @@ for (const c of CLUSTERS) {
       await expect(graph.locator('.react-flow__node')).toHaveCount(2);
       await expect(graph).toContainText('FakeSource');
       await expect(page.getByTestId('table-metrics')).toContainText('shop.orders');
-      const count = async () => BigInt((await page.getByTestId('received-count').getAttribute('data-exact')) || '0');
+      const count = async () =>
+        BigInt((await page.getByTestId('received-count').getAttribute('data-exact')) || '0');
       const first = await count();
       expect(first).toBeGreaterThan(0n);
       await expect.poll(count, { timeout: 15_000 }).toBeGreaterThan(first);
       const written = BigInt((await page.getByTestId('written-count').getAttribute('data-exact')) || '0');
       expect(written).toBeGreaterThan(0n);
-      await expect.poll(async () => Number(await page.getByTestId('flow-charts').getAttribute('data-samples'))).toBeGreaterThan(1);
+      await expect
+        .poll(async () => Number(await page.getByTestId('flow-charts').getAttribute('data-samples')))
+        .toBeGreaterThan(1);
     });
 
     test('a batch config submitted from the editor runs to FINISHED', async ({ page }) => {
@@ -172,7 +187,9 @@ for (const c of CLUSTERS) {
       await page.goto(`/clusters/${c.id}/nodes`);
       await expect(page.getByTestId('node-card')).toHaveCount(2);
       await expect(page.getByTestId('node-card').first()).toContainText('MASTER');
-      await expect(page.getByTestId('node-card').first().getByTestId('time-series-chart').first()).toBeVisible({ timeout: 20_000 });
+      await expect(
+        page.getByTestId('node-card').first().getByTestId('time-series-chart').first(),
+      ).toBeVisible({ timeout: 20_000 });
       await expect(page.getByTestId(c.rest === 'REST v2' ? 'tags-input' : 'tags-unsupported')).toBeVisible();
     });
   });

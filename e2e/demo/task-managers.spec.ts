@@ -1,6 +1,9 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 
+// Pages poll and chart while the machine may be busy with other suites: give each test room.
+test.describe.configure({ timeout: 120_000 });
+
 interface Tm {
   id: string;
   slotsNumber: number;

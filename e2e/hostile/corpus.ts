@@ -59,7 +59,7 @@ const ST_JOB = '/clusters/{c}/jobs/{stJob}';
 /** Every endpoint a page reads, with the view that reads it. */
 export const ENDPOINTS: EndpointSpec[] = [
   // Flink: cluster
-  { backend: 'flink', endpoint: 'GET /config', view: '/clusters/{c}/overview', kind: 'json', witness: 'taskmanagers-value' },
+  { backend: 'flink', endpoint: 'GET /config', view: '/clusters/{c}/submit', kind: 'json' },
   { backend: 'flink', endpoint: 'GET /overview', view: '/clusters/{c}/overview', kind: 'json', witness: 'running-jobs' },
   { backend: 'flink', endpoint: 'GET /jobs/overview', view: '/clusters/{c}/overview', kind: 'json', witness: 'taskmanagers-value' },
   { backend: 'flink', endpoint: 'GET /jars', view: '/clusters/{c}/submit', kind: 'json', witness: 'upload-card' },

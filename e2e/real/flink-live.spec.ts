@@ -20,7 +20,7 @@ test('the overview numbers match the cluster’s /overview', async ({ page, stat
 test('the job page shows the plan and marks the back-pressured vertex', async ({ page, state }) => {
   const jobId = state.real!.flink!.jobs.backpressure;
   await page.goto(`/clusters/real-flink/jobs/${jobId}`);
-  await expect(page.getByTestId('dag-node').first()).toBeVisible();
+  await expect(page.getByTestId('dag-node').first()).toBeVisible({ timeout: 60_000 });
   // Metrics arrive at Flink's metric-fetch cadence: give the first samples time.
   await expect(page.locator('[data-testid=dag-node][data-tone=backpressured]').first()).toBeVisible({ timeout: 90_000 });
   await expect(page.locator('[data-testid=dag-node][data-tone=busy]').filter({ hasText: 'Slow enrichment' })).toBeVisible({
@@ -31,7 +31,7 @@ test('the job page shows the plan and marks the back-pressured vertex', async ({
 test('the checkpoints tab lists completed checkpoints', async ({ page, state }) => {
   const flink = state.real!.flink!;
   await page.goto(`/clusters/real-flink/jobs/${flink.jobs.checkpointing}/checkpoints`);
-  await expect(page.getByTestId('checkpoint-history-table')).toBeVisible();
+  await expect(page.getByTestId('checkpoint-history-table')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('cp-count-completed-value')).not.toHaveText('0');
   const stats = (await (await fetch(`${flink.url}/jobs/${flink.jobs.checkpointing}/checkpoints`)).json()) as {
     history: { id: number; status: string }[];

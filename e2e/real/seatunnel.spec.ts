@@ -54,13 +54,17 @@ test.describe('SeaTunnel on the real engine', () => {
 
   test('the overview shows the engine’s version and figures', async ({ page, state }) => {
     await page.goto(`/clusters/${CLUSTER}/overview`);
-    await expect(page.getByTestId('st-engine')).toContainText(`SeaTunnel ${state.real?.seatunnel?.version ?? ''}`);
+    await expect(page.getByTestId('st-engine')).toContainText(
+      `SeaTunnel ${state.real?.seatunnel?.version ?? ''}`,
+    );
     await expect(page.getByTestId('st-engine')).toContainText('REST v1');
     await expect(page.getByTestId('st-workers-value')).toHaveText('1');
     await expect(page.getByTestId('st-failed-card')).toHaveAttribute('data-source', 'engine');
   });
 
-  test('a batch job submitted with a 64-bit id runs to FINISHED, the id exact everywhere', async ({ page }) => {
+  test('a batch job submitted with a 64-bit id runs to FINISHED, the id exact everywhere', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const id = freshId();
     const name = `e2e-real-batch-${id.slice(-6)}`;
@@ -74,14 +78,20 @@ test.describe('SeaTunnel on the real engine', () => {
     await expect(page.getByTestId('jobs-table').getByTestId('job-id-cell')).toHaveText([id]);
   });
 
-  test('a streaming job shows its DAG and counts, says 2.3.8 has no logs, and stops from its page', async ({ page, state }) => {
+  test('a streaming job shows its DAG and counts, says 2.3.8 has no logs, and stops from its page', async ({
+    page,
+    state,
+  }) => {
     test.setTimeout(180_000);
     const id = await submit(page, STREAMING, `e2e-real-stream-${Date.now()}`);
     await expect(page.getByTestId('job-state')).toHaveText('RUNNING', { timeout: 60_000 });
     await expect(page.getByTestId('job-graph').locator('.react-flow__node')).toHaveCount(2);
     await expect(page.getByTestId('job-graph')).toContainText('FakeSource');
     await expect
-      .poll(async () => BigInt((await page.getByTestId('received-count').getAttribute('data-exact')) || '0'), { timeout: 90_000 })
+      .poll(
+        async () => BigInt((await page.getByTestId('received-count').getAttribute('data-exact')) || '0'),
+        { timeout: 90_000 },
+      )
       .toBeGreaterThan(0n);
 
     await page.getByRole('tab', { name: 'Logs' }).click();
@@ -101,10 +111,16 @@ test.describe('SeaTunnel on the real engine', () => {
   test('a refused submission shows the engine’s whole message and keeps the draft', async ({ page }) => {
     test.setTimeout(90_000);
     await page.goto(`/clusters/${CLUSTER}/submit`);
-    const config = JSON.stringify({ ...BATCH, source: [{ ...BATCH.source[0], plugin_name: 'NoSuchSource' }] }, null, 2);
+    const config = JSON.stringify(
+      { ...BATCH, source: [{ ...BATCH.source[0], plugin_name: 'NoSuchSource' }] },
+      null,
+      2,
+    );
     await page.getByTestId('config-editor').fill(config);
     await page.getByTestId('submit-job').click();
-    await expect(page.getByTestId('submit-error-text')).toContainText("pluginName='NoSuchSource'", { timeout: 60_000 });
+    await expect(page.getByTestId('submit-error-text')).toContainText("pluginName='NoSuchSource'", {
+      timeout: 60_000,
+    });
     await page.reload();
     await expect(page.getByTestId('config-editor')).toHaveValue(config);
   });
@@ -113,6 +129,8 @@ test.describe('SeaTunnel on the real engine', () => {
     await page.goto(`/clusters/${CLUSTER}/nodes`);
     await expect(page.getByTestId('node-card')).toHaveCount(1);
     await expect(page.getByTestId('node-card')).toContainText('MASTER');
-    await expect(page.getByTestId('node-card').getByTestId('time-series-chart').first()).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('node-card').getByTestId('time-series-chart').first()).toBeVisible({
+      timeout: 20_000,
+    });
   });
 });

@@ -63,7 +63,9 @@ export default async function globalSetup() {
       if (seatunnel.hasRestV2) {
         clusters.push({ id: 'real-seatunnel', name: 'Real SeaTunnel', kind: 'seatunnel', url: seatunnel.v2Url, flavour: 'v2' });
       }
-      clusters.push({ id: 'real-seatunnel-v1', name: 'Real SeaTunnel v1', kind: 'seatunnel', url: seatunnel.v1Url, flavour: 'v1' });
+      // v1Url already ends in /hazelcast/rest/maps; the app's v1 client adds that prefix itself.
+      const hazelcastBase = seatunnel.v1Url.replace(/\/hazelcast\/rest\/maps\/?$/, '');
+      clusters.push({ id: 'real-seatunnel-v1', name: 'Real SeaTunnel v1', kind: 'seatunnel', url: hazelcastBase, flavour: 'v1' });
     }
 
     const dir = resolve('.cache/e2e');

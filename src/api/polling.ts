@@ -48,8 +48,18 @@ export function pollInterval(opts: {
 }): number | false {
   if (opts.finished) return false;
   if (opts.setting === 'off') return false;
-  const base = opts.setting === 'auto' ? (opts.clusterRefreshMs ?? FALLBACK_INTERVAL_MS) : opts.setting;
+  const base = opts.setting === 'auto' ? saneRefresh(opts.clusterRefreshMs) : opts.setting;
   return Math.max(base, opts.minimumMs ?? 0);
+}
+
+/** Slowest period a timer can hold: browsers fire longer ones at once (a request storm). */
+const MAX_INTERVAL_MS = 3_600_000;
+const MIN_INTERVAL_MS = 1000;
+
+/** The cluster's refresh-interval is its word, not a trusted value: 0, -1, 1e308 mean "use the default". */
+function saneRefresh(ms: number | undefined): number {
+  if (ms === undefined || !Number.isFinite(ms) || ms <= 0 || ms > MAX_INTERVAL_MS) return FALLBACK_INTERVAL_MS;
+  return Math.max(ms, MIN_INTERVAL_MS);
 }
 
 /**

@@ -25,8 +25,12 @@ function cluster(overrides: Record<string, unknown> = {}) {
     [`/jobs/${job.jid}`]: job,
     [`${V(source)}/backpressure`]: fixture('jobs__jobid__vertices__vertexid__backpressure.json'),
     [`${V(slow)}/backpressure`]: fixture('jobs__jobid__vertices__vertexid__backpressure--slow-operator.json'),
-    [`${V(sink)}/backpressure`]: fixture('jobs__jobid__vertices__vertexid__backpressure--fresh-job-first-answer.json'),
-    [`${V(source)}/subtasks/metrics`]: fixture('jobs__jobid__vertices__vertexid__subtasks__metrics--get-agg-max.json'),
+    [`${V(sink)}/backpressure`]: fixture(
+      'jobs__jobid__vertices__vertexid__backpressure--fresh-job-first-answer.json',
+    ),
+    [`${V(source)}/subtasks/metrics`]: fixture(
+      'jobs__jobid__vertices__vertexid__subtasks__metrics--get-agg-max.json',
+    ),
     [`${V(slow)}/subtasks/metrics`]: [],
     [`${V(sink)}/subtasks/metrics`]: [],
     [`${V(source)}/watermarks`]: fixture('jobs__jobid__vertices__vertexid__watermarks--no-watermarks.json'),
@@ -37,7 +41,8 @@ function cluster(overrides: Record<string, unknown> = {}) {
   });
 }
 
-const row = (name: string) => screen.getAllByTestId('bp-row').find((r) => within(r).getByTestId('bp-vertex-name').textContent === name)!;
+const row = (name: string) =>
+  screen.getAllByTestId('bp-row').find((r) => within(r).getByTestId('bp-vertex-name').textContent === name)!;
 
 describe('back-pressure tab', () => {
   it('names the slow operator as the bottleneck and shows each vertex’s level', async () => {
@@ -48,10 +53,18 @@ describe('back-pressure tab', () => {
     expect(hint).toHaveTextContent(
       'Slow enrichment is the likely bottleneck: it is 99 % busy and not back-pressured, while its upstream Source: Fast source -> Parse is back-pressured 79 % of the time.',
     );
-    expect(within(hint).getByTestId('hint-flamegraph')).toHaveAttribute('href', `/clusters/demo/jobs/${job.jid}/flamegraph?vertex=${slow}`);
-    expect(within(hint).getByRole('link', { name: 'Slow enrichment' })).toHaveAttribute('href', `/clusters/demo/jobs/${job.jid}?vertex=${slow}`);
+    expect(within(hint).getByTestId('hint-flamegraph')).toHaveAttribute(
+      'href',
+      `/clusters/demo/jobs/${job.jid}/flamegraph?vertex=${slow}`,
+    );
+    expect(within(hint).getByRole('link', { name: 'Slow enrichment' })).toHaveAttribute(
+      'href',
+      `/clusters/demo/jobs/${job.jid}?vertex=${slow}`,
+    );
 
-    await waitFor(() => expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'));
+    await waitFor(() =>
+      expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'),
+    );
     expect(within(row('Slow enrichment')).getByTestId('bp-level')).toHaveTextContent('OK');
     expect(within(row('Slow enrichment')).getByTestId('bottleneck-badge')).toBeInTheDocument();
     // "deprecated" = Flink has no sample yet: a normal state, not an error
@@ -62,7 +75,9 @@ describe('back-pressure tab', () => {
     const metricRequests = sent.filter((s) => s.path.endsWith('/subtasks/metrics'));
     expect(new Set(metricRequests.map((s) => s.path)).size).toBe(3);
     const get = metricRequests[0]!.search.get('get')!.split(',');
-    expect(get).toEqual(expect.arrayContaining(['busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond', 'numRecordsIn']));
+    expect(get).toEqual(
+      expect.arrayContaining(['busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond', 'numRecordsIn']),
+    );
     expect(metricRequests[0]!.search.get('agg')!.split(',')).toContain('max');
   });
 
@@ -70,11 +85,15 @@ describe('back-pressure tab', () => {
     setPreference('timeZone', 'UTC');
     cluster();
     const { router } = renderApp(`/clusters/demo/jobs/${job.jid}/backpressure`);
-    await waitFor(() => expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'));
+    await waitFor(() =>
+      expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'),
+    );
     fireEvent.click(row('Source: Fast source -> Parse'));
     await waitFor(() => expect(router.state.location.search).toMatchObject({ vertex: source }));
     const panel = await screen.findByTestId('subtask-panel');
-    expect(within(panel).getByTestId('bp-sampled-at')).toHaveTextContent(`Sampled at ${formatTimestamp(1795339139571, 'UTC')}`);
+    expect(within(panel).getByTestId('bp-sampled-at')).toHaveTextContent(
+      `Sampled at ${formatTimestamp(1795339139571, 'UTC')}`,
+    );
     expect(within(panel).getByTestId('bp-sampled-at')).toHaveTextContent('UTC');
     const bars = within(panel).getAllByRole('img');
     expect(bars.map((b) => b.getAttribute('aria-label'))).toEqual([
@@ -95,9 +114,15 @@ describe('back-pressure tab', () => {
   it('keeps a failing vertex local: the others still show', async () => {
     const sent: Sent[] = cluster({ [`${V(sink)}/backpressure`]: undefined });
     renderApp(`/clusters/demo/jobs/${job.jid}/backpressure`);
-    await waitFor(() => expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'));
-    await waitFor(() => expect(within(row('Discard sink: Writer')).getByTestId('bp-row-error')).toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'),
+    );
+    await waitFor(() =>
+      expect(within(row('Discard sink: Writer')).getByTestId('bp-row-error')).toBeInTheDocument(),
+    );
     expect(sent.some((s) => s.path === `${V(sink)}/backpressure`)).toBe(true);
-    expect(screen.getByTestId('bottleneck-hint')).toHaveTextContent('Slow enrichment is the likely bottleneck');
+    expect(screen.getByTestId('bottleneck-hint')).toHaveTextContent(
+      'Slow enrichment is the likely bottleneck',
+    );
   });
 });

@@ -102,7 +102,9 @@ export default function BackPressureTab() {
   if (details.isPending) return <PageSkeleton rows={5} />;
   if (!job) return <QueryError error={details.error} onRetry={() => void details.refetch()} />;
 
-  const sampledTimes = rows.flatMap((r) => (r.pressure?.kind === 'sampled' && r.pressure.endTimestamp ? [r.pressure.endTimestamp] : []));
+  const sampledTimes = rows.flatMap((r) =>
+    r.pressure?.kind === 'sampled' && r.pressure.endTimestamp ? [r.pressure.endTimestamp] : [],
+  );
   const lastSample = sampledTimes.length ? Math.max(...sampledTimes) : undefined;
   const metricsError = Object.values(metrics).find((m) => m.error && !m.data)?.error;
   const terminal = isTerminalState(job.state);
@@ -130,7 +132,9 @@ export default function BackPressureTab() {
         </h2>
         <ShareLegend />
         <span className="text-xs text-slate-500" data-testid="bp-last-sample">
-          {lastSample ? `Back-pressure sampled at ${formatTimestamp(lastSample, zone)}` : 'Waiting for the first back-pressure sample…'}
+          {lastSample
+            ? `Back-pressure sampled at ${formatTimestamp(lastSample, zone)}`
+            : 'Waiting for the first back-pressure sample…'}
         </span>
         {details.isError ? <StaleMark updatedAt={details.dataUpdatedAt} /> : null}
         <span className="ml-auto text-xs text-slate-500">Click a vertex for its subtasks.</span>

@@ -18,7 +18,8 @@ const TITLE: Record<Diagnosis['kind'], string> = {
   unclear: 'Back-pressure without a busy vertex',
 };
 
-const linkClass = 'font-semibold text-sky-700 underline decoration-sky-300 underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:decoration-sky-700 dark:hover:text-sky-100';
+const linkClass =
+  'font-semibold text-sky-700 underline decoration-sky-300 underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:decoration-sky-700 dark:hover:text-sky-100';
 const actionClass =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800';
 
@@ -50,7 +51,9 @@ export function HintCard({
       data-vertex={focus?.id}
       className={`rounded-lg border border-l-4 border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 ${TONE[diagnosis.kind]}`}
     >
-      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{TITLE[diagnosis.kind]}</h2>
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+        {TITLE[diagnosis.kind]}
+      </h2>
       <p className="mt-1 text-sm leading-relaxed" data-testid="bottleneck-text">
         {hintParts(diagnosis).map((p, i) =>
           'vertex' in p ? (
@@ -98,7 +101,12 @@ export function HintCard({
       ) : null}
       {focus ? (
         <div className="mt-2 flex flex-wrap gap-2">
-          <button type="button" className={actionClass} onClick={() => onShowSubtasks(focus.id)} data-testid="hint-subtasks">
+          <button
+            type="button"
+            className={actionClass}
+            onClick={() => onShowSubtasks(focus.id)}
+            data-testid="hint-subtasks"
+          >
             Subtasks of this vertex
           </button>
           <Link

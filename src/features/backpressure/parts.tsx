@@ -47,7 +47,12 @@ export function LevelBadge({ pressure }: { pressure: VertexPressure | undefined 
     );
   }
   const level = pressure.level;
-  if (!level) return <span data-testid="bp-level" data-level="unknown">—</span>;
+  if (!level)
+    return (
+      <span data-testid="bp-level" data-level="unknown">
+        —
+      </span>
+    );
   return (
     <span data-testid="bp-level" data-level={level} className={`${BADGE} ${LEVEL_CLASS[level]}`}>
       {level.toUpperCase()}
@@ -59,7 +64,15 @@ export const sharesTitle = (label: string, s: RatioShares) =>
   `${label}: back-pressured ${formatPercent(s.backPressured)}, busy ${formatPercent(s.busy)}, idle ${formatPercent(s.idle)}`;
 
 /** One horizontal bar: back-pressured | busy | idle shares of time. */
-export function RatioBar({ shares, label, className = '' }: { shares: RatioShares | undefined; label: string; className?: string }) {
+export function RatioBar({
+  shares,
+  label,
+  className = '',
+}: {
+  shares: RatioShares | undefined;
+  label: string;
+  className?: string;
+}) {
   if (!shares) return <span className="text-slate-400">—</span>;
   const title = sharesTitle(label, shares);
   return (
@@ -71,7 +84,11 @@ export function RatioBar({ shares, label, className = '' }: { shares: RatioShare
     >
       {(['backPressured', 'busy', 'idle'] as const).map((k) =>
         shares[k] > 0 ? (
-          <span key={k} className="block h-full" style={{ width: `${Math.min(1, shares[k]) * 100}%`, backgroundColor: SHARE_COLORS[k] }} />
+          <span
+            key={k}
+            className="block h-full"
+            style={{ width: `${Math.min(1, shares[k]) * 100}%`, backgroundColor: SHARE_COLORS[k] }}
+          />
         ) : null,
       )}
     </span>
@@ -100,7 +117,11 @@ export function SubtaskStrip({ subtasks }: { subtasks: readonly SubtaskPressure[
           >
             {(['idle', 'busy', 'backPressured'] as const).map((k) =>
               g.shares[k] > 0 ? (
-                <span key={k} className="block w-full" style={{ height: `${Math.min(1, g.shares[k]) * 100}%`, backgroundColor: SHARE_COLORS[k] }} />
+                <span
+                  key={k}
+                  className="block w-full"
+                  style={{ height: `${Math.min(1, g.shares[k]) * 100}%`, backgroundColor: SHARE_COLORS[k] }}
+                />
               ) : null,
             )}
           </span>
@@ -112,7 +133,10 @@ export function SubtaskStrip({ subtasks }: { subtasks: readonly SubtaskPressure[
 
 export function ShareLegend() {
   return (
-    <ul aria-label="Legend" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px] text-slate-600 dark:text-slate-300">
+    <ul
+      aria-label="Legend"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px] text-slate-600 dark:text-slate-300"
+    >
       {(
         [
           ['backPressured', 'Back-pressured'],
@@ -121,7 +145,11 @@ export function ShareLegend() {
         ] as const
       ).map(([k, label]) => (
         <li key={k} className="flex items-center gap-1">
-          <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-sm" style={{ backgroundColor: SHARE_COLORS[k] }} />
+          <span
+            aria-hidden
+            className="inline-block h-2.5 w-2.5 rounded-sm"
+            style={{ backgroundColor: SHARE_COLORS[k] }}
+          />
           {label}
         </li>
       ))}
@@ -130,8 +158,20 @@ export function ShareLegend() {
 }
 
 /** "42 %" coloured when it matters. */
-export function Percent({ value, warnAt, tone }: { value: number | undefined; warnAt: number; tone: 'bp' | 'busy' }) {
+export function Percent({
+  value,
+  warnAt,
+  tone,
+}: {
+  value: number | undefined;
+  warnAt: number;
+  tone: 'bp' | 'busy';
+}) {
   const hot = value !== undefined && value > warnAt;
-  const cls = hot ? (tone === 'bp' ? 'font-semibold text-violet-700 dark:text-violet-300' : 'font-semibold text-orange-700 dark:text-orange-300') : '';
+  const cls = hot
+    ? tone === 'bp'
+      ? 'font-semibold text-violet-700 dark:text-violet-300'
+      : 'font-semibold text-orange-700 dark:text-orange-300'
+    : '';
   return <span className={`tabular-nums ${cls}`}>{formatPercent(value)}</span>;
 }

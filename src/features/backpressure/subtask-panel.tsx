@@ -4,7 +4,13 @@ import { useVertexDetails } from '@/api/flink/queries-vertices';
 import type { VertexDetails } from '@/api/flink/schemas';
 import { DataTable, type Column } from '@/components/data-table';
 import { QueryError } from '@/components/query-state';
-import { formatCount, formatDuration, formatPercent, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
+import {
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatTimestamp,
+  type TimeZoneChoice,
+} from '@/lib/format';
 import { LevelBadge, Percent, RatioBar } from './parts';
 import { BUSY_THRESHOLD } from './utils/bottleneck';
 import { BACK_PRESSURE_LOW, type BackPressureLevel } from './utils/levels';
@@ -67,11 +73,22 @@ const LEVEL_TONE: Record<BackPressureLevel, string> = {
 
 function columns(zone: TimeZoneChoice, isSource: boolean, hasWatermarks: boolean): Column<SubtaskRow>[] {
   const cols: Column<SubtaskRow>[] = [
-    { id: 'subtask', header: '#', cell: (r) => <span className="tabular-nums">{r.subtask}</span>, sortValue: (r) => r.subtask, width: 56 },
+    {
+      id: 'subtask',
+      header: '#',
+      cell: (r) => <span className="tabular-nums">{r.subtask}</span>,
+      sortValue: (r) => r.subtask,
+      width: 56,
+    },
     {
       id: 'level',
       header: 'Level',
-      cell: (r) => (r.level ? <span className={`text-xs font-semibold ${LEVEL_TONE[r.level]}`}>{LEVEL_TEXT[r.level]}</span> : '—'),
+      cell: (r) =>
+        r.level ? (
+          <span className={`text-xs font-semibold ${LEVEL_TONE[r.level]}`}>{LEVEL_TEXT[r.level]}</span>
+        ) : (
+          '—'
+        ),
       sortValue: (r) => r.backPressured,
       descFirst: true,
       width: 84,
@@ -110,22 +127,33 @@ function columns(zone: TimeZoneChoice, isSource: boolean, hasWatermarks: boolean
         r.backPressured === undefined && r.busy === undefined ? (
           <span className="text-slate-400">—</span>
         ) : (
-          <RatioBar shares={{ backPressured: r.backPressured ?? 0, busy: r.busy ?? 0, idle: r.idle ?? 0 }} label={`Subtask ${r.subtask}`} />
+          <RatioBar
+            shares={{ backPressured: r.backPressured ?? 0, busy: r.busy ?? 0, idle: r.idle ?? 0 }}
+            label={`Subtask ${r.subtask}`}
+          />
         ),
     },
     {
       id: 'records',
       header: isSource ? 'Records out' : 'Records in',
-      title: isSource ? 'Records the subtask emitted since it started' : 'Records the subtask received since it started',
+      title: isSource
+        ? 'Records the subtask emitted since it started'
+        : 'Records the subtask received since it started',
       cell: (r) => (
         <span className="inline-flex items-center justify-end gap-1">
           {r.hot ? (
-            <span className="rounded bg-amber-100 px-1 text-[10px] font-semibold text-amber-900 dark:bg-amber-900/50 dark:text-amber-100" title="More than twice the mean of the subtasks: data skew">
+            <span
+              className="rounded bg-amber-100 px-1 text-[10px] font-semibold text-amber-900 dark:bg-amber-900/50 dark:text-amber-100"
+              title="More than twice the mean of the subtasks: data skew"
+            >
               hot
             </span>
           ) : null}
           {r.empty ? (
-            <span className="rounded bg-sky-100 px-1 text-[10px] font-semibold text-sky-900 dark:bg-sky-900/50 dark:text-sky-100" title="No records while other subtasks have some: idle">
+            <span
+              className="rounded bg-sky-100 px-1 text-[10px] font-semibold text-sky-900 dark:bg-sky-900/50 dark:text-sky-100"
+              title="No records while other subtasks have some: idle"
+            >
               idle
             </span>
           ) : null}
@@ -151,7 +179,9 @@ function columns(zone: TimeZoneChoice, isSource: boolean, hasWatermarks: boolean
             <span className="text-[11px] text-slate-500 tabular-nums">
               lag {formatDuration(r.lagMs)}
               {r.stuckForMs !== undefined ? (
-                <span className="ml-1 font-semibold text-amber-700 dark:text-amber-400">· not moving for {formatDuration(r.stuckForMs)}</span>
+                <span className="ml-1 font-semibold text-amber-700 dark:text-amber-400">
+                  · not moving for {formatDuration(r.stuckForMs)}
+                </span>
               ) : null}
             </span>
           </span>
@@ -163,7 +193,11 @@ function columns(zone: TimeZoneChoice, isSource: boolean, hasWatermarks: boolean
   cols.push({
     id: 'endpoint',
     header: 'Task manager',
-    cell: (r) => <span className="truncate text-xs text-slate-600 dark:text-slate-300" title={r.endpoint}>{r.endpoint ?? '—'}</span>,
+    cell: (r) => (
+      <span className="truncate text-xs text-slate-600 dark:text-slate-300" title={r.endpoint}>
+        {r.endpoint ?? '—'}
+      </span>
+    ),
     sortValue: (r) => r.endpoint,
     width: 150,
   });
@@ -191,7 +225,10 @@ export function SubtaskPanel({
   const details = useVertexDetails(clusterId, jobId, row.info.id);
   const rows = useMemo(() => subtaskRows(row, details.data), [row, details.data]);
   const hasWatermarks = (row.watermarks?.subtasks.length ?? 0) > 0 && row.watermarks?.low !== undefined;
-  const cols = useMemo(() => columns(zone, row.info.isSource, hasWatermarks), [zone, row.info.isSource, hasWatermarks]);
+  const cols = useMemo(
+    () => columns(zone, row.info.isSource, hasWatermarks),
+    [zone, row.info.isSource, hasWatermarks],
+  );
   const sampledAt = row.pressure?.kind === 'sampled' ? row.pressure.endTimestamp : undefined;
   const linkClass = 'text-xs font-medium text-sky-700 hover:underline dark:text-sky-300';
   return (
@@ -208,20 +245,30 @@ export function SubtaskPanel({
         </span>
         {row.watermarks?.lagMs !== undefined ? (
           <span className="text-xs text-slate-500">
-            Low watermark {formatTimestamp(row.watermarks.low, zone)} · lag {formatDuration(row.watermarks.lagMs)}
+            Low watermark {formatTimestamp(row.watermarks.low, zone)} · lag{' '}
+            {formatDuration(row.watermarks.lagMs)}
           </span>
         ) : null}
         <span className="ml-auto flex gap-3">
           <Link
             to="/clusters/$clusterId/jobs/$jobId/flamegraph"
             params={{ clusterId, jobId }}
-            search={selectedSubtask !== undefined ? { vertex: row.info.id, subtask: selectedSubtask } : { vertex: row.info.id }}
+            search={
+              selectedSubtask !== undefined
+                ? { vertex: row.info.id, subtask: selectedSubtask }
+                : { vertex: row.info.id }
+            }
             className={linkClass}
             data-testid="panel-flamegraph"
           >
             Flame graph{selectedSubtask !== undefined ? ` of subtask ${selectedSubtask}` : ''}
           </Link>
-          <Link to="/clusters/$clusterId/jobs/$jobId" params={{ clusterId, jobId }} search={{ vertex: row.info.id }} className={linkClass}>
+          <Link
+            to="/clusters/$clusterId/jobs/$jobId"
+            params={{ clusterId, jobId }}
+            search={{ vertex: row.info.id }}
+            className={linkClass}
+          >
             Job graph
           </Link>
         </span>
@@ -229,7 +276,9 @@ export function SubtaskPanel({
       {errors.map((e, i) => (
         <QueryError key={i} error={e} compact />
       ))}
-      {details.error && !details.data ? <QueryError error={details.error} compact onRetry={() => void details.refetch()} /> : null}
+      {details.error && !details.data ? (
+        <QueryError error={details.error} compact onRetry={() => void details.refetch()} />
+      ) : null}
       <DataTable
         label={`Subtasks of ${row.info.name}`}
         columns={cols}

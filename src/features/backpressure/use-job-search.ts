@@ -18,7 +18,11 @@ export function useBackPressureSearch(): [JobSearch, (patch: SearchPatch) => voi
       void navigate({
         to: '.',
         search: (prev: JobSearch) => {
-          const out: Record<string, unknown> = { ...prev, ...('vertex' in patch ? { subtask: undefined } : {}), ...patch };
+          const out: Record<string, unknown> = {
+            ...prev,
+            ...('vertex' in patch ? { subtask: undefined } : {}),
+            ...patch,
+          };
           for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
           return out as JobSearch;
         },

@@ -18,9 +18,13 @@ interface State {
  * Remembers, per vertex and subtask, since when each watermark has had its current value, so a
  * watermark that stops moving shows up as stuck. Updated whenever a `/watermarks` answer arrives.
  */
-export function useWatermarkTracks(answers: Record<string, VertexAnswer<MetricList>>): Record<string, TrackedWatermarks> {
+export function useWatermarkTracks(
+  answers: Record<string, VertexAnswer<MetricList>>,
+): Record<string, TrackedWatermarks> {
   const [state, setState] = useState<State>({ stamps: {}, byVertex: {} });
-  const changed = Object.entries(answers).some(([id, a]) => a.data !== undefined && state.stamps[id] !== a.updatedAt);
+  const changed = Object.entries(answers).some(
+    ([id, a]) => a.data !== undefined && state.stamps[id] !== a.updatedAt,
+  );
   if (changed) {
     const stamps: Record<string, number> = { ...state.stamps };
     const byVertex: Record<string, TrackedWatermarks> = { ...state.byVertex };

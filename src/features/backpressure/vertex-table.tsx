@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { LevelBadge, Percent, SubtaskStrip } from './parts';
 import type { VertexPressure } from './utils/levels';
@@ -19,7 +19,8 @@ export interface VertexRowModel {
   isBottleneck: boolean;
 }
 
-const th = 'px-2 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500 whitespace-nowrap';
+const th =
+  'px-2 py-2 text-left text-[11px] font-semibold uppercase tracking-wide text-slate-500 whitespace-nowrap';
 const td = 'px-2 py-2 align-middle';
 
 export function VertexTable({
@@ -37,23 +38,49 @@ export function VertexTable({
   zone: TimeZoneChoice;
   renderDetail: (row: VertexRowModel) => ReactNode;
 }) {
+  const box = useRef<HTMLDivElement>(null);
+  // A vertex picked elsewhere (the hint, a shared link) scrolls into view.
+  useEffect(() => {
+    if (!selected) return;
+    const tr = box.current?.querySelector(`tr[data-vertex="${CSS.escape(selected)}"]`);
+    tr?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [selected]);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="w-full min-w-[860px] border-collapse text-sm" aria-label="Back-pressure per vertex" data-testid="bp-table">
+    <div
+      ref={box}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
+      <table
+        className="w-full min-w-[860px] border-collapse text-sm"
+        aria-label="Back-pressure per vertex"
+        data-testid="bp-table"
+      >
         <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
           <tr>
             <th className={th}>Vertex</th>
             <th className={th}>Level</th>
-            <th className={`${th} text-right`} title="Back-pressured time of the worst subtask (backPressuredTimeMsPerSecond, max)">
+            <th
+              className={`${th} text-right`}
+              title="Back-pressured time of the worst subtask (backPressuredTimeMsPerSecond, max)"
+            >
               Back-pressured
             </th>
-            <th className={`${th} text-right`} title="Busy time of the worst subtask (busyTimeMsPerSecond, max)">
+            <th
+              className={`${th} text-right`}
+              title="Busy time of the worst subtask (busyTimeMsPerSecond, max)"
+            >
               Busy
             </th>
-            <th className={th} title="Each subtask: back-pressured, busy and idle share of time (last sample)">
+            <th
+              className={th}
+              title="Each subtask: back-pressured, busy and idle share of time (last sample)"
+            >
               Subtasks
             </th>
-            <th className={`${th} text-right`} title="Records in per subtask: the busiest subtask vs. the mean (records out for sources)">
+            <th
+              className={`${th} text-right`}
+              title="Records in per subtask: the busiest subtask vs. the mean (records out for sources)"
+            >
               Skew
             </th>
             <th className={th} title="Lowest input watermark over the subtasks, and how far it is behind now">
@@ -86,7 +113,10 @@ export function VertexTable({
                         onSelect(open ? undefined : r.info.id);
                       }}
                     >
-                      <span aria-hidden className={`inline-block text-[10px] text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}>
+                      <span
+                        aria-hidden
+                        className={`inline-block text-[10px] text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}
+                      >
                         ▶
                       </span>
                       <span className="truncate font-medium" title={r.info.name} data-testid="bp-vertex-name">
@@ -96,7 +126,10 @@ export function VertexTable({
                         ×{r.info.parallelism}
                       </span>
                       {r.isBottleneck ? (
-                        <span className="shrink-0 rounded bg-red-600 px-1.5 py-0.5 text-[10px] font-semibold uppercase tracking-wide text-white" data-testid="bottleneck-badge">
+                        <span
+                          className="shrink-0 rounded bg-red-600 px-1.5 py-0.5 text-[10px] font-semibold uppercase tracking-wide text-white"
+                          data-testid="bottleneck-badge"
+                        >
                           bottleneck
                         </span>
                       ) : null}
@@ -106,7 +139,11 @@ export function VertexTable({
                     <span className="inline-flex items-center gap-1">
                       <LevelBadge pressure={r.pressure} />
                       {r.error ? (
-                        <span className="text-xs text-amber-700 dark:text-amber-400" title={r.error.message} data-testid="bp-row-error">
+                        <span
+                          className="text-xs text-amber-700 dark:text-amber-400"
+                          title={r.error.message}
+                          data-testid="bp-row-error"
+                        >
                           ⚠
                         </span>
                       ) : null}
@@ -149,7 +186,10 @@ function SkewCell({ skew }: { skew: Skew | undefined }) {
   const text = `${skew.factor.toFixed(1)}×`;
   if (!skew.skewed) {
     return (
-      <span className="tabular-nums text-slate-600 dark:text-slate-300" title="Records of the busiest subtask vs. the mean">
+      <span
+        className="tabular-nums text-slate-600 dark:text-slate-300"
+        title="Records of the busiest subtask vs. the mean"
+      >
         {text}
       </span>
     );
@@ -173,7 +213,10 @@ function WatermarkCell({ wm, zone }: { wm: VertexWatermarks | undefined; zone: T
   if (!wm) return <span className="text-slate-400">—</span>;
   if (wm.low === undefined) {
     return (
-      <span className="text-xs text-slate-500" title="Long.MIN_VALUE: the subtasks have no input watermark (sources, or no event time)">
+      <span
+        className="text-xs text-slate-500"
+        title="Long.MIN_VALUE: the subtasks have no input watermark (sources, or no event time)"
+      >
         no watermark
       </span>
     );
@@ -184,7 +227,10 @@ function WatermarkCell({ wm, zone }: { wm: VertexWatermarks | undefined; zone: T
       <span className="text-[11px] text-slate-500 tabular-nums">
         lag {formatDuration(wm.lagMs)}
         {wm.stuck.length > 0 ? (
-          <span className="ml-1 font-semibold text-amber-700 dark:text-amber-400" data-testid="watermark-stuck">
+          <span
+            className="ml-1 font-semibold text-amber-700 dark:text-amber-400"
+            data-testid="watermark-stuck"
+          >
             · stuck ({wm.stuck.length === 1 ? `subtask ${wm.stuck[0]}` : `${wm.stuck.length} subtasks`})
           </span>
         ) : null}

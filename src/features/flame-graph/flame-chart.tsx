@@ -1,3 +1,5 @@
+// The tests are type-checked by tsconfig.node.json, which does not include src/types: reference it here.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../types/d3-flame-graph.d.ts" />
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { FlameFrame, FlameGraphChart, FlameTooltip } from 'd3-flame-graph';
@@ -57,7 +59,7 @@ function textTooltip(container: HTMLElement, total: number, offCpuAll: boolean):
       if (!el) return tip;
       const name = document.createElement('div');
       name.className = 'sd-flame-tip-name';
-      name.textContent = d.data.name;
+      name.innerHTML = d.data.name;
       const meta = document.createElement('div');
       meta.className = 'sd-flame-tip-meta';
       const samples = d.data.value;

@@ -45,7 +45,9 @@ function flameHandler(answers: Record<string, FlameGraph>) {
 function cluster(overrides: Record<string, unknown> = {}) {
   return fakeFlink({
     [`/jobs/${job.jid}`]: job,
-    [`${V(source)}/subtasks/metrics`]: fixture('jobs__jobid__vertices__vertexid__subtasks__metrics--get-agg-max.json'),
+    [`${V(source)}/subtasks/metrics`]: fixture(
+      'jobs__jobid__vertices__vertexid__subtasks__metrics--get-agg-max.json',
+    ),
     [`${V(slow)}/subtasks/metrics`]: [
       { id: 'backPressuredTimeMsPerSecond', min: 0, max: 0, avg: 0 },
       { id: 'busyTimeMsPerSecond', min: 958, max: 993, avg: 975 },
@@ -56,14 +58,17 @@ function cluster(overrides: Record<string, unknown> = {}) {
   });
 }
 
-const frame = (name: string) => document.querySelector<SVGGElement>(`[data-testid="flame-chart"] g[name="${CSS.escape(name)}"]`);
+const frame = (name: string) =>
+  document.querySelector<SVGGElement>(`[data-testid="flame-chart"] g[name="${CSS.escape(name)}"]`);
 
 describe('flame graph tab', () => {
   it('opens the likely bottleneck, waits while Flink samples, then draws off-CPU frames in blue', async () => {
     const sent = cluster();
     const { router } = renderApp(`/clusters/demo/jobs/${job.jid}/flamegraph?panel=off_cpu`);
     // no vertex in the URL: the busiest vertex that is not back-pressured is chosen and kept in the URL
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ vertex: slow, panel: 'off_cpu' }));
+    await waitFor(() =>
+      expect(router.state.location.search).toMatchObject({ vertex: slow, panel: 'off_cpu' }),
+    );
     expect(await screen.findByTestId('flame-sampling')).toHaveTextContent('Sampling…');
     await waitFor(() => expect(frame(SLEEP)).not.toBeNull());
     expect(frame(SLEEP)!.querySelector('rect')!.getAttribute('fill')).toMatch(/^hsl\(2[0-2]\d /);
@@ -78,11 +83,17 @@ describe('flame graph tab', () => {
     renderApp(`/clusters/demo/jobs/${job.jid}/flamegraph?vertex=${slow}`);
     await waitFor(() => expect(frame(SLEEP)).not.toBeNull(), { timeout: 10_000 });
     fireEvent.change(screen.getByTestId('flame-search'), { target: { value: 'sleep' } });
-    await waitFor(() => expect(screen.getByTestId('flame-match-count')).toHaveTextContent('1 frame matches · 98.5 % of samples'));
+    await waitFor(() =>
+      expect(screen.getByTestId('flame-match-count')).toHaveTextContent(
+        '1 frame matches · 98.5 % of samples',
+      ),
+    );
     await waitFor(() => expect(frame(SLEEP)!.querySelector('rect')!.getAttribute('fill')).toBe('#E600E6'));
     // a regular expression is text here: no match, no exception
     fireEvent.change(screen.getByTestId('flame-search'), { target: { value: '(' } });
-    await waitFor(() => expect(screen.getByTestId('flame-match-count')).toHaveTextContent('No frame matches'));
+    await waitFor(() =>
+      expect(screen.getByTestId('flame-match-count')).toHaveTextContent('No frame matches'),
+    );
 
     expect(screen.getByTestId('flame-reset-zoom')).toBeDisabled();
     fireEvent.click(frame('streamdash.jobs.BackpressureJob$SlowEnrichment.map:53')!);
@@ -141,7 +152,9 @@ describe('flame graph tab', () => {
   });
 
   it('says the job finished instead of drawing an empty box', async () => {
-    cluster({ [`${V(slow)}/flamegraph`]: fixture('jobs__jobid__vertices__vertexid__flamegraph--finished-job.json') });
+    cluster({
+      [`${V(slow)}/flamegraph`]: fixture('jobs__jobid__vertices__vertexid__flamegraph--finished-job.json'),
+    });
     renderApp(`/clusters/demo/jobs/${job.jid}/flamegraph?vertex=${slow}`);
     expect(await screen.findByTestId('flame-finished')).toHaveTextContent('the job is not running');
   });
@@ -151,6 +164,10 @@ describe('flame graph tab', () => {
     const { router } = renderApp(`/clusters/demo/jobs/${job.jid}/flamegraph?vertex=${slow}`);
     fireEvent.change(await screen.findByTestId('flame-subtask'), { target: { value: '1' } });
     await waitFor(() => expect(router.state.location.search).toMatchObject({ vertex: slow, subtask: 1 }));
-    await waitFor(() => expect(sent.some((s) => s.path.endsWith('/flamegraph') && s.search.get('subtaskindex') === '1')).toBe(true));
+    await waitFor(() =>
+      expect(sent.some((s) => s.path.endsWith('/flamegraph') && s.search.get('subtaskindex') === '1')).toBe(
+        true,
+      ),
+    );
   });
 });

@@ -12,7 +12,14 @@ import { useTimeZone } from '@/stores/preferences';
 import { EXPORT_CSS, FlameChart, type FlameChartHandle } from './flame-chart';
 import { download, safeFileName, svgMarkup } from './utils/export';
 import { prepareTree, searchTree } from './utils/flame-tree';
-import { defaultVertex, FLAME_TYPES, flameStatus, flameTypeFromParam, paramFromFlameType, type FlameStatus } from './utils/params';
+import {
+  defaultVertex,
+  FLAME_TYPES,
+  flameStatus,
+  flameTypeFromParam,
+  paramFromFlameType,
+  type FlameStatus,
+} from './utils/params';
 
 const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
 const NO_IDS: readonly string[] = [];
@@ -95,7 +102,11 @@ export default function FlameGraphTab() {
             onChange={(e) => update({ vertex: e.target.value || undefined, subtask: undefined })}
             data-testid="flame-vertex"
           >
-            {!vertex ? <option value="">{search.vertex ? 'Unknown vertex — pick one' : 'Choosing the busiest vertex…'}</option> : null}
+            {!vertex ? (
+              <option value="">
+                {search.vertex ? 'Unknown vertex — pick one' : 'Choosing the busiest vertex…'}
+              </option>
+            ) : null}
             {job.vertices.map((v) => {
               const b = busy[v.id]?.busy;
               return (
@@ -109,7 +120,11 @@ export default function FlameGraphTab() {
         </label>
         <div className="flex flex-col gap-1 text-xs font-medium text-slate-500">
           <span id="flame-type-label">Threads</span>
-          <div role="radiogroup" aria-labelledby="flame-type-label" className="inline-flex overflow-hidden rounded border border-slate-300 dark:border-slate-600">
+          <div
+            role="radiogroup"
+            aria-labelledby="flame-type-label"
+            className="inline-flex overflow-hidden rounded border border-slate-300 dark:border-slate-600"
+          >
             {FLAME_TYPES.map((t) => {
               const on = t.type === type;
               return (
@@ -143,7 +158,8 @@ export default function FlameGraphTab() {
       </div>
       {search.vertex && !vertex ? (
         <p className="text-sm text-amber-800 dark:text-amber-300" role="status">
-          The vertex <code className="font-mono">{search.vertex}</code> is not part of this job. Pick one above.
+          The vertex <code className="font-mono">{search.vertex}</code> is not part of this job. Pick one
+          above.
         </p>
       ) : null}
       {vertex ? (
@@ -154,7 +170,9 @@ export default function FlameGraphTab() {
           vertexId={vertex.id}
           vertexName={vertex.name}
           type={type}
-          subtask={search.subtask !== undefined && search.subtask < vertex.parallelism ? search.subtask : undefined}
+          subtask={
+            search.subtask !== undefined && search.subtask < vertex.parallelism ? search.subtask : undefined
+          }
         />
       ) : null}
     </div>
@@ -196,7 +214,13 @@ function SubtaskPicker({
           placeholder={`All ${parallelism}`}
           className={`${field} w-32`}
           value={value ?? ''}
-          onChange={(e) => onChange(e.target.value === '' ? undefined : Math.min(parallelism - 1, Math.max(0, Math.floor(Number(e.target.value)))))}
+          onChange={(e) =>
+            onChange(
+              e.target.value === ''
+                ? undefined
+                : Math.min(parallelism - 1, Math.max(0, Math.floor(Number(e.target.value)))),
+            )
+          }
           data-testid="flame-subtask"
         />
       )}
@@ -222,17 +246,24 @@ function VertexFlameGraph({
   const q = useFlameGraph(clusterId, job.jid, vertexId, { type, subtaskIndex: subtask });
   const status: FlameStatus | undefined = q.data ? flameStatus(q.data) : undefined;
   return (
-    <section aria-label="Flame graph" data-testid="flame-section" data-status={status?.kind ?? (q.isPending ? 'loading' : 'error')}>
+    <section
+      aria-label="Flame graph"
+      data-testid="flame-section"
+      data-status={status?.kind ?? (q.isPending ? 'loading' : 'error')}
+    >
       {q.error ? (
         <div className="mb-2">
           <QueryError error={q.error} onRetry={() => void q.refetch()} compact={!!q.data} />
         </div>
       ) : null}
-      {q.isPending ? <StatusBox tone="wait">Asking Flink for the flame graph of {vertexName}…</StatusBox> : null}
+      {q.isPending ? (
+        <StatusBox tone="wait">Asking Flink for the flame graph of {vertexName}…</StatusBox>
+      ) : null}
       {status?.kind === 'sampling' ? (
         <StatusBox tone="wait" testId="flame-sampling">
           <span className="font-medium">Sampling…</span> Flink is taking stack-trace samples of {vertexName}
-          {subtask !== undefined ? ` (subtask ${subtask})` : ''}. The first request starts it; the graph appears in a few seconds.
+          {subtask !== undefined ? ` (subtask ${subtask})` : ''}. The first request starts it; the graph
+          appears in a few seconds.
         </StatusBox>
       ) : null}
       {status?.kind === 'finished' ? (
@@ -242,12 +273,18 @@ function VertexFlameGraph({
       ) : null}
       {status?.kind === 'disabled' ? (
         <StatusBox tone="warn" testId="flame-disabled">
-          <span className="font-medium">Flame graphs are disabled on this cluster.</span> Flink samples stack traces only
-          with <code className="rounded bg-white/70 px-1 font-mono text-[13px] dark:bg-black/30">rest.flamegraph.enabled: true</code> in
-          its configuration (<code className="font-mono text-[13px]">config.yaml</code>); set it and restart the JobManager.
+          <span className="font-medium">Flame graphs are disabled on this cluster.</span> Flink samples stack
+          traces only with{' '}
+          <code className="rounded bg-white/70 px-1 font-mono text-[13px] dark:bg-black/30">
+            rest.flamegraph.enabled: true
+          </code>{' '}
+          in its configuration (<code className="font-mono text-[13px]">config.yaml</code>); set it and
+          restart the JobManager.
         </StatusBox>
       ) : null}
-      {status?.kind === 'empty' ? <StatusBox tone="info">Flink sent no samples for this vertex.</StatusBox> : null}
+      {status?.kind === 'empty' ? (
+        <StatusBox tone="info">Flink sent no samples for this vertex.</StatusBox>
+      ) : null}
       {status?.kind === 'data' && q.data?.data ? (
         <FlameView
           answer={q.data}
@@ -264,15 +301,30 @@ function VertexFlameGraph({
   );
 }
 
-function StatusBox({ tone, testId, children }: { tone: 'wait' | 'info' | 'warn'; testId?: string; children: ReactNode }) {
+function StatusBox({
+  tone,
+  testId,
+  children,
+}: {
+  tone: 'wait' | 'info' | 'warn';
+  testId?: string;
+  children: ReactNode;
+}) {
   const cls =
     tone === 'warn'
       ? 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100'
       : 'border-slate-200 bg-white text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-200';
   return (
-    <div role="status" data-testid={testId} className={`flex items-start gap-2 rounded-lg border p-4 text-sm ${cls}`}>
+    <div
+      role="status"
+      data-testid={testId}
+      className={`flex items-start gap-2 rounded-lg border p-4 text-sm ${cls}`}
+    >
       {tone === 'wait' ? (
-        <span aria-hidden className="mt-0.5 inline-block h-4 w-4 shrink-0 animate-spin rounded-full border-2 border-sky-500 border-t-transparent" />
+        <span
+          aria-hidden
+          className="mt-0.5 inline-block h-4 w-4 shrink-0 animate-spin rounded-full border-2 border-sky-500 border-t-transparent"
+        />
       ) : null}
       <p className="leading-relaxed">{children}</p>
     </div>
@@ -304,27 +356,53 @@ function FlameView({
   const tree = useMemo(() => prepareTree(root), [root]);
   const [term, setTerm] = useState('');
   const deferred = useDeferredValue(term);
-  const found = useMemo(() => (deferred.trim() ? searchTree(tree.root, deferred) : undefined), [tree, deferred]);
+  const found = useMemo(
+    () => (deferred.trim() ? searchTree(tree.root, deferred) : undefined),
+    [tree, deferred],
+  );
   const [zoom, setZoom] = useState<{ tree: unknown; name: string } | undefined>(undefined);
   const zoomed = zoom && zoom.tree === tree ? zoom.name : undefined;
   const offCpuAll = type === 'OFF_CPU';
-  const base = safeFileName('flamegraph', vertexName, type.toLowerCase(), subtask !== undefined ? `subtask-${subtask}` : '', endTimestamp);
+  const base = safeFileName(
+    'flamegraph',
+    vertexName,
+    type.toLowerCase(),
+    subtask !== undefined ? `subtask-${subtask}` : '',
+    endTimestamp,
+  );
 
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-slate-500">
         <span data-testid="flame-sampled-at">
-          Sampled at <span className="font-medium text-slate-700 dark:text-slate-200">{formatTimestamp(endTimestamp, zone)}</span> (
-          {formatAgo(endTimestamp, now)})
+          Sampled at{' '}
+          <span className="font-medium text-slate-700 dark:text-slate-200">
+            {formatTimestamp(endTimestamp, zone)}
+          </span>{' '}
+          ({formatAgo(endTimestamp, now)})
         </span>
         <span>
           {formatCount(tree.total)} samples · {formatCount(tree.nodes)} frames
         </span>
         <span className="flex items-center gap-2">
-          <span aria-hidden className="inline-block h-2.5 w-4 rounded-sm" style={{ background: 'linear-gradient(90deg,#f97316,#facc15)' }} />
-          on-CPU
-          <span aria-hidden className="ml-2 inline-block h-2.5 w-4 rounded-sm" style={{ background: 'linear-gradient(90deg,#38bdf8,#2563eb)' }} />
-          off-CPU{offCpuAll ? ' (all frames: threads that waited)' : ''}
+          {offCpuAll ? null : (
+            <>
+              <span
+                aria-hidden
+                className="inline-block h-2.5 w-4 rounded-sm"
+                style={{ background: 'linear-gradient(90deg,#f97316,#facc15)' }}
+              />
+              <span className="mr-2">on-CPU</span>
+            </>
+          )}
+          <span
+            aria-hidden
+            className="inline-block h-2.5 w-4 rounded-sm"
+            style={{ background: 'linear-gradient(90deg,#38bdf8,#2563eb)' }}
+          />
+          {offCpuAll
+            ? 'off-CPU: threads that waited (sleeping, blocked, waiting for I/O or locks)'
+            : 'off-CPU'}
         </span>
         <span className="ml-auto flex flex-wrap gap-2">
           <button
@@ -363,12 +441,16 @@ function FlameView({
           type="search"
           value={term}
           onChange={(e) => setTerm(e.target.value)}
-          placeholder="Search frames, e.g. sleep or com.example"
+          placeholder="Search frames, e.g. sleep"
           aria-label="Search frames"
           className={`${field} w-80 max-w-full`}
           data-testid="flame-search"
         />
-        <span className="text-xs text-slate-600 dark:text-slate-300" data-testid="flame-match-count" aria-live="polite">
+        <span
+          className="text-xs text-slate-600 dark:text-slate-300"
+          data-testid="flame-match-count"
+          aria-live="polite"
+        >
           {found
             ? found.frames === 0
               ? 'No frame matches'

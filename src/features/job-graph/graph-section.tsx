@@ -1,3 +1,4 @@
+import './graph-section.css';
 import { lazy, Suspense, useEffect, useMemo, type RefObject } from 'react';
 import { findChains, TONE_LABEL, type DagEdge, type DagNode, type NodeTone } from '@/components/graph';
 import { CHAIN_PREFIX } from '@/components/graph/view-model';
@@ -86,9 +87,7 @@ export function GraphSection({
           <QueryError error={loadError} compact />
         </div>
       ) : null}
-      {/* xyflow turns pointer events off on nodes that are neither draggable nor selectable, so the
-          boxes of DagGraph could not be clicked in a real browser: turn them back on here. */}
-      <div ref={ref} className="[&_.react-flow__node]:pointer-events-auto!">
+      <div ref={ref} className="job-graph-canvas">
         <Suspense fallback={<div className="animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" style={{ height: GRAPH_HEIGHT }} />}>
           <DagGraph
             testId="job-graph"

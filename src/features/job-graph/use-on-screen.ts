@@ -38,17 +38,21 @@ export function useOnScreenIds(
     measure();
     const timer = setInterval(measure, periodMs);
     let pending: ReturnType<typeof setTimeout> | undefined;
-    const onScroll = () => {
+    const soon = () => {
       pending ??= setTimeout(() => {
         pending = undefined;
         measure();
-      }, 200);
+      }, 150);
     };
-    window.addEventListener('scroll', onScroll, { passive: true });
+    // Scrolling, and elements appearing (the lazily loaded graph, a re-rendered table), re-measure soon.
+    window.addEventListener('scroll', soon, { passive: true });
+    const observer = typeof MutationObserver === 'undefined' ? undefined : new MutationObserver(soon);
+    for (const ref of containers) if (ref.current) observer?.observe(ref.current, { childList: true, subtree: true });
     return () => {
       clearInterval(timer);
       clearTimeout(pending);
-      window.removeEventListener('scroll', onScroll);
+      observer?.disconnect();
+      window.removeEventListener('scroll', soon);
     };
   }, [containers, attr, periodMs]);
   return ids;

@@ -3,7 +3,8 @@ import type { JobOverview } from '@/api/flink/schemas';
 import type { Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
-import { formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
+import { formatDuration, type TimeZoneChoice } from '@/lib/format';
+import { fastTimestamp } from './utils/fast-timestamp';
 import { jobDuration, totalTasks } from './utils/job-list';
 
 /** Tasks in more than one state: the total helps reading the chips. */
@@ -47,7 +48,7 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobO
       width: 175,
       descFirst: true,
       sortValue: (j) => known(j['start-time']),
-      cell: (j) => <span className="tabular-nums">{formatTimestamp(j['start-time'], zone)}</span>,
+      cell: (j) => <span className="tabular-nums">{fastTimestamp(j['start-time'], zone)}</span>,
     },
     {
       id: 'end',
@@ -55,7 +56,7 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobO
       width: 175,
       descFirst: true,
       sortValue: (j) => known(j['end-time']),
-      cell: (j) => <span className="tabular-nums">{formatTimestamp(j['end-time'], zone)}</span>,
+      cell: (j) => <span className="tabular-nums">{fastTimestamp(j['end-time'], zone)}</span>,
     },
     {
       id: 'duration',

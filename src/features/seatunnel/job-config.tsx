@@ -8,7 +8,9 @@ export function JobConfiguration({ job }: { job: SeaTunnelJob }) {
     <div className="grid gap-6 lg:grid-cols-2">
       <Section title={`Env options (${env.length})`} testId="env-options">
         {env.length === 0 ? (
-          <Note>The engine lists env options for jobs in its running map only; this job’s record carries none.</Note>
+          <Note>
+            The engine lists env options for jobs in its running map only; this job’s record carries none.
+          </Note>
         ) : (
           <Card>
             <Facts
@@ -41,11 +43,19 @@ export function JobConfiguration({ job }: { job: SeaTunnelJob }) {
             items={[
               {
                 label: 'Started from a savepoint',
-                value: job.isStartWithSavePoint === null ? 'not reported for this job' : job.isStartWithSavePoint ? 'yes' : 'no',
+                value:
+                  job.isStartWithSavePoint === null
+                    ? 'not reported for this job'
+                    : job.isStartWithSavePoint
+                      ? 'yes'
+                      : 'no',
                 id: 'config-savepoint',
               },
               { label: 'Vertices', value: String(job.dag.vertices.length) },
-              { label: 'Tables', value: job.metrics.tables.length ? job.metrics.tables.map((t) => t.table).join(', ') : '—' },
+              {
+                label: 'Tables',
+                value: job.metrics.tables.length ? job.metrics.tables.map((t) => t.table).join(', ') : '—',
+              },
             ]}
           />
         </Card>

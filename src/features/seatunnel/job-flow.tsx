@@ -54,20 +54,42 @@ export function FlowCards({ job, running }: { job: SeaTunnelJob; running: boolea
         />
       ) : null}
       {job.metrics.intermediateQueueSize !== null ? (
-        <FlowCard label="Intermediate queue" value={<Count value={job.metrics.intermediateQueueSize} />} hint="rows queued between tasks" />
+        <FlowCard
+          label="Intermediate queue"
+          value={<Count value={job.metrics.intermediateQueueSize} />}
+          hint="rows queued between tasks"
+        />
       ) : null}
       {f.sinkCommittedCount !== null ? (
-        <FlowCard label="Sink committed" value={<Count value={f.sinkCommittedCount} />} hint={formatPerSecond(f.sinkCommittedQPS)} />
+        <FlowCard
+          label="Sink committed"
+          value={<Count value={f.sinkCommittedCount} />}
+          hint={formatPerSecond(f.sinkCommittedQPS)}
+        />
       ) : null}
     </div>
   );
 }
 
-function FlowCard({ label, value, hint, tone }: { label: string; value: ReactNode; hint?: ReactNode; tone?: 'bad' }) {
+function FlowCard({
+  label,
+  value,
+  hint,
+  tone,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  tone?: 'bad';
+}) {
   return (
     <Card className={tone === 'bad' ? 'border-red-300 dark:border-red-900' : ''}>
       <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
-      <div className={`mt-1 text-2xl font-semibold ${tone === 'bad' ? 'text-red-700 dark:text-red-400' : ''}`}>{value}</div>
+      <div
+        className={`mt-1 text-2xl font-semibold ${tone === 'bad' ? 'text-red-700 dark:text-red-400' : ''}`}
+      >
+        {value}
+      </div>
       {hint ? <div className="mt-0.5 text-xs text-slate-500">{hint}</div> : null}
     </Card>
   );
@@ -79,7 +101,10 @@ const tableColumns: Column<FlowRow>[] = [
     header: 'Table',
     sortValue: (r) => r.table ?? '',
     cell: (r) => (
-      <span className={r.table === null ? 'font-semibold' : 'font-mono text-xs'} title={r.table ?? 'Sum of every table'}>
+      <span
+        className={r.table === null ? 'font-semibold' : 'font-mono text-xs'}
+        title={r.table ?? 'Sum of every table'}
+      >
         {r.table ?? 'All tables'}
         {r.stalled ? (
           <span className="ml-2 rounded bg-red-100 px-1 text-[10px] font-semibold text-red-900 dark:bg-red-900/60 dark:text-red-100">
@@ -89,13 +114,62 @@ const tableColumns: Column<FlowRow>[] = [
       </span>
     ),
   },
-  { id: 'received', header: 'Received', width: 100, align: 'right', title: 'SourceReceivedCount', cell: (r) => <Count value={r.flow.sourceReceivedCount} /> },
-  { id: 'written', header: 'Written', width: 100, align: 'right', title: 'SinkWriteCount', cell: (r) => <Count value={r.flow.sinkWriteCount} /> },
-  { id: 'lag', header: 'In flight', width: 90, align: 'right', title: 'Received minus written', cell: (r) => <Count value={r.lag} /> },
-  { id: 'inRate', header: 'In /s', width: 90, align: 'right', title: 'SourceReceivedQPS', cell: (r) => <span className="tabular-nums">{formatPerSecond(r.flow.sourceReceivedQPS)}</span> },
-  { id: 'outRate', header: 'Out /s', width: 90, align: 'right', title: 'SinkWriteQPS', cell: (r) => <span className="tabular-nums">{formatPerSecond(r.flow.sinkWriteQPS)}</span> },
-  { id: 'inBytes', header: 'Bytes in', width: 100, align: 'right', title: 'SourceReceivedBytes', cell: (r) => <span className="tabular-nums">{formatCountBytes(r.flow.sourceReceivedBytes)}</span> },
-  { id: 'outBytes', header: 'Bytes out', width: 100, align: 'right', title: 'SinkWriteBytes', cell: (r) => <span className="tabular-nums">{formatCountBytes(r.flow.sinkWriteBytes)}</span> },
+  {
+    id: 'received',
+    header: 'Received',
+    width: 100,
+    align: 'right',
+    title: 'SourceReceivedCount',
+    cell: (r) => <Count value={r.flow.sourceReceivedCount} />,
+  },
+  {
+    id: 'written',
+    header: 'Written',
+    width: 100,
+    align: 'right',
+    title: 'SinkWriteCount',
+    cell: (r) => <Count value={r.flow.sinkWriteCount} />,
+  },
+  {
+    id: 'lag',
+    header: 'In flight',
+    width: 90,
+    align: 'right',
+    title: 'Received minus written',
+    cell: (r) => <Count value={r.lag} />,
+  },
+  {
+    id: 'inRate',
+    header: 'In /s',
+    width: 90,
+    align: 'right',
+    title: 'SourceReceivedQPS',
+    cell: (r) => <span className="tabular-nums">{formatPerSecond(r.flow.sourceReceivedQPS)}</span>,
+  },
+  {
+    id: 'outRate',
+    header: 'Out /s',
+    width: 90,
+    align: 'right',
+    title: 'SinkWriteQPS',
+    cell: (r) => <span className="tabular-nums">{formatPerSecond(r.flow.sinkWriteQPS)}</span>,
+  },
+  {
+    id: 'inBytes',
+    header: 'Bytes in',
+    width: 100,
+    align: 'right',
+    title: 'SourceReceivedBytes',
+    cell: (r) => <span className="tabular-nums">{formatCountBytes(r.flow.sourceReceivedBytes)}</span>,
+  },
+  {
+    id: 'outBytes',
+    header: 'Bytes out',
+    width: 100,
+    align: 'right',
+    title: 'SinkWriteBytes',
+    cell: (r) => <span className="tabular-nums">{formatCountBytes(r.flow.sinkWriteBytes)}</span>,
+  },
   {
     id: 'bytesRate',
     header: 'Bytes/s in · out',
@@ -104,7 +178,8 @@ const tableColumns: Column<FlowRow>[] = [
     title: 'SourceReceivedBytesPerSeconds · SinkWriteBytesPerSeconds',
     cell: (r) => (
       <span className="tabular-nums">
-        {formatPerSecond(r.flow.sourceReceivedBytesPerSeconds, true)} · {formatPerSecond(r.flow.sinkWriteBytesPerSeconds, true)}
+        {formatPerSecond(r.flow.sourceReceivedBytesPerSeconds, true)} ·{' '}
+        {formatPerSecond(r.flow.sinkWriteBytesPerSeconds, true)}
       </span>
     ),
   },
@@ -226,7 +301,8 @@ export function FlowCharts({
         {focus === null && tables.length > 1 ? (
           <Card className="mt-3">
             <ChartTitle>
-              Source records per second by table{tables.length > busiest.length ? ` (the ${busiest.length} busiest)` : ''}
+              Source records per second by table
+              {tables.length > busiest.length ? ` (the ${busiest.length} busiest)` : ''}
             </ChartTitle>
             <TimeSeriesChart
               title="Source records per second by table"
@@ -234,7 +310,11 @@ export function FlowCharts({
               height={CHART_HEIGHT}
               format="rate"
               empty={fallback}
-              series={busiest.map((t) => ({ key: t, label: t, points: history.get(`${tablePrefix(t)}sourceReceivedQPS`) }))}
+              series={busiest.map((t) => ({
+                key: t,
+                label: t,
+                points: history.get(`${tablePrefix(t)}sourceReceivedQPS`),
+              }))}
             />
           </Card>
         ) : null}

@@ -41,7 +41,11 @@ export function JobHeader({ job, actions }: { job: SeaTunnelJob; actions: ReactN
         <div className="ml-auto flex flex-wrap items-center gap-2">{actions}</div>
       </div>
       <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
-        <Item label="Created" title={`${ENGINE_TIME_NOTE} Engine text: ${job.createTime ?? '—'}`} testId="job-created">
+        <Item
+          label="Created"
+          title={`${ENGINE_TIME_NOTE} Engine text: ${job.createTime ?? '—'}`}
+          testId="job-created"
+        >
           {formatTimestamp(row.createdMs, zone)}
         </Item>
         {job.startTime ? (
@@ -49,7 +53,11 @@ export function JobHeader({ job, actions }: { job: SeaTunnelJob; actions: ReactN
             {formatTimestamp(toRow({ ...job, createTime: job.startTime }, now).createdMs, zone)}
           </Item>
         ) : null}
-        <Item label="Ended" title={`${ENGINE_TIME_NOTE} Engine text: ${job.finishTime ?? '—'}`} testId="job-ended">
+        <Item
+          label="Ended"
+          title={`${ENGINE_TIME_NOTE} Engine text: ${job.finishTime ?? '—'}`}
+          testId="job-ended"
+        >
           {row.running ? 'still running' : formatTimestamp(row.finishedMs, zone)}
         </Item>
         <Item label="Duration" testId="job-duration">
@@ -63,7 +71,17 @@ export function JobHeader({ job, actions }: { job: SeaTunnelJob; actions: ReactN
   );
 }
 
-function Item({ label, children, title, testId }: { label: string; children: ReactNode; title?: string; testId: string }) {
+function Item({
+  label,
+  children,
+  title,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  title?: string;
+  testId: string;
+}) {
   return (
     <div className="flex items-baseline gap-1.5" title={title}>
       <dt className="text-slate-500">{label}</dt>
@@ -87,13 +105,18 @@ export function JobError({ message, failed }: { message: string; failed: boolean
       <summary className="cursor-pointer px-3 py-2 text-sm">
         <span className="font-semibold">{failed ? 'The job failed: ' : 'Error: '}</span>
         <span className="break-words font-mono text-xs">{first}</span>
-        {lines.length > 1 ? <span className="ml-2 text-xs opacity-70">({lines.length} lines — expand)</span> : null}
+        {lines.length > 1 ? (
+          <span className="ml-2 text-xs opacity-70">({lines.length} lines — expand)</span>
+        ) : null}
       </summary>
       <div className="border-t border-red-200 px-3 py-2 dark:border-red-900">
         <div className="mb-1 flex justify-end">
           <CopyButton text={message} ariaLabel="Copy the error message" />
         </div>
-        <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words font-mono text-xs" data-testid="job-error-text">
+        <pre
+          className="max-h-96 overflow-auto whitespace-pre-wrap break-words font-mono text-xs"
+          data-testid="job-error-text"
+        >
           {message}
         </pre>
       </div>

@@ -10,24 +10,41 @@ import { hasLogEndpoints, LOGS_SINCE } from './utils/engine-version';
  * The job's log files (REST /logs/:jobId, 2.3.9+). Older engines have no log endpoints at all
  * (2.3.8's v1 port answers an empty 204), which is said plainly instead of an empty viewer.
  */
-export function JobLogs({ clusterId, jobId, version }: { clusterId: string; jobId: string; version: string | null }) {
+export function JobLogs({
+  clusterId,
+  jobId,
+  version,
+}: {
+  clusterId: string;
+  jobId: string;
+  version: string | null;
+}) {
   const supported = hasLogEndpoints(version);
   if (supported === false) {
     return (
       <Note testId="logs-unsupported">
-        SeaTunnel {version} has no log endpoints: the REST API serves logs from {LOGS_SINCE} on. This job’s lines are in
-        the engine’s <span className="font-mono">logs/</span> directory on its nodes.
+        SeaTunnel {version} has no log endpoints: the REST API serves logs from {LOGS_SINCE} on. This job’s
+        lines are in the engine’s <span className="font-mono">logs/</span> directory on its nodes.
       </Note>
     );
   }
   return <JobLogFiles clusterId={clusterId} jobId={jobId} versionKnown={supported !== null} />;
 }
 
-function JobLogFiles({ clusterId, jobId, versionKnown }: { clusterId: string; jobId: string; versionKnown: boolean }) {
+function JobLogFiles({
+  clusterId,
+  jobId,
+  versionKnown,
+}: {
+  clusterId: string;
+  jobId: string;
+  versionKnown: boolean;
+}) {
   const files = useSeaTunnelJobLogs(clusterId, jobId);
   const [picked, setPicked] = useState<string | undefined>(undefined);
   if (files.isPending) return <PageSkeleton rows={3} />;
-  if (files.data === undefined) return <QueryError error={files.error} onRetry={() => void files.refetch()} />;
+  if (files.data === undefined)
+    return <QueryError error={files.error} onRetry={() => void files.refetch()} />;
   if (files.data.length === 0) {
     return (
       <Note testId="logs-none">
@@ -58,14 +75,32 @@ function JobLogFiles({ clusterId, jobId, versionKnown }: { clusterId: string; jo
           ))}
         </select>
       </div>
-      {current ? <LogFile key={current.logName} clusterId={clusterId} name={current.logName} node={current.node} link={current.logLink} /> : null}
+      {current ? (
+        <LogFile
+          key={current.logName}
+          clusterId={clusterId}
+          name={current.logName}
+          node={current.node}
+          link={current.logLink}
+        />
+      ) : null}
     </div>
   );
 }
 
 const safeLink = (url: string) => (/^https?:\/\//i.test(url) ? url : null);
 
-function LogFile({ clusterId, name, node, link }: { clusterId: string; name: string; node: string; link: string }) {
+function LogFile({
+  clusterId,
+  name,
+  node,
+  link,
+}: {
+  clusterId: string;
+  name: string;
+  node: string;
+  link: string;
+}) {
   const file = useSeaTunnelLogFile(clusterId, name);
   if (file.isPending) return <PageSkeleton rows={6} />;
   if (file.data === undefined) {
@@ -77,7 +112,12 @@ function LogFile({ clusterId, name, node, link }: { clusterId: string; name: str
           The dashboard reads log files through the node behind the cluster’s URL; this one is on{' '}
           <span className="font-mono">{node}</span>.{' '}
           {href ? (
-            <a href={href} target="_blank" rel="noreferrer noopener" className="text-sky-700 underline dark:text-sky-400">
+            <a
+              href={href}
+              target="_blank"
+              rel="noreferrer noopener"
+              className="text-sky-700 underline dark:text-sky-400"
+            >
               Open it on that node
             </a>
           ) : null}
@@ -92,7 +132,12 @@ function LogFile({ clusterId, name, node, link }: { clusterId: string; name: str
       height="min(70vh, 640px)"
       testId="log-viewer"
       toolbarExtra={
-        <button type="button" className={buttonClass} onClick={() => void file.refetch()} disabled={file.isFetching}>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={() => void file.refetch()}
+          disabled={file.isFetching}
+        >
           {file.isFetching ? 'Loading…' : 'Reload'}
         </button>
       }

@@ -50,30 +50,22 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobR
     },
     {
       id: 'created',
-      header: 'Created',
+      header: 'Created · ended',
       width: 160,
       descFirst: true,
       title: ENGINE_TIME_NOTE,
       sortValue: sortValues.created,
-      cell: (r) => <span className="text-xs tabular-nums">{formatTimestamp(r.createdMs, zone)}</span>,
-    },
-    {
-      id: 'finished',
-      header: 'Ended',
-      width: 160,
-      descFirst: true,
-      title: ENGINE_TIME_NOTE,
-      sortValue: sortValues.finished,
       cell: (r) => (
-        <span className="text-xs tabular-nums">
-          {r.running ? <span className="text-slate-400">running</span> : formatTimestamp(r.finishedMs, zone)}
-        </span>
+        <div className="text-xs leading-tight tabular-nums">
+          <div>{formatTimestamp(r.createdMs, zone)}</div>
+          <div className="text-slate-500">{r.running ? 'running' : formatTimestamp(r.finishedMs, zone)}</div>
+        </div>
       ),
     },
     {
       id: 'duration',
       header: 'Duration',
-      width: 110,
+      width: 105,
       align: 'right',
       descFirst: true,
       sortValue: sortValues.duration,

@@ -1,4 +1,11 @@
-import { useContext, useEffect, useState, useSyncExternalStore, type MouseEvent, type ReactNode } from 'react';
+import {
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { useRouter } from '@tanstack/react-router';
 import { ToastProvider } from '@/components/toast';
 import { ToastContext } from '@/components/toast/toast-context';
@@ -35,7 +42,9 @@ export function Section({
 
 export function Card({ children, className = '' }: { children: ReactNode; className?: string }) {
   return (
-    <div className={`rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 ${className}`}>
+    <div
+      className={`rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 ${className}`}
+    >
       {children}
     </div>
   );
@@ -67,7 +76,9 @@ export function Facts({ items, testId }: { items: Fact[]; testId?: string }) {
 export function Count({ value, testId }: { value: ExactCount | null | undefined; testId?: string }) {
   return (
     <span data-testid={testId} data-exact={value ?? ''} className="tabular-nums">
-      <Abbr title={value === null || value === undefined ? 'Not reported by the engine' : formatExactCount(value)}>
+      <Abbr
+        title={value === null || value === undefined ? 'Not reported by the engine' : formatExactCount(value)}
+      >
         {formatShortCount(value)}
       </Abbr>
     </span>
@@ -84,7 +95,15 @@ export const inputClass =
   'rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm placeholder:text-slate-400 focus:border-sky-500 focus:outline-none focus:ring-1 focus:ring-sky-500 dark:border-slate-700 dark:bg-slate-900';
 
 /** An explanation in place of something the engine cannot do. */
-export function Note({ children, testId, tone = 'info' }: { children: ReactNode; testId?: string; tone?: 'info' | 'warn' }) {
+export function Note({
+  children,
+  testId,
+  tone = 'info',
+}: {
+  children: ReactNode;
+  testId?: string;
+  tone?: 'info' | 'warn';
+}) {
   const cls =
     tone === 'warn'
       ? 'border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100'

@@ -19,7 +19,10 @@ const STALLED = '1003427881958424577';
 
 describe('SeaTunnel job page', () => {
   it('shows a running 2.3.8 job: exact id, state, counts, DAG and its configuration', async () => {
-    fakeSeaTunnel({ [`GET /job-info/${RUNNING}`]: recorded('job-info-running.json'), 'GET /overview': recorded('overview.json') });
+    fakeSeaTunnel({
+      [`GET /job-info/${RUNNING}`]: recorded('job-info-running.json'),
+      'GET /overview': recorded('overview.json'),
+    });
     const { router } = renderApp(`/clusters/st/jobs/${RUNNING}`);
     expect(await screen.findByTestId('job-id')).toHaveTextContent(RUNNING);
     expect(screen.getByTestId('job-state')).toHaveTextContent('RUNNING');
@@ -41,13 +44,19 @@ describe('SeaTunnel job page', () => {
   });
 
   it('says that 2.3.8 has no log endpoints instead of showing an empty viewer', async () => {
-    fakeSeaTunnel({ [`GET /job-info/${RUNNING}`]: recorded('job-info-running.json'), 'GET /overview': recorded('overview.json') });
+    fakeSeaTunnel({
+      [`GET /job-info/${RUNNING}`]: recorded('job-info-running.json'),
+      'GET /overview': recorded('overview.json'),
+    });
     renderApp(`/clusters/st/jobs/${RUNNING}?panel=logs`);
-    expect(await screen.findByTestId('logs-unsupported')).toHaveTextContent('SeaTunnel 2.3.8 has no log endpoints');
+    expect(await screen.findByTestId('logs-unsupported')).toHaveTextContent(
+      'SeaTunnel 2.3.8 has no log endpoints',
+    );
   });
 
   it('shows the job’s log from a 2.3.12 engine', async () => {
-    const log = '2026-11-22 09:00:00,000 INFO  [c.a.s.e.s.CoordinatorService] [main] - <b>start submit job</b>\n';
+    const log =
+      '2026-11-22 09:00:00,000 INFO  [c.a.s.e.s.CoordinatorService] [main] - <b>start submit job</b>\n';
     fakeSeaTunnel(
       {
         [`GET /job-info/${MULTI}`]: demo('demo-job-multi-table.json'),
@@ -64,21 +73,33 @@ describe('SeaTunnel job page', () => {
   });
 
   it('shows a failed job’s error as text, collapsible', async () => {
-    fakeSeaTunnel({ [`GET /job-info/${FAILED}`]: recorded('job-info-failed.json'), 'GET /overview': recorded('overview.json') });
+    fakeSeaTunnel({
+      [`GET /job-info/${FAILED}`]: recorded('job-info-failed.json'),
+      'GET /overview': recorded('overview.json'),
+    });
     renderApp(`/clusters/st/jobs/${FAILED}`);
     const error = await screen.findByTestId('job-error');
     expect(error.tagName).toBe('DETAILS');
-    expect(error).toHaveTextContent('The job failed: org.apache.seatunnel.common.exception.SeaTunnelRuntimeException');
+    expect(error).toHaveTextContent(
+      'The job failed: org.apache.seatunnel.common.exception.SeaTunnelRuntimeException',
+    );
     expect(screen.getByTestId('job-error-text').textContent).toContain('Caused by:');
     expect(screen.getByTestId('job-state')).toHaveTextContent('FAILED');
     expect(screen.queryByTestId('stop-job')).not.toBeInTheDocument();
   });
 
   it('draws a demo multi-table job per table and charts it while open', async () => {
-    fakeSeaTunnel({ [`GET /job-info/${MULTI}`]: demo('demo-job-multi-table.json'), 'GET /overview': demo('demo-overview.json') }, { flavour: 'v2' });
+    fakeSeaTunnel(
+      {
+        [`GET /job-info/${MULTI}`]: demo('demo-job-multi-table.json'),
+        'GET /overview': demo('demo-overview.json'),
+      },
+      { flavour: 'v2' },
+    );
     const { router } = renderApp(`/clusters/st/jobs/${MULTI}`);
     const metrics = await screen.findByTestId('table-metrics');
-    for (const t of ['shop.orders', 'shop.customers', 'shop.products']) expect(within(metrics).getByText(t)).toBeInTheDocument();
+    for (const t of ['shop.orders', 'shop.customers', 'shop.products'])
+      expect(within(metrics).getByText(t)).toBeInTheDocument();
     const charts = await screen.findByTestId('flow-charts');
     await waitFor(() => expect(Number(charts.getAttribute('data-samples'))).toBeGreaterThanOrEqual(1));
     fireEvent.click(within(metrics).getByText('shop.orders'));
@@ -87,9 +108,17 @@ describe('SeaTunnel job page', () => {
   });
 
   it('flags a sink that stopped writing', async () => {
-    fakeSeaTunnel({ [`GET /job-info/${STALLED}`]: demo('demo-job-stalled.json'), 'GET /overview': demo('demo-overview.json') }, { flavour: 'v2' });
+    fakeSeaTunnel(
+      {
+        [`GET /job-info/${STALLED}`]: demo('demo-job-stalled.json'),
+        'GET /overview': demo('demo-overview.json'),
+      },
+      { flavour: 'v2' },
+    );
     renderApp(`/clusters/st/jobs/${STALLED}`);
-    expect(await screen.findByTestId('sink-stalled')).toHaveTextContent('The sink writes nothing while the source reads.');
+    expect(await screen.findByTestId('sink-stalled')).toHaveTextContent(
+      'The sink writes nothing while the source reads.',
+    );
     expect(within(screen.getByTestId('table-metrics')).getAllByText('NOT WRITING').length).toBeGreaterThan(0);
   });
 
@@ -102,9 +131,15 @@ describe('SeaTunnel job page', () => {
     renderApp(`/clusters/st/jobs/${RUNNING}`);
     fireEvent.click(await screen.findByTestId('stop-job-savepoint'));
     const dialog = await screen.findByTestId('stop-job-dialog');
-    expect(screen.getByRole('heading', { name: 'Stop with savepoint streamdash-streaming?' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Stop with savepoint streamdash-streaming?' }),
+    ).toBeInTheDocument();
     expect(dialog).toHaveTextContent(RUNNING);
-    await act(async () => fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Stop with savepoint' })));
+    await act(async () =>
+      fireEvent.click(
+        within(screen.getByRole('dialog')).getByRole('button', { name: 'Stop with savepoint' }),
+      ),
+    );
     const stop = sent.find((s) => s.method === 'POST' && s.path === '/stop-job');
     expect(stop?.body).toBe(`{"jobId":${RUNNING},"isStopWithSavePoint":true}`);
   });

@@ -50,10 +50,14 @@ function JobPageContent() {
       <div className="mx-auto max-w-xl py-16 text-center" data-testid="job-not-found">
         <h1 className="text-xl font-semibold">Job not found</h1>
         <p className="mt-2 text-slate-600 dark:text-slate-400">
-          The engine knows no job <span className="font-mono">{jobId}</span>. Its history lives in memory, so jobs are
-          forgotten when the engine restarts.
+          The engine knows no job <span className="font-mono">{jobId}</span>. Its history lives in memory, so
+          jobs are forgotten when the engine restarts.
         </p>
-        <Link to="/clusters/$clusterId/jobs" params={{ clusterId }} className="mt-4 inline-block text-sky-700 underline dark:text-sky-400">
+        <Link
+          to="/clusters/$clusterId/jobs"
+          params={{ clusterId }}
+          className="mt-4 inline-block text-sky-700 underline dark:text-sky-400"
+        >
           Back to all jobs
         </Link>
       </div>
@@ -97,7 +101,9 @@ function JobView({ clusterId, job, updatedAt }: { clusterId: string; job: SeaTun
           </>
         }
       />
-      {job.errorMsg ? <JobError message={job.errorMsg} failed={job.jobStatus.toUpperCase() === 'FAILED'} /> : null}
+      {job.errorMsg ? (
+        <JobError message={job.errorMsg} failed={job.jobStatus.toUpperCase() === 'FAILED'} />
+      ) : null}
       <FlowCards job={job} running={running} />
       <Tabs
         label="Job"
@@ -117,7 +123,12 @@ function JobView({ clusterId, job, updatedAt }: { clusterId: string; job: SeaTun
               onSelect={(id) => setSearch({ vertex: search.vertex === id ? undefined : id })}
             />
             <Section title="Metrics" testId="job-metrics">
-              <FlowTable job={job} running={running} focus={focus} onFocus={(t) => setSearch({ focus: t ?? undefined })} />
+              <FlowTable
+                job={job}
+                running={running}
+                focus={focus}
+                onFocus={(t) => setSearch({ focus: t ?? undefined })}
+              />
               <div className="mt-3">
                 <FlowCharts history={history} focus={focus} tables={tables} />
               </div>
@@ -133,7 +144,15 @@ function JobView({ clusterId, job, updatedAt }: { clusterId: string; job: SeaTun
   );
 }
 
-function JobGraph({ job, selected, onSelect }: { job: SeaTunnelJob; selected: string | null; onSelect: (id: string) => void }) {
+function JobGraph({
+  job,
+  selected,
+  onSelect,
+}: {
+  job: SeaTunnelJob;
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
   const graph = useMemo(() => toGraph(job), [job]);
   const vertex = job.dag.vertices.find((v) => v.id === selected) ?? null;
   const stalled = graph.nodes.filter((n) => n.tone === 'backpressured').length;
@@ -157,14 +176,31 @@ function JobGraph({ job, selected, onSelect }: { job: SeaTunnelJob; selected: st
         <Note>The engine sent no DAG for this job.</Note>
       ) : (
         <div className="grid gap-3 xl:grid-cols-[1fr_320px]">
-          <Suspense fallback={<div className="animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" style={{ height: GRAPH_HEIGHT }} />}>
-            <DagGraph testId="job-graph" nodes={graph.nodes} edges={graph.edges} selectedId={selected} onSelect={onSelect} height={GRAPH_HEIGHT} />
+          <Suspense
+            fallback={
+              <div
+                className="animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800"
+                style={{ height: GRAPH_HEIGHT }}
+              />
+            }
+          >
+            <DagGraph
+              testId="job-graph"
+              nodes={graph.nodes}
+              edges={graph.edges}
+              selectedId={selected}
+              onSelect={onSelect}
+              height={GRAPH_HEIGHT}
+            />
           </Suspense>
-          <Card className="text-sm" >
+          <Card className="text-sm">
             {vertex ? (
               <VertexDetail job={job} vertexId={vertex.id} />
             ) : (
-              <p className="text-slate-500">Select a vertex to see its tables and flow. The engine counts per job and per table, so a vertex shows its tables’ sums.</p>
+              <p className="text-slate-500">
+                Select a vertex to see its tables and flow. The engine counts per job and per table, so a
+                vertex shows its tables’ sums.
+              </p>
             )}
           </Card>
         </div>
@@ -203,7 +239,9 @@ function VertexDetail({ job, vertexId }: { job: SeaTunnelJob; vertexId: string }
             {t}
           </li>
         ))}
-        {v.tablePaths.length === 0 && !flow?.tables.length ? <li className="text-slate-500">not reported</li> : null}
+        {v.tablePaths.length === 0 && !flow?.tables.length ? (
+          <li className="text-slate-500">not reported</li>
+        ) : null}
       </ul>
     </div>
   );

@@ -57,7 +57,8 @@ function JobsPageContent() {
     [navigate],
   );
   const rows = useMemo(
-    () => (running.data || finished.data ? defaultOrder(mergeJobs(running.data, finished.data, now)) : undefined),
+    () =>
+      running.data || finished.data ? defaultOrder(mergeJobs(running.data, finished.data, now)) : undefined,
     [running.data, finished.data, now],
   );
   const runningCount = rows?.filter((r) => r.running).length ?? 0;
@@ -89,7 +90,9 @@ function JobsPageContent() {
         ) : null,
       )}
       {rows === undefined ? (
-        running.isPending || finished.isPending ? <PageSkeleton rows={8} /> : null
+        running.isPending || finished.isPending ? (
+          <PageSkeleton rows={8} />
+        ) : null
       ) : (
         <JobsList clusterId={clusterId} rows={rows} search={search} setSearch={setSearch} />
       )}
@@ -136,7 +139,8 @@ function JobsList({
   );
   const onSortChange = useCallback((s: SortState | null) => setSearch(searchFromSort(s)), [setSearch]);
   const openJob = useCallback(
-    (r: JobRow) => void goTo({ to: '/clusters/$clusterId/jobs/$jobId', params: { clusterId, jobId: r.job.jobId } }),
+    (r: JobRow) =>
+      void goTo({ to: '/clusters/$clusterId/jobs/$jobId', params: { clusterId, jobId: r.job.jobId } }),
     [goTo, clusterId],
   );
   const rowKey = useCallback((r: JobRow) => r.job.jobId, []);
@@ -147,8 +151,18 @@ function JobsList({
     <>
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <SearchBox value={text} onChange={setText} />
-        <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Filter by state" data-testid="state-chips">
-          <Chip label="All" count={matching.length} active={states.size === 0} onClick={() => setSearch({ state: undefined })} />
+        <div
+          className="flex flex-wrap items-center gap-1.5"
+          role="group"
+          aria-label="Filter by state"
+          data-testid="state-chips"
+        >
+          <Chip
+            label="All"
+            count={matching.length}
+            active={states.size === 0}
+            onClick={() => setSearch({ state: undefined })}
+          />
           {counts.map(({ state, count }) => (
             <Chip
               key={state}
@@ -157,13 +171,21 @@ function JobsList({
               dot={stateDot(state)}
               active={states.has(state)}
               title={`Show only ${state} jobs (Ctrl/⌘- or Shift-click adds to the filter)`}
-              onClick={(e) => setSearch({ state: toggleState(states, state, !(e.ctrlKey || e.metaKey || e.shiftKey)) })}
+              onClick={(e) =>
+                setSearch({ state: toggleState(states, state, !(e.ctrlKey || e.metaKey || e.shiftKey)) })
+              }
             />
           ))}
           {[...states]
             .filter((s) => !counts.some((c) => c.state === s))
             .map((s) => (
-              <Chip key={s} label={s} count={0} active onClick={() => setSearch({ state: toggleState(states, s, false) })} />
+              <Chip
+                key={s}
+                label={s}
+                count={0}
+                active
+                onClick={() => setSearch({ state: toggleState(states, s, false) })}
+              />
             ))}
         </div>
         <div className="ml-auto flex items-center gap-3">
@@ -200,7 +222,11 @@ function JobsList({
           allRows.length === 0 ? (
             <span>
               No jobs on this cluster yet.{' '}
-              <Link to="/clusters/$clusterId/submit" params={{ clusterId }} className="text-sky-700 underline dark:text-sky-400">
+              <Link
+                to="/clusters/$clusterId/submit"
+                params={{ clusterId }}
+                className="text-sky-700 underline dark:text-sky-400"
+              >
                 Submit one
               </Link>
             </span>
@@ -264,16 +290,23 @@ function StopJobsDialog({
             ))}
           </ul>
           <label className="flex items-start gap-2">
-            <input type="checkbox" checked={savepoint} onChange={(e) => setSavepoint(e.target.checked)} className="mt-0.5" />
+            <input
+              type="checkbox"
+              checked={savepoint}
+              onChange={(e) => setSavepoint(e.target.checked)}
+              className="mt-0.5"
+            />
             <span>
-              Take a savepoint first (jobs end as SAVEPOINT_DONE and can be started again from it with the same job id).
-              Without it they are cancelled.
+              Take a savepoint first (jobs end as SAVEPOINT_DONE and can be started again from it with the
+              same job id). Without it they are cancelled.
             </span>
           </label>
         </div>
       }
       onConfirm={async () => {
-        const result = await stop.mutateAsync(jobs.map((j) => ({ jobId: j.jobId, withSavepoint: savepoint })));
+        const result = await stop.mutateAsync(
+          jobs.map((j) => ({ jobId: j.jobId, withSavepoint: savepoint })),
+        );
         toast.show({
           tone: 'success',
           message: `Stop requested for ${result.length} ${result.length === 1 ? 'job' : 'jobs'}: ${result.map((r) => r.jobId).join(', ')}`,
@@ -284,7 +317,10 @@ function StopJobsDialog({
   );
 }
 
-function useSearchText(urlValue: string | undefined, write: (q: string) => void): [string, (q: string) => void] {
+function useSearchText(
+  urlValue: string | undefined,
+  write: (q: string) => void,
+): [string, (q: string) => void] {
   const [text, setText] = useState(urlValue ?? '');
   const written = useRef(urlValue ?? '');
   useEffect(() => {

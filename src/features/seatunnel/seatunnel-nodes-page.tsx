@@ -49,7 +49,12 @@ function NodesPageContent() {
           ) : undefined
         }
       />
-      <QueryState query={monitoring} skeletonRows={8} isEmpty={(d) => d.length === 0} empty={<Note>The engine lists no members.</Note>}>
+      <QueryState
+        query={monitoring}
+        skeletonRows={8}
+        isEmpty={(d) => d.length === 0}
+        empty={<Note>The engine lists no members.</Note>}
+      >
         {() => (
           <div className="space-y-6">
             {(nodes ?? []).map((n) => (
@@ -68,7 +73,11 @@ function NodeCard({ node: n, history }: { node: NodeHealth; history: MetricHisto
   const key = (m: string) => history.get(`${n.key}/${m}`);
   const queued = totalQueued(n);
   const busyQueues = n.queues.filter((q) => (q.size ?? 0) > 0);
-  const fallback = <div className="flex h-full items-center justify-center text-xs text-slate-500">Collecting: one point per poll.</div>;
+  const fallback = (
+    <div className="flex h-full items-center justify-center text-xs text-slate-500">
+      Collecting: one point per poll.
+    </div>
+  );
   return (
     <section
       className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
@@ -93,12 +102,14 @@ function NodeCard({ node: n, history }: { node: NodeHealth; history: MetricHisto
         <Stat label="Heap used" testId="heap" value={formatBytes(n.heapUsed)}>
           <Bar ratio={n.heapUsedOfMax} />
           <span className="block">
-            {formatPercent(n.heapUsedOfMax, 1)} of {formatBytes(n.heapMax)} max · committed {formatBytes(n.heapTotal)}
+            {formatPercent(n.heapUsedOfMax, 1)} of {formatBytes(n.heapMax)} max · committed{' '}
+            {formatBytes(n.heapTotal)}
           </span>
         </Stat>
         <Stat label="Physical memory" testId="physical" value={`${formatBytes(n.physicalFree)} free`}>
           <span>
-            of {formatBytes(n.physicalTotal)} · swap {formatBytes(n.swapFree)} free of {formatBytes(n.swapTotal)}
+            of {formatBytes(n.physicalTotal)} · swap {formatBytes(n.swapFree)} free of{' '}
+            {formatBytes(n.swapTotal)}
           </span>
         </Stat>
         <Stat label="CPU load" testId="load" value={`${formatPercent(n.loadProcess)} process`}>
@@ -106,7 +117,11 @@ function NodeCard({ node: n, history }: { node: NodeHealth; history: MetricHisto
             {formatPercent(n.loadSystem)} system · load avg {n.loadAverage ?? UNKNOWN}
           </span>
         </Stat>
-        <Stat label="GCs minor · major" testId="gc" value={`${formatExact(n.minorGcCount)} · ${formatExact(n.majorGcCount)}`}>
+        <Stat
+          label="GCs minor · major"
+          testId="gc"
+          value={`${formatExact(n.minorGcCount)} · ${formatExact(n.majorGcCount)}`}
+        >
           <span>
             took {formatDuration(n.minorGcMs)} · {formatDuration(n.majorGcMs)} in all
           </span>
@@ -137,7 +152,8 @@ function NodeCard({ node: n, history }: { node: NodeHealth; history: MetricHisto
         <span>
           <span className="text-slate-500">Operations </span>
           <span className="tabular-nums">
-            {formatExact(n.operationsRunning)} running · {formatExact(n.operationsCompleted)} done · {formatExact(n.pendingInvocations)} pending
+            {formatExact(n.operationsRunning)} running · {formatExact(n.operationsCompleted)} done ·{' '}
+            {formatExact(n.pendingInvocations)} pending
           </span>
         </span>
         {n.clusterTimeDiffMs ? (
@@ -191,10 +207,15 @@ function NodeCard({ node: n, history }: { node: NodeHealth; history: MetricHisto
         </div>
       </Suspense>
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer text-xs text-slate-500">Every value as the engine sent it ({n.raw.length})</summary>
+        <summary className="cursor-pointer text-xs text-slate-500">
+          Every value as the engine sent it ({n.raw.length})
+        </summary>
         <div className="mt-2 grid gap-x-6 gap-y-0.5 font-mono text-xs sm:grid-cols-2 lg:grid-cols-3">
           {n.raw.map(([k, v]) => (
-            <div key={k} className="flex justify-between gap-2 border-b border-slate-100 py-0.5 dark:border-slate-800">
+            <div
+              key={k}
+              className="flex justify-between gap-2 border-b border-slate-100 py-0.5 dark:border-slate-800"
+            >
               <span className="truncate text-slate-500" title={k}>
                 {k}
               </span>
@@ -207,11 +228,27 @@ function NodeCard({ node: n, history }: { node: NodeHealth; history: MetricHisto
   );
 }
 
-function Stat({ label, value, children, testId }: { label: string; value: ReactNode; children?: ReactNode; testId: string }) {
+function Stat({
+  label,
+  value,
+  children,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  children?: ReactNode;
+  testId: string;
+}) {
   return (
-    <div className="min-w-0 rounded-md border border-slate-100 p-2 dark:border-slate-800" data-testid={`node-${testId}`}>
+    <div
+      className="min-w-0 rounded-md border border-slate-100 p-2 dark:border-slate-800"
+      data-testid={`node-${testId}`}
+    >
       <div className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{label}</div>
-      <div className="mt-0.5 truncate font-semibold tabular-nums" title={typeof value === 'string' ? value : undefined}>
+      <div
+        className="mt-0.5 truncate font-semibold tabular-nums"
+        title={typeof value === 'string' ? value : undefined}
+      >
         {value}
       </div>
       <div className="mt-0.5 space-y-1 text-xs text-slate-500">{children}</div>
@@ -223,7 +260,14 @@ function Bar({ ratio }: { ratio: number | null }) {
   const pct = ratio === null ? 0 : Math.max(0, Math.min(1, ratio)) * 100;
   const tone = pct > 90 ? 'bg-red-500' : pct > 75 ? 'bg-amber-500' : 'bg-sky-500';
   return (
-    <div className="h-1.5 overflow-hidden rounded bg-slate-200 dark:bg-slate-700" role="meter" aria-valuenow={Math.round(pct)} aria-valuemin={0} aria-valuemax={100} aria-label="Heap used of max">
+    <div
+      className="h-1.5 overflow-hidden rounded bg-slate-200 dark:bg-slate-700"
+      role="meter"
+      aria-valuenow={Math.round(pct)}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-label="Heap used of max"
+    >
       <div className={`h-full ${tone}`} style={{ width: `${pct}%` }} />
     </div>
   );
@@ -251,21 +295,25 @@ function TagsEditor({ clusterId, flavour }: { clusterId: string; flavour: 'v1' |
   return (
     <Section title="Node tags" testId="tags-editor" className="mt-8">
       {readOnly ? (
-        <Note testId="tags-read-only">The dashboard is read-only: node tags cannot be changed from here.</Note>
+        <Note testId="tags-read-only">
+          The dashboard is read-only: node tags cannot be changed from here.
+        </Note>
       ) : flavour === undefined ? (
         <Note>Finding out which REST API this cluster speaks…</Note>
       ) : !allowed ? (
         <Note testId="tags-unsupported">
-          Tags are edited through REST v2 (<span className="font-mono">POST /update-tags</span>); this cluster is reached
-          through REST v1, where the dashboard does not offer it. Set tags in the node’s{' '}
-          <span className="font-mono">seatunnel.yaml</span> (<span className="font-mono">member-attributes</span>) or
-          point the dashboard at the node’s REST v2 port.
+          Tags are edited through REST v2 (<span className="font-mono">POST /update-tags</span>); this cluster
+          is reached through REST v1, where the dashboard does not offer it. Set tags in the node’s{' '}
+          <span className="font-mono">seatunnel.yaml</span> (
+          <span className="font-mono">member-attributes</span>) or point the dashboard at the node’s REST v2
+          port.
         </Note>
       ) : (
         <Card>
           <p className="mb-2 text-sm text-slate-600 dark:text-slate-300">
-            Replaces every tag of the node behind this dashboard’s URL (the engine changes only the node that answers).
-            Empty clears them. The engine does not report current tags: check with the tag filter on the overview.
+            Replaces every tag of the node behind this dashboard’s URL (the engine changes only the node that
+            answers). Empty clears them. The engine does not report current tags: check with the tag filter on
+            the overview.
           </p>
           <form
             className="flex flex-wrap items-center gap-2"
@@ -290,13 +338,27 @@ function TagsEditor({ clusterId, flavour }: { clusterId: string; flavour: 'v1' |
               data-testid="tags-input"
               className={`${inputClass} w-80`}
             />
-            <button type="submit" className={primaryButtonClass} disabled={!parsed.ok || update.isPending} data-testid="tags-submit">
-              {update.isPending ? 'Saving…' : Object.keys(parsed.ok ? parsed.tags : {}).length ? 'Set tags' : 'Clear tags'}
+            <button
+              type="submit"
+              className={primaryButtonClass}
+              disabled={!parsed.ok || update.isPending}
+              data-testid="tags-submit"
+            >
+              {update.isPending
+                ? 'Saving…'
+                : Object.keys(parsed.ok ? parsed.tags : {}).length
+                  ? 'Set tags'
+                  : 'Clear tags'}
             </button>
-            {!parsed.ok ? <span className="text-xs text-red-600 dark:text-red-400">{parsed.error}</span> : null}
+            {!parsed.ok ? (
+              <span className="text-xs text-red-600 dark:text-red-400">{parsed.error}</span>
+            ) : null}
           </form>
           {update.isError ? (
-            <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-200" role="alert">
+            <pre
+              className="mt-2 whitespace-pre-wrap break-words rounded bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950/50 dark:text-red-200"
+              role="alert"
+            >
               {update.error instanceof Error ? update.error.message : String(update.error)}
             </pre>
           ) : null}

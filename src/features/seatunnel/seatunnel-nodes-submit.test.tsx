@@ -42,12 +42,17 @@ describe('SeaTunnel nodes', () => {
     await waitFor(() => expect(screen.getAllByTestId('node-card')).toHaveLength(2));
     fireEvent.change(await screen.findByTestId('tags-input'), { target: { value: 'zone=eu-1, pool=cdc' } });
     await act(async () => fireEvent.click(screen.getByTestId('tags-submit')));
-    await waitFor(() => expect(sent.some((s) => s.method === 'POST' && s.path === '/update-tags')).toBe(true));
+    await waitFor(() =>
+      expect(sent.some((s) => s.method === 'POST' && s.path === '/update-tags')).toBe(true),
+    );
     expect(sent.find((s) => s.path === '/update-tags')?.body).toBe('{"zone":"eu-1","pool":"cdc"}');
   });
 
   it('offers no tag editing in read-only mode', async () => {
-    fakeSeaTunnel({ 'GET /system-monitoring-information': demo('demo-system-monitoring.json') }, { flavour: 'v2', readOnly: true });
+    fakeSeaTunnel(
+      { 'GET /system-monitoring-information': demo('demo-system-monitoring.json') },
+      { flavour: 'v2', readOnly: true },
+    );
     renderApp('/clusters/st/nodes');
     expect(await screen.findByTestId('tags-read-only')).toBeInTheDocument();
     expect(screen.queryByTestId('tags-input')).not.toBeInTheDocument();
@@ -62,9 +67,13 @@ describe('SeaTunnel submit', () => {
     renderApp('/clusters/st/submit');
     await screen.findByTestId('config-editor');
     fireEvent.change(editor(), { target: { value: '{\n  "env": {},\n  source: []\n}' } });
-    expect(screen.getByTestId('syntax-error')).toHaveTextContent('Line 3, column 3: keys must be in double quotes');
+    expect(screen.getByTestId('syntax-error')).toHaveTextContent(
+      'Line 3, column 3: keys must be in double quotes',
+    );
     expect(screen.getByTestId('submit-job')).toBeDisabled();
-    fireEvent.change(editor(), { target: { value: '{"env": {}, "source": [{"plugin_name": "FakeSource"}]}' } });
+    fireEvent.change(editor(), {
+      target: { value: '{"env": {}, "source": [{"plugin_name": "FakeSource"}]}' },
+    });
     expect(screen.getByTestId('config-issues')).toHaveTextContent('sink is missing');
     expect(sent.some((s) => s.method === 'POST')).toBe(false);
   });
@@ -103,7 +112,10 @@ describe('SeaTunnel submit', () => {
 
   it('keeps what was typed when the engine refuses it, shows its whole message, and restores it after a reload', async () => {
     const duplicate = recorded('submit-job-duplicate-id.json');
-    fakeSeaTunnel({ 'GET /overview': recorded('overview.json'), 'POST /submit-job': { status: 500, body: duplicate } });
+    fakeSeaTunnel({
+      'GET /overview': recorded('overview.json'),
+      'POST /submit-job': { status: 500, body: duplicate },
+    });
     const { unmount } = renderApp('/clusters/st/submit');
     await screen.findByTestId('config-editor');
     const typed = editor().value.replace('"row.num": 100', '"row.num": 7');
@@ -116,7 +128,10 @@ describe('SeaTunnel submit', () => {
     expect(screen.getByTestId('submit-error-text').textContent).toBe(message);
     expect(message).toContain('has already been submitted');
     expect(editor().value).toBe(typed);
-    expect(JSON.parse(localStorage.getItem(draftKey('st')) ?? '{}')).toMatchObject({ config: typed, jobId: BIG_ID });
+    expect(JSON.parse(localStorage.getItem(draftKey('st')) ?? '{}')).toMatchObject({
+      config: typed,
+      jobId: BIG_ID,
+    });
     unmount();
     renderApp('/clusters/st/submit');
     await screen.findByTestId('config-editor');
@@ -125,7 +140,10 @@ describe('SeaTunnel submit', () => {
   });
 
   it('encrypts the config and shows the result', async () => {
-    const sent = fakeSeaTunnel({ 'GET /overview': recorded('overview.json'), 'POST /encrypt-config': recorded('encrypt-config.json') });
+    const sent = fakeSeaTunnel({
+      'GET /overview': recorded('overview.json'),
+      'POST /encrypt-config': recorded('encrypt-config.json'),
+    });
     renderApp('/clusters/st/submit');
     await screen.findByTestId('config-editor');
     await act(async () => fireEvent.click(screen.getByTestId('encrypt-config')));
@@ -134,12 +152,18 @@ describe('SeaTunnel submit', () => {
   });
 
   it('submits a batch and lists the new jobs with exact ids', async () => {
-    const sent = fakeSeaTunnel({ 'GET /overview': recorded('overview.json'), 'POST /submit-jobs': recorded('submit-jobs.json') });
+    const sent = fakeSeaTunnel({
+      'GET /overview': recorded('overview.json'),
+      'POST /submit-jobs': recorded('submit-jobs.json'),
+    });
     renderApp('/clusters/st/submit');
     fireEvent.click(await screen.findByRole('tab', { name: 'Several jobs (batch)' }));
-    const one = '"env":{"job.mode":"BATCH"},"source":[{"plugin_name":"FakeSource"}],"sink":[{"plugin_name":"Console"}]';
+    const one =
+      '"env":{"job.mode":"BATCH"},"source":[{"plugin_name":"FakeSource"}],"sink":[{"plugin_name":"Console"}]';
     fireEvent.change(editor(), {
-      target: { value: `[{"params":{"jobId":733584788375666701,"jobName":"a"},${one}},{"params":{"jobId":"733584788375666702"},${one}}]` },
+      target: {
+        value: `[{"params":{"jobId":733584788375666701,"jobName":"a"},${one}},{"params":{"jobId":"733584788375666702"},${one}}]`,
+      },
     });
     expect(screen.getByTestId('config-ok')).toHaveTextContent('2 job configs');
     await act(async () => fireEvent.click(screen.getByTestId('submit-job')));
@@ -157,7 +181,10 @@ describe('SeaTunnel submit', () => {
     await waitFor(() => expect(screen.getByTestId('hocon-note')).toHaveTextContent('REST v1, 2.3.8'));
     expect(screen.getByTestId('format-hocon')).toBeDisabled();
     unmount();
-    const sent = fakeSeaTunnel({ 'GET /overview': demo('demo-overview.json'), 'POST /submit-job': recorded('submit-job.json') }, { flavour: 'v2' });
+    const sent = fakeSeaTunnel(
+      { 'GET /overview': demo('demo-overview.json'), 'POST /submit-job': recorded('submit-job.json') },
+      { flavour: 'v2' },
+    );
     renderApp('/clusters/st/submit');
     await waitFor(() => expect(screen.getByTestId('format-hocon')).toBeEnabled());
     fireEvent.click(screen.getByTestId('format-hocon'));

@@ -43,14 +43,18 @@ describe('SeaTunnel overview', () => {
     await waitFor(() => expect(engine).toHaveTextContent('SeaTunnel 2.3.12 · commit 5a1f9c3 · REST v2'));
     expect(screen.getByTestId('st-workers-value')).toHaveTextContent('2');
     expect(screen.getByTestId('st-tag-filter')).toHaveValue('node=node1');
-    await waitFor(() => expect(sent.some((s) => s.path === '/overview' && s.search.get('node') === 'node1')).toBe(true));
+    await waitFor(() =>
+      expect(sent.some((s) => s.path === '/overview' && s.search.get('node') === 'node1')).toBe(true),
+    );
   });
 
   it('derives job counts from the lists when the engine has no /overview, and says what it cannot know', async () => {
     fakeSeaTunnel({ 'GET /overview': { status: 400, body: '' }, ...lists });
     renderApp('/clusters/st/overview');
     expect(await screen.findByTestId('st-overview-missing')).toHaveTextContent('/overview did not answer');
-    await waitFor(() => expect(screen.getByTestId('st-failed-card')).toHaveAttribute('data-source', 'derived'));
+    await waitFor(() =>
+      expect(screen.getByTestId('st-failed-card')).toHaveAttribute('data-source', 'derived'),
+    );
     expect(screen.getByTestId('st-failed-value')).toHaveTextContent('1');
     expect(screen.getByTestId('st-workers-card')).toHaveAttribute('data-source', 'derived');
     expect(screen.getByTestId('st-total-slots-card')).toHaveTextContent('not reported');
@@ -71,7 +75,13 @@ describe('SeaTunnel jobs', () => {
     await waitFor(() => expect(router.state.location.search).toEqual({}));
     fireEvent.change(screen.getByTestId('jobs-search'), { target: { value: '733584788375666689' } });
     await waitFor(() => expect(router.state.location.search).toMatchObject({ q: '733584788375666689' }));
-    await waitFor(() => expect(within(table).getAllByTestId('job-id-cell').map((c) => c.textContent)).toEqual(['733584788375666689']));
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByTestId('job-id-cell')
+          .map((c) => c.textContent),
+      ).toEqual(['733584788375666689']),
+    );
   });
 
   it('keeps a 64-bit id typed into the search exact in the URL', async () => {
@@ -81,7 +91,13 @@ describe('SeaTunnel jobs', () => {
     await within(table).findAllByTestId('job-id-cell');
     fireEvent.change(screen.getByTestId('jobs-search'), { target: { value: '1176804500431175681' } });
     await waitFor(() => expect(router.state.location.searchStr).toBe('?q=%221176804500431175681%22'));
-    await waitFor(() => expect(within(table).getAllByTestId('job-id-cell').map((c) => c.textContent)).toEqual(['1176804500431175681']));
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByTestId('job-id-cell')
+          .map((c) => c.textContent),
+      ).toEqual(['1176804500431175681']),
+    );
   });
 
   it('sorts by a column kept in the URL', async () => {

@@ -67,8 +67,8 @@ export function SeaTunnelOverviewPage() {
       {overview.isError && overview.data === undefined && !overview.isPending ? (
         <div className="mb-3">
           <Note tone="warn" testId="st-overview-missing">
-            /overview did not answer ({overview.error instanceof Error ? overview.error.message : 'error'}). Job
-            counts below are counted from the job lists; what they cannot tell is marked “not reported”.
+            /overview did not answer ({overview.error instanceof Error ? overview.error.message : 'error'}).
+            Job counts below are counted from the job lists; what they cannot tell is marked “not reported”.
           </Note>
         </div>
       ) : overview.isError ? (
@@ -81,9 +81,24 @@ export function SeaTunnelOverviewPage() {
       ) : (
         <>
           <div className="mb-2 grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="st-figures">
-            <FigureCard label="Workers" figure={figures.workers} testId="st-workers" filtered={Object.keys(tags).length > 0} />
-            <FigureCard label="Total slots" figure={figures.totalSlot} testId="st-total-slots" filtered={Object.keys(tags).length > 0} />
-            <FigureCard label="Unassigned slots" figure={figures.unassignedSlot} testId="st-unassigned-slots" filtered={Object.keys(tags).length > 0} />
+            <FigureCard
+              label="Workers"
+              figure={figures.workers}
+              testId="st-workers"
+              filtered={Object.keys(tags).length > 0}
+            />
+            <FigureCard
+              label="Total slots"
+              figure={figures.totalSlot}
+              testId="st-total-slots"
+              filtered={Object.keys(tags).length > 0}
+            />
+            <FigureCard
+              label="Unassigned slots"
+              figure={figures.unassignedSlot}
+              testId="st-unassigned-slots"
+              filtered={Object.keys(tags).length > 0}
+            />
             <FigureCard label="Running jobs" figure={figures.running} testId="st-running" />
             <FigureCard label="Pending jobs" figure={figures.pending} testId="st-pending" />
             <FigureCard label="Finished jobs" figure={figures.finished} testId="st-finished" tone="good" />
@@ -104,22 +119,39 @@ export function SeaTunnelOverviewPage() {
           title="Running now"
           testId="st-running-jobs"
           actions={
-            <Link to="/clusters/$clusterId/jobs" params={{ clusterId }} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
+            <Link
+              to="/clusters/$clusterId/jobs"
+              params={{ clusterId }}
+              className="text-xs text-sky-700 hover:underline dark:text-sky-400"
+            >
               All jobs
             </Link>
           }
         >
           {running.data === undefined ? (
-            running.isPending ? <PageSkeleton rows={3} /> : <QueryError error={running.error} onRetry={() => void running.refetch()} />
+            running.isPending ? (
+              <PageSkeleton rows={3} />
+            ) : (
+              <QueryError error={running.error} onRetry={() => void running.refetch()} />
+            )
           ) : (
             <JobMiniTable clusterId={clusterId} jobs={running.data} empty="No job is running." />
           )}
         </Section>
         <Section title="Ended last" testId="st-finished-jobs">
           {finished.data === undefined ? (
-            finished.isPending ? <PageSkeleton rows={3} /> : <QueryError error={finished.error} onRetry={() => void finished.refetch()} />
+            finished.isPending ? (
+              <PageSkeleton rows={3} />
+            ) : (
+              <QueryError error={finished.error} onRetry={() => void finished.refetch()} />
+            )
           ) : (
-            <JobMiniTable clusterId={clusterId} jobs={finished.data.slice(0, 8)} empty="No job has ended yet." ended />
+            <JobMiniTable
+              clusterId={clusterId}
+              jobs={finished.data.slice(0, 8)}
+              empty="No job has ended yet."
+              ended
+            />
           )}
         </Section>
       </div>
@@ -127,23 +159,38 @@ export function SeaTunnelOverviewPage() {
         title="Nodes"
         testId="st-nodes-summary"
         actions={
-          <Link to="/clusters/$clusterId/nodes" params={{ clusterId }} className="text-xs text-sky-700 hover:underline dark:text-sky-400">
+          <Link
+            to="/clusters/$clusterId/nodes"
+            params={{ clusterId }}
+            className="text-xs text-sky-700 hover:underline dark:text-sky-400"
+          >
             Node details
           </Link>
         }
       >
         {monitoring.data === undefined ? (
-          monitoring.isPending ? <PageSkeleton rows={2} /> : <QueryError error={monitoring.error} compact />
+          monitoring.isPending ? (
+            <PageSkeleton rows={2} />
+          ) : (
+            <QueryError error={monitoring.error} compact />
+          )
         ) : (
           <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
             {monitoring.data.map((r, i) => {
               const n = toNodeHealth(r, i);
               return (
-                <div key={n.key} className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm dark:border-slate-800 dark:bg-slate-900">
+                <div
+                  key={n.key}
+                  className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm dark:border-slate-800 dark:bg-slate-900"
+                >
                   <span className="truncate font-mono text-xs" title={n.key}>
                     {n.key}
                   </span>
-                  {n.isMaster ? <span className="rounded bg-sky-100 px-1 text-[10px] font-semibold text-sky-900 dark:bg-sky-900/60 dark:text-sky-100">MASTER</span> : null}
+                  {n.isMaster ? (
+                    <span className="rounded bg-sky-100 px-1 text-[10px] font-semibold text-sky-900 dark:bg-sky-900/60 dark:text-sky-100">
+                      MASTER
+                    </span>
+                  ) : null}
                   <span className="ml-auto text-xs text-slate-500 tabular-nums">
                     heap {formatPercent(n.heapUsedOfMax)} · load {formatPercent(n.loadProcess)}
                   </span>
@@ -186,7 +233,9 @@ function FigureCard({
         value={value === null ? '—' : value}
         hint={hint}
         testId={testId}
-        {...(tone && value !== null && value > 0 ? { tone: tone === 'bad' ? ('bad' as const) : ('good' as const) } : {})}
+        {...(tone && value !== null && value > 0
+          ? { tone: tone === 'bad' ? ('bad' as const) : ('good' as const) }
+          : {})}
       />
     </div>
   );
@@ -205,7 +254,10 @@ function JobMiniTable({
 }) {
   const zone = useTimeZone();
   const now = useNow(10_000);
-  const rows = useMemo(() => (ended ? mergeJobs([], jobs, now) : defaultOrder(mergeJobs(jobs, [], now))), [jobs, ended, now]);
+  const rows = useMemo(
+    () => (ended ? mergeJobs([], jobs, now) : defaultOrder(mergeJobs(jobs, [], now))),
+    [jobs, ended, now],
+  );
   if (rows.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
@@ -226,7 +278,10 @@ function JobMiniTable({
         </thead>
         <tbody>
           {rows.map(({ job }) => (
-            <tr key={job.jobId} className="border-t border-slate-100 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <tr
+              key={job.jobId}
+              className="border-t border-slate-100 bg-white dark:border-slate-800 dark:bg-slate-900"
+            >
               <td className="truncate px-3 py-1.5">
                 <Link
                   to="/clusters/$clusterId/jobs/$jobId"
@@ -239,7 +294,10 @@ function JobMiniTable({
                 <div className="truncate font-mono text-[11px] text-slate-500">
                   {job.jobId}
                   {!ended && job.jobStatus.toUpperCase() === 'RUNNING' && isSinkStalled(job.metrics) ? (
-                    <span className="ml-2 font-sans font-semibold text-red-700 dark:text-red-400" data-testid="stalled-mark">
+                    <span
+                      className="ml-2 font-sans font-semibold text-red-700 dark:text-red-400"
+                      data-testid="stalled-mark"
+                    >
                       sink not writing
                     </span>
                   ) : null}
@@ -255,7 +313,9 @@ function JobMiniTable({
                   <td className="px-3 py-1.5 text-right">
                     <Count value={job.metrics.sourceReceivedCount} />
                   </td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{formatPerSecond(job.metrics.sourceReceivedQPS)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">
+                    {formatPerSecond(job.metrics.sourceReceivedQPS)}
+                  </td>
                 </>
               )}
             </tr>
@@ -284,7 +344,15 @@ function useTagsParam(): [string, (text: string) => void] {
   return [value, set];
 }
 
-function TagFilter({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: string | null }) {
+function TagFilter({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error: string | null;
+}) {
   const [text, setText] = useState(value);
   // Follow the URL when it changes for another reason (back button, a shared link).
   const [seen, setSeen] = useState(value);

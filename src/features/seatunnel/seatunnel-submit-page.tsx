@@ -3,7 +3,11 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useReadOnly } from '@/api/dashboard/clusters';
 import { HttpError, isApiError } from '@/api/errors';
 import { useSeaTunnelFlavour } from '@/api/seatunnel/detect-flavour';
-import { useSeaTunnelEncryptConfig, useSeaTunnelSubmitJob, useSeaTunnelSubmitJobs } from '@/api/seatunnel/mutations';
+import {
+  useSeaTunnelEncryptConfig,
+  useSeaTunnelSubmitJob,
+  useSeaTunnelSubmitJobs,
+} from '@/api/seatunnel/mutations';
 import { useSeaTunnelOverview } from '@/api/seatunnel/queries';
 import type { SubmitJobResponse } from '@/api/seatunnel/schemas';
 import { PageHeader } from '@/components/page-header';
@@ -21,7 +25,13 @@ import {
   type SubmitDraft,
 } from './utils/draft';
 import { acceptsHocon, HOCON_SINCE } from './utils/engine-version';
-import { checkBatchText, checkConfigText, hoconProblems, jobIdProblem, type ConfigIssue } from './utils/job-config';
+import {
+  checkBatchText,
+  checkConfigText,
+  hoconProblems,
+  jobIdProblem,
+  type ConfigIssue,
+} from './utils/job-config';
 import type { JsonProblem } from './utils/json-check';
 
 /**
@@ -50,7 +60,13 @@ export function SeaTunnelSubmitPage() {
       {readOnly ? (
         <Note testId="submit-read-only">The dashboard is read-only: jobs cannot be submitted from here.</Note>
       ) : (
-        <SubmitForm key={clusterId} clusterId={clusterId} hocon={acceptsHocon(flavour.data, version)} version={version} flavour={flavour.data} />
+        <SubmitForm
+          key={clusterId}
+          clusterId={clusterId}
+          hocon={acceptsHocon(flavour.data, version)}
+          version={version}
+          flavour={flavour.data}
+        />
       )}
     </div>
   );
@@ -63,9 +79,19 @@ type Outcome =
 
 function errorOutcome(e: unknown, what: string): Outcome {
   if (e instanceof HttpError) {
-    return { kind: 'error', status: e.status, message: e.errors.length ? e.errors.join('\n') : e.message, what };
+    return {
+      kind: 'error',
+      status: e.status,
+      message: e.errors.length ? e.errors.join('\n') : e.message,
+      what,
+    };
   }
-  return { kind: 'error', status: null, message: isApiError(e) || e instanceof Error ? e.message : String(e), what };
+  return {
+    kind: 'error',
+    status: null,
+    message: isApiError(e) || e instanceof Error ? e.message : String(e),
+    what,
+  };
 }
 
 function SubmitForm({
@@ -91,18 +117,33 @@ function SubmitForm({
   const set = (patch: Partial<SubmitDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const format = draft.format === 'hocon' && hocon ? 'hocon' : 'json';
-  const single = useMemo(() => (format === 'json' ? checkConfigText(draft.config) : null), [format, draft.config]);
-  const batch = useMemo(() => (draft.mode === 'batch' ? checkBatchText(draft.batch) : null), [draft.mode, draft.batch]);
-  const hoconIssues = useMemo(() => (format === 'hocon' ? hoconProblems(draft.config) : []), [format, draft.config]);
+  const single = useMemo(
+    () => (format === 'json' ? checkConfigText(draft.config) : null),
+    [format, draft.config],
+  );
+  const batch = useMemo(
+    () => (draft.mode === 'batch' ? checkBatchText(draft.batch) : null),
+    [draft.mode, draft.batch],
+  );
+  const hoconIssues = useMemo(
+    () => (format === 'hocon' ? hoconProblems(draft.config) : []),
+    [format, draft.config],
+  );
   const idProblem = jobIdProblem(draft.jobId);
-  const savepointProblem = draft.startWithSavepoint && draft.jobId.trim() === '' ? 'Starting from a savepoint needs the job id of the stopped job.' : null;
+  const savepointProblem =
+    draft.startWithSavepoint && draft.jobId.trim() === ''
+      ? 'Starting from a savepoint needs the job id of the stopped job.'
+      : null;
 
   const checked = draft.mode === 'batch' ? batch : single;
   const syntax: JsonProblem | null = checked && !checked.ok ? checked.syntax : null;
   const issues: ConfigIssue[] = checked && !checked.ok ? checked.issues : hoconIssues;
   const configOk = syntax === null && issues.length === 0;
   const canSubmit =
-    configOk && (draft.mode === 'batch' || (idProblem === null && savepointProblem === null)) && !submit.isPending && !submitMany.isPending;
+    configOk &&
+    (draft.mode === 'batch' || (idProblem === null && savepointProblem === null)) &&
+    !submit.isPending &&
+    !submitMany.isPending;
 
   const onSubmit = async () => {
     setOutcome(null);
@@ -171,7 +212,13 @@ function SubmitForm({
             <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
               <span className="text-slate-500">Format</span>
               <label className="inline-flex items-center gap-1">
-                <input type="radio" name="st-format" checked={format === 'json'} onChange={() => set({ format: 'json' })} /> JSON
+                <input
+                  type="radio"
+                  name="st-format"
+                  checked={format === 'json'}
+                  onChange={() => set({ format: 'json' })}
+                />{' '}
+                JSON
               </label>
               <label
                 className={`inline-flex items-center gap-1 ${hocon ? '' : 'opacity-50'}`}
@@ -183,7 +230,12 @@ function SubmitForm({
                   checked={format === 'hocon'}
                   disabled={!hocon}
                   data-testid="format-hocon"
-                  onChange={() => set({ format: 'hocon', config: draft.config === EXAMPLE_CONFIG ? EXAMPLE_HOCON : draft.config })}
+                  onChange={() =>
+                    set({
+                      format: 'hocon',
+                      config: draft.config === EXAMPLE_CONFIG ? EXAMPLE_HOCON : draft.config,
+                    })
+                  }
                 />{' '}
                 HOCON
               </label>
@@ -191,20 +243,27 @@ function SubmitForm({
                 {hocon
                   ? 'HOCON is sent as typed (format=hocon); the engine parses it.'
                   : `HOCON needs REST v2 of SeaTunnel ${HOCON_SINCE}+${
-                      flavour || version ? ` (this cluster: ${[flavour ? `REST ${flavour}` : null, version].filter(Boolean).join(', ')})` : ''
+                      flavour || version
+                        ? ` (this cluster: ${[flavour ? `REST ${flavour}` : null, version].filter(Boolean).join(', ')})`
+                        : ''
                     }: write the config as JSON.`}
               </span>
             </div>
           ) : (
             <p className="mb-2 text-sm text-slate-500">
-              A JSON list of job configs, sent to <span className="font-mono">/submit-jobs</span>. Each may carry{' '}
+              A JSON list of job configs, sent to <span className="font-mono">/submit-jobs</span>. Each may
+              carry{' '}
               <span className="font-mono">{'"params": { "jobId", "jobName", "isStartWithSavePoint" }'}</span>.
             </p>
           )}
           <ConfigEditor
             value={text}
             onChange={setText}
-            label={draft.mode === 'batch' ? 'Batch of job configs (JSON list)' : `Job config (${format.toUpperCase()})`}
+            label={
+              draft.mode === 'batch'
+                ? 'Batch of job configs (JSON list)'
+                : `Job config (${format.toUpperCase()})`
+            }
             errorLine={syntax?.line ?? null}
             textareaRef={editor}
             testId="config-editor"
@@ -263,7 +322,10 @@ function SubmitForm({
                     data-testid="job-id-input"
                     className={`${inputClass} mt-1 block w-full font-mono ${idProblem ? 'border-red-500' : ''}`}
                   />
-                  <span className={`mt-1 block text-xs ${idProblem ? 'text-red-700 dark:text-red-400' : 'text-slate-500'}`} data-testid="job-id-hint">
+                  <span
+                    className={`mt-1 block text-xs ${idProblem ? 'text-red-700 dark:text-red-400' : 'text-slate-500'}`}
+                    data-testid="job-id-hint"
+                  >
                     {idProblem ?? 'Optional: a 64-bit integer, kept exact.'}
                   </span>
                 </label>
@@ -277,26 +339,45 @@ function SubmitForm({
                   />
                   <span>
                     Start from the savepoint of job id above
-                    <span className="block text-xs text-slate-500">for a job stopped with a savepoint (SAVEPOINT_DONE)</span>
+                    <span className="block text-xs text-slate-500">
+                      for a job stopped with a savepoint (SAVEPOINT_DONE)
+                    </span>
                   </span>
                 </label>
-                {savepointProblem ? <p className="text-xs text-red-700 dark:text-red-400">{savepointProblem}</p> : null}
+                {savepointProblem ? (
+                  <p className="text-xs text-red-700 dark:text-red-400">{savepointProblem}</p>
+                ) : null}
               </div>
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-300">
-                Ids and names come from each config’s <span className="font-mono">params</span>; ids are checked as 64-bit integers and sent exactly.
+                Ids and names come from each config’s <span className="font-mono">params</span>; ids are
+                checked as 64-bit integers and sent exactly.
               </p>
             )}
             <div className="mt-4 flex flex-wrap gap-2">
-              <button type="button" className={primaryButtonClass} disabled={!canSubmit} onClick={() => void onSubmit()} data-testid="submit-job">
-                {busy ? 'Submitting…' : draft.mode === 'batch' ? `Submit ${batch?.ok ? batch.value.length : ''} jobs` : 'Submit job'}
+              <button
+                type="button"
+                className={primaryButtonClass}
+                disabled={!canSubmit}
+                onClick={() => void onSubmit()}
+                data-testid="submit-job"
+              >
+                {busy
+                  ? 'Submitting…'
+                  : draft.mode === 'batch'
+                    ? `Submit ${batch?.ok ? batch.value.length : ''} jobs`
+                    : 'Submit job'}
               </button>
               {draft.mode === 'single' ? (
                 <button
                   type="button"
                   className={buttonClass}
                   disabled={format !== 'json' || !single?.ok || encrypt.isPending}
-                  title={format !== 'json' ? 'Encryption takes a JSON config' : 'Encodes secrets with env.shade.identifier; nothing is submitted'}
+                  title={
+                    format !== 'json'
+                      ? 'Encryption takes a JSON config'
+                      : 'Encodes secrets with env.shade.identifier; nothing is submitted'
+                  }
                   onClick={() => void onEncrypt()}
                   data-testid="encrypt-config"
                 >
@@ -309,26 +390,50 @@ function SubmitForm({
                 onClick={() => {
                   setOutcome(null);
                   if (draft.mode === 'batch') set({ batch: EXAMPLE_BATCH });
-                  else set({ config: format === 'hocon' ? EXAMPLE_HOCON : EXAMPLE_CONFIG, jobName: '', jobId: '', startWithSavepoint: false });
+                  else
+                    set({
+                      config: format === 'hocon' ? EXAMPLE_HOCON : EXAMPLE_CONFIG,
+                      jobName: '',
+                      jobId: '',
+                      startWithSavepoint: false,
+                    });
                 }}
               >
                 Example
               </button>
             </div>
-            <p className="mt-3 text-xs text-slate-500">Your draft is kept in this browser until it is submitted or replaced.</p>
+            <p className="mt-3 text-xs text-slate-500">
+              Your draft is kept in this browser until it is submitted or replaced.
+            </p>
           </Card>
         </div>
       </div>
-      <OutcomeView clusterId={clusterId} outcome={outcome} onUse={(t) => set({ config: t, format: 'json' })} />
+      <OutcomeView
+        clusterId={clusterId}
+        outcome={outcome}
+        onUse={(t) => set({ config: t, format: 'json' })}
+      />
     </div>
   );
 }
 
-function OutcomeView({ clusterId, outcome, onUse }: { clusterId: string; outcome: Outcome | null; onUse: (text: string) => void }) {
+function OutcomeView({
+  clusterId,
+  outcome,
+  onUse,
+}: {
+  clusterId: string;
+  outcome: Outcome | null;
+  onUse: (text: string) => void;
+}) {
   if (!outcome) return null;
   if (outcome.kind === 'error') {
     return (
-      <div role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100" data-testid="submit-error">
+      <div
+        role="alert"
+        className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
+        data-testid="submit-error"
+      >
         <div className="mb-1 flex items-center gap-2">
           <span className="font-semibold">
             {outcome.what}
@@ -338,7 +443,10 @@ function OutcomeView({ clusterId, outcome, onUse }: { clusterId: string; outcome
             <CopyButton text={outcome.message} ariaLabel="Copy the engine’s message" />
           </span>
         </div>
-        <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words font-mono text-xs" data-testid="submit-error-text">
+        <pre
+          className="max-h-96 overflow-auto whitespace-pre-wrap break-words font-mono text-xs"
+          data-testid="submit-error-text"
+        >
           {outcome.message}
         </pre>
         <p className="mt-2 text-xs">Nothing you typed was lost.</p>
@@ -373,12 +481,20 @@ function OutcomeView({ clusterId, outcome, onUse }: { clusterId: string; outcome
         <span className="text-xs text-slate-500">Secrets encoded by the engine; nothing was submitted.</span>
         <span className="ml-auto flex gap-2">
           <CopyButton text={outcome.text} ariaLabel="Copy the encrypted config" />
-          <button type="button" className={buttonClass} onClick={() => onUse(outcome.text)} data-testid="use-encrypted">
+          <button
+            type="button"
+            className={buttonClass}
+            onClick={() => onUse(outcome.text)}
+            data-testid="use-encrypted"
+          >
             Put in the editor
           </button>
         </span>
       </div>
-      <pre className="max-h-96 overflow-auto whitespace-pre rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-950" data-testid="encrypt-result">
+      <pre
+        className="max-h-96 overflow-auto whitespace-pre rounded bg-slate-50 p-2 font-mono text-xs dark:bg-slate-950"
+        data-testid="encrypt-result"
+      >
         {outcome.text}
       </pre>
     </Card>

@@ -19,10 +19,20 @@ export function StopJobButton({ clusterId, job }: { clusterId: string; job: SeaT
   const savepoint = open === 'savepoint';
   return (
     <>
-      <button type="button" className={buttonClass} data-testid="stop-job-savepoint" onClick={() => setOpen('savepoint')}>
+      <button
+        type="button"
+        className={buttonClass}
+        data-testid="stop-job-savepoint"
+        onClick={() => setOpen('savepoint')}
+      >
         Stop with savepoint
       </button>
-      <button type="button" className={dangerButtonClass} data-testid="stop-job" onClick={() => setOpen('cancel')}>
+      <button
+        type="button"
+        className={dangerButtonClass}
+        data-testid="stop-job"
+        onClick={() => setOpen('cancel')}
+      >
         Stop
       </button>
       <ConfirmDialog

@@ -98,13 +98,20 @@ export function findBottleneck(nodes: readonly PressureNode[]): Diagnosis {
       .sort((a, b) => (b.backPressured ?? 0) - (a.backPressured ?? 0));
     const upstream = ups[0];
     if (!upstream) continue;
-    bottlenecks.push({ vertex: c, busy: c.busy ?? 0, upstream, upstreamBackPressured: upstream.backPressured ?? 0 });
+    bottlenecks.push({
+      vertex: c,
+      busy: c.busy ?? 0,
+      upstream,
+      upstreamBackPressured: upstream.backPressured ?? 0,
+    });
   }
   bottlenecks.sort((a, b) => b.busy - a.busy || b.upstreamBackPressured - a.upstreamBackPressured);
   const [main, ...others] = bottlenecks;
   if (main) return { kind: 'bottleneck', main, others };
 
-  const worst = [...pressured].sort((a, b) => (b.backPressured ?? 0) - (a.backPressured ?? 0))[0] as PressureNode;
+  const worst = [...pressured].sort(
+    (a, b) => (b.backPressured ?? 0) - (a.backPressured ?? 0),
+  )[0] as PressureNode;
   return {
     kind: 'unclear',
     pressured: worst,
@@ -159,19 +166,26 @@ export function hintParts(d: Diagnosis): HintPart[] {
     case 'unclear': {
       const parts: HintPart[] = [
         v(d.pressured),
-        t(` is back-pressured ${pct(d.pressured.backPressured)} of the time, but no vertex downstream of it is busy`),
+        t(
+          ` is back-pressured ${pct(d.pressured.backPressured)} of the time, but no vertex downstream of it is busy`,
+        ),
       ];
       const top = d.candidates[0];
       if (top) parts.push(t(' (the busiest is '), v(top), t(` at ${pct(top.busy)})`));
       parts.push(
-        t('. The slowdown may come from the network between task managers, one slow subtask, or an external system.'),
+        t(
+          '. The slowdown may come from the network between task managers, one slow subtask, or an external system.',
+        ),
       );
       return parts;
     }
   }
 }
 
-export const hintText = (d: Diagnosis) => hintParts(d).map((p) => p.text).join('');
+export const hintText = (d: Diagnosis) =>
+  hintParts(d)
+    .map((p) => p.text)
+    .join('');
 
 /** The vertex the hint points at (the bottleneck, the saturated or the most back-pressured one). */
 export function focusVertex(d: Diagnosis): PressureNode | undefined {

@@ -14,7 +14,14 @@ interface VertexRef {
 }
 
 export type Finding =
-  | { kind: 'stuck-watermark'; vertex: VertexRef; subtasks: number[]; forMs: number; lagMs: number | undefined; downstream: number }
+  | {
+      kind: 'stuck-watermark';
+      vertex: VertexRef;
+      subtasks: number[];
+      forMs: number;
+      lagMs: number | undefined;
+      downstream: number;
+    }
   | { kind: 'empty-subtask'; vertex: VertexRef }
   | { kind: 'skew'; vertex: VertexRef; factor: number };
 
@@ -30,7 +37,9 @@ export function findings(rows: readonly FindingInput[]): Finding[] {
   const stuck = rows.filter((r) => (r.watermarks?.stuck.length ?? 0) > 0);
   const first = stuck[0];
   if (first?.watermarks) {
-    const forMs = Math.min(...first.watermarks.subtasks.flatMap((s) => (s.stuckForMs === undefined ? [] : [s.stuckForMs])));
+    const forMs = Math.min(
+      ...first.watermarks.subtasks.flatMap((s) => (s.stuckForMs === undefined ? [] : [s.stuckForMs])),
+    );
     out.push({
       kind: 'stuck-watermark',
       vertex: first.info,
@@ -61,7 +70,9 @@ export function findingParts(f: Finding): HintPart[] {
         t(
           ` has not moved for ${formatDuration(f.forMs)} (${[
             f.lagMs !== undefined ? `lag ${formatDuration(f.lagMs)}` : '',
-            f.downstream > 0 ? `also stuck in ${f.downstream} ${f.downstream === 1 ? 'vertex' : 'vertices'} downstream` : '',
+            f.downstream > 0
+              ? `also stuck in ${f.downstream} ${f.downstream === 1 ? 'vertex' : 'vertices'} downstream`
+              : '',
           ]
             .filter(Boolean)
             .join('; ')})`.replace(' ()', '') +
@@ -79,6 +90,9 @@ export function findingParts(f: Finding): HintPart[] {
         ),
       ];
     case 'skew':
-      return [v(f.vertex), t(`: data skew, its busiest subtask got ${f.factor.toFixed(1)}× the mean number of records.`)];
+      return [
+        v(f.vertex),
+        t(`: data skew, its busiest subtask got ${f.factor.toFixed(1)}× the mean number of records.`),
+      ];
   }
 }

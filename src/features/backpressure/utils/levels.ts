@@ -114,14 +114,20 @@ export function subtaskGroups(
   max = 64,
 ): { first: number; last: number; shares: RatioShares; level: BackPressureLevel | undefined }[] {
   const size = Math.max(1, Math.ceil(subtasks.length / max));
-  const out: { first: number; last: number; shares: RatioShares; level: BackPressureLevel | undefined }[] = [];
+  const out: { first: number; last: number; shares: RatioShares; level: BackPressureLevel | undefined }[] =
+    [];
   for (let i = 0; i < subtasks.length; i += size) {
     const group = subtasks.slice(i, i + size);
     const shares = averageShares(group);
     const first = group[0];
     const last = group[group.length - 1];
     if (!shares || !first || !last) continue;
-    out.push({ first: first.subtask, last: last.subtask, shares, level: worstLevel(group.map((s) => s.level)) });
+    out.push({
+      first: first.subtask,
+      last: last.subtask,
+      shares,
+      level: worstLevel(group.map((s) => s.level)),
+    });
   }
   return out;
 }

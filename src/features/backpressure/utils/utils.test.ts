@@ -3,7 +3,13 @@ import type { AggregatedMetricList, BackPressure, JobDetails, MetricList } from 
 import { findBottleneck, focusVertex, hintText, type PressureNode } from './bottleneck';
 import { averageShares, levelOfRatio, parseLevel, subtaskGroups, vertexPressure, worstLevel } from './levels';
 import { skewOf, subtaskSkew } from './skew';
-import { parseWatermark, STUCK_AFTER_MS, summarizeWatermarks, trackWatermarks, watermarksBySubtask } from './watermarks';
+import {
+  parseWatermark,
+  STUCK_AFTER_MS,
+  summarizeWatermarks,
+  trackWatermarks,
+  watermarksBySubtask,
+} from './watermarks';
 import { pressureNode, recordSkew, vertexInfos, vertexLoad } from './vertex-rows';
 import { findingParts, findings } from './findings';
 
@@ -50,7 +56,10 @@ describe('back-pressure levels', () => {
     ]);
     expect(averageShares(up.subtasks)?.backPressured).toBeCloseTo(0.478);
     // a level missing from the answer is derived from the worst subtask
-    const bare = vertexPressure({ status: 'ok', subtasks: [{ subtask: 0, 'backpressure-level': 'low', ratio: 0.3 }] });
+    const bare = vertexPressure({
+      status: 'ok',
+      subtasks: [{ subtask: 0, 'backpressure-level': 'low', ratio: 0.3 }],
+    });
     expect(bare.kind === 'sampled' && bare.level).toBe('low');
     expect(vertexPressure({ status: 'something-new' })).toEqual({ kind: 'other', status: 'something-new' });
   });
@@ -105,7 +114,9 @@ describe('bottleneck finder', () => {
   it('says so when nothing downstream of the back-pressure is busy', () => {
     const d = findBottleneck([node('a', [], 0.8, 0.1), node('b', ['a'], 0, 0.2)]);
     expect(d.kind).toBe('unclear');
-    expect(hintText(d)).toContain('A is back-pressured 80 % of the time, but no vertex downstream of it is busy');
+    expect(hintText(d)).toContain(
+      'A is back-pressured 80 % of the time, but no vertex downstream of it is busy',
+    );
     expect(focusVertex(d)?.id).toBe('b');
   });
 
@@ -117,7 +128,11 @@ describe('bottleneck finder', () => {
   });
 
   it('survives cycles and unknown inputs', () => {
-    const d = findBottleneck([node('a', ['b', 'ghost'], 0.7, 0.2), node('b', ['a'], 0.7, 0.2), node('c', ['b'], 0, 0.8)]);
+    const d = findBottleneck([
+      node('a', ['b', 'ghost'], 0.7, 0.2),
+      node('b', ['a'], 0.7, 0.2),
+      node('c', ['b'], 0, 0.8),
+    ]);
     expect(d.kind === 'bottleneck' && d.main.vertex.id).toBe('c');
   });
 
@@ -127,9 +142,21 @@ describe('bottleneck finder', () => {
     expect(infos.map((i) => i.inputs.length)).toEqual([0, 1, 1]);
     const [source, slow, sink] = infos;
     const nodes = [
-      pressureNode(source!, vertexLoad(realAggMax as AggregatedMetricList, vertexPressure(realUpstream as BackPressure))),
+      pressureNode(
+        source!,
+        vertexLoad(realAggMax as AggregatedMetricList, vertexPressure(realUpstream as BackPressure)),
+      ),
       pressureNode(slow!, vertexLoad(undefined, vertexPressure(realSlow as BackPressure))),
-      pressureNode(sink!, vertexLoad([{ id: 'busyTimeMsPerSecond', max: 20 }, { id: 'backPressuredTimeMsPerSecond', max: 0 }], undefined)),
+      pressureNode(
+        sink!,
+        vertexLoad(
+          [
+            { id: 'busyTimeMsPerSecond', max: 20 },
+            { id: 'backPressuredTimeMsPerSecond', max: 0 },
+          ],
+          undefined,
+        ),
+      ),
     ];
     expect(nodes[0]).toMatchObject({ backPressured: 0.793, busy: 0.333 });
     const d = findBottleneck(nodes);
@@ -141,9 +168,17 @@ describe('bottleneck finder', () => {
 
 describe('data skew', () => {
   it('flags more than 2x the mean, or an empty subtask', () => {
-    expect(skewOf({ min: 90, max: 110, avg: 100 }, 4)).toEqual({ factor: 1.1, emptySubtask: false, skewed: false });
+    expect(skewOf({ min: 90, max: 110, avg: 100 }, 4)).toEqual({
+      factor: 1.1,
+      emptySubtask: false,
+      skewed: false,
+    });
     expect(skewOf({ min: 10, max: 350, avg: 100 }, 4)?.skewed).toBe(true);
-    expect(skewOf({ min: 0, max: 200, avg: 100 }, 2)).toEqual({ factor: 2, emptySubtask: true, skewed: true });
+    expect(skewOf({ min: 0, max: 200, avg: 100 }, 2)).toEqual({
+      factor: 2,
+      emptySubtask: true,
+      skewed: true,
+    });
     expect(skewOf({ min: 0, max: 0, avg: 0 }, 4)).toBeUndefined();
     expect(skewOf({ min: 5, max: 5, avg: 5 }, 1)).toBeUndefined();
     const metrics: AggregatedMetricList = [
@@ -173,7 +208,15 @@ describe('watermarks', () => {
   });
 
   it('computes the low watermark and its lag', () => {
-    const tracks = trackWatermarks(undefined, new Map([[0, 10_000], [1, 7_000], [2, undefined]]), 0);
+    const tracks = trackWatermarks(
+      undefined,
+      new Map([
+        [0, 10_000],
+        [1, 7_000],
+        [2, undefined],
+      ]),
+      0,
+    );
     const s = summarizeWatermarks(tracks, 12_000, 0);
     expect(s.low).toBe(7_000);
     expect(s.lagMs).toBe(5_000);
@@ -182,16 +225,44 @@ describe('watermarks', () => {
   });
 
   it('marks a watermark that does not move between polls as stuck', () => {
-    let tracks = trackWatermarks(undefined, new Map([[0, 1000], [1, 500]]), 0);
-    tracks = trackWatermarks(tracks, new Map([[0, 11_000], [1, 500]]), 10_000);
+    let tracks = trackWatermarks(
+      undefined,
+      new Map([
+        [0, 1000],
+        [1, 500],
+      ]),
+      0,
+    );
+    tracks = trackWatermarks(
+      tracks,
+      new Map([
+        [0, 11_000],
+        [1, 500],
+      ]),
+      10_000,
+    );
     expect(summarizeWatermarks(tracks, 10_000, 10_000).stuck).toEqual([]);
-    tracks = trackWatermarks(tracks, new Map([[0, 21_000], [1, 500]]), STUCK_AFTER_MS);
+    tracks = trackWatermarks(
+      tracks,
+      new Map([
+        [0, 21_000],
+        [1, 500],
+      ]),
+      STUCK_AFTER_MS,
+    );
     const s = summarizeWatermarks(tracks, 25_000, STUCK_AFTER_MS);
     expect(s.stuck).toEqual([1]);
     expect(s.subtasks[1]?.stuckForMs).toBe(STUCK_AFTER_MS);
     expect(s.lagMs).toBe(24_500);
     // it moves again: no longer stuck
-    tracks = trackWatermarks(tracks, new Map([[0, 31_000], [1, 29_000]]), 30_000);
+    tracks = trackWatermarks(
+      tracks,
+      new Map([
+        [0, 31_000],
+        [1, 29_000],
+      ]),
+      30_000,
+    );
     expect(summarizeWatermarks(tracks, 30_000, 30_000).stuck).toEqual([]);
   });
 });
@@ -210,17 +281,35 @@ describe('findings', () => {
       stuck: [0, 1],
     });
     const list = findings([
-      { info: ref('src-a', true), skew: { factor: 1, emptySubtask: false, skewed: false }, watermarks: undefined },
-      { info: ref('src-b', true), skew: { factor: 2, emptySubtask: true, skewed: true }, watermarks: undefined },
+      {
+        info: ref('src-a', true),
+        skew: { factor: 1, emptySubtask: false, skewed: false },
+        watermarks: undefined,
+      },
+      {
+        info: ref('src-b', true),
+        skew: { factor: 2, emptySubtask: true, skewed: true },
+        watermarks: undefined,
+      },
       { info: ref('validate'), skew: undefined, watermarks: stuckWm(25_000) },
-      { info: ref('window'), skew: { factor: 3.4, emptySubtask: false, skewed: true }, watermarks: stuckWm(25_000) },
+      {
+        info: ref('window'),
+        skew: { factor: 3.4, emptySubtask: false, skewed: true },
+        watermarks: stuckWm(25_000),
+      },
     ]);
     expect(list.map((f) => f.kind)).toEqual(['stuck-watermark', 'empty-subtask', 'skew']);
-    const text = list.map((f) => findingParts(f).map((p) => p.text).join(''));
+    const text = list.map((f) =>
+      findingParts(f)
+        .map((p) => p.text)
+        .join(''),
+    );
     expect(text[0]).toBe(
       'The watermark of VALIDATE has not moved for 25 s (lag 1 m 30 s; also stuck in 1 vertex downstream): event-time windows and timers wait. An input without data (an idle source subtask) holds it back unless the source declares idleness.',
     );
-    expect(text[1]).toBe('SRC-B: at least one subtask emitted no records while the others did (an idle partition or split).');
+    expect(text[1]).toBe(
+      'SRC-B: at least one subtask emitted no records while the others did (an idle partition or split).',
+    );
     expect(text[2]).toBe('WINDOW: data skew, its busiest subtask got 3.4× the mean number of records.');
     expect(findings([{ info: ref('a'), skew: undefined, watermarks: undefined }])).toEqual([]);
   });

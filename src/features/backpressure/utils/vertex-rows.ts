@@ -16,7 +16,9 @@ export interface VertexLoad {
 }
 
 const share = (msPerSecond: number | undefined) =>
-  msPerSecond === undefined || !Number.isFinite(msPerSecond) ? undefined : Math.min(1, Math.max(0, msPerSecond / 1000));
+  msPerSecond === undefined || !Number.isFinite(msPerSecond)
+    ? undefined
+    : Math.min(1, Math.max(0, msPerSecond / 1000));
 
 function metric(list: AggregatedMetricList | undefined, id: string) {
   return list?.find((m) => m.id === id);
@@ -33,11 +35,15 @@ function maxOf(values: (number | undefined)[]): number | undefined {
  * Busy and back-pressured time of the worst subtask: from the `*TimeMsPerSecond` metrics (max over
  * subtasks), else from the back-pressure sample (its ratios come from the same metrics).
  */
-export function vertexLoad(metrics: AggregatedMetricList | undefined, pressure: VertexPressure | undefined): VertexLoad {
+export function vertexLoad(
+  metrics: AggregatedMetricList | undefined,
+  pressure: VertexPressure | undefined,
+): VertexLoad {
   const sampled = pressure?.kind === 'sampled' ? pressure.subtasks : [];
   return {
     backPressured:
-      share(finite(metric(metrics, 'backPressuredTimeMsPerSecond')?.max)) ?? maxOf(sampled.map((s) => s.backPressured)),
+      share(finite(metric(metrics, 'backPressuredTimeMsPerSecond')?.max)) ??
+      maxOf(sampled.map((s) => s.backPressured)),
     busy: share(finite(metric(metrics, 'busyTimeMsPerSecond')?.max)) ?? maxOf(sampled.map((s) => s.busy)),
     idle: share(finite(metric(metrics, 'idleTimeMsPerSecond')?.max)) ?? maxOf(sampled.map((s) => s.idle)),
   };
@@ -57,7 +63,11 @@ export function recordSkew(
 /** vertex id → ids of the vertices that feed it, from the plan's `inputs` (sources have none). */
 export function planInputs(job: Pick<JobDetails, 'plan'>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const node of job.plan.nodes) out.set(node.id, (node.inputs ?? []).map((i) => i.id));
+  for (const node of job.plan.nodes)
+    out.set(
+      node.id,
+      (node.inputs ?? []).map((i) => i.id),
+    );
   return out;
 }
 
@@ -75,10 +85,23 @@ export function vertexInfos(job: Pick<JobDetails, 'plan' | 'vertices'>): VertexI
   const inputs = planInputs(job);
   return job.vertices.map((v) => {
     const ins = inputs.get(v.id) ?? [];
-    return { id: v.id, name: v.name, parallelism: v.parallelism, status: v.status, inputs: ins, isSource: ins.length === 0 };
+    return {
+      id: v.id,
+      name: v.name,
+      parallelism: v.parallelism,
+      status: v.status,
+      inputs: ins,
+      isSource: ins.length === 0,
+    };
   });
 }
 
 export function pressureNode(info: VertexInfo, load: VertexLoad): PressureNode {
-  return { id: info.id, name: info.name, inputs: info.inputs, backPressured: load.backPressured, busy: load.busy };
+  return {
+    id: info.id,
+    name: info.name,
+    inputs: info.inputs,
+    backPressured: load.backPressured,
+    busy: load.busy,
+  };
 }

@@ -8,7 +8,10 @@ import { configure, render } from '@testing-library/react';
 import { vi } from 'vitest';
 import { routeTree } from '@/app/routes/route-tree';
 
-const FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/*.json', { eager: true, import: 'default' });
+const FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 /** A recorded answer by file name, e.g. `jobs__jobid--backpressure.json`. */
 export function fixture<T>(file: string): T {
@@ -31,12 +34,22 @@ export function fakeFlink(routes: Record<string, Answer | ((req: Sent) => Answer
     vi.fn(async (input: string) => {
       const u = new URL(input, 'http://dashboard.test');
       if (u.pathname === '/api/clusters') {
-        return Response.json({ clusters: [{ id: 'demo', name: 'Demo', kind: 'flink', hasPrometheus: false }], readOnly: false, triage: {} });
+        return Response.json({
+          clusters: [{ id: 'demo', name: 'Demo', kind: 'flink', hasPrometheus: false }],
+          readOnly: false,
+          triage: {},
+        });
       }
       const path = u.pathname.replace(/^\/api\/demo/, '');
       const req = { path, search: u.searchParams };
       sent.push(req);
-      const route = routes[path] ?? (path === '/config' ? fixture('config.json') : path === '/overview' ? fixture('overview.json') : undefined);
+      const route =
+        routes[path] ??
+        (path === '/config'
+          ? fixture('config.json')
+          : path === '/overview'
+            ? fixture('overview.json')
+            : undefined);
       const answer = typeof route === 'function' ? (route as (r: Sent) => Answer)(req) : route;
       if (answer === undefined) return Response.json({ errors: [`Not found: ${path}`] }, { status: 404 });
       return Response.json(answer);
@@ -64,7 +77,11 @@ export function renderApp(url: string) {
       }) as MediaQueryList;
   }
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 1000 } } });
-  const router = createRouter({ routeTree, context: { queryClient }, history: createMemoryHistory({ initialEntries: [url] }) });
+  const router = createRouter({
+    routeTree,
+    context: { queryClient },
+    history: createMemoryHistory({ initialEntries: [url] }),
+  });
   const view = render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
@@ -81,7 +98,17 @@ export function fakeLayout(height = 600, width = 1200) {
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => width });
   const rect = HTMLElement.prototype.getBoundingClientRect;
   HTMLElement.prototype.getBoundingClientRect = function () {
-    return { x: 0, y: 0, top: 0, left: 0, bottom: height, right: width, width, height, toJSON: () => ({}) } as DOMRect;
+    return {
+      x: 0,
+      y: 0,
+      top: 0,
+      left: 0,
+      bottom: height,
+      right: width,
+      width,
+      height,
+      toJSON: () => ({}),
+    } as DOMRect;
   };
   return () => {
     if (heightBefore) Object.defineProperty(HTMLElement.prototype, 'clientHeight', heightBefore);

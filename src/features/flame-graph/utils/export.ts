@@ -6,7 +6,12 @@
 /** A file name from free text (vertex names hold spaces, colons, arrows). */
 export function safeFileName(...parts: (string | number)[]): string {
   return parts
-    .map((p) => String(p).replace(/[^a-z0-9._-]+/gi, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, ''))
+    .map((p) =>
+      String(p)
+        .replace(/[^a-z0-9._-]+/gi, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
     .filter(Boolean)
     .join('_')
     .slice(0, 150);
@@ -21,7 +26,9 @@ export function svgMarkup(svg: SVGSVGElement, css: string): string {
   style.textContent = css;
   clone.insertBefore(style, clone.firstChild);
   // the labels are HTML <div>s inside <foreignObject>: they need the XHTML namespace on their own
-  clone.querySelectorAll('foreignObject > div').forEach((div) => div.setAttribute('xmlns', 'http://www.w3.org/1999/xhtml'));
+  clone
+    .querySelectorAll('foreignObject > div')
+    .forEach((div) => div.setAttribute('xmlns', 'http://www.w3.org/1999/xhtml'));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
 }
 

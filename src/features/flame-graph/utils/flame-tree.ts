@@ -32,7 +32,9 @@ export function prepareTree(data: FlameGraphNode): PreparedTree {
     if (depth > maxDepth) maxDepth = depth;
     const out: PreparedFrame = { name: n.name, value: n.value };
     if (n.children && n.children.length > 0) {
-      out.children = n.children.map((c) => copy(c, depth + 1)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      out.children = n.children
+        .map((c) => copy(c, depth + 1))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
     return out;
   };

@@ -5,9 +5,19 @@
 import type { FlameGraphType } from '@/api/flink/schemas';
 
 export const FLAME_TYPES: readonly { param: string; type: FlameGraphType; label: string; hint: string }[] = [
-  { param: 'full', type: 'FULL', label: 'Full', hint: 'All samples: on-CPU frames warm, off-CPU frames blue' },
+  {
+    param: 'full',
+    type: 'FULL',
+    label: 'Full',
+    hint: 'All samples: on-CPU frames warm, off-CPU frames blue',
+  },
   { param: 'on_cpu', type: 'ON_CPU', label: 'On-CPU', hint: 'Threads that were running (RUNNABLE)' },
-  { param: 'off_cpu', type: 'OFF_CPU', label: 'Off-CPU', hint: 'Threads that waited: sleeping, blocked, waiting on I/O or locks' },
+  {
+    param: 'off_cpu',
+    type: 'OFF_CPU',
+    label: 'Off-CPU',
+    hint: 'Threads that waited: sleeping, blocked, waiting on I/O or locks',
+  },
 ];
 
 export function flameTypeFromParam(param: string | undefined): FlameGraphType {

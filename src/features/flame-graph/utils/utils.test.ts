@@ -7,7 +7,11 @@ import { safeFileName, svgMarkup } from './export';
 import offCpu from '../../../../e2e/fixtures/flink/2.2/jobs__jobid__vertices__vertexid__flamegraph--off_cpu.json';
 import full from '../../../../e2e/fixtures/flink/2.2/jobs__jobid__vertices__vertexid__flamegraph.json';
 
-const tree = (name: string, value: number, children?: FlameGraphNode[]): FlameGraphNode => ({ name, value, children });
+const tree = (name: string, value: number, children?: FlameGraphNode[]): FlameGraphNode => ({
+  name,
+  value,
+  children,
+});
 
 describe('flame tree', () => {
   it('copies the tree with children sorted by name and counts frames and depth', () => {
@@ -67,7 +71,12 @@ describe('flame graph params', () => {
         { id: 'sink', busy: 0.1, backPressured: 0 },
       ]),
     ).toBe('slow');
-    expect(defaultVertex([{ id: 'a', busy: 0.3, backPressured: 0.8 }, { id: 'b', busy: undefined, backPressured: undefined }])).toBe('a');
+    expect(
+      defaultVertex([
+        { id: 'a', busy: 0.3, backPressured: 0.8 },
+        { id: 'b', busy: undefined, backPressured: undefined },
+      ]),
+    ).toBe('a');
     expect(defaultVertex([{ id: 'a', busy: undefined, backPressured: undefined }])).toBe('a');
     expect(defaultVertex([])).toBeUndefined();
   });

@@ -69,21 +69,30 @@ export function fakeSeaTunnel(
       const full = decodeURIComponent(u.pathname.replace(`/api/${CLUSTER}`, ''));
       const path = flavour === 'v1' ? full.replace(V1, '') : full;
       const method = init.method ?? 'GET';
-      const req: Sent = { method, path, search: u.searchParams, body: typeof init.body === 'string' ? init.body : undefined };
+      const req: Sent = {
+        method,
+        path,
+        search: u.searchParams,
+        body: typeof init.body === 'string' ? init.body : undefined,
+      };
       sent.push(req);
       const route = routes[`${method} ${path}`];
       const answer = typeof route === 'function' ? route(req) : route;
       if (answer === undefined) return new Response('', { status: 400 });
-      if (typeof answer === 'string') return new Response(answer, { headers: { 'content-type': 'application/json' } });
-      return new Response(answer.body, { status: answer.status, headers: { 'content-type': 'application/json' } });
+      if (typeof answer === 'string')
+        return new Response(answer, { headers: { 'content-type': 'application/json' } });
+      return new Response(answer.body, {
+        status: answer.status,
+        headers: { 'content-type': 'application/json' },
+      });
     }),
   );
   return sent;
 }
 
 // Lazy routes load (and compile) on first use: give them time on a busy machine.
-configure({ asyncUtilTimeout: 10_000 });
-vi.setConfig({ testTimeout: 40_000 });
+configure({ asyncUtilTimeout: 20_000 });
+vi.setConfig({ testTimeout: 90_000 });
 
 /** Renders the whole app (shell, router, lazy pages) at `url`. */
 export function renderApp(url: string) {
@@ -127,7 +136,17 @@ export function fakeLayout(height = 600) {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
   const rect = HTMLElement.prototype.getBoundingClientRect;
   HTMLElement.prototype.getBoundingClientRect = function () {
-    return { x: 0, y: 0, top: 0, left: 0, bottom: height, right: 1200, width: 1200, height, toJSON: () => ({}) } as DOMRect;
+    return {
+      x: 0,
+      y: 0,
+      top: 0,
+      left: 0,
+      bottom: height,
+      right: 1200,
+      width: 1200,
+      height,
+      toJSON: () => ({}),
+    } as DOMRect;
   };
   return () => {
     if (before) Object.defineProperty(HTMLElement.prototype, 'clientHeight', before);

@@ -84,7 +84,10 @@ export const EMPTY_DRAFT: SubmitDraft = {
 
 export const draftKey = (clusterId: string) => `streamdash.seatunnel.submit-draft.${clusterId}`;
 
-export function loadDraft(clusterId: string, storage: Storage | undefined = globalThis.localStorage): SubmitDraft {
+export function loadDraft(
+  clusterId: string,
+  storage: Storage | undefined = globalThis.localStorage,
+): SubmitDraft {
   try {
     const raw = storage?.getItem(draftKey(clusterId));
     if (!raw) return EMPTY_DRAFT;
@@ -103,7 +106,11 @@ export function loadDraft(clusterId: string, storage: Storage | undefined = glob
   }
 }
 
-export function saveDraft(clusterId: string, draft: SubmitDraft, storage: Storage | undefined = globalThis.localStorage) {
+export function saveDraft(
+  clusterId: string,
+  draft: SubmitDraft,
+  storage: Storage | undefined = globalThis.localStorage,
+) {
   try {
     storage?.setItem(draftKey(clusterId), JSON.stringify(draft));
   } catch {

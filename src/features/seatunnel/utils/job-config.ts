@@ -29,11 +29,17 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 export function configProblems(value: unknown, at = ''): ConfigIssue[] {
   const path = (p: string) => (at ? `${at}.${p}` : p);
   if (!isObject(value)) {
-    return [{ path: at || '(config)', message: 'A job config is a JSON object with env, source, transform and sink.' }];
+    return [
+      {
+        path: at || '(config)',
+        message: 'A job config is a JSON object with env, source, transform and sink.',
+      },
+    ];
   }
   const issues: ConfigIssue[] = [];
   const env = value.env;
-  if (env === undefined) issues.push({ path: path('env'), message: 'env is missing (the engine needs it, even empty).' });
+  if (env === undefined)
+    issues.push({ path: path('env'), message: 'env is missing (the engine needs it, even empty).' });
   else if (!isObject(env)) issues.push({ path: path('env'), message: 'env must be an object.' });
   else {
     const mode = env['job.mode'];
@@ -43,7 +49,8 @@ export function configProblems(value: unknown, at = ''): ConfigIssue[] {
   for (const key of ['source', 'transform', 'sink'] as const) {
     const list = value[key];
     if (list === undefined) {
-      if (key !== 'transform') issues.push({ path: path(key), message: `${key} is missing: a job needs at least one.` });
+      if (key !== 'transform')
+        issues.push({ path: path(key), message: `${key} is missing: a job needs at least one.` });
       continue;
     }
     if (!Array.isArray(list)) {
@@ -62,8 +69,7 @@ export function configProblems(value: unknown, at = ''): ConfigIssue[] {
 }
 
 export type Checked<T> =
-  | { ok: true; value: T; issues: [] }
-  | { ok: false; syntax: JsonProblem | null; issues: ConfigIssue[] };
+  { ok: true; value: T; issues: [] } | { ok: false; syntax: JsonProblem | null; issues: ConfigIssue[] };
 
 /** One job's JSON config: syntax, then shape. */
 export function checkConfigText(text: string): Checked<Record<string, unknown>> {
@@ -71,7 +77,9 @@ export function checkConfigText(text: string): Checked<Record<string, unknown>> 
   if (syntax) return { ok: false, syntax, issues: [] };
   const value = parseJsonLossless(text);
   const issues = configProblems(value);
-  return issues.length ? { ok: false, syntax: null, issues } : { ok: true, value: value as Record<string, unknown>, issues: [] };
+  return issues.length
+    ? { ok: false, syntax: null, issues }
+    : { ok: true, value: value as Record<string, unknown>, issues: [] };
 }
 
 /**
@@ -83,9 +91,14 @@ export function checkBatchText(text: string): Checked<BatchSubmitInput[]> {
   if (syntax) return { ok: false, syntax, issues: [] };
   const value = parseJsonLossless(text);
   if (!Array.isArray(value)) {
-    return { ok: false, syntax: null, issues: [{ path: '(batch)', message: 'A batch is a JSON list of job configs: [ {...}, {...} ].' }] };
+    return {
+      ok: false,
+      syntax: null,
+      issues: [{ path: '(batch)', message: 'A batch is a JSON list of job configs: [ {...}, {...} ].' }],
+    };
   }
-  if (value.length === 0) return { ok: false, syntax: null, issues: [{ path: '(batch)', message: 'The list is empty.' }] };
+  if (value.length === 0)
+    return { ok: false, syntax: null, issues: [{ path: '(batch)', message: 'The list is empty.' }] };
   const issues: ConfigIssue[] = [];
   const inputs: BatchSubmitInput[] = [];
   const ids = new Set<string>();
@@ -106,7 +119,8 @@ export function checkBatchText(text: string): Checked<BatchSubmitInput[]> {
           const digits = typeof id === 'number' ? String(id) : typeof id === 'string' ? id : '';
           const problem = digits === '' ? 'A job id is a positive whole number.' : jobIdProblem(digits);
           if (problem) issues.push({ path: `${at}.params.jobId`, message: problem });
-          else if (ids.has(digits)) issues.push({ path: `${at}.params.jobId`, message: `Job id ${digits} is used twice.` });
+          else if (ids.has(digits))
+            issues.push({ path: `${at}.params.jobId`, message: `Job id ${digits} is used twice.` });
           else {
             ids.add(digits);
             input.jobId = digits;
@@ -145,7 +159,10 @@ export function hoconProblems(text: string): ConfigIssue[] {
     } else if (c === '{' || c === '[') depth++;
     else if (c === '}' || c === ']') depth--;
     if (depth < 0) {
-      issues.push({ path: '(config)', message: `A “${c ?? ''}” closes nothing (line ${text.slice(0, i).split('\n').length}).` });
+      issues.push({
+        path: '(config)',
+        message: `A “${c ?? ''}” closes nothing (line ${text.slice(0, i).split('\n').length}).`,
+      });
       return issues;
     }
   }

@@ -101,7 +101,10 @@ export function toGraph(job: SeaTunnelJob): { nodes: DagNode[]; edges: DagEdge[]
     const flow = vertexFlow(job, v);
     const metrics: DagMetric[] = [];
     if (flow) {
-      metrics.push({ label: v.type === 'source' ? 'Received' : 'Written', value: formatShortCount(flow.count) });
+      metrics.push({
+        label: v.type === 'source' ? 'Received' : 'Written',
+        value: formatShortCount(flow.count),
+      });
       metrics.push({ label: 'Rate', value: formatPerSecond(flow.qps) });
     }
     const tableCount = v.tablePaths.length || (flow ? flow.tables.length : 0);

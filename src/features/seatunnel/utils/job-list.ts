@@ -162,4 +162,3 @@ export function describeJobs(jobs: readonly Pick<SeaTunnelJob, 'jobId' | 'jobNam
   if (jobs.length > max) lines.push(`… and ${jobs.length - max} more`);
   return lines;
 }
-

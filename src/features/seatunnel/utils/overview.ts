@@ -45,7 +45,13 @@ const missing = <T>(note: string): Figure<T> => ({ value: null, source: 'missing
 const countState = (jobs: readonly SeaTunnelJob[], state: string) =>
   jobs.filter((j) => j.jobStatus.toUpperCase() === state).length;
 
-export function overviewFigures({ overview, overviewError, running, finished, members }: OverviewInputs): OverviewFigures {
+export function overviewFigures({
+  overview,
+  overviewError,
+  running,
+  finished,
+  members,
+}: OverviewInputs): OverviewFigures {
   const pendingFromList =
     running === undefined
       ? missing<number>('the running-jobs list did not load')

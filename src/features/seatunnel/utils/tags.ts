@@ -17,7 +17,8 @@ export function parseTags(text: string): TagsResult {
     const key = part.slice(0, i).trim();
     const value = part.slice(i + 1).trim();
     if (!key) return { ok: false, error: `“${part}” has no key` };
-    if (Object.prototype.hasOwnProperty.call(tags, key)) return { ok: false, error: `“${key}” is given twice` };
+    if (Object.prototype.hasOwnProperty.call(tags, key))
+      return { ok: false, error: `“${key}” is given twice` };
     tags[key] = value;
   }
   return { ok: true, tags };

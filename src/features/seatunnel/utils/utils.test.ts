@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJsonLossless } from '@/lib/lossless-json';
-import { jobInfoSchema, jobListSchema, overviewSchema, systemMonitoringSchema } from '@/api/seatunnel/schemas';
+import {
+  jobInfoSchema,
+  jobListSchema,
+  overviewSchema,
+  systemMonitoringSchema,
+} from '@/api/seatunnel/schemas';
 import { toJob, toJobDetail, toOverview, type SeaTunnelJob } from '@/api/seatunnel/normalise';
 import {
   countDifference,
@@ -151,7 +156,11 @@ describe('overview figures', () => {
 describe('JSON check', () => {
   it('accepts valid JSON and points at the line and column of a mistake', () => {
     expect(checkJson('{"a": [1, 2.5e3, true, null, "x\\n"]}')).toBeNull();
-    expect(checkJson('{\n  "a": 1,\n  "b": 2,\n}')).toMatchObject({ line: 4, column: 1, message: 'trailing comma before “}”' });
+    expect(checkJson('{\n  "a": 1,\n  "b": 2,\n}')).toMatchObject({
+      line: 4,
+      column: 1,
+      message: 'trailing comma before “}”',
+    });
     expect(checkJson('{\n  "env": {\n    job.mode: "BATCH"\n  }\n}')).toMatchObject({ line: 3, column: 5 });
     expect(checkJson('{"a": 1 "b": 2}')).toMatchObject({ line: 1, column: 9 });
     expect(checkJson('{"a": "x}')).toMatchObject({ line: 1, column: 7 });
@@ -181,7 +190,9 @@ describe('job config checks', () => {
   });
   it('reads a batch with exact ids from params, bare or quoted', () => {
     const one = '{"env":{},"source":[{"plugin_name":"FakeSource"}],"sink":[{"plugin_name":"Console"}]}';
-    const ok = checkBatchText(`[{"params":{"jobId":733584788375666689,"jobName":"a"},${one.slice(1)}, ${one}]`);
+    const ok = checkBatchText(
+      `[{"params":{"jobId":733584788375666689,"jobName":"a"},${one.slice(1)}, ${one}]`,
+    );
     expect(ok.ok).toBe(true);
     if (ok.ok) {
       expect(ok.value[0]).toMatchObject({ jobId: '733584788375666689', jobName: 'a' });
@@ -189,12 +200,16 @@ describe('job config checks', () => {
       expect(ok.value[1]?.jobId).toBeUndefined();
     }
     expect(checkBatchText(one).issues[0]?.message).toContain('list');
-    const dup = checkBatchText(`[{"params":{"jobId":"5"},${one.slice(1)}, {"params":{"jobId":"5"},${one.slice(1)}]`);
+    const dup = checkBatchText(
+      `[{"params":{"jobId":"5"},${one.slice(1)}, {"params":{"jobId":"5"},${one.slice(1)}]`,
+    );
     expect(dup.issues[0]?.message).toContain('used twice');
   });
   it('looks over HOCON text before it is sent as is', () => {
     expect(hoconProblems(EMPTY_DRAFT.config.replace(/"/g, ''))).toEqual([]);
-    expect(hoconProblems('env {\n source {}\n sink {}').map((i) => i.message)).toEqual(['1 bracket(s) are not closed.']);
+    expect(hoconProblems('env {\n source {}\n sink {}').map((i) => i.message)).toEqual([
+      '1 bracket(s) are not closed.',
+    ]);
   });
 });
 
@@ -227,9 +242,18 @@ describe('system monitoring', () => {
 
 describe('job graph and metrics', () => {
   it('labels vertices by connector', () => {
-    expect(vertexLabel({ name: 'Source[0]-FakeSource', type: 'source' })).toMatchObject({ title: 'FakeSource', kind: 'source', index: '0' });
-    expect(vertexLabel({ name: 'Sink[0]-console-MultiTableSink', type: 'sink' })).toMatchObject({ title: 'console', multiTable: true });
-    expect(vertexLabel({ name: 'TransformChain[Transform[0]-sql, Transform[1]-filter]', type: 'transform' }).title).toBe('sql → filter');
+    expect(vertexLabel({ name: 'Source[0]-FakeSource', type: 'source' })).toMatchObject({
+      title: 'FakeSource',
+      kind: 'source',
+      index: '0',
+    });
+    expect(vertexLabel({ name: 'Sink[0]-console-MultiTableSink', type: 'sink' })).toMatchObject({
+      title: 'console',
+      multiTable: true,
+    });
+    expect(
+      vertexLabel({ name: 'TransformChain[Transform[0]-sql, Transform[1]-filter]', type: 'transform' }).title,
+    ).toBe('sql → filter');
   });
   it('draws a running 2.3.8 job with the job totals on its only source and sink', () => {
     const j = job('job-info-running.json');

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { setNotificationsEnabled, useNotificationsEnabled } from '../store/preferences';
+
+const supported = () => typeof window !== 'undefined' && 'Notification' in window;
+
+/**
+ * Opt-in for browser notifications (new high-severity problems, state changes of watched jobs).
+ * Turning it on asks the browser's permission once.
+ */
+export function NotificationsToggle({ compact = false }: { compact?: boolean }) {
+  const enabled = useNotificationsEnabled();
+  const [denied, setDenied] = useState(() => supported() && Notification.permission === 'denied');
+  if (!supported()) return null;
+  const on = enabled && Notification.permission === 'granted';
+  const toggle = async () => {
+    if (on) {
+      setNotificationsEnabled(false);
+      return;
+    }
+    const permission = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
+    setDenied(permission === 'denied');
+    setNotificationsEnabled(permission === 'granted');
+  };
+  const title = denied
+    ? 'Notifications are blocked by the browser for this site'
+    : on
+      ? 'Notifications on: new high-severity problems and watched jobs changing state. Click to turn off.'
+      : 'Notify me of new high-severity problems and state changes of watched jobs';
+  return (
+    <button
+      type="button"
+      data-testid="notifications-toggle"
+      aria-pressed={on}
+      title={title}
+      onClick={() => void toggle()}
+      className={`rounded border px-2 py-0.5 text-xs ${
+        on
+          ? 'border-sky-400 bg-sky-50 text-sky-800 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-200'
+          : 'border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800'
+      } ${denied ? 'opacity-60' : ''}`}
+    >
+      <span aria-hidden>{on ? '🔔' : '🔕'}</span>
+      {compact ? <span className="sr-only">Notifications</span> : <span className="ml-1">Notifications {on ? 'on' : 'off'}</span>}
+    </button>
+  );
+}
