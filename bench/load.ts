@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { assetsLoadedBefore, freshContext, gzipSizeOf, longTasks, waitForMark } from './browser.ts';
 import type { Watch } from './probe.ts';
+import { cpuBetween, startTrace, stopTrace, type CpuTask } from './trace.ts';
 
 export interface LoadTarget {
   dashboard: 'ours' | 'flink';
@@ -14,6 +15,8 @@ export interface LoadResult {
   target: LoadTarget;
   /** Navigation start to the frame that shows the first real data, per run (cold cache). */
   times: number[];
+  /** Main-thread CPU time from navigation start to that frame, per run. */
+  cpu: number[];
   /** Longest task per run. */
   longestTask: number[];
   /** HTML, JS and CSS received before the first data (from the first measured run). */
@@ -29,13 +32,21 @@ async function oneRun(browser: Browser, t: LoadTarget, keepAssets: boolean) {
     const page = await context.newPage();
     let requests = 0;
     page.on('request', () => requests++);
-    await page.goto(t.url, { waitUntil: 'commit', timeout: 60_000 });
-    const marks = await waitForMark(page, 'data', 60_000);
-    const mark = marks.data as { found: number; painted: number };
+    await startTrace(browser, page);
+    let tasks: CpuTask[] = [];
+    let mark: { found: number; painted: number };
+    try {
+      await page.goto(t.url, { waitUntil: 'commit', timeout: 60_000 });
+      mark = (await waitForMark(page, 'data', 60_000)).data as { found: number; painted: number };
+    } finally {
+      tasks = await stopTrace(browser, page).catch(() => []);
+    }
+    const cpu = tasks.length ? cpuBetween(tasks, 0, mark.painted) : undefined;
     const requestsBefore = requests;
     const lts = await longTasks(page);
     const assets = keepAssets ? await assetsLoadedBefore(page, mark.found) : [];
     return {
+      cpu,
       time: mark.painted,
       longest: Math.max(0, ...lts.filter((l) => l.start <= mark.painted).map((l) => l.duration)),
       assets,
@@ -59,6 +70,7 @@ export async function measureLoads(
   const results = targets.map<LoadResult>((target) => ({
     target,
     times: [],
+    cpu: [],
     longestTask: [],
     assets: [],
     requestsBefore: 0,
@@ -71,6 +83,7 @@ export async function measureLoads(
       try {
         const one = await oneRun(browser, r.target, r.assets.length === 0);
         r.times.push(one.time);
+        if (one.cpu !== undefined) r.cpu.push(one.cpu);
         r.longestTask.push(one.longest);
         if (r.assets.length === 0 && one.assets.length) {
           r.requestsBefore = one.requestsBefore;

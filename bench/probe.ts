@@ -47,6 +47,8 @@ export interface InteractionSpec {
 }
 
 export interface InteractionResult {
+  /** When the input was dispatched, page time (ms since navigation start). */
+  t0?: number;
   /** Input to the next frame (what INP measures). */
   paintMs?: number;
   /** Input to the frame after `until` held. */
@@ -142,7 +144,7 @@ const PROBE = String.raw`
       el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window, button: 0 }));
     }
     await nextPaint();
-    var out = { paintMs: performance.now() - t0, longTasks: [] };
+    var out = { t0: t0, paintMs: performance.now() - t0, longTasks: [] };
     if (spec.until) {
       var deadline = t0 + (spec.timeoutMs || 15000);
       while (!holds(spec.until, before) && performance.now() < deadline) await frame();

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { LARGE_JOB_NAMES } from '../demo/flink/index.ts';
 import { freshContext, interact, longTasks, waitForMark } from './browser.ts';
 import type { Cond, InteractionSpec } from './probe.ts';
+import { cpuBetween, startTrace, stopTrace } from './trace.ts';
 
 export interface Interaction {
   name: string;
@@ -22,11 +23,16 @@ export interface ScaleResult {
   name: string;
   path: string;
   renders: number[];
-  interactions: { name: string; paint: number[]; result: number[]; errors: string[] }[];
+  /** Main-thread CPU time from navigation start to the content's frame. */
+  renderCpu: number[];
+  interactions: { name: string; paint: number[]; result: number[]; cpu: number[]; errors: string[] }[];
   /** Per run: the longest task during the render, during the interactions, and how many exceeded 200 ms. */
   longestRender: number[];
   longestInteraction: number[];
   over200: number[];
+  /** Per run: the most CPU one main-thread task used, and how many used more than 200 ms of CPU. */
+  longestTaskCpu: number[];
+  cpuOver200: number[];
   errors: string[];
   missing?: string;
 }
@@ -236,27 +242,43 @@ async function runOnce(browser: Browser, base: string, s: ScaleScenario, r: Scal
   try {
     const page = await context.newPage();
     page.on('pageerror', (e) => r.errors.push(`pageerror: ${e.message}`));
-    await page.goto(base + s.path, { waitUntil: 'commit', timeout: 60_000 });
-    const marks = await waitForMark(page, 'content', 90_000);
-    const painted = marks.content?.painted ?? 0;
-    r.renders.push(painted);
-    // let what the page loads after its first content (lazy parts, the first polls) finish
-    await sleep(1500);
-    const renderTasks = (await longTasks(page)).filter((t) => t.start < painted + 1500);
-    const interactionTasks: number[] = [];
-    for (const i of s.interactions) {
-      const slot = r.interactions.find((x) => x.name === i.name) as ScaleResult['interactions'][number];
-      const out = await interact(page, i.spec);
-      if (out.paintMs !== undefined) slot.paint.push(out.paintMs);
-      if (out.resultMs !== undefined) slot.result.push(out.resultMs);
-      if (out.error) slot.errors.push(out.error);
-      interactionTasks.push(...out.longTasks.map((t) => t.duration));
-      await sleep(700);
+    await startTrace(browser, page);
+    let tracing = true;
+    try {
+      await page.goto(base + s.path, { waitUntil: 'commit', timeout: 60_000 });
+      const marks = await waitForMark(page, 'content', 90_000);
+      const painted = marks.content?.painted ?? 0;
+      // let what the page loads after its first content (lazy parts, the first polls) finish
+      await sleep(1500);
+      const renderTasks = (await longTasks(page)).filter((t) => t.start < painted + 1500);
+      const interactionTasks: number[] = [];
+      const windows: { slot: ScaleResult['interactions'][number]; from: number; to: number }[] = [];
+      for (const i of s.interactions) {
+        const slot = r.interactions.find((x) => x.name === i.name) as ScaleResult['interactions'][number];
+        const out = await interact(page, i.spec);
+        if (out.paintMs !== undefined) slot.paint.push(out.paintMs);
+        if (out.resultMs !== undefined) slot.result.push(out.resultMs);
+        if (out.error) slot.errors.push(out.error);
+        if (out.t0 !== undefined) windows.push({ slot, from: out.t0, to: out.t0 + (out.resultMs ?? out.paintMs ?? 0) });
+        interactionTasks.push(...out.longTasks.map((t) => t.duration));
+        await sleep(700);
+      }
+      tracing = false;
+      const cpuTasks = await stopTrace(browser, page);
+      r.renders.push(painted);
+      if (cpuTasks.length) {
+        r.renderCpu.push(cpuBetween(cpuTasks, 0, painted));
+        for (const w of windows) w.slot.cpu.push(cpuBetween(cpuTasks, w.from, w.to));
+        r.longestTaskCpu.push(Math.max(0, ...cpuTasks.map((t) => t.cpu)));
+        r.cpuOver200.push(cpuTasks.filter((t) => t.cpu > 200).length);
+      }
+      const all = [...renderTasks.map((t) => t.duration), ...interactionTasks];
+      r.longestRender.push(Math.max(0, ...renderTasks.map((t) => t.duration)));
+      r.longestInteraction.push(Math.max(0, ...interactionTasks));
+      r.over200.push(all.filter((d) => d > 200).length);
+    } finally {
+      if (tracing) await browser.stopTracing().catch(() => undefined);
     }
-    const all = [...renderTasks.map((t) => t.duration), ...interactionTasks];
-    r.longestRender.push(Math.max(0, ...renderTasks.map((t) => t.duration)));
-    r.longestInteraction.push(Math.max(0, ...interactionTasks));
-    r.over200.push(all.filter((d) => d > 200).length);
   } finally {
     await context.close();
   }
@@ -275,10 +297,13 @@ export async function measureScale(
       name: s.name,
       path: s.path,
       renders: [],
-      interactions: s.interactions.map((i) => ({ name: i.name, paint: [], result: [], errors: [] })),
+      renderCpu: [],
+      interactions: s.interactions.map((i) => ({ name: i.name, paint: [], result: [], cpu: [], errors: [] })),
       longestRender: [],
       longestInteraction: [],
       over200: [],
+      longestTaskCpu: [],
+      cpuOver200: [],
       errors: [],
       ...(s.missing ? { missing: s.missing } : {}),
     };

@@ -15,6 +15,19 @@ export type Route =
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
+/** Headers of a cluster's answer that would override the dashboard's own security headers. */
+const CLUSTER_HEADERS_DROPPED = [
+  'content-security-policy',
+  'content-security-policy-report-only',
+  'x-frame-options',
+  'x-content-type-options',
+  'referrer-policy',
+  'cross-origin-opener-policy',
+];
+/** Cluster answers are data: as a document they get a sandbox without script. */
+export const CLUSTER_ANSWER_CSP =
+  "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+
 /**
  * Maps `/api/<clusterId>/<rest>` to a configured cluster. Only configured clusters are reachable,
  * and the path can never climb out of the cluster's base URL.
@@ -101,6 +114,10 @@ export function createDashboardMiddleware(config: DashboardConfig): Middleware {
     }
     delete proxyRes.headers['set-cookie'];
     delete proxyRes.headers['access-control-allow-origin'];
+    // The dashboard's security headers stand; a cluster's own would replace them. A cluster answer
+    // opened as a page (a profiler's HTML) runs no script on the dashboard's origin.
+    for (const name of CLUSTER_HEADERS_DROPPED) delete proxyRes.headers[name];
+    proxyRes.headers['content-security-policy'] = CLUSTER_ANSWER_CSP;
   });
 
   return (req, res, next) => {
@@ -119,6 +136,10 @@ export function createDashboardMiddleware(config: DashboardConfig): Middleware {
       case 'cluster':
       case 'prometheus': {
         const length = Number(req.headers['content-length'] ?? 0);
+        if (req.headers['transfer-encoding'] !== undefined && req.headers['content-length'] === undefined) {
+          // A chunked body's size is known only when it has passed: it could outgrow the limit.
+          return sendJson(res, 411, { errors: ['request bodies must declare their size (Content-Length)'] });
+        }
         if (length > config.maxUploadBytes) {
           return sendJson(res, 413, { errors: [`request body over ${config.maxUploadBytes} bytes`] });
         }

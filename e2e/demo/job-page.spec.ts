@@ -8,13 +8,17 @@ interface OverviewJob {
 }
 
 async function demoJob(request: APIRequestContext, state: string): Promise<OverviewJob> {
-  const jobs = ((await (await request.get('/api/demo/jobs/overview')).json()) as { jobs: OverviewJob[] }).jobs;
+  const jobs = ((await (await request.get('/api/demo/jobs/overview')).json()) as { jobs: OverviewJob[] })
+    .jobs;
   const job = jobs.find((j) => j.state === state);
   expect(job, `the demo cluster has a ${state} job`).toBeTruthy();
   return job!;
 }
 
-test('the FAILED job’s exceptions tab shows the root cause and an expandable stack trace', async ({ page, request }) => {
+test('the FAILED job’s exceptions tab shows the root cause and an expandable stack trace', async ({
+  page,
+  request,
+}) => {
   const failed = await demoJob(request, 'FAILED');
   const exceptions = (await (await request.get(`/api/demo/jobs/${failed.jid}/exceptions`)).json()) as {
     exceptionHistory: { entries: { exceptionName: string; stacktrace: string; taskName?: string }[] };
@@ -76,12 +80,18 @@ test('the timeline draws a bar per vertex and the subtasks of a picked vertex', 
   await expect(subtasks.getByTestId('gantt-bar').first()).toBeVisible();
 
   // The picked vertex goes along to the back-pressure tab, and survives a reload.
-  await expect(page.getByTestId('job-tab-backpressure')).toHaveAttribute('href', new RegExp(`vertex=${first.id}`));
+  await expect(page.getByTestId('job-tab-backpressure')).toHaveAttribute(
+    'href',
+    new RegExp(`vertex=${first.id}`),
+  );
   await page.reload();
   await expect(page.getByTestId('subtask-timeline').getByTestId('gantt-row')).toHaveCount(first.parallelism);
 });
 
-test('the configuration tab shows the job’s configuration, metrics and accumulators', async ({ page, request }) => {
+test('the configuration tab shows the job’s configuration, metrics and accumulators', async ({
+  page,
+  request,
+}) => {
   const running = await demoJob(request, 'RUNNING');
   await page.goto(`/clusters/demo/jobs/${running.jid}/configuration`);
   await expect(page.getByTestId('execution-config')).toContainText('Restart strategy');

@@ -17,7 +17,10 @@ async function demoJobs(request: APIRequestContext): Promise<OverviewJob[]> {
 const bodyRows = (page: import('@playwright/test').Page) =>
   page.getByTestId('jobs-table').locator('tbody tr[aria-rowindex]');
 
-test('the jobs list shows every job of the cluster with state chips and counts', async ({ page, request }) => {
+test('the jobs list shows every job of the cluster with state chips and counts', async ({
+  page,
+  request,
+}) => {
   const jobs = await demoJobs(request);
   await page.goto('/clusters/demo/jobs');
   await expect(page.getByRole('heading', { name: 'Jobs' })).toBeVisible();
@@ -56,7 +59,10 @@ test('filter, search and sort are kept in the URL and restored after a reload', 
   await expect(page.getByTestId('jobs-search')).toHaveValue(term);
   await expect(page.getByTestId('state-chip-FAILED')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('state-chip-CANCELED')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('columnheader', { name: 'Duration' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: 'Duration' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
   await expect(bodyRows(page).filter({ hasText: failed!.name })).toHaveCount(1);
 
   // Back to everything with one click.

@@ -59,9 +59,12 @@ export function formatPercent(ratio: number | null | undefined, digits = 0): str
 
 export type TimeZoneChoice = 'local' | 'UTC';
 
+const MAX_DATE_MS = 8.64e15;
+
 /** 2026-11-22 08:31:16 in the chosen zone; the zone name is added for UTC so nobody misreads it. */
 export function formatTimestamp(ms: number | null | undefined, zone: TimeZoneChoice = 'local'): string {
-  if (!isKnown(ms) || ms === 0) return UNKNOWN;
+  // Beyond ±8.64e15 ms a Date is invalid and formatting it throws (Long.MAX_VALUE means "never").
+  if (!isKnown(ms) || ms === 0 || ms > MAX_DATE_MS) return UNKNOWN;
   const parts = new Intl.DateTimeFormat('en-CA', {
     year: 'numeric',
     month: '2-digit',
@@ -75,6 +78,11 @@ export function formatTimestamp(ms: number | null | undefined, zone: TimeZoneCho
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const text = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
   return zone === 'UTC' ? `${text} UTC` : text;
+}
+
+/** ISO 8601 for `dateTime` and `title` attributes; undefined when the value is no date. */
+export function isoTimestamp(ms: number | null | undefined): string | undefined {
+  return isKnown(ms) && ms <= MAX_DATE_MS ? new Date(ms).toISOString() : undefined;
 }
 
 /** "5 s ago", "3 m ago" — for freshness labels. */

@@ -3,6 +3,7 @@ import { ToastProvider } from '@/components/toast/toast-provider';
 import { Header } from './header';
 import { SideNav } from './side-nav';
 import { useApplyTheme } from './theme';
+import { ShellExtras } from './shell-extras';
 
 export function AppShell() {
   useApplyTheme();
@@ -17,6 +18,7 @@ export function AppShell() {
             <Outlet />
           </main>
         </div>
+        <ShellExtras />
       </div>
     </ToastProvider>
   );

@@ -4,6 +4,7 @@ import { ClusterSwitcher } from './cluster-switcher';
 import { ConnectionIndicator } from './connection-indicator';
 import { PollIntervalPicker } from './poll-interval-picker';
 import { PreferenceToggles } from './preference-toggles';
+import { HeaderExtras } from './shell-extras';
 
 export function Header() {
   const clusterId = useOptionalClusterId();
@@ -16,6 +17,7 @@ export function Header() {
       <ClusterSwitcher />
       {clusterId ? <ConnectionIndicator clusterId={clusterId} /> : null}
       <div className="ml-auto flex items-center gap-2">
+        <HeaderExtras />
         <PollIntervalPicker />
         <PreferenceToggles />
       </div>

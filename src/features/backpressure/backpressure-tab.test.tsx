@@ -48,7 +48,7 @@ describe('back-pressure tab', () => {
   it('names the slow operator as the bottleneck and shows each vertex’s level', async () => {
     const sent = cluster();
     renderApp(`/clusters/demo/jobs/${job.jid}/backpressure`);
-    const hint = await screen.findByTestId('bottleneck-hint');
+    const hint = await screen.findByTestId('bottleneck-hint', {}, { timeout: 20_000 });
     await waitFor(() => expect(hint).toHaveAttribute('data-kind', 'bottleneck'));
     expect(hint).toHaveTextContent(
       'Slow enrichment is the likely bottleneck: it is 99 % busy and not back-pressured, while its upstream Source: Fast source -> Parse is back-pressured 79 % of the time.',
@@ -62,8 +62,10 @@ describe('back-pressure tab', () => {
       `/clusters/demo/jobs/${job.jid}?vertex=${slow}`,
     );
 
-    await waitFor(() =>
-      expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'),
+    await waitFor(
+      () =>
+        expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'),
+      { timeout: 20_000 },
     );
     expect(within(row('Slow enrichment')).getByTestId('bp-level')).toHaveTextContent('OK');
     expect(within(row('Slow enrichment')).getByTestId('bottleneck-badge')).toBeInTheDocument();
@@ -85,8 +87,10 @@ describe('back-pressure tab', () => {
     setPreference('timeZone', 'UTC');
     cluster();
     const { router } = renderApp(`/clusters/demo/jobs/${job.jid}/backpressure`);
-    await waitFor(() =>
-      expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'),
+    await waitFor(
+      () =>
+        expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'),
+      { timeout: 20_000 },
     );
     fireEvent.click(row('Source: Fast source -> Parse'));
     await waitFor(() => expect(router.state.location.search).toMatchObject({ vertex: source }));
@@ -105,7 +109,7 @@ describe('back-pressure tab', () => {
   it('shows per-subtask records of the selected vertex from the URL', async () => {
     cluster();
     renderApp(`/clusters/demo/jobs/${job.jid}/backpressure?vertex=${slow}`);
-    const table = await screen.findByTestId('subtask-table');
+    const table = await screen.findByTestId('subtask-table', {}, { timeout: 20_000 });
     await waitFor(() => expect(table).toHaveTextContent('4,644'));
     expect(table).toHaveTextContent('3,803');
     expect(table).toHaveTextContent('localhost:45241');
@@ -114,8 +118,10 @@ describe('back-pressure tab', () => {
   it('keeps a failing vertex local: the others still show', async () => {
     const sent: Sent[] = cluster({ [`${V(sink)}/backpressure`]: undefined });
     renderApp(`/clusters/demo/jobs/${job.jid}/backpressure`);
-    await waitFor(() =>
-      expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'),
+    await waitFor(
+      () =>
+        expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'),
+      { timeout: 20_000 },
     );
     await waitFor(() =>
       expect(within(row('Discard sink: Writer')).getByTestId('bp-row-error')).toBeInTheDocument(),

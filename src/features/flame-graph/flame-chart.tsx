@@ -59,7 +59,7 @@ function textTooltip(container: HTMLElement, total: number, offCpuAll: boolean):
       if (!el) return tip;
       const name = document.createElement('div');
       name.className = 'sd-flame-tip-name';
-      name.innerHTML = d.data.name;
+      name.textContent = d.data.name;
       const meta = document.createElement('div');
       meta.className = 'sd-flame-tip-meta';
       const samples = d.data.value;

@@ -81,7 +81,7 @@ describe('flame graph tab', () => {
   it('searches frames with a match count and highlight, zooms on click and resets', async () => {
     cluster();
     renderApp(`/clusters/demo/jobs/${job.jid}/flamegraph?vertex=${slow}`);
-    await waitFor(() => expect(frame(SLEEP)).not.toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(frame(SLEEP)).not.toBeNull(), { timeout: 20_000 });
     fireEvent.change(screen.getByTestId('flame-search'), { target: { value: 'sleep' } });
     await waitFor(() =>
       expect(screen.getByTestId('flame-match-count')).toHaveTextContent(
@@ -109,7 +109,7 @@ describe('flame graph tab', () => {
     data.data!.value += 50;
     cluster({ [`${V(slow)}/flamegraph`]: flameHandler({ FULL: data }) });
     renderApp(`/clusters/demo/jobs/${job.jid}/flamegraph?vertex=${slow}`);
-    await waitFor(() => expect(frame(hostile)).not.toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(frame(hostile)).not.toBeNull(), { timeout: 20_000 });
     fireEvent.mouseOver(frame(hostile)!);
     const tip = await screen.findByTestId('flame-tooltip');
     expect(tip).toHaveTextContent(hostile);
@@ -129,7 +129,7 @@ describe('flame graph tab', () => {
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     renderApp(`/clusters/demo/jobs/${job.jid}/flamegraph?vertex=${slow}&panel=off_cpu`);
-    await waitFor(() => expect(frame(SLEEP)).not.toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(frame(SLEEP)).not.toBeNull(), { timeout: 20_000 });
     fireEvent.click(screen.getByTestId('flame-export-json'));
     expect(JSON.parse(await blobs[0]!.text())).toEqual(offCpu);
     fireEvent.click(screen.getByTestId('flame-export-svg'));

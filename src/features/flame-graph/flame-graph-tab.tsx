@@ -384,25 +384,33 @@ function FlameView({
         <span>
           {formatCount(tree.total)} samples · {formatCount(tree.nodes)} frames
         </span>
-        <span className="flex items-center gap-2">
-          {offCpuAll ? null : (
+        <span className="flex items-center gap-2" data-testid="flame-legend">
+          {offCpuAll || tree.offCpuFrames > 0 ? (
             <>
+              {offCpuAll ? null : (
+                <>
+                  <span
+                    aria-hidden
+                    className="inline-block h-2.5 w-4 rounded-sm"
+                    style={{ background: 'linear-gradient(90deg,#f97316,#facc15)' }}
+                  />
+                  <span className="mr-2">on-CPU</span>
+                </>
+              )}
               <span
                 aria-hidden
                 className="inline-block h-2.5 w-4 rounded-sm"
-                style={{ background: 'linear-gradient(90deg,#f97316,#facc15)' }}
+                style={{ background: 'linear-gradient(90deg,#38bdf8,#2563eb)' }}
               />
-              <span className="mr-2">on-CPU</span>
+              {offCpuAll ? 'off-CPU (threads waiting: sleep, locks, I/O)' : 'off-CPU'}
             </>
+          ) : type === 'FULL' ? (
+            <span title="Off-CPU shows only the threads that waited">
+              running and waiting threads together
+            </span>
+          ) : (
+            <span>threads that were running</span>
           )}
-          <span
-            aria-hidden
-            className="inline-block h-2.5 w-4 rounded-sm"
-            style={{ background: 'linear-gradient(90deg,#38bdf8,#2563eb)' }}
-          />
-          {offCpuAll
-            ? 'off-CPU: threads that waited (sleeping, blocked, waiting for I/O or locks)'
-            : 'off-CPU'}
         </span>
         <span className="ml-auto flex flex-wrap gap-2">
           <button

@@ -118,7 +118,9 @@ describe('job manager page', () => {
     renderAt('/clusters/demo/job-manager?tab=profiler');
     const form = await screen.findByRole('form', { name: 'Profile the job manager' });
     fireEvent.click(within(form).getByRole('button', { name: 'Start profiling' }));
-    expect(await within(form).findByTestId('query-error')).toHaveTextContent('`duration` must be set between (0s, 300s]');
+    expect(await within(form).findByTestId('query-error')).toHaveTextContent(
+      '`duration` must be set between (0s, 300s]',
+    );
   });
 });
 

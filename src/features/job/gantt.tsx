@@ -2,7 +2,14 @@ import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { timeTickFormatter } from '@/components/charts/time-format';
 import { formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
-import { percentOf, SUBTASK_STATES, timeTicks, type Segment, type Timeline, type TimelineRow } from './utils/timeline';
+import {
+  percentOf,
+  SUBTASK_STATES,
+  timeTicks,
+  type Segment,
+  type Timeline,
+  type TimelineRow,
+} from './utils/timeline';
 
 /** Bar colours per execution state (vertex status or subtask state). */
 export const STATE_COLOURS: Record<string, string> = {
@@ -17,7 +24,8 @@ export const STATE_COLOURS: Record<string, string> = {
   FAILED: 'bg-red-500 dark:bg-red-500',
   RECONCILING: 'bg-fuchsia-400 dark:bg-fuchsia-500',
 };
-export const stateColour = (state: string) => STATE_COLOURS[state.toUpperCase()] ?? 'bg-violet-300 dark:bg-violet-600';
+export const stateColour = (state: string) =>
+  STATE_COLOURS[state.toUpperCase()] ?? 'bg-violet-300 dark:bg-violet-600';
 
 const AXIS_HEIGHT = 28;
 
@@ -82,10 +90,19 @@ export function Gantt({
   const items = virtualizer.getVirtualItems();
 
   return (
-    <div className="relative rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid={testId}>
+    <div
+      className="relative rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      data-testid={testId}
+    >
       <div ref={scrollRef} className="overflow-auto" style={{ maxHeight }} role="table" aria-label={label}>
-        <div className="sticky top-0 z-10 flex border-b border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800" style={{ height: AXIS_HEIGHT }}>
-          <div className="shrink-0 px-3 text-xs font-medium uppercase leading-7 tracking-wide text-slate-500" style={{ width: labelWidth }}>
+        <div
+          className="sticky top-0 z-10 flex border-b border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800"
+          style={{ height: AXIS_HEIGHT }}
+        >
+          <div
+            className="shrink-0 px-3 text-xs font-medium uppercase leading-7 tracking-wide text-slate-500"
+            style={{ width: labelWidth }}
+          >
             {label}
           </div>
           <div className="relative mr-4 flex-1" aria-hidden data-testid="gantt-axis">
@@ -101,9 +118,17 @@ export function Gantt({
           </div>
         </div>
         <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
-          <div className="pointer-events-none absolute inset-y-0 right-4" style={{ left: labelWidth }} aria-hidden>
+          <div
+            className="pointer-events-none absolute inset-y-0 right-4"
+            style={{ left: labelWidth }}
+            aria-hidden
+          >
             {ticks.map((t) => (
-              <div key={t} className="absolute inset-y-0 border-l border-slate-100 dark:border-slate-800" style={{ left: `${percentOf(t, start, end)}%` }} />
+              <div
+                key={t}
+                className="absolute inset-y-0 border-l border-slate-100 dark:border-slate-800"
+                style={{ left: `${percentOf(t, start, end)}%` }}
+              />
             ))}
             {anyOpen ? (
               <div
@@ -124,11 +149,19 @@ export function Gantt({
                 data-row-id={row.id}
                 data-selected={selected || undefined}
                 className={`absolute left-0 right-0 flex items-center border-b border-slate-100 dark:border-slate-800/60 ${
-                  selected ? 'bg-sky-50 dark:bg-sky-950/50' : onRowClick ? 'hover:bg-slate-50 dark:hover:bg-slate-800/40' : ''
+                  selected
+                    ? 'bg-sky-50 dark:bg-sky-950/50'
+                    : onRowClick
+                      ? 'hover:bg-slate-50 dark:hover:bg-slate-800/40'
+                      : ''
                 }`}
                 style={{ height: rowHeight, transform: `translateY(${item.start - AXIS_HEIGHT}px)` }}
               >
-                <div role="rowheader" className="shrink-0 truncate px-3 text-xs" style={{ width: labelWidth }}>
+                <div
+                  role="rowheader"
+                  className="shrink-0 truncate px-3 text-xs"
+                  style={{ width: labelWidth }}
+                >
                   {onRowClick ? (
                     <button
                       type="button"
@@ -144,8 +177,12 @@ export function Gantt({
                       {row.label}
                     </span>
                   )}
-                  {row.detail && rowHeight >= 28 ? <div className="truncate text-[10px] text-slate-500">{row.detail}</div> : null}
-                  {row.detail && rowHeight < 28 ? <span className="ml-1.5 text-[10px] text-slate-500">{row.detail}</span> : null}
+                  {row.detail && rowHeight >= 28 ? (
+                    <div className="truncate text-[10px] text-slate-500">{row.detail}</div>
+                  ) : null}
+                  {row.detail && rowHeight < 28 ? (
+                    <span className="ml-1.5 text-[10px] text-slate-500">{row.detail}</span>
+                  ) : null}
                 </div>
                 <div role="cell" className="relative mr-4 h-full flex-1">
                   {row.segments.map((s, i) => {
@@ -169,7 +206,11 @@ export function Gantt({
                         onBlur={() => setHover(null)}
                         onClick={onRowClick ? () => onRowClick(row) : undefined}
                         className={`absolute top-1/2 -translate-y-1/2 rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-sky-600 ${stateColour(s.state)} ${onRowClick ? 'cursor-pointer' : ''}`}
-                        style={{ left: `${left}%`, width: `max(${width}%, 2px)`, height: Math.max(6, rowHeight - 12) }}
+                        style={{
+                          left: `${left}%`,
+                          width: `max(${width}%, 2px)`,
+                          height: Math.max(6, rowHeight - 12),
+                        }}
                       />
                     );
                   })}
@@ -184,9 +225,25 @@ export function Gantt({
   );
 }
 
+/*
+ * Every bar carries its exact times (aria-label), re-rendered on each poll; state timestamps never
+ * change, so their text is remembered (formatTimestamp builds an Intl formatter per call).
+ */
+const stamps = new Map<string, string>();
+function stamp(ms: number, zone: TimeZoneChoice): string {
+  const key = `${zone}|${ms}`;
+  let text = stamps.get(key);
+  if (text === undefined) {
+    if (stamps.size > 20_000) stamps.clear();
+    text = formatTimestamp(ms, zone);
+    stamps.set(key, text);
+  }
+  return text;
+}
+
 function describe(row: TimelineRow, s: Segment, zone: TimeZoneChoice): string {
-  const until = s.open ? 'still going' : formatTimestamp(s.end, zone);
-  return `${row.label}: ${s.state} from ${formatTimestamp(s.start, zone)} until ${until} (${formatDuration(s.end - s.start)})`;
+  const until = s.open ? 'still going' : stamp(s.end, zone);
+  return `${row.label}: ${s.state} from ${stamp(s.start, zone)} until ${until} (${formatDuration(s.end - s.start)})`;
 }
 
 function Tooltip({ hover, zone }: { hover: Hover; zone: TimeZoneChoice }) {
@@ -207,7 +264,9 @@ function Tooltip({ hover, zone }: { hover: Hover; zone: TimeZoneChoice }) {
       </div>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 tabular-nums">
         <dt className="text-slate-500">From</dt>
-        <dd>{formatTimestamp(s.start, zone)}.{pad3(s.start)}</dd>
+        <dd>
+          {formatTimestamp(s.start, zone)}.{pad3(s.start)}
+        </dd>
         <dt className="text-slate-500">Until</dt>
         <dd>{s.open ? 'still going' : `${formatTimestamp(s.end, zone)}.${pad3(s.end)}`}</dd>
       </dl>

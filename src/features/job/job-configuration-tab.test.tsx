@@ -40,7 +40,10 @@ describe('configuration tab', () => {
     cluster({
       [`/jobs/${job.jid}/config`]: {
         ...config,
-        'execution-config': { ...config['execution-config'], 'user-config': { 'pipeline.owner': 'data-platform', env: 'prod' } },
+        'execution-config': {
+          ...config['execution-config'],
+          'user-config': { 'pipeline.owner': 'data-platform', env: 'prod' },
+        },
       },
     });
     renderApp(`/clusters/demo/jobs/${job.jid}/configuration`);
@@ -65,7 +68,9 @@ describe('configuration tab', () => {
     expect(acc).toHaveTextContent('LongCounter');
 
     const values = await screen.findByTestId('metric-values');
-    await waitFor(() => expect(values.querySelector('[data-metric="numRestarts"]')).toHaveTextContent(/^\d+$/));
+    await waitFor(() =>
+      expect(values.querySelector('[data-metric="numRestarts"]')).toHaveTextContent(/^\d+$/),
+    );
     const uptime = metricValues.find((m) => m.id === 'uptime')!.value!;
     expect(values.querySelector('[data-metric="uptime"]')).toHaveAttribute('title', `raw value: ${uptime}`);
     expect(values.querySelector('[data-metric="uptime"]')?.textContent).toMatch(/ (ms|s|m)/);
@@ -75,7 +80,9 @@ describe('configuration tab', () => {
     const picker = screen.getByTestId('metric-picker');
     fireEvent.click(within(picker).getByRole('checkbox', { name: 'numRescales' }));
     await waitFor(() => expect(values.querySelector('[data-metric="numRescales"]')).toHaveTextContent('7'));
-    expect(sent.some((r) => r.path.endsWith('/metrics') && (r.search.get('get') ?? '').includes('numRescales'))).toBe(true);
+    expect(
+      sent.some((r) => r.path.endsWith('/metrics') && (r.search.get('get') ?? '').includes('numRescales')),
+    ).toBe(true);
     fireEvent.click(within(values).getByRole('button', { name: 'Remove numRescales' }));
     expect(values.querySelector('[data-metric="numRescales"]')).toBeNull();
   });
@@ -103,7 +110,9 @@ describe('configuration tab', () => {
     const first = adaptive.vertices.find((v) => v.id in req)!;
     await waitFor(() => expect(section).toHaveTextContent(first.name));
     const row = within(section).getByText(first.name).closest('tr')!;
-    const cells = within(row).getAllByRole('gridcell').map((c) => c.textContent);
+    const cells = within(row)
+      .getAllByRole('gridcell')
+      .map((c) => c.textContent);
     expect(cells).toEqual([
       first.name,
       String(first.parallelism),

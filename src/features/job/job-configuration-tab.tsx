@@ -57,7 +57,17 @@ export default function JobConfigurationTab() {
   );
 }
 
-function Section({ title, count, children, testId }: { title: string; count?: ReactNode; children: ReactNode; testId?: string }) {
+function Section({
+  title,
+  count,
+  children,
+  testId,
+}: {
+  title: string;
+  count?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <section data-testid={testId}>
       <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
@@ -119,7 +129,11 @@ function ConfigSections({ clusterId, jobId, q }: { clusterId: string; jobId: str
                 </dl>
               )}
             </Section>
-            <Section title="User configuration" count={q ? `${user.length} of ${allUser.length}` : allUser.length} testId="user-config">
+            <Section
+              title="User configuration"
+              count={q ? `${user.length} of ${allUser.length}` : allUser.length}
+              testId="user-config"
+            >
               <DataTable
                 label="User configuration"
                 columns={KV_COLUMNS}
@@ -146,16 +160,25 @@ function MetricsSection({ clusterId, jobId }: { clusterId: string; jobId: string
   const available = useJobMetrics(clusterId, jobId, {});
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [filter, setFilter] = useState('');
-  const ids = useMemo(() => (available.data ?? []).map((m) => m.id).sort((a, b) => a.localeCompare(b)), [available.data]);
+  const ids = useMemo(
+    () => (available.data ?? []).map((m) => m.id).sort((a, b) => a.localeCompare(b)),
+    [available.data],
+  );
   const picked = chosen ?? DEFAULT_JOB_METRICS.filter((m) => ids.includes(m));
   const values = useJobMetrics(clusterId, picked.length > 0 ? jobId : undefined, { get: picked });
   const byId = new Map((values.data ?? []).map((m) => [m.id, m.value]));
-  const toggle = (id: string) => setChosen(picked.includes(id) ? picked.filter((m) => m !== id) : [...picked, id]);
+  const toggle = (id: string) =>
+    setChosen(picked.includes(id) ? picked.filter((m) => m !== id) : [...picked, id]);
   const shown = ids.filter((id) => id.toLowerCase().includes(filter.toLowerCase()));
 
   return (
     <Section title="Job metrics" testId="job-metrics">
-      <QueryState query={available} skeletonRows={3} isEmpty={(d) => d.length === 0} empty={<p className="text-sm text-slate-500">The job reports no metrics.</p>}>
+      <QueryState
+        query={available}
+        skeletonRows={3}
+        isEmpty={(d) => d.length === 0}
+        empty={<p className="text-sm text-slate-500">The job reports no metrics.</p>}
+      >
         {() => (
           <div className="grid gap-3 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] dark:border-slate-800 dark:bg-slate-900">
             <div className="min-w-0">
@@ -167,11 +190,20 @@ function MetricsSection({ clusterId, jobId }: { clusterId: string; jobId: string
                 aria-label="Find a metric"
                 className="mb-2 w-full rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-900"
               />
-              <ul className="max-h-60 overflow-auto pr-1 text-xs" aria-label="Available metrics" data-testid="metric-picker">
+              <ul
+                className="max-h-60 overflow-auto pr-1 text-xs"
+                aria-label="Available metrics"
+                data-testid="metric-picker"
+              >
                 {shown.map((id) => (
                   <li key={id}>
                     <label className="flex cursor-pointer items-center gap-1.5 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800">
-                      <input type="checkbox" checked={picked.includes(id)} onChange={() => toggle(id)} className="accent-sky-600" />
+                      <input
+                        type="checkbox"
+                        checked={picked.includes(id)}
+                        onChange={() => toggle(id)}
+                        className="accent-sky-600"
+                      />
                       <span className="truncate font-mono" title={id}>
                         {id}
                       </span>
@@ -191,11 +223,21 @@ function MetricsSection({ clusterId, jobId }: { clusterId: string; jobId: string
                     {picked.map((id) => {
                       const raw = byId.get(id);
                       return (
-                        <tr key={id} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                          <th scope="row" className="truncate py-1 pr-3 text-left font-mono text-xs font-normal text-slate-600 dark:text-slate-400">
+                        <tr
+                          key={id}
+                          className="border-b border-slate-100 last:border-0 dark:border-slate-800"
+                        >
+                          <th
+                            scope="row"
+                            className="truncate py-1 pr-3 text-left font-mono text-xs font-normal text-slate-600 dark:text-slate-400"
+                          >
                             {id}
                           </th>
-                          <td className="py-1 text-right tabular-nums" title={raw === undefined ? undefined : `raw value: ${raw}`} data-metric={id}>
+                          <td
+                            className="py-1 text-right tabular-nums"
+                            title={raw === undefined ? undefined : `raw value: ${raw}`}
+                            data-metric={id}
+                          >
                             {values.isPending ? '…' : formatJobMetric(id, raw, zone)}
                           </td>
                           <td className="w-6 py-1 text-right">
@@ -224,7 +266,13 @@ function MetricsSection({ clusterId, jobId }: { clusterId: string; jobId: string
 
 const ACC_COLUMNS: Column<UserAccumulator>[] = [
   { id: 'name', header: 'Name', sortValue: (a) => a.name, cell: (a) => <span title={a.name}>{a.name}</span> },
-  { id: 'type', header: 'Type', width: 150, sortValue: (a) => a.type, cell: (a) => <span className="text-slate-500">{a.type}</span> },
+  {
+    id: 'type',
+    header: 'Type',
+    width: 150,
+    sortValue: (a) => a.type,
+    cell: (a) => <span className="text-slate-500">{a.type}</span>,
+  },
   {
     id: 'value',
     header: 'Value',
@@ -264,7 +312,12 @@ function AccumulatorsSection({ clusterId, jobId }: { clusterId: string; jobId: s
 }
 
 const REQ_COLUMNS: Column<RequirementRow>[] = [
-  { id: 'name', header: 'Vertex', sortValue: (r) => r.name, cell: (r) => <span title={`${r.name} (${r.id})`}>{r.name}</span> },
+  {
+    id: 'name',
+    header: 'Vertex',
+    sortValue: (r) => r.name,
+    cell: (r) => <span title={`${r.name} (${r.id})`}>{r.name}</span>,
+  },
   {
     id: 'parallelism',
     header: 'Now',
@@ -298,15 +351,24 @@ const reqKey = (r: RequirementRow) => r.id;
 function RequirementsSection({ clusterId, jobId }: { clusterId: string; jobId: string }) {
   const req = useResourceRequirements(clusterId, jobId);
   const details = useJobDetails(clusterId, jobId);
-  const rows = useMemo(() => (req.data ? requirementRows(req.data, details.data?.vertices) : []), [req.data, details.data]);
+  const rows = useMemo(
+    () => (req.data ? requirementRows(req.data, details.data?.vertices) : []),
+    [req.data, details.data],
+  );
   // The default scheduler answers 500 "does not support ..."; that is a fact about the job, not a failure.
   const unsupported =
-    !req.data && req.error instanceof HttpError && req.error.errors.some((e) => /does not support|AdaptiveScheduler/i.test(e));
+    !req.data &&
+    req.error instanceof HttpError &&
+    req.error.errors.some((e) => /does not support|AdaptiveScheduler/i.test(e));
   return (
     <Section title="Resource requirements" testId="resource-requirements">
       {unsupported ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-500 dark:border-slate-700" data-testid="requirements-unsupported">
-          Parallelism bounds exist only with the adaptive scheduler (<code className="font-mono">jobmanager.scheduler: adaptive</code>
+        <p
+          className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-500 dark:border-slate-700"
+          data-testid="requirements-unsupported"
+        >
+          Parallelism bounds exist only with the adaptive scheduler (
+          <code className="font-mono">jobmanager.scheduler: adaptive</code>
           ); this job runs with the default scheduler.
         </p>
       ) : (

@@ -16,7 +16,9 @@ describe('exceptions tab', () => {
     renderApp(`/clusters/demo/jobs/${failedJob.jid}/exceptions`);
 
     const root = await screen.findByTestId('root-exception');
-    expect(within(root).getAllByTestId('exception-name')[0]).toHaveTextContent('org.apache.flink.runtime.JobException');
+    expect(within(root).getAllByTestId('exception-name')[0]).toHaveTextContent(
+      'org.apache.flink.runtime.JobException',
+    );
     expect(within(root).getAllByTestId('exception-message')[0]).toHaveTextContent(
       'Recovery is suppressed by NoRestartBackoffTimeStrategy',
     );
@@ -39,7 +41,9 @@ describe('exceptions tab', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     fireEvent.click(toggle!);
     const trace = within(root).getByTestId('stack-trace-text');
-    expect(trace).toHaveTextContent('at org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailure');
+    expect(trace).toHaveTextContent(
+      'at org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailure',
+    );
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
   });
 
@@ -48,16 +52,24 @@ describe('exceptions tab', () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     vi.stubGlobal('isSecureContext', true);
     const exceptions = fixture<JobExceptions>('jobs__jobid__exceptions.json');
-    fakeFlink({ [`/jobs/${failingJob.jid}`]: failingJob, [`/jobs/${failingJob.jid}/exceptions`]: exceptions });
+    fakeFlink({
+      [`/jobs/${failingJob.jid}`]: failingJob,
+      [`/jobs/${failingJob.jid}/exceptions`]: exceptions,
+    });
     renderApp(`/clusters/demo/jobs/${failingJob.jid}/exceptions`);
     const root = await screen.findByTestId('root-exception');
     fireEvent.click(within(root).getByRole('button', { name: 'Copy stack trace' }));
-    await waitFor(() => expect(writeText).toHaveBeenCalledWith(exceptions.exceptionHistory.entries[0]!.stacktrace));
+    await waitFor(() =>
+      expect(writeText).toHaveBeenCalledWith(exceptions.exceptionHistory.entries[0]!.stacktrace),
+    );
   });
 
   it('lists earlier failures newest first as one line each, details on click', async () => {
     const exceptions = fixture<JobExceptions>('jobs__jobid__exceptions.json');
-    fakeFlink({ [`/jobs/${failingJob.jid}`]: failingJob, [`/jobs/${failingJob.jid}/exceptions`]: exceptions });
+    fakeFlink({
+      [`/jobs/${failingJob.jid}`]: failingJob,
+      [`/jobs/${failingJob.jid}/exceptions`]: exceptions,
+    });
     renderApp(`/clusters/demo/jobs/${failingJob.jid}/exceptions`);
     const history = await screen.findByTestId('exception-history');
     const entries = exceptions.exceptionHistory.entries;
@@ -86,7 +98,8 @@ describe('exceptions tab', () => {
     const all = fixture<JobExceptions>('jobs__jobid__exceptions.json');
     const sent = fakeFlink({
       [`/jobs/${failingJob.jid}`]: failingJob,
-      [`/jobs/${failingJob.jid}/exceptions`]: (req: Sent) => (req.search.get('maxExceptions') === '20' ? one : all),
+      [`/jobs/${failingJob.jid}/exceptions`]: (req: Sent) =>
+        req.search.get('maxExceptions') === '20' ? one : all,
     });
     renderApp(`/clusters/demo/jobs/${failingJob.jid}/exceptions`);
     await screen.findByTestId('root-exception');
@@ -94,8 +107,12 @@ describe('exceptions tab', () => {
     fireEvent.click(screen.getByTestId('load-more-exceptions'));
     expect(screen.getByTestId('root-exception')).toBeInTheDocument();
     const history = await screen.findByTestId('exception-history');
-    expect(within(history).getAllByTestId('exception-summary')).toHaveLength(all.exceptionHistory.entries.length - 1);
-    const asked = sent.filter((r) => r.path.endsWith('/exceptions')).map((r) => r.search.get('maxExceptions'));
+    expect(within(history).getAllByTestId('exception-summary')).toHaveLength(
+      all.exceptionHistory.entries.length - 1,
+    );
+    const asked = sent
+      .filter((r) => r.path.endsWith('/exceptions'))
+      .map((r) => r.search.get('maxExceptions'));
     expect(asked).toContain('40');
     expect(screen.queryByTestId('load-more-exceptions')).not.toBeInTheDocument();
   });
@@ -119,7 +136,10 @@ describe('exceptions tab', () => {
         ],
       },
     };
-    fakeFlink({ [`/jobs/${failingJob.jid}`]: failingJob, [`/jobs/${failingJob.jid}/exceptions`]: exceptions });
+    fakeFlink({
+      [`/jobs/${failingJob.jid}`]: failingJob,
+      [`/jobs/${failingJob.jid}/exceptions`]: exceptions,
+    });
     const { container } = renderApp(`/clusters/demo/jobs/${failingJob.jid}/exceptions`);
     const root = await screen.findByTestId('root-exception');
     fireEvent.click(within(root).getByTestId('stack-trace-toggle'));
@@ -131,9 +151,16 @@ describe('exceptions tab', () => {
   it('shows failure labels as chips', async () => {
     const exceptions = fixture<JobExceptions>('jobs__jobid__exceptions.json');
     exceptions.exceptionHistory.entries[0]!.failureLabels = { type: 'USER', component: 'jdbc' };
-    fakeFlink({ [`/jobs/${failingJob.jid}`]: failingJob, [`/jobs/${failingJob.jid}/exceptions`]: exceptions });
+    fakeFlink({
+      [`/jobs/${failingJob.jid}`]: failingJob,
+      [`/jobs/${failingJob.jid}/exceptions`]: exceptions,
+    });
     renderApp(`/clusters/demo/jobs/${failingJob.jid}/exceptions`);
     const labels = await screen.findByTestId('failure-labels');
-    expect(within(labels).getAllByRole('listitem').map((l) => l.textContent)).toEqual(['component: jdbc', 'type: USER']);
+    expect(
+      within(labels)
+        .getAllByRole('listitem')
+        .map((l) => l.textContent),
+    ).toEqual(['component: jdbc', 'type: USER']);
   });
 });

@@ -3,7 +3,7 @@ import { getRouteApi, Link } from '@tanstack/react-router';
 import { useJobExceptionsPaged } from '@/api/flink/queries-job-page';
 import type { ExceptionInfo, RootExceptionInfo } from '@/api/flink/schemas';
 import { QueryState } from '@/components/query-state';
-import { formatAgo, formatTimestamp } from '@/lib/format';
+import { formatAgo, formatTimestamp, isoTimestamp } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { StackTrace } from './stack-trace';
 import {
@@ -35,7 +35,9 @@ export default function JobExceptionsTab() {
           data-testid="no-exceptions"
         >
           <p className="font-medium text-slate-700 dark:text-slate-300">No exceptions</p>
-          <p className="mt-1">This job has not failed (or its failures were dropped from the cluster’s exception history).</p>
+          <p className="mt-1">
+            This job has not failed (or its failures were dropped from the cluster’s exception history).
+          </p>
         </div>
       }
     >
@@ -46,16 +48,27 @@ export default function JobExceptionsTab() {
           <div className="space-y-6" data-testid="exceptions">
             {root ? (
               <section aria-labelledby="root-cause-title">
-                <h2 id="root-cause-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
-                  Root cause <span className="font-normal normal-case tracking-normal">· the latest failure</span>
+                <h2
+                  id="root-cause-title"
+                  className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500"
+                >
+                  Root cause{' '}
+                  <span className="font-normal normal-case tracking-normal">· the latest failure</span>
                 </h2>
                 <ExceptionEntry entry={root} clusterId={clusterId} root testId="root-exception" />
               </section>
             ) : null}
             {rest.length > 0 ? (
               <section aria-labelledby="history-title">
-                <h2 id="history-title" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
-                  Earlier failures <span className="font-normal">({rest.length}{truncated ? '+' : ''})</span>
+                <h2
+                  id="history-title"
+                  className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500"
+                >
+                  Earlier failures{' '}
+                  <span className="font-normal">
+                    ({rest.length}
+                    {truncated ? '+' : ''})
+                  </span>
                 </h2>
                 <ol className="space-y-2" data-testid="exception-history">
                   {rest.map((e, i) => (
@@ -115,7 +128,10 @@ function ExceptionEntry({
         <div className={root ? '' : 'border-t border-slate-100 p-3 dark:border-slate-800'}>
           <ExceptionBody entry={entry} clusterId={clusterId} emphasise={root} />
           {concurrent.length > 0 ? (
-            <details className="mt-3 rounded-md border border-slate-200 dark:border-slate-800" open={root && concurrent.length <= 3}>
+            <details
+              className="mt-3 rounded-md border border-slate-200 dark:border-slate-800"
+              open={root && concurrent.length <= 3}
+            >
               <summary className="cursor-pointer select-none px-3 py-1.5 text-xs font-medium text-slate-600 dark:text-slate-400">
                 {concurrent.length} concurrent {concurrent.length === 1 ? 'exception' : 'exceptions'}
               </summary>
@@ -138,7 +154,15 @@ function ExceptionEntry({
 }
 
 /** One line per earlier failure: when, what, where; the details open on click. */
-function EntrySummary({ entry, open, onToggle }: { entry: RootExceptionInfo; open: boolean; onToggle: () => void }) {
+function EntrySummary({
+  entry,
+  open,
+  onToggle,
+}: {
+  entry: RootExceptionInfo;
+  open: boolean;
+  onToggle: () => void;
+}) {
   const zone = useTimeZone();
   const head = exceptionHeadline(entry);
   const concurrent = entry.concurrentExceptions?.length ?? 0;
@@ -153,17 +177,26 @@ function EntrySummary({ entry, open, onToggle }: { entry: RootExceptionInfo; ope
       <span aria-hidden className={`text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}>
         ▸
       </span>
-      <time className="shrink-0 tabular-nums text-slate-500" dateTime={new Date(entry.timestamp).toISOString()}>
+      <time
+        className="shrink-0 tabular-nums text-slate-500"
+        dateTime={isoTimestamp(entry.timestamp)}
+      >
         {formatTimestamp(entry.timestamp, zone)}
       </time>
-      <span className="shrink-0 font-mono font-semibold text-red-800 dark:text-red-300" title={head.className}>
+      <span
+        className="shrink-0 font-mono font-semibold text-red-800 dark:text-red-300"
+        title={head.className}
+      >
         {shortClass(head.className)}
       </span>
       <span className="min-w-0 flex-1 truncate text-slate-700 dark:text-slate-300" title={head.message}>
         {head.message}
       </span>
       {entry.taskName ? (
-        <span className="hidden max-w-[30%] shrink-0 truncate text-slate-500 lg:inline" title={entry.taskName}>
+        <span
+          className="hidden max-w-[30%] shrink-0 truncate text-slate-500 lg:inline"
+          title={entry.taskName}
+        >
           {entry.taskName}
         </span>
       ) : null}
@@ -175,7 +208,15 @@ function EntrySummary({ entry, open, onToggle }: { entry: RootExceptionInfo; ope
 /** `java.sql.SQLException` → `SQLException`; the full name stays in the tooltip and the details. */
 const shortClass = (name: string) => name.slice(name.lastIndexOf('.') + 1) || name;
 
-function ExceptionBody({ entry, clusterId, emphasise }: { entry: ExceptionInfo; clusterId: string; emphasise?: boolean }) {
+function ExceptionBody({
+  entry,
+  clusterId,
+  emphasise,
+}: {
+  entry: ExceptionInfo;
+  clusterId: string;
+  emphasise?: boolean;
+}) {
   const zone = useTimeZone();
   const head = exceptionHeadline(entry);
   const cause = deepestCause(entry.stacktrace);
@@ -191,7 +232,7 @@ function ExceptionBody({ entry, clusterId, emphasise }: { entry: ExceptionInfo; 
           {head.className}
         </span>
         <time
-          dateTime={new Date(entry.timestamp).toISOString()}
+          dateTime={isoTimestamp(entry.timestamp)}
           className="ml-auto shrink-0 text-xs tabular-nums text-slate-500"
           title={formatAgo(entry.timestamp)}
           data-testid="exception-time"
@@ -200,12 +241,18 @@ function ExceptionBody({ entry, clusterId, emphasise }: { entry: ExceptionInfo; 
         </time>
       </div>
       {head.message ? (
-        <p className={`mt-1 whitespace-pre-wrap break-words ${emphasise ? 'text-sm' : 'text-xs'}`} data-testid="exception-message">
+        <p
+          className={`mt-1 whitespace-pre-wrap break-words ${emphasise ? 'text-sm' : 'text-xs'}`}
+          data-testid="exception-message"
+        >
           {head.message}
         </p>
       ) : null}
       {cause ? (
-        <p className="mt-1.5 rounded bg-red-50 px-2 py-1 text-xs text-red-900 dark:bg-red-950/50 dark:text-red-200" data-testid="exception-cause">
+        <p
+          className="mt-1.5 rounded bg-red-50 px-2 py-1 text-xs text-red-900 dark:bg-red-950/50 dark:text-red-200"
+          data-testid="exception-cause"
+        >
           <span className="font-semibold">Caused by </span>
           <span className="break-all font-mono">{cause.className}</span>
           {cause.message ? <span className="break-words">: {cause.message}</span> : null}

@@ -26,7 +26,11 @@ describe('job layout', () => {
     const total = running.vertices.reduce((s, v) => s + v.parallelism, 0);
     expect(screen.getByTestId('job-tasks')).toHaveTextContent(String(total));
     const tabs = screen.getByTestId('job-tabs');
-    expect(within(tabs).getAllByRole('link').map((a) => a.textContent)).toEqual([
+    expect(
+      within(tabs)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([
       'Overview',
       'Exceptions',
       'Timeline',
@@ -47,7 +51,9 @@ describe('job layout', () => {
     const { unmount } = renderApp(`/clusters/demo/jobs/${running.jid}/configuration`);
     const duration = await screen.findByTestId('job-duration');
     const first = duration.textContent;
-    await waitFor(() => expect(screen.getByTestId('job-duration').textContent).not.toBe(first), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByTestId('job-duration').textContent).not.toBe(first), {
+      timeout: 3000,
+    });
     unmount();
 
     renderApp(`/clusters/demo/jobs/${failed.jid}/configuration`);
@@ -56,7 +62,9 @@ describe('job layout', () => {
     expect(screen.getByTestId('job-duration')).toHaveTextContent(/^\d+(\.\d)? s$/);
     expect(screen.getByTestId('job-end')).toHaveTextContent(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     // A failed job draws attention to its exceptions.
-    expect(within(screen.getByTestId('job-tab-exceptions')).getByLabelText('(the job failed)')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('job-tab-exceptions')).getByLabelText('(the job failed)'),
+    ).toBeInTheDocument();
   });
 
   it('keeps the selected vertex on the tabs about vertices, not on the others', async () => {
@@ -77,7 +85,10 @@ describe('job layout', () => {
     const box = await screen.findByTestId('job-not-found');
     expect(box).toHaveTextContent('Job not found');
     expect(box).toHaveTextContent('00000000000000000000000000000000');
-    expect(within(box).getByRole('link', { name: 'Back to all jobs' })).toHaveAttribute('href', '/clusters/demo/jobs');
+    expect(within(box).getByRole('link', { name: 'Back to all jobs' })).toHaveAttribute(
+      'href',
+      '/clusters/demo/jobs',
+    );
     expect(screen.queryByTestId('job-tabs')).not.toBeInTheDocument();
     const calls = () => sent.filter((r) => r.path === '/jobs/00000000000000000000000000000000').length;
     const before = calls();
@@ -93,7 +104,11 @@ describe('job layout', () => {
 
   it('stops polling the job once it is finished; keeps polling while it runs', async () => {
     const config = { ...fixture<Record<string, unknown>>('config.json'), 'refresh-interval': 200 };
-    const sent = fakeFlink({ '/config': config, [`/jobs/${running.jid}`]: running, [`/jobs/${failed.jid}`]: failed });
+    const sent = fakeFlink({
+      '/config': config,
+      [`/jobs/${running.jid}`]: running,
+      [`/jobs/${failed.jid}`]: failed,
+    });
     const a = renderApp(`/clusters/demo/jobs/${failed.jid}/configuration`);
     await screen.findByTestId('job-header');
     const r1 = renderAppCount(sent, `/jobs/${failed.jid}`);

@@ -35,7 +35,11 @@ export function JobLayout({ actions }: { actions: ReactNode }) {
       </div>
     );
   }
-  if (!details.data && details.error instanceof HttpError && (details.error.status === 404 || details.error.status === 400)) {
+  if (
+    !details.data &&
+    details.error instanceof HttpError &&
+    (details.error.status === 404 || details.error.status === 400)
+  ) {
     return <JobNotFound clusterId={clusterId} jobId={jobId} badId={details.error.status === 400} />;
   }
   const job = details.data;
@@ -67,7 +71,11 @@ const needsAttention = (state: string) => ['FAILED', 'FAILING', 'RESTARTING'].in
 function Breadcrumb({ clusterId, name }: { clusterId: string; name: string }) {
   return (
     <nav aria-label="Breadcrumb" className="mb-1 flex min-w-0 items-center gap-1 text-xs text-slate-500">
-      <Link to="/clusters/$clusterId/jobs" params={{ clusterId }} className="hover:text-sky-700 hover:underline dark:hover:text-sky-400">
+      <Link
+        to="/clusters/$clusterId/jobs"
+        params={{ clusterId }}
+        className="hover:text-sky-700 hover:underline dark:hover:text-sky-400"
+      >
         Jobs
       </Link>
       <span aria-hidden>›</span>
@@ -184,14 +192,15 @@ function JobNotFound({ clusterId, jobId, badId }: { clusterId: string; jobId: st
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         {badId ? (
           <>
-            Flink job ids are 32 hexadecimal characters; <code className="break-all font-mono">{jobId}</code> is not one.
+            Flink job ids are 32 hexadecimal characters; <code className="break-all font-mono">{jobId}</code>{' '}
+            is not one.
           </>
         ) : (
           <>
             The cluster <span className="font-medium">{clusterId}</span> knows no job{' '}
             <code className="break-all font-mono">{jobId}</code>. Finished jobs are forgotten after{' '}
-            <code className="font-mono">jobstore.expiration-time</code> (1 hour by default), or after a restart of the
-            JobManager without a history server.
+            <code className="font-mono">jobstore.expiration-time</code> (1 hour by default), or after a
+            restart of the JobManager without a history server.
           </>
         )}
       </p>

@@ -30,7 +30,9 @@ describe('timeline tab', () => {
 
     // Hover shows the exact times.
     const bar = within(rows[0]!).getByTestId('gantt-bar');
-    expect(bar.getAttribute('aria-label')).toMatch(/RUNNING from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d until still going/);
+    expect(bar.getAttribute('aria-label')).toMatch(
+      /RUNNING from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d until still going/,
+    );
     fireEvent.mouseEnter(bar, { clientX: 10, clientY: 10 });
     expect(screen.getByTestId('gantt-tooltip')).toHaveTextContent(vertex.name);
     expect(screen.getByTestId('gantt-tooltip')).toHaveTextContent('still going');
@@ -44,13 +46,11 @@ describe('timeline tab', () => {
     const subtasks = await screen.findByTestId('subtask-timeline');
     const subRows = within(subtasks).getAllByTestId('gantt-row');
     expect(subRows).toHaveLength(times.subtasks.length);
-    expect(within(subRows[0]!).getAllByTestId('gantt-bar').map((b) => b.getAttribute('data-state'))).toEqual([
-      'CREATED',
-      'SCHEDULED',
-      'DEPLOYING',
-      'INITIALIZING',
-      'RUNNING',
-    ]);
+    expect(
+      within(subRows[0]!)
+        .getAllByTestId('gantt-bar')
+        .map((b) => b.getAttribute('data-state')),
+    ).toEqual(['CREATED', 'SCHEDULED', 'DEPLOYING', 'INITIALIZING', 'RUNNING']);
     expect(sent.some((r) => r.path.endsWith(`/vertices/${vertex.id}/subtasktimes`))).toBe(true);
   });
 
@@ -61,7 +61,9 @@ describe('timeline tab', () => {
     });
     const { router } = renderApp(`/clusters/demo/jobs/${job.jid}/timeline?vertex=${vertex.id}`);
     expect(await screen.findByTestId('subtask-timeline')).toBeInTheDocument();
-    const selected = within(screen.getByTestId('vertex-timeline')).getAllByTestId('gantt-row').find((r) => r.dataset.selected);
+    const selected = within(screen.getByTestId('vertex-timeline'))
+      .getAllByTestId('gantt-row')
+      .find((r) => r.dataset.selected);
     expect(selected?.getAttribute('data-row-id')).toBe(vertex.id);
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByTestId('subtask-timeline')).not.toBeInTheDocument());
@@ -74,8 +76,11 @@ describe('timeline tab', () => {
     fakeFlink({ [`/jobs/${failed.jid}`]: failed });
     renderApp(`/clusters/demo/jobs/${failed.jid}/timeline`);
     const chart = await screen.findByTestId('vertex-timeline');
-    const states = within(chart).getAllByTestId('gantt-bar').map((b) => b.getAttribute('data-state'));
+    const states = within(chart)
+      .getAllByTestId('gantt-bar')
+      .map((b) => b.getAttribute('data-state'));
     expect(states.sort()).toEqual(['CANCELED', 'FAILED']);
-    for (const b of within(chart).getAllByTestId('gantt-bar')) expect(b.getAttribute('aria-label')).not.toContain('still going');
+    for (const b of within(chart).getAllByTestId('gantt-bar'))
+      expect(b.getAttribute('aria-label')).not.toContain('still going');
   });
 });

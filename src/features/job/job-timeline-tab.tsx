@@ -32,7 +32,13 @@ export default function JobTimelineTab() {
   return (
     <div className="space-y-6" data-testid="timeline">
       <QueryState query={details} skeletonRows={5}>
-        {(job) => <VertexTimeline job={job} selected={vertex} onSelect={(id) => select(id === vertex ? undefined : id)} />}
+        {(job) => (
+          <VertexTimeline
+            job={job}
+            selected={vertex}
+            onSelect={(id) => select(id === vertex ? undefined : id)}
+          />
+        )}
       </QueryState>
       {vertex ? (
         <SubtaskTimeline
@@ -49,13 +55,24 @@ export default function JobTimelineTab() {
   );
 }
 
-function VertexTimeline({ job, selected, onSelect }: { job: JobDetails; selected: string | undefined; onSelect: (id: string) => void }) {
+function VertexTimeline({
+  job,
+  selected,
+  onSelect,
+}: {
+  job: JobDetails;
+  selected: string | undefined;
+  onSelect: (id: string) => void;
+}) {
   const zone = useTimeZone();
   const timeline = useMemo(() => vertexTimeline(job), [job]);
   return (
     <section aria-labelledby="vertex-timeline-title">
       <div className="mb-2 flex flex-wrap items-baseline gap-3">
-        <h2 id="vertex-timeline-title" className="text-sm font-semibold uppercase tracking-wide text-slate-500">
+        <h2
+          id="vertex-timeline-title"
+          className="text-sm font-semibold uppercase tracking-wide text-slate-500"
+        >
           Vertices
         </h2>
         <span className="text-xs text-slate-500">
@@ -104,7 +121,10 @@ function SubtaskTimeline({
   return (
     <section aria-labelledby="subtask-timeline-title" data-testid="subtask-timeline-section">
       <div className="mb-2 flex flex-wrap items-baseline gap-3">
-        <h2 id="subtask-timeline-title" className="min-w-0 truncate text-sm font-semibold text-slate-700 dark:text-slate-300">
+        <h2
+          id="subtask-timeline-title"
+          className="min-w-0 truncate text-sm font-semibold text-slate-700 dark:text-slate-300"
+        >
           <span className="uppercase tracking-wide text-slate-500">Subtasks of </span>
           {times.data?.name ?? vertexName ?? vertexId}
         </h2>
@@ -116,7 +136,12 @@ function SubtaskTimeline({
           Close
         </button>
       </div>
-      <QueryState query={times} skeletonRows={4} isEmpty={(d) => d.subtasks.length === 0} empty={<p className="text-sm text-slate-500">This vertex has no subtasks.</p>}>
+      <QueryState
+        query={times}
+        skeletonRows={4}
+        isEmpty={(d) => d.subtasks.length === 0}
+        empty={<p className="text-sm text-slate-500">This vertex has no subtasks.</p>}
+      >
         {(data) => <SubtaskChart data={data} />}
       </QueryState>
     </section>
@@ -134,7 +159,11 @@ function SubtaskChart({ data }: { data: SubtaskTimes }) {
       <div className="flex flex-wrap items-center gap-3">
         <GanttLegend timeline={timeline} />
         {startup ? (
-          <div className="ml-auto inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700" role="group" aria-label="Time range">
+          <div
+            className="ml-auto inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-700"
+            role="group"
+            aria-label="Time range"
+          >
             {[
               { label: `Start-up (${formatDuration(startup.end - startup.start)})`, on: !whole, set: false },
               { label: `Whole run (${formatDuration(timeline.end - timeline.start)})`, on: whole, set: true },

@@ -37,7 +37,12 @@ export function StackTrace({ text }: { text: string }) {
         <CopyButton text={text} ariaLabel="Copy stack trace" compact />
         {open ? (
           <label className="ml-auto inline-flex cursor-pointer items-center gap-1 text-slate-600 dark:text-slate-400">
-            <input type="checkbox" checked={userOnly} onChange={(e) => setUserOnly(e.target.checked)} className="accent-sky-600" />
+            <input
+              type="checkbox"
+              checked={userOnly}
+              onChange={(e) => setUserOnly(e.target.checked)}
+              className="accent-sky-600"
+            />
             Fold Flink/JDK frames
           </label>
         ) : null}

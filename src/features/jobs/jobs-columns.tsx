@@ -8,7 +8,8 @@ import { fastTimestamp } from './utils/fast-timestamp';
 import { jobDuration, totalTasks } from './utils/job-list';
 
 /** Tasks in more than one state: the total helps reading the chips. */
-const mixed = (j: JobOverview) => Object.entries(j.tasks).filter(([k, n]) => k !== 'total' && n > 0).length > 1;
+const mixed = (j: JobOverview) =>
+  Object.entries(j.tasks).filter(([k, n]) => k !== 'total' && n > 0).length > 1;
 
 const known = (ms: number) => (ms > 0 ? ms : undefined);
 
@@ -41,7 +42,13 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobO
         </div>
       ),
     },
-    { id: 'state', header: 'State', width: 130, sortValue: (j) => j.state, cell: (j) => <StateBadge state={j.state} /> },
+    {
+      id: 'state',
+      header: 'State',
+      width: 130,
+      sortValue: (j) => j.state,
+      cell: (j) => <StateBadge state={j.state} />,
+    },
     {
       id: 'start',
       header: 'Start',

@@ -17,7 +17,10 @@ function rowNames() {
   const table = screen.getByTestId('jobs-table');
   return within(table)
     .getAllByRole('row')
-    .filter((r) => r.getAttribute('aria-rowindex') !== '1' && !r.hasAttribute('aria-hidden') && r.querySelector('a'))
+    .filter(
+      (r) =>
+        r.getAttribute('aria-rowindex') !== '1' && !r.hasAttribute('aria-hidden') && r.querySelector('a'),
+    )
     .map((r) => r.querySelector('a')?.textContent);
 }
 
@@ -28,10 +31,15 @@ describe('jobs page (recorded Flink 2.2 /jobs/overview)', () => {
     await screen.findByTestId('jobs-table');
     await waitFor(() => expect(rowNames()).toHaveLength(overview.jobs.length));
     expect(rowNames().slice(0, 3).sort()).toEqual(
-      overview.jobs.filter((j) => j.state === 'RUNNING').map((j) => j.name).sort(),
+      overview.jobs
+        .filter((j) => j.state === 'RUNNING')
+        .map((j) => j.name)
+        .sort(),
     );
     const chips = screen.getByTestId('state-chips');
-    const count = (label: string) => within(chips).getByTestId(`state-chip-${label}`).querySelector('[data-testid="chip-count"]')?.textContent;
+    const count = (label: string) =>
+      within(chips).getByTestId(`state-chip-${label}`).querySelector('[data-testid="chip-count"]')
+        ?.textContent;
     expect(count('All')).toBe(String(overview.jobs.length));
     expect(count('RUNNING')).toBe('3');
     expect(count('FINISHED')).toBe('2');
@@ -53,14 +61,17 @@ describe('jobs page (recorded Flink 2.2 /jobs/overview)', () => {
 
     fireEvent.change(screen.getByTestId('jobs-search'), { target: { value: 'target' } });
     await waitFor(() => expect(router.state.location.search).toMatchObject({ q: 'target' }));
-    await waitFor(() => expect(rowNames().sort()).toEqual(['streamdash cancel target', 'streamdash stop target']));
+    await waitFor(() =>
+      expect(rowNames().sort()).toEqual(['streamdash cancel target', 'streamdash stop target']),
+    );
     expect(screen.getByTestId('jobs-count')).toHaveTextContent(`2 of ${overview.jobs.length} jobs`);
 
     fireEvent.click(screen.getByRole('button', { name: /Duration/ }));
     await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: 'duration', desc: true }));
     const cancel = byName('streamdash cancel target');
     const stop = byName('streamdash stop target');
-    const longestFirst = cancel.duration >= stop.duration ? [cancel.name, stop.name] : [stop.name, cancel.name];
+    const longestFirst =
+      cancel.duration >= stop.duration ? [cancel.name, stop.name] : [stop.name, cancel.name];
     await waitFor(() => expect(rowNames()).toEqual(longestFirst));
     fireEvent.click(screen.getByRole('button', { name: /Duration/ }));
     await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: 'duration' }));

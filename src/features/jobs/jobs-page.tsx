@@ -40,10 +40,7 @@ export function JobsPage() {
 
   return (
     <div className="flex flex-col">
-      <PageHeader
-        title="Jobs"
-        subtitle={jobs.data ? <JobsSummary jobs={jobs.data.jobs} /> : undefined}
-      />
+      <PageHeader title="Jobs" subtitle={jobs.data ? <JobsSummary jobs={jobs.data.jobs} /> : undefined} />
       <QueryState query={jobs} skeletonRows={8}>
         {(data) => <JobsList clusterId={clusterId} jobs={data.jobs} search={search} setSearch={setSearch} />}
       </QueryState>
@@ -86,7 +83,8 @@ function JobsList({
 
   const onSortChange = useCallback((s: SortState | null) => setSearch(searchFromSort(s)), [setSearch]);
   const openJob = useCallback(
-    (j: JobOverview) => void goTo({ to: '/clusters/$clusterId/jobs/$jobId', params: { clusterId, jobId: j.jid } }),
+    (j: JobOverview) =>
+      void goTo({ to: '/clusters/$clusterId/jobs/$jobId', params: { clusterId, jobId: j.jid } }),
     [goTo, clusterId],
   );
   const rowKey = useCallback((j: JobOverview) => j.jid, []);
@@ -96,7 +94,12 @@ function JobsList({
     <>
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <SearchBox value={text} onChange={setText} />
-        <div className="flex flex-wrap items-center gap-1.5" role="group" aria-label="Filter by state" data-testid="state-chips">
+        <div
+          className="flex flex-wrap items-center gap-1.5"
+          role="group"
+          aria-label="Filter by state"
+          data-testid="state-chips"
+        >
           <Chip
             label="All"
             count={matching.length}
@@ -112,14 +115,22 @@ function JobsList({
               active={states.has(state.toUpperCase())}
               title={`Show only ${state} jobs (Ctrl/⌘-click or Shift-click to add to the selection)`}
               onClick={(e) =>
-                setSearch({ state: toggleState(states, state.toUpperCase(), !(e.ctrlKey || e.metaKey || e.shiftKey)) })
+                setSearch({
+                  state: toggleState(states, state.toUpperCase(), !(e.ctrlKey || e.metaKey || e.shiftKey)),
+                })
               }
             />
           ))}
           {[...states]
             .filter((s) => !counts.some((c) => c.state.toUpperCase() === s))
             .map((s) => (
-              <Chip key={s} label={s} count={0} active onClick={() => setSearch({ state: toggleState(states, s, false) })} />
+              <Chip
+                key={s}
+                label={s}
+                count={0}
+                active
+                onClick={() => setSearch({ state: toggleState(states, s, false) })}
+              />
             ))}
         </div>
         <span className="ml-auto text-xs text-slate-500" data-testid="jobs-count" aria-live="polite">
@@ -141,7 +152,11 @@ function JobsList({
           jobs.length === 0 ? (
             <span>
               No jobs on this cluster yet.{' '}
-              <Link to="/clusters/$clusterId/submit" params={{ clusterId }} className="text-sky-700 underline dark:text-sky-400">
+              <Link
+                to="/clusters/$clusterId/submit"
+                params={{ clusterId }}
+                className="text-sky-700 underline dark:text-sky-400"
+              >
                 Submit one
               </Link>
             </span>
@@ -170,7 +185,10 @@ function JobsList({
  * The search box's own text, written to the URL as the user types (replace, no history entry)
  * and taken from the URL when it changes for another reason (back button, a link).
  */
-function useSearchText(urlValue: string | undefined, write: (q: string) => void): [string, (q: string) => void] {
+function useSearchText(
+  urlValue: string | undefined,
+  write: (q: string) => void,
+): [string, (q: string) => void] {
   const [text, setText] = useState(urlValue ?? '');
   const written = useRef(urlValue ?? '');
   useEffect(() => {

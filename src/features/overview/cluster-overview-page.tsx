@@ -7,7 +7,7 @@ import { QueryState } from '@/components/query-state';
 import { StatCard } from '@/components/stat-card';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
-import { formatDuration, formatTimestamp } from '@/lib/format';
+import { formatDuration, formatTimestamp, isoTimestamp } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { splitJobs } from './split-jobs';
 
@@ -91,7 +91,7 @@ function JobsSection({ clusterId, title, jobs, testId }: { clusterId: string; ti
                     <span className="font-mono text-[11px] text-slate-500">{job.jid}</span>
                   </td>
                   <td className="px-3 py-2"><StateBadge state={job.state} /></td>
-                  <td className="whitespace-nowrap px-3 py-2" title={new Date(job['start-time']).toISOString()}>
+                  <td className="whitespace-nowrap px-3 py-2" title={isoTimestamp(job['start-time'])}>
                     {formatTimestamp(job['start-time'], zone)}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">{formatDuration(job.duration)}</td>

@@ -28,12 +28,12 @@ export function FlowCards({ job, running }: { job: SeaTunnelJob; running: boolea
         tone={total.stalled ? 'bad' : undefined}
       />
       <FlowCard
-        label="Source rate"
+        label={running ? 'Source rate' : 'Source rate (last reported)'}
         value={<span data-testid="received-qps">{formatPerSecond(f.sourceReceivedQPS)}</span>}
         hint={formatPerSecond(f.sourceReceivedBytesPerSeconds, true)}
       />
       <FlowCard
-        label="Sink rate"
+        label={running ? 'Sink rate' : 'Sink rate (last reported)'}
         value={<span data-testid="written-qps">{formatPerSecond(f.sinkWriteQPS)}</span>}
         hint={
           total.stalled ? (

@@ -17,6 +17,7 @@ import {
   countStates,
   defaultOrder,
   describeJobs,
+  FINISHED_STATES,
   filterByState,
   isStoppable,
   mergeJobs,
@@ -29,6 +30,7 @@ import {
 } from './utils/job-list';
 
 const route = getRouteApi('/clusters/$clusterId/jobs');
+const ALWAYS_SHOWN = ['RUNNING', ...FINISHED_STATES];
 
 /**
  * Every job the engine knows: the running map and the finished history (FINISHED, CANCELED,
@@ -126,7 +128,7 @@ function JobsList({
   const states = useMemo(() => parseStates(search.state), [search.state]);
   const sort = sortFromSearch(search.sort, search.desc);
   const matching = useMemo(() => searchJobs(allRows, q), [allRows, q]);
-  const counts = useMemo(() => countStates(matching), [matching]);
+  const counts = useMemo(() => countStates(matching, ALWAYS_SHOWN), [matching]);
   const rows = useMemo(() => filterByState(matching, states), [matching, states]);
   const columns = useMemo(() => jobColumns(clusterId, zone), [clusterId, zone]);
   const [selection, setSelection] = useState<Set<string>>(() => new Set());

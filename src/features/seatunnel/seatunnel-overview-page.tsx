@@ -282,26 +282,27 @@ function JobMiniTable({
               key={job.jobId}
               className="border-t border-slate-100 bg-white dark:border-slate-800 dark:bg-slate-900"
             >
-              <td className="truncate px-3 py-1.5">
-                <Link
-                  to="/clusters/$clusterId/jobs/$jobId"
-                  params={{ clusterId, jobId: job.jobId }}
-                  className="font-medium text-sky-700 hover:underline dark:text-sky-400"
-                  title={`${job.jobName} (${job.jobId})`}
-                >
-                  {job.jobName || job.jobId}
-                </Link>
-                <div className="truncate font-mono text-[11px] text-slate-500">
-                  {job.jobId}
+              <td className="px-3 py-1.5">
+                <div className="flex min-w-0 items-center gap-2">
+                  <Link
+                    to="/clusters/$clusterId/jobs/$jobId"
+                    params={{ clusterId, jobId: job.jobId }}
+                    className="truncate font-medium text-sky-700 hover:underline dark:text-sky-400"
+                    title={`${job.jobName} (${job.jobId})`}
+                  >
+                    {job.jobName || job.jobId}
+                  </Link>
                   {!ended && job.jobStatus.toUpperCase() === 'RUNNING' && isSinkStalled(job.metrics) ? (
                     <span
-                      className="ml-2 font-sans font-semibold text-red-700 dark:text-red-400"
+                      className="shrink-0 rounded bg-red-100 px-1 text-[10px] font-semibold text-red-900 dark:bg-red-900/60 dark:text-red-100"
                       data-testid="stalled-mark"
+                      title="The source reads but the sink writes nothing"
                     >
-                      sink not writing
+                      SINK STALLED
                     </span>
                   ) : null}
                 </div>
+                <div className="truncate font-mono text-[11px] text-slate-500">{job.jobId}</div>
               </td>
               <td className="px-3 py-1.5">
                 <StateBadge state={job.jobStatus} />

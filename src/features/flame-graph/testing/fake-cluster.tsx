@@ -59,7 +59,7 @@ export function fakeFlink(routes: Record<string, Answer | ((req: Sent) => Answer
 }
 
 configure({ asyncUtilTimeout: 8000 });
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Renders the whole app (shell, router, lazy pages) at `url`. */
 export function renderApp(url: string) {

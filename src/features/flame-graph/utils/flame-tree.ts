@@ -18,6 +18,8 @@ export interface PreparedTree {
   /** Samples of the root. */
   total: number;
   maxDepth: number;
+  /** Frames marked "[off-cpu]" (mixed graphs). */
+  offCpuFrames: number;
 }
 
 /**
@@ -27,8 +29,10 @@ export interface PreparedTree {
 export function prepareTree(data: FlameGraphNode): PreparedTree {
   let nodes = 0;
   let maxDepth = 0;
+  let offCpuFrames = 0;
   const copy = (n: FlameGraphNode, depth: number): PreparedFrame => {
     nodes++;
+    if (isOffCpuName(n.name)) offCpuFrames++;
     if (depth > maxDepth) maxDepth = depth;
     const out: PreparedFrame = { name: n.name, value: n.value };
     if (n.children && n.children.length > 0) {
@@ -39,7 +43,7 @@ export function prepareTree(data: FlameGraphNode): PreparedTree {
     return out;
   };
   const root = copy(data, 0);
-  return { root, nodes, total: data.value, maxDepth };
+  return { root, nodes, total: data.value, maxDepth, offCpuFrames };
 }
 
 /** Case-insensitive substring match: a search term is text, never a regular expression. */

@@ -18,7 +18,8 @@ describe('flame tree', () => {
     const data = tree('root', 10, [tree('b.B:1', 4, [tree('z.Z:2', 4)]), tree('a.A:1', 6)]);
     const p = prepareTree(data);
     expect(p.root.children?.map((c) => c.name)).toEqual(['a.A:1', 'b.B:1']);
-    expect(p).toMatchObject({ nodes: 4, total: 10, maxDepth: 2 });
+    expect(p).toMatchObject({ nodes: 4, total: 10, maxDepth: 2, offCpuFrames: 0 });
+    expect(prepareTree(tree('root', 1, [tree('x.sleep:1 [off-cpu]', 1)])).offCpuFrames).toBe(1);
     // the cached answer is not touched (the chart marks zoom state on its nodes)
     expect(data.children?.[0]?.name).toBe('b.B:1');
     expect(p.root.children?.[1]).not.toBe(data.children?.[0]);

@@ -5,8 +5,8 @@ import { accumulatorRows, hostOf, type AccumulatorRow } from '../utils/subtasks'
 import { Section } from './parts';
 
 const SUBTASK_COLUMNS: Column<AccumulatorRow>[] = [
-  { id: 'subtask', header: 'Subtask', width: 80, align: 'right', cell: (r) => r.subtask, sortValue: (r) => r.subtask },
-  { id: 'attempt', header: 'Att.', width: 56, align: 'right', cell: (r) => r.attempt, sortValue: (r) => r.attempt },
+  { id: 'subtask', header: '#', title: 'Subtask', width: 64, align: 'right', cell: (r) => r.subtask, sortValue: (r) => r.subtask },
+  { id: 'attempt', header: 'Att.', title: 'Attempt', width: 64, align: 'right', cell: (r) => r.attempt, sortValue: (r) => r.attempt },
   { id: 'host', header: 'Host', width: 130, cell: (r) => <span className="font-mono text-xs">{hostOf(r.endpoint)}</span>, sortValue: (r) => r.endpoint },
   { id: 'name', header: 'Name', cell: (r) => <span title={r.type}>{r.name}</span>, sortValue: (r) => r.name },
   { id: 'value', header: 'Value', align: 'right', cell: (r) => <span className="font-mono text-xs" title={r.value}>{r.value}</span>, sortValue: (r) => numericOrText(r.value), descFirst: true },

@@ -98,17 +98,16 @@ function subtaskColumns(clusterId: string, zone: TimeZoneChoice): Column<Subtask
       id: 'attempt',
       header: 'Att.',
       title: 'Attempt number (0 = never restarted)',
-      width: 48,
+      width: 64,
       align: 'right',
       cell: (s) => <span className={s.attempt > 0 ? 'font-semibold text-orange-700 dark:text-orange-400' : ''}>{s.attempt}</span>,
       sortValue: (s) => s.attempt,
       descFirst: true,
     },
-    { id: 'status', header: 'Status', width: 100, cell: (s) => <StateBadge state={s.status} />, sortValue: (s) => s.status },
+    { id: 'status', header: 'Status', width: 108, cell: (s) => <StateBadge state={s.status} />, sortValue: (s) => s.status },
     {
       id: 'host',
       header: 'Host / task manager',
-      width: 176,
       cell: (s) => (
         <span className="flex min-w-0 flex-col leading-tight">
           <span className="truncate font-mono text-xs" title={s.endpoint}>
@@ -131,33 +130,28 @@ function subtaskColumns(clusterId: string, zone: TimeZoneChoice): Column<Subtask
       descFirst: true,
     },
     {
-      id: 'records',
-      header: 'Records',
-      title: 'Records received (top) and sent (bottom) since the attempt started',
-      width: 96,
+      id: 'io',
+      header: 'In / out',
+      title: 'Records and bytes received (top) and sent (bottom) since the attempt started',
+      width: 144,
       align: 'right',
       cell: (s) => (
         <InOut
-          top={<TotalCell n={s.metrics['read-records']} complete={s.metrics['read-records-complete']} kind="records" />}
-          bottom={<TotalCell n={s.metrics['write-records']} complete={s.metrics['write-records-complete']} kind="records" />}
+          top={
+            <>
+              <TotalCell n={s.metrics['read-records']} complete={s.metrics['read-records-complete']} kind="records" /> ·{' '}
+              <TotalCell n={s.metrics['read-bytes']} complete={s.metrics['read-bytes-complete']} kind="bytes" />
+            </>
+          }
+          bottom={
+            <>
+              <TotalCell n={s.metrics['write-records']} complete={s.metrics['write-records-complete']} kind="records" /> ·{' '}
+              <TotalCell n={s.metrics['write-bytes']} complete={s.metrics['write-bytes-complete']} kind="bytes" />
+            </>
+          }
         />
       ),
       sortValue: (s) => s.metrics['read-records'],
-      descFirst: true,
-    },
-    {
-      id: 'bytes',
-      header: 'Bytes',
-      title: 'Bytes received (top) and sent (bottom) since the attempt started',
-      width: 96,
-      align: 'right',
-      cell: (s) => (
-        <InOut
-          top={<TotalCell n={s.metrics['read-bytes']} complete={s.metrics['read-bytes-complete']} kind="bytes" />}
-          bottom={<TotalCell n={s.metrics['write-bytes']} complete={s.metrics['write-bytes-complete']} kind="bytes" />}
-        />
-      ),
-      sortValue: (s) => s.metrics['read-bytes'],
       descFirst: true,
     },
   ];

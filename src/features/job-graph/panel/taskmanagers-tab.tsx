@@ -6,7 +6,7 @@ import { QueryState } from '@/components/query-state';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
 import { formatDuration } from '@/lib/format';
-import { TaskManagerLink, TotalCell } from '../cells';
+import { InOut, TaskManagerLink, TotalCell } from '../cells';
 
 type TmRow = VertexTaskManagers['taskmanagers'][number];
 
@@ -49,11 +49,21 @@ function tmColumns(clusterId: string): Column<TmRow>[] {
       ),
       sortValue: (t) => t['taskmanager-id'] ?? t.endpoint,
     },
-    { id: 'status', header: 'Status', width: 112, cell: (t) => <StateBadge state={t.status} />, sortValue: (t) => t.status },
+    {
+      id: 'status',
+      header: 'Status',
+      width: 104,
+      cell: (t) => (
+        <span title={`Running for ${formatDuration(t.duration)}`}>
+          <StateBadge state={t.status} />
+        </span>
+      ),
+      sortValue: (t) => t.status,
+    },
     {
       id: 'subtasks',
       header: 'Subtasks',
-      width: 120,
+      width: 104,
       cell: (t) => (
         <span className="flex items-center gap-1">
           <span className="tabular-nums">{subtasks(t)}</span>
@@ -63,41 +73,34 @@ function tmColumns(clusterId: string): Column<TmRow>[] {
       sortValue: subtasks,
       descFirst: true,
     },
-    { id: 'duration', header: 'Duration', width: 90, align: 'right', cell: (t) => formatDuration(t.duration), sortValue: (t) => t.duration },
     {
-      id: 'recordsIn',
-      header: 'Rec. in',
-      width: 90,
+      id: 'records',
+      header: 'Records',
+      title: 'Records received (top) and sent (bottom) by the subtasks on this task manager',
+      width: 96,
       align: 'right',
-      cell: (t) => <TotalCell n={t.metrics['read-records']} complete={t.metrics['read-records-complete']} kind="records" />,
+      cell: (t) => (
+        <InOut
+          top={<TotalCell n={t.metrics['read-records']} complete={t.metrics['read-records-complete']} kind="records" />}
+          bottom={<TotalCell n={t.metrics['write-records']} complete={t.metrics['write-records-complete']} kind="records" />}
+        />
+      ),
       sortValue: (t) => t.metrics['read-records'],
       descFirst: true,
     },
     {
-      id: 'recordsOut',
-      header: 'Rec. out',
-      width: 90,
+      id: 'bytes',
+      header: 'Bytes',
+      title: 'Bytes received (top) and sent (bottom) by the subtasks on this task manager',
+      width: 96,
       align: 'right',
-      cell: (t) => <TotalCell n={t.metrics['write-records']} complete={t.metrics['write-records-complete']} kind="records" />,
-      sortValue: (t) => t.metrics['write-records'],
-      descFirst: true,
-    },
-    {
-      id: 'bytesIn',
-      header: 'Bytes in',
-      width: 90,
-      align: 'right',
-      cell: (t) => <TotalCell n={t.metrics['read-bytes']} complete={t.metrics['read-bytes-complete']} kind="bytes" />,
+      cell: (t) => (
+        <InOut
+          top={<TotalCell n={t.metrics['read-bytes']} complete={t.metrics['read-bytes-complete']} kind="bytes" />}
+          bottom={<TotalCell n={t.metrics['write-bytes']} complete={t.metrics['write-bytes-complete']} kind="bytes" />}
+        />
+      ),
       sortValue: (t) => t.metrics['read-bytes'],
-      descFirst: true,
-    },
-    {
-      id: 'bytesOut',
-      header: 'Bytes out',
-      width: 90,
-      align: 'right',
-      cell: (t) => <TotalCell n={t.metrics['write-bytes']} complete={t.metrics['write-bytes-complete']} kind="bytes" />,
-      sortValue: (t) => t.metrics['write-bytes'],
       descFirst: true,
     },
   ];

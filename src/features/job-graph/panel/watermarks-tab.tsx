@@ -66,7 +66,7 @@ export function WatermarksTab({
 
 function watermarkColumns(zone: TimeZoneChoice): Column<WatermarkRow>[] {
   return [
-    { id: 'subtask', header: 'Subtask', width: 84, align: 'right', cell: (r) => r.subtask, sortValue: (r) => r.subtask },
+    { id: 'subtask', header: 'Subtask', width: 100, align: 'right', cell: (r) => r.subtask, sortValue: (r) => r.subtask },
     {
       id: 'watermark',
       header: `Watermark (${zone === 'UTC' ? 'UTC' : 'local time'})`,

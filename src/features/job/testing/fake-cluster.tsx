@@ -8,7 +8,10 @@ import { configure, render } from '@testing-library/react';
 import { vi } from 'vitest';
 import { routeTree } from '@/app/routes/route-tree';
 
-const FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/*.json', { eager: true, import: 'default' });
+const FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 /** A recorded answer by file name, e.g. `jobs__jobid--failed.json`. */
 export function fixture<T>(file: string): T {
@@ -37,12 +40,22 @@ export function fakeFlink(routes: Record<string, Answer | ((req: Sent) => Answer
     vi.fn(async (input: string) => {
       const u = new URL(input, 'http://dashboard.test');
       if (u.pathname === '/api/clusters') {
-        return Response.json({ clusters: [{ id: 'demo', name: 'Demo', kind: 'flink', hasPrometheus: false }], readOnly: false, triage: {} });
+        return Response.json({
+          clusters: [{ id: 'demo', name: 'Demo', kind: 'flink', hasPrometheus: false }],
+          readOnly: false,
+          triage: {},
+        });
       }
       const path = u.pathname.replace(/^\/api\/demo/, '');
       const req = { path, search: u.searchParams };
       sent.push(req);
-      const route = routes[path] ?? (path === '/config' ? fixture('config.json') : path === '/overview' ? fixture('overview.json') : undefined);
+      const route =
+        routes[path] ??
+        (path === '/config'
+          ? fixture('config.json')
+          : path === '/overview'
+            ? fixture('overview.json')
+            : undefined);
       const answer = typeof route === 'function' ? (route as (r: Sent) => Answer)(req) : route;
       if (answer === undefined) return Response.json({ errors: [`Not found: ${path}`] }, { status: 404 });
       if (isStatus(answer)) return Response.json(answer.body, { status: answer.status });
@@ -92,7 +105,17 @@ export function fakeLayout(height = 600) {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => height });
   const rect = HTMLElement.prototype.getBoundingClientRect;
   HTMLElement.prototype.getBoundingClientRect = function () {
-    return { x: 0, y: 0, top: 0, left: 0, bottom: height, right: 1200, width: 1200, height, toJSON: () => ({}) } as DOMRect;
+    return {
+      x: 0,
+      y: 0,
+      top: 0,
+      left: 0,
+      bottom: height,
+      right: 1200,
+      width: 1200,
+      height,
+      toJSON: () => ({}),
+    } as DOMRect;
   };
   return () => {
     if (before) Object.defineProperty(HTMLElement.prototype, 'clientHeight', before);

@@ -35,7 +35,9 @@ export function deepestCause(stacktrace: string): Cause | undefined {
 
 export function splitClassAndMessage(text: string): Cause {
   const i = text.indexOf(': ');
-  return i > 0 ? { className: text.slice(0, i), message: text.slice(i + 2) } : { className: text, message: '' };
+  return i > 0
+    ? { className: text.slice(0, i), message: text.slice(i + 2) }
+    : { className: text, message: '' };
 }
 
 /** Where the failing task ran: `endpoint` (Flink 2.x) or `location` (1.x). */
@@ -50,7 +52,8 @@ export interface TraceLine {
   kind: TraceLineKind;
 }
 
-const FRAMEWORK = /^at (java\.|javax\.|jdk\.|sun\.|scala\.|kotlin\.|org\.apache\.flink\.|org\.apache\.pekko\.|akka\.|org\.apache\.flink\.shaded\.|io\.netty\.|com\.sun\.)/;
+const FRAMEWORK =
+  /^at (java\.|javax\.|jdk\.|sun\.|scala\.|kotlin\.|org\.apache\.flink\.|org\.apache\.pekko\.|akka\.|org\.apache\.flink\.shaded\.|io\.netty\.|com\.sun\.)/;
 
 /** Stack trace lines with a kind, so the reader's eye lands on exceptions and user code. */
 export function classifyTrace(stacktrace: string): TraceLine[] {

@@ -17,7 +17,10 @@ export function executionConfigRows(config: JobConfig): KeyValue[] {
   add('Execution mode', ec['execution-mode']);
   add('Restart strategy', ec['restart-strategy']);
   add('Job parallelism', ec['job-parallelism']);
-  add('Object reuse', ec['object-reuse-mode'] === undefined ? undefined : ec['object-reuse-mode'] ? 'enabled' : 'disabled');
+  add(
+    'Object reuse',
+    ec['object-reuse-mode'] === undefined ? undefined : ec['object-reuse-mode'] ? 'enabled' : 'disabled',
+  );
   return rows;
 }
 
@@ -47,7 +50,10 @@ export interface RequirementRow {
 }
 
 /** Resource requirements per vertex id joined with the vertices' names, in the job's vertex order. */
-export function requirementRows(req: ResourceRequirements, vertices: readonly JobVertexSummary[] | undefined): RequirementRow[] {
+export function requirementRows(
+  req: ResourceRequirements,
+  vertices: readonly JobVertexSummary[] | undefined,
+): RequirementRow[] {
   const order = new Map((vertices ?? []).map((v, i) => [v.id, i]));
   return Object.entries(req)
     .map(([id, r]) => {
@@ -60,7 +66,9 @@ export function requirementRows(req: ResourceRequirements, vertices: readonly Jo
         upperBound: r.parallelism.upperBound,
       };
     })
-    .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || a.name.localeCompare(b.name),
+    );
 }
 
 /** Job metrics worth seeing first, when the job has them. */

@@ -22,7 +22,11 @@ export function totalSubtasks(job: Pick<JobDetails, 'vertices'>): number {
  * How long the job has run: Flink's `duration` for a terminal job; for a job still going,
  * from its start to `now` (the browser clock, corrected by how far the cluster's clock is off).
  */
-export function liveDuration(job: Pick<JobDetails, 'state' | 'start-time' | 'duration' | 'now'>, now: number, receivedAt: number): number {
+export function liveDuration(
+  job: Pick<JobDetails, 'state' | 'start-time' | 'duration' | 'now'>,
+  now: number,
+  receivedAt: number,
+): number {
   if (isTerminalState(job.state) || job['start-time'] <= 0) return job.duration;
   const clusterNow = job.now + Math.max(0, now - receivedAt);
   return Math.max(job.duration, clusterNow - job['start-time']);

@@ -86,7 +86,8 @@ export function subtaskTimeline(times: SubtaskTimes): Timeline {
     entered.forEach(([state, start], i) => {
       const next = entered[i + 1];
       if (next) row.segments.push({ state, start, end: next[1], open: false });
-      else if (!FINAL.has(state)) row.segments.push({ state, start, end: Math.max(times.now, start), open: true });
+      else if (!FINAL.has(state))
+        row.segments.push({ state, start, end: Math.max(times.now, start), open: true });
     });
     if (entered.length === 0) waiting.push(row);
     else rows.push(row);
@@ -109,14 +110,16 @@ function range(rows: TimelineRow[], now: number): { start: number; end: number; 
 }
 
 const STEPS = [
-  1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000,
-  1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 172_800_000, 604_800_000,
+  1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000,
+  600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000,
+  172_800_000, 604_800_000,
 ];
 
 /** Tick times for an axis from `start` to `end`: at most `maxTicks`, at a "nice" step. */
 export function timeTicks(start: number, end: number, maxTicks = 8): { step: number; ticks: number[] } {
   const span = Math.max(1, end - start);
-  const step = STEPS.find((s) => span / s <= maxTicks) ?? Math.ceil(span / maxTicks / 604_800_000) * 604_800_000;
+  const step =
+    STEPS.find((s) => span / s <= maxTicks) ?? Math.ceil(span / maxTicks / 604_800_000) * 604_800_000;
   // Sub-second steps count from the start (labels read "+500 ms"); longer ones sit on round clock times.
   const origin = step < 1000 ? start : 0;
   const ticks: number[] = [];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { JobConfig, JobDetails, JobExceptions, Metric, ResourceRequirements, SubtaskTimes } from '@/api/flink/schemas';
+import type {
+  JobConfig,
+  JobDetails,
+  JobExceptions,
+  Metric,
+  ResourceRequirements,
+  SubtaskTimes,
+} from '@/api/flink/schemas';
 import {
   classifyTrace,
   deepestCause,
@@ -38,17 +45,29 @@ describe('exceptions', () => {
   });
 
   it('also when the message is part of exceptionName', () => {
-    const e = { exceptionName: 'java.io.IOException: disk full', stacktrace: 'java.io.IOException: disk full\n\tat a.B.c(B.java:1)' };
+    const e = {
+      exceptionName: 'java.io.IOException: disk full',
+      stacktrace: 'java.io.IOException: disk full\n\tat a.B.c(B.java:1)',
+    };
     expect(exceptionHeadline(e)).toEqual({ className: 'java.io.IOException', message: 'disk full' });
-    expect(exceptionHeadline({ exceptionName: 'java.lang.NullPointerException', stacktrace: 'java.lang.NullPointerException\n\tat x' })).toEqual({
+    expect(
+      exceptionHeadline({
+        exceptionName: 'java.lang.NullPointerException',
+        stacktrace: 'java.lang.NullPointerException\n\tat x',
+      }),
+    ).toEqual({
       className: 'java.lang.NullPointerException',
       message: '',
     });
   });
 
   it('finds the innermost cause', () => {
-    const trace = 'a.Outer: wrapped\n\tat x.Y.z(Y.java:1)\nCaused by: b.Middle: mid\n\t... 3 more\nCaused by: java.net.ConnectException: Connection refused\n\tat q';
-    expect(deepestCause(trace)).toEqual({ className: 'java.net.ConnectException', message: 'Connection refused' });
+    const trace =
+      'a.Outer: wrapped\n\tat x.Y.z(Y.java:1)\nCaused by: b.Middle: mid\n\t... 3 more\nCaused by: java.net.ConnectException: Connection refused\n\tat q';
+    expect(deepestCause(trace)).toEqual({
+      className: 'java.net.ConnectException',
+      message: 'Connection refused',
+    });
     expect(deepestCause(failing.exceptionHistory.entries[0]!.stacktrace)).toBeUndefined();
   });
 
@@ -74,7 +93,9 @@ describe('exceptions', () => {
     const folded = foldFramework(lines);
     expect(folded.length).toBeLessThan(lines.length);
     expect(folded.some((l) => /… \d+ Flink\/JDK frames/.test(l.text))).toBe(true);
-    expect(folded.filter((l) => l.kind === 'user')).toHaveLength(lines.filter((l) => l.kind === 'user').length);
+    expect(folded.filter((l) => l.kind === 'user')).toHaveLength(
+      lines.filter((l) => l.kind === 'user').length,
+    );
   });
 });
 
@@ -123,7 +144,10 @@ describe('timeline', () => {
   it('puts vertices that have not started aside', () => {
     const job = flinkFixture<JobDetails>('jobs__jobid.json');
     const first = job.vertices[0]!;
-    const t = vertexTimeline({ ...job, vertices: [{ ...first, 'start-time': -1, 'end-time': -1 }, ...job.vertices.slice(1)] });
+    const t = vertexTimeline({
+      ...job,
+      vertices: [{ ...first, 'start-time': -1, 'end-time': -1 }, ...job.vertices.slice(1)],
+    });
     expect(t.waiting.map((w) => w.id)).toEqual([first.id]);
   });
 
@@ -132,9 +156,20 @@ describe('timeline', () => {
     const t = subtaskTimeline(times);
     expect(t.rows).toHaveLength(times.subtasks.length);
     const row = t.rows[0]!;
-    expect(row.segments.map((s) => s.state)).toEqual(['CREATED', 'SCHEDULED', 'DEPLOYING', 'INITIALIZING', 'RUNNING']);
+    expect(row.segments.map((s) => s.state)).toEqual([
+      'CREATED',
+      'SCHEDULED',
+      'DEPLOYING',
+      'INITIALIZING',
+      'RUNNING',
+    ]);
     const ts = times.subtasks[0]!.timestamps;
-    expect(row.segments[1]).toEqual({ state: 'SCHEDULED', start: ts.SCHEDULED, end: ts.DEPLOYING, open: false });
+    expect(row.segments[1]).toEqual({
+      state: 'SCHEDULED',
+      start: ts.SCHEDULED,
+      end: ts.DEPLOYING,
+      open: false,
+    });
     expect(row.segments[4]).toEqual({ state: 'RUNNING', start: ts.RUNNING, end: times.now, open: true });
   });
 
@@ -156,7 +191,9 @@ describe('timeline', () => {
       id: 'v',
       name: 'v',
       now: 100,
-      subtasks: [{ subtask: 0, duration: 1, timestamps: { CREATED: 10, RUNNING: 20, FAILED: 30, CANCELED: 0 } }],
+      subtasks: [
+        { subtask: 0, duration: 1, timestamps: { CREATED: 10, RUNNING: 20, FAILED: 30, CANCELED: 0 } },
+      ],
     });
     expect(t.rows[0]!.segments).toEqual([
       { state: 'CREATED', start: 10, end: 20, open: false },
@@ -185,7 +222,9 @@ describe('configuration', () => {
     const rows = executionConfigRows(config);
     expect(rows.map((r) => r.key)).toContain('Restart strategy');
     expect(rows.find((r) => r.key === 'Object reuse')?.value).toBe('disabled');
-    expect(userConfigRows({ jid: 'j', name: 'n', 'execution-config': { 'user-config': { b: '2', a: '1' } } })).toEqual([
+    expect(
+      userConfigRows({ jid: 'j', name: 'n', 'execution-config': { 'user-config': { b: '2', a: '1' } } }),
+    ).toEqual([
       { key: 'a', value: '1' },
       { key: 'b', value: '2' },
     ]);

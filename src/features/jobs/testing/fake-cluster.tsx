@@ -9,7 +9,10 @@ import { configure, render } from '@testing-library/react';
 import { vi } from 'vitest';
 import { routeTree } from '@/app/routes/route-tree';
 
-const FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/*.json', { eager: true, import: 'default' });
+const FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 export function fixture<T>(file: string): T {
   const data = FIXTURES[`/e2e/fixtures/flink/2.2/${file}`];
@@ -27,11 +30,23 @@ export function fakeFlink(routes: Record<string, unknown>) {
     vi.fn(async (input: string) => {
       const u = new URL(input, 'http://dashboard.test');
       if (u.pathname === '/api/clusters') {
-        return Response.json({ clusters: [{ id: 'demo', name: 'Demo', kind: 'flink', hasPrometheus: false }], readOnly: false, triage: {} });
+        return Response.json({
+          clusters: [{ id: 'demo', name: 'Demo', kind: 'flink', hasPrometheus: false }],
+          readOnly: false,
+          triage: {},
+        });
       }
       const path = u.pathname.replace(/^\/api\/demo/, '');
-      const body = routes[path] ?? (path === '/config' ? fixture('config.json') : path === '/overview' ? fixture('overview.json') : undefined);
-      return body === undefined ? Response.json({ errors: [`Not found: ${path}`] }, { status: 404 }) : Response.json(body);
+      const body =
+        routes[path] ??
+        (path === '/config'
+          ? fixture('config.json')
+          : path === '/overview'
+            ? fixture('overview.json')
+            : undefined);
+      return body === undefined
+        ? Response.json({ errors: [`Not found: ${path}`] }, { status: 404 })
+        : Response.json(body);
     }),
   );
 }
@@ -39,10 +54,23 @@ export function fakeFlink(routes: Record<string, unknown>) {
 export function renderApp(url: string) {
   if (typeof window.matchMedia !== 'function') {
     window.matchMedia = (query: string) =>
-      ({ matches: false, media: query, onchange: null, addEventListener: () => undefined, removeEventListener: () => undefined, addListener: () => undefined, removeListener: () => undefined, dispatchEvent: () => false }) as MediaQueryList;
+      ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        dispatchEvent: () => false,
+      }) as MediaQueryList;
   }
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 1000 } } });
-  const router = createRouter({ routeTree, context: { queryClient }, history: createMemoryHistory({ initialEntries: [url] }) });
+  const router = createRouter({
+    routeTree,
+    context: { queryClient },
+    history: createMemoryHistory({ initialEntries: [url] }),
+  });
   const view = render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />

@@ -26,7 +26,7 @@ function formatter(zone: TimeZoneChoice): Intl.DateTimeFormat {
 }
 
 export function fastTimestamp(ms: number, zone: TimeZoneChoice): string {
-  if (!Number.isFinite(ms) || ms <= 0) return formatTimestamp(ms, zone);
+  if (!Number.isFinite(ms) || ms <= 0 || ms > 8.64e15) return formatTimestamp(ms, zone);
   const p: Record<string, string> = {};
   for (const part of formatter(zone).formatToParts(new Date(ms))) p[part.type] = part.value;
   const text = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;

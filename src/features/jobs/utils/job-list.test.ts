@@ -46,10 +46,11 @@ describe('jobs list helpers (recorded Flink 2.2 /jobs/overview)', () => {
     expect(searchJobs(jobs, 'failingjob').map((j) => j.name)).toEqual(['streamdash FailingJob']);
     const failing = jobs.find((j) => j.name === 'streamdash FailingJob')!;
     expect(searchJobs(jobs, failing.jid.slice(0, 8).toUpperCase()).map((j) => j.jid)).toEqual([failing.jid]);
-    expect(searchJobs(jobs, 'STREAMDASH target').map((j) => j.name).sort()).toEqual([
-      'streamdash cancel target',
-      'streamdash stop target',
-    ]);
+    expect(
+      searchJobs(jobs, 'STREAMDASH target')
+        .map((j) => j.name)
+        .sort(),
+    ).toEqual(['streamdash cancel target', 'streamdash stop target']);
     expect(searchJobs(jobs, 'streamdash nothing-like-this')).toEqual([]);
     expect(searchJobs(jobs, '  ')).toBe(jobs);
   });

@@ -56,7 +56,10 @@ export function parseStates(param: string | undefined): Set<string> {
   );
 }
 
-export function filterByState(jobs: readonly JobOverview[], states: ReadonlySet<string>): readonly JobOverview[] {
+export function filterByState(
+  jobs: readonly JobOverview[],
+  states: ReadonlySet<string>,
+): readonly JobOverview[] {
   return states.size === 0 ? jobs : jobs.filter((j) => states.has(j.state.toUpperCase()));
 }
 
@@ -90,7 +93,9 @@ export const SORTABLE_COLUMNS = ['name', 'state', 'start', 'end', 'duration', 't
 
 /** The URL keeps `sort=<column>` and `desc=true`; an unknown column means "no sort". */
 export function sortFromSearch(sort: string | undefined, desc: boolean | undefined): SortState | null {
-  return sort && (SORTABLE_COLUMNS as readonly string[]).includes(sort) ? { id: sort, desc: desc ?? false } : null;
+  return sort && (SORTABLE_COLUMNS as readonly string[]).includes(sort)
+    ? { id: sort, desc: desc ?? false }
+    : null;
 }
 
 export function searchFromSort(sort: SortState | null): { sort: string | undefined; desc: true | undefined } {

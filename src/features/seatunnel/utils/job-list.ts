@@ -95,8 +95,9 @@ export interface StateCount {
   count: number;
 }
 
-export function countStates(rows: readonly JobRow[]): StateCount[] {
-  const counts = new Map<string, number>();
+/** Jobs per state; `always` states get a chip even at 0 (the engine's finished states, RUNNING). */
+export function countStates(rows: readonly JobRow[], always: readonly string[] = []): StateCount[] {
+  const counts = new Map<string, number>(always.map((s) => [s, 0]));
   for (const r of rows) {
     const s = r.job.jobStatus.toUpperCase();
     counts.set(s, (counts.get(s) ?? 0) + 1);

@@ -97,8 +97,9 @@ describe('job list', () => {
     expect(rows.slice(1).every((r) => !r.running)).toBe(true);
     expect(searchJobs(rows, '733584788375666689').map((r) => r.job.jobId)).toEqual(['733584788375666689']);
     expect(searchJobs(rows, 'STREAMING-A').map((r) => r.job.jobName)).toEqual(['streamdash-streaming-a']);
-    const counts = countStates(rows);
+    const counts = countStates(rows, ['RUNNING', 'UNKNOWABLE']);
     expect(counts[0]?.state).toBe('FAILED');
+    expect(counts.find((c) => c.state === 'UNKNOWABLE')).toEqual({ state: 'UNKNOWABLE', count: 0 });
     const failed = filterByState(rows, parseStates('failed'));
     expect(failed.every((r) => r.job.jobStatus === 'FAILED')).toBe(true);
     expect(failed.length).toBeGreaterThan(0);
