@@ -63,9 +63,10 @@ async function submitFromEditor(
   if (jobId) await page.getByTestId('job-id-input').fill(jobId);
   if (savepoint) await page.getByTestId('start-with-savepoint').check();
   await page.getByTestId('submit-job').click();
-  await expect(page).toHaveURL(new RegExp(`/clusters/${c.id}/jobs/\\d+$`));
+  await expect(page).toHaveURL(new RegExp(`/clusters/${c.id}/jobs/\\d+$`), { timeout: 30_000 });
   const id = /\/jobs\/(\d+)$/.exec(page.url())?.[1] ?? '';
-  await expect(page.getByTestId('job-id')).toHaveText(id);
+  // The job page loads lazily: slow on a busy machine.
+  await expect(page.getByTestId('job-id')).toHaveText(id, { timeout: 30_000 });
   await expect(page.getByRole('heading', { name })).toBeVisible();
   return id;
 }

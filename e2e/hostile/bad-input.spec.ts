@@ -21,12 +21,12 @@ const CASE_TIMEOUT_MS = 20_000;
 
 /** In-app navigation (the router follows popstate), so the app is not reloaded per case. */
 async function navigate(page: Page, url: string) {
-  await page.evaluate((to) => {
+  await page.evaluate((to: string) => {
     const index = ((history.state as { __TSR_index?: number } | null)?.__TSR_index ?? 0) + 1;
     history.pushState({ __TSR_index: index, key: String(index) }, '', to);
     dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
   }, url);
-  await expect(page).toHaveURL((u) => `${u.pathname}${u.search}` === url || u.pathname === url.split('?')[0]);
+  await expect(page).toHaveURL((u) => u.pathname === new URL(url, u).pathname);
 }
 
 function errorNaming(page: Page, c: BadCase) {
@@ -83,6 +83,8 @@ for (const c of CORPUS) {
 for (const [name, cases] of groups) {
   test(`${name}: ${cases.map((c) => c.mutation).join(', ')}`, async ({ page, hostile }) => {
     test.setTimeout(60_000 + cases.length * 30_000);
+    const dashboard = await hostile.startDashboard(cases);
+    test.info().annotations.push({ type: 'cases', description: cases.map((c) => c.id).join(' ') });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
@@ -93,8 +95,13 @@ for (const [name, cases] of groups) {
     page.on('request', (r) => {
       if (r.url().includes('/api/')) counter.requests++;
     });
-    await page.goto('/__between-cases');
-    await expectShellWorks(page);
-    for (const c of cases) await checkCase(page, c, hostile, problems, counter);
+    try {
+      await page.goto(`${dashboard.url}/__between-cases`);
+      await expectShellWorks(page);
+      for (const c of cases) await checkCase(page, c, hostile, problems, counter);
+    } finally {
+      await page.close();
+      await dashboard.close();
+    }
   });
 }

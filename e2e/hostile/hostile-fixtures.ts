@@ -1,30 +1,39 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as base, expect } from '../support/fixtures';
-import { freePort, killTree, spawnWithJsonLine, waitForHttp } from '../support/processes';
-import { dashboardClusters } from './corpus';
+import { killTree, spawnWithJsonLine } from '../support/processes';
+import { createProductionServer } from '../../server/app';
+import { parseConfig } from '../../server/cluster-config';
+import { dashboardClusters, type BadCase } from './corpus';
 
 /*
- * Each worker runs its own bad server (e2e/support/bad-cluster.ts, which embeds a demo cluster)
- * and its own production server (`tsx server/main.ts`) whose config names one cluster per corpus
- * case. The built files are copied first, so a concurrent `vite build` cannot pull them away
- * mid-run. HOSTILE_DIST overrides where they come from (default dist/).
+ * Each worker runs its own bad server (e2e/support/bad-cluster.ts, a separate process that embeds
+ * a demo cluster). Tests start production servers (server/app.ts, the code `npm run serve` runs)
+ * in the worker, each configured with the few clusters it needs: one per corpus case plus the
+ * healthy `ok-*` and the `hostile-*` ones. The built files are copied once per worker, so a
+ * concurrent `vite build` cannot pull them away mid-run; HOSTILE_DIST overrides where they come
+ * from (default dist/).
  */
 
-/** The proxy gives up on the cluster after this long (the `slow` cases answer later). */
+/** The proxy gives up on a cluster after this long (the `slow` cases answer later). */
 export const UPSTREAM_TIMEOUT_MS = 1500;
 
+export interface Dashboard {
+  url: string;
+  close(): Promise<void>;
+}
+
 export interface HostileEnv {
-  baseUrl: string;
   badUrl: string;
   /** Ids of the demo cluster behind the bad server, for the view templates. */
   ids: Record<string, string>;
+  /** A production server whose config names these cases' clusters (and the ok/hostile ones). */
+  startDashboard(cases: readonly BadCase[], options?: { readOnly?: boolean }): Promise<Dashboard>;
 }
-
-const TSX = resolve('node_modules/.bin/tsx');
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
@@ -66,40 +75,46 @@ export const test = base.extend<{ problems: string[] }, { hostile: HostileEnv }>
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'streamdash-hostile-'));
-      const children: ChildProcess[] = [];
+      const servers = new Set<Server>();
+      let badPid: number | undefined;
       try {
         const dist = resolve(process.env.HOSTILE_DIST ?? 'dist');
         if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: run "npx vite build" first`);
         cpSync(dist, join(dir, 'dist'), { recursive: true });
-        const bad = await spawnWithJsonLine<{ url: string }>(TSX, ['e2e/support/bad-cluster.ts']);
-        children.push(bad.child);
-        const config = join(dir, 'dashboard.config.json');
-        writeFileSync(config, JSON.stringify({ clusters: dashboardClusters(bad.info.url), upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS }));
-        const port = await freePort();
-        const server = spawn(TSX, ['server/main.ts'], {
-          env: {
-            ...process.env,
-            PORT: String(port),
-            DASHBOARD_CONFIG: config,
-            DASHBOARD_DIST: join(dir, 'dist'),
-            FLINK_URL: '',
-            SEATUNNEL_URL: '',
-          },
-          stdio: 'ignore',
-          detached: true,
-        });
-        children.push(server);
-        const baseUrl = `http://127.0.0.1:${port}`;
-        await waitForHttp(`${baseUrl}/api/clusters`);
-        await use({ baseUrl, badUrl: bad.info.url, ids: await demoIds(baseUrl) });
+        const bad = await spawnWithJsonLine<{ url: string }>(resolve('node_modules/.bin/tsx'), ['e2e/support/bad-cluster.ts']);
+        badPid = bad.child.pid;
+        const startDashboard = async (cases: readonly BadCase[], options: { readOnly?: boolean } = {}): Promise<Dashboard> => {
+          const config = parseConfig({
+            clusters: dashboardClusters(bad.info.url, cases),
+            upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
+            readOnly: options.readOnly ?? false,
+          });
+          const server = createProductionServer({ config, distDir: join(dir, 'dist') });
+          servers.add(server);
+          await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+          return {
+            url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+            close: () =>
+              new Promise<void>((r) => {
+                servers.delete(server);
+                server.closeAllConnections();
+                server.close(() => r());
+              }),
+          };
+        };
+        const first = await startDashboard([]);
+        const ids = await demoIds(first.url);
+        await first.close();
+        await use({ badUrl: bad.info.url, ids, startDashboard });
       } finally {
-        children.forEach((c) => killTree(c.pid));
+        for (const s of servers) s.closeAllConnections();
+        for (const s of servers) s.close();
+        killTree(badPid);
         rmSync(dir, { recursive: true, force: true });
       }
     },
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker', timeout: 180_000 },
   ],
-  baseURL: async ({ hostile }, use) => use(hostile.baseUrl),
   /** Console errors (beyond failed-request logs) and script that ran: both fail the test. */
   problems: [
     async ({ page }, use) => {

@@ -72,14 +72,15 @@ function ClusterCard({
           params={{ clusterId: cluster.id }}
           className="truncate font-semibold hover:text-sky-700 hover:underline dark:hover:text-sky-400"
           data-testid="cluster-card-link"
+          title={cluster.name}
         >
           {cluster.name}
         </Link>
         <span className="shrink-0 rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
           {cluster.kind === 'flink' ? 'Flink' : 'SeaTunnel'}
         </span>
-        <Reachability clusterId={cluster.id} />
       </div>
+      <Reachability clusterId={cluster.id} />
       <div className="mt-3 text-sm">
         {cluster.kind === 'flink' ? <FlinkFigures cluster={cluster} /> : <SeaTunnelFigures cluster={cluster} />}
       </div>
@@ -95,7 +96,7 @@ function Reachability({ clusterId }: { clusterId: string }) {
   const zone = useTimeZone();
   const now = useNow(1000);
   return (
-    <span className="ml-auto shrink-0 text-xs" data-testid="cluster-reachability" data-state={status.disconnectedSince ? 'down' : status.lastSuccessAt ? 'up' : 'pending'}>
+    <span className="mt-0.5 block text-xs" data-testid="cluster-reachability" data-state={status.disconnectedSince ? 'down' : status.lastSuccessAt ? 'up' : 'pending'}>
       {status.disconnectedSince ? (
         <Abbr title={status.lastError ?? 'No answer'} className="text-red-700 dark:text-red-400">
           <span aria-hidden>● </span>unreachable since {formatTimestamp(status.disconnectedSince, zone)} (

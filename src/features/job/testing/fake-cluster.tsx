@@ -66,7 +66,7 @@ export function fakeFlink(routes: Record<string, Answer | ((req: Sent) => Answer
 }
 
 // Lazy routes load (and compile) on first use: give them time on a busy machine.
-configure({ asyncUtilTimeout: 8000 });
+configure({ asyncUtilTimeout: 15_000 });
 vi.setConfig({ testTimeout: 30_000 });
 
 /** Renders the whole app (shell, router, lazy pages) at `url`. */

@@ -20,7 +20,7 @@ export function fixture<T>(file: string): T {
   return structuredClone(data) as T;
 }
 
-configure({ asyncUtilTimeout: 8000 });
+configure({ asyncUtilTimeout: 15_000 });
 vi.setConfig({ testTimeout: 30_000 });
 
 /** Stubs `fetch` with one Flink cluster `demo` whose `/<path>` answers from `routes` (else 404). */

@@ -39,6 +39,7 @@ export function formatCountBytes(count: ExactCount | null | undefined): string {
 /** Records or bytes per second, or "—". */
 export function formatPerSecond(rate: number | null | undefined, bytes = false): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate) || rate < 0) return UNKNOWN;
+  if (bytes && rate < 1024) return `${rate < 10 ? rate.toFixed(1) : Math.round(rate)} B/s`;
   return bytes ? `${formatBytes(rate)}/s` : `${formatCount(rate)}/s`;
 }
 

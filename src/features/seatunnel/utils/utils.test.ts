@@ -13,6 +13,7 @@ import {
   countDifference,
   formatEngineTime,
   formatExactCount,
+  formatPerSecond,
   parseEngineTime,
   parseMillis,
   parsePercent,
@@ -52,6 +53,10 @@ describe('format', () => {
     expect(countDifference('9007199254740993', 1)).toBe('9007199254740992');
     expect(countDifference(10, 4)).toBe(6);
     expect(countDifference(null, 4)).toBeNull();
+    expect(formatPerSecond(35.19159339377598, true)).toBe('35 B/s');
+    expect(formatPerSecond(2048, true)).toBe('2.00 KiB/s');
+    expect(formatPerSecond(0.5431535495084461)).toBe('0.54/s');
+    expect(formatPerSecond(null)).toBe('—');
   });
   it('reads engine times as local time and shows them in the chosen zone', () => {
     const ms = parseEngineTime('2026-11-22 08:40:56');

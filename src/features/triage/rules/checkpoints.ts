@@ -47,7 +47,7 @@ export function checkpointFailuresRule(input: FlinkInput, history: FlinkHistory,
         jobName: job.name,
         title: failingNow ? 'Checkpoints failing' : 'Checkpoint failures',
         explanation: failingNow
-          ? `The latest checkpoint failed and none completed since${completed ? '' : ' the job started'}: ${message}`
+          ? `Checkpoint ${failed?.id ?? ''} failed (${message}) and none completed since${completed ? '' : ' the job started'}.`
           : `${failures} checkpoint${failures === 1 ? '' : 's'} failed in the last ${minutes} min, the latest: ${message}`,
         figure: { label: `Failed (${minutes} min)`, value: Math.max(failures, failingNow ? 1 : 0), format: 'count' },
         href: links.checkpoints(input.cluster.id, jobId, failed?.id),

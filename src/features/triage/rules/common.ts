@@ -31,6 +31,8 @@ export function exceptionSummary(text: string | null | undefined): string {
     if (!m?.[1]) break;
     line = m[1];
   }
+  // Simple class names read better than fully qualified ones; the evidence view has the rest.
+  line = line.replace(/^(?:[a-z_$][\w$]*\.)+([A-Z][\w$]*(?:Exception|Error|Throwable))\b/, '$1');
   return line.length > 240 ? `${line.slice(0, 239)}…` : line;
 }
 

@@ -38,7 +38,7 @@ describe('jobRestartsRule', () => {
       since: 1795339134760,
       href: `/clusters/rec/jobs/${REC.failing}/exceptions`,
     });
-    expect(problems[0]?.explanation).toContain('java.lang.RuntimeException: Simulated failure every 2000 records');
+    expect(problems[0]?.explanation).toContain('RuntimeException: Simulated failure every 2000 records');
   });
 
   it('is high while the job is RESTARTING, even before any exception is known', () => {
