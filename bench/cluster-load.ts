@@ -101,7 +101,7 @@ export async function measureTraffic(
       page.on('requestfailed', (req) => {
         if (sentInWindow.has(req) && t.isClusterRequest(new URL(req.url()))) result.failed++;
       });
-      await page.goto(t.url, { waitUntil: 'commit', timeout: 60_000 });
+      await page.goto(t.url, { waitUntil: 'commit', timeout: 120_000 });
       return {
         t,
         page,
@@ -117,7 +117,7 @@ export async function measureTraffic(
     await Promise.all(
       opened.map(async (o) => {
         try {
-          await waitForMark(o.page, 'ready', 90_000);
+          await waitForMark(o.page, 'ready', 240_000);
         } catch (e) {
           o.result.error = e instanceof Error ? e.message : String(e);
         }

@@ -36,8 +36,8 @@ async function oneRun(browser: Browser, t: LoadTarget, keepAssets: boolean) {
     let tasks: CpuTask[] = [];
     let mark: { found: number; painted: number };
     try {
-      await page.goto(t.url, { waitUntil: 'commit', timeout: 60_000 });
-      mark = (await waitForMark(page, 'data', 60_000)).data as { found: number; painted: number };
+      await page.goto(t.url, { waitUntil: 'commit', timeout: 120_000 });
+      mark = (await waitForMark(page, 'data', 120_000)).data as { found: number; painted: number };
     } finally {
       tasks = await stopTrace(browser, page).catch(() => []);
     }

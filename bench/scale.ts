@@ -245,8 +245,8 @@ async function runOnce(browser: Browser, base: string, s: ScaleScenario, r: Scal
     await startTrace(browser, page);
     let tracing = true;
     try {
-      await page.goto(base + s.path, { waitUntil: 'commit', timeout: 60_000 });
-      const marks = await waitForMark(page, 'content', 90_000);
+      await page.goto(base + s.path, { waitUntil: 'commit', timeout: 120_000 });
+      const marks = await waitForMark(page, 'content', 180_000);
       const painted = marks.content?.painted ?? 0;
       // let what the page loads after its first content (lazy parts, the first polls) finish
       await sleep(1500);

@@ -43,12 +43,12 @@ export async function soak(
       page.on('request', (req) => {
         if (t.isClusterRequest(new URL(req.url()))) r.requests++;
       });
-      await page.goto(t.url, { waitUntil: 'commit', timeout: 60_000 });
+      await page.goto(t.url, { waitUntil: 'commit', timeout: 120_000 });
       opened.push({ t, page, r, close: () => context.close() });
     }
     await Promise.all(
       opened.map((o) =>
-        waitForMark(o.page, 'ready', 90_000).catch((e: unknown) => {
+        waitForMark(o.page, 'ready', 240_000).catch((e: unknown) => {
           o.r.error = e instanceof Error ? e.message : String(e);
         }),
       ),

@@ -1,5 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { test, expect } from '../support/fixtures';
+import { test, expect as baseExpect } from '../support/fixtures';
+
+// Pages load lazily and engines answer slowly on a busy machine: wait longer than the default.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /*
  * The SeaTunnel pages on the demo cluster, through REST v2 and REST v1 alike (both clusters are

@@ -66,12 +66,13 @@ const ALL: ReadonlySet<string> | undefined = undefined;
 
 /**
  * `/jobs/:jobid/vertices/:vertexid/subtasks/metrics?get=<PRESSURE_METRICS>&agg=min,max,avg` for
- * every vertex: ONE request per vertex, polled at >= 10 s.
+ * every vertex: ONE request per vertex, polled at >= 10 s (`enabled: false`: cached answers only).
  */
 export function useVerticesPressureMetrics(
   c: string,
   jobId: string | undefined,
   vertexIds: readonly string[],
+  enabled = true,
 ): Record<string, VertexAnswer<AggregatedMetricList>> {
   const polling = useJobPolling(c, jobId, METRICS_MIN_MS);
   const combine = useCallback(
@@ -81,7 +82,7 @@ export function useVerticesPressureMetrics(
   return useQueries({
     queries: vertexIds.map((vertexId) => ({
       ...subtasksMetricsQuery(c, jobId ?? '', vertexId, { get: PRESSURE_METRICS, agg: PRESSURE_AGGS }),
-      enabled: !!jobId,
+      enabled: !!jobId && enabled,
       ...polling,
     })),
     combine,

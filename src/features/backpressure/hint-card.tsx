@@ -2,12 +2,13 @@ import { Link } from '@tanstack/react-router';
 import { focusVertex, hintParts, type Diagnosis } from './utils/bottleneck';
 import { findingParts, type Finding } from './utils/findings';
 
-const TONE: Record<Diagnosis['kind'], string> = {
-  unknown: 'border-l-slate-300 dark:border-l-slate-600',
-  healthy: 'border-l-emerald-500',
-  saturated: 'border-l-orange-500',
-  bottleneck: 'border-l-red-500',
-  unclear: 'border-l-violet-500',
+/** Left edge colour per kind (inline: no extra CSS on the first page). */
+const EDGE: Record<Diagnosis['kind'], string> = {
+  unknown: '#94a3b8',
+  healthy: '#10b981',
+  saturated: '#f97316',
+  bottleneck: '#ef4444',
+  unclear: '#8b5cf6',
 };
 
 const TITLE: Record<Diagnosis['kind'], string> = {
@@ -18,8 +19,7 @@ const TITLE: Record<Diagnosis['kind'], string> = {
   unclear: 'Back-pressure without a busy vertex',
 };
 
-const linkClass =
-  'font-semibold text-sky-700 underline decoration-sky-300 underline-offset-2 hover:text-sky-900 dark:text-sky-300 dark:decoration-sky-700 dark:hover:text-sky-100';
+const linkClass = 'font-semibold text-sky-700 underline dark:text-sky-300';
 const actionClass =
   'rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800';
 
@@ -49,12 +49,13 @@ export function HintCard({
       data-testid="bottleneck-hint"
       data-kind={diagnosis.kind}
       data-vertex={focus?.id}
-      className={`rounded-lg border border-l-4 border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 ${TONE[diagnosis.kind]}`}
+      className="rounded-lg border border-l-4 border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+      style={{ borderLeftColor: EDGE[diagnosis.kind] }}
     >
       <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-500">
         {TITLE[diagnosis.kind]}
       </h2>
-      <p className="mt-1 text-sm leading-relaxed" data-testid="bottleneck-text">
+      <p className="mt-1 text-sm" data-testid="bottleneck-text">
         {hintParts(diagnosis).map((p, i) =>
           'vertex' in p ? (
             <Link

@@ -95,6 +95,15 @@ export function RatioBar({
   );
 }
 
+/** Layout of one strip bar, inline so the tab adds no CSS to the first page. */
+const STRIP_BAR = {
+  display: 'flex',
+  flexDirection: 'column-reverse',
+  minWidth: 4,
+  maxWidth: 12,
+  borderRadius: 1,
+} as const;
+
 /**
  * Every subtask as a small vertical bar (back-pressured on top of busy on top of idle); more than
  * 64 subtasks are averaged in groups. Shows at a glance whether one subtask differs.
@@ -103,7 +112,7 @@ export function SubtaskStrip({ subtasks }: { subtasks: readonly SubtaskPressure[
   if (subtasks.length === 0) return <span className="text-slate-400">—</span>;
   const groups = subtaskGroups(subtasks);
   return (
-    <span className="flex h-6 items-stretch gap-px" data-testid="subtask-strip">
+    <span className="flex h-6" style={{ gap: 1 }} data-testid="subtask-strip">
       {groups.map((g) => {
         const label = g.first === g.last ? `Subtask ${g.first}` : `Subtasks ${g.first}–${g.last} (average)`;
         const title = sharesTitle(label, g.shares);
@@ -113,7 +122,8 @@ export function SubtaskStrip({ subtasks }: { subtasks: readonly SubtaskPressure[
             title={title}
             aria-label={title}
             role="img"
-            className="flex w-1.5 min-w-1 max-w-3 flex-1 flex-col-reverse overflow-hidden rounded-[1px] bg-slate-100 dark:bg-slate-800"
+            className="flex-1 overflow-hidden bg-slate-100 dark:bg-slate-800"
+            style={STRIP_BAR}
           >
             {(['idle', 'busy', 'backPressured'] as const).map((k) =>
               g.shares[k] > 0 ? (
@@ -170,8 +180,8 @@ export function Percent({
   const hot = value !== undefined && value > warnAt;
   const cls = hot
     ? tone === 'bp'
-      ? 'font-semibold text-violet-700 dark:text-violet-300'
-      : 'font-semibold text-orange-700 dark:text-orange-300'
+      ? 'font-semibold text-violet-700 dark:text-violet-400'
+      : 'font-semibold text-orange-700 dark:text-orange-400'
     : '';
   return <span className={`tabular-nums ${cls}`}>{formatPercent(value)}</span>;
 }

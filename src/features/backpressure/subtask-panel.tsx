@@ -151,7 +151,7 @@ function columns(zone: TimeZoneChoice, isSource: boolean, hasWatermarks: boolean
           ) : null}
           {r.empty ? (
             <span
-              className="rounded bg-sky-100 px-1 text-[10px] font-semibold text-sky-900 dark:bg-sky-900/50 dark:text-sky-100"
+              className="rounded bg-sky-100 px-1 text-[10px] font-semibold text-sky-900 dark:bg-sky-900/60 dark:text-sky-100"
               title="No records while other subtasks have some: idle"
             >
               idle

@@ -51,7 +51,8 @@ export function VertexTable({
       className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
       <table
-        className="w-full min-w-[860px] border-collapse text-sm"
+        className="w-full border-collapse text-sm"
+        style={{ minWidth: 860 }}
         aria-label="Back-pressure per vertex"
         data-testid="bp-table"
       >
@@ -99,11 +100,11 @@ export function VertexTable({
                   data-vertex={r.info.id}
                   aria-selected={open}
                   onClick={() => onSelect(open ? undefined : r.info.id)}
-                  className={`cursor-pointer border-b border-slate-100 last:border-b-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50 ${
-                    open ? 'bg-sky-50/70 dark:bg-sky-950/40' : ''
+                  className={`cursor-pointer border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/50 ${
+                    open ? 'bg-sky-50 dark:bg-sky-950/40' : ''
                   }`}
                 >
-                  <td className={`${td} max-w-[360px]`}>
+                  <td className={td} style={{ maxWidth: 360 }}>
                     <button
                       type="button"
                       aria-expanded={open}
@@ -155,7 +156,7 @@ export function VertexTable({
                   <td className={`${td} text-right`}>
                     <Percent value={r.load.busy} warnAt={BUSY_THRESHOLD} tone="busy" />
                   </td>
-                  <td className={`${td} w-[180px]`}>
+                  <td className={td} style={{ width: 180 }}>
                     <SubtaskStrip subtasks={r.pressure?.kind === 'sampled' ? r.pressure.subtasks : []} />
                   </td>
                   <td className={`${td} text-right`}>

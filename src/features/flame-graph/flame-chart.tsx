@@ -197,7 +197,7 @@ export const FlameChart = forwardRef<FlameChartHandle, FlameChartProps>(function
       ) : !lib ? (
         <p className="text-sm text-slate-500">Loading the flame graph…</p>
       ) : null}
-      <div ref={host} className="w-full overflow-x-hidden" data-testid="flame-svg-host" />
+      <div ref={host} className="w-full overflow-hidden" data-testid="flame-svg-host" />
     </div>
   );
 });

@@ -23,6 +23,7 @@ import {
 
 const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
 const NO_IDS: readonly string[] = [];
+const MAX_ANNOTATED = 50;
 
 type Patch = Partial<Pick<JobSearch, 'vertex' | 'subtask' | 'panel'>>;
 
@@ -64,7 +65,14 @@ export default function FlameGraphTab() {
 
   const idsKey = job?.vertices.map((v) => v.id).join(',') ?? '';
   const ids = useMemo(() => (idsKey ? idsKey.split(',') : NO_IDS), [idsKey]);
-  const metrics = useVerticesPressureMetrics(clusterId, jobId, ids);
+  // Busy time per vertex: to pick the default vertex, and as a hint in the picker. A job with many
+  // vertices asks only while the default is being chosen (the back-pressure tab shares the cache).
+  const metrics = useVerticesPressureMetrics(
+    clusterId,
+    jobId,
+    ids,
+    !search.vertex || ids.length <= MAX_ANNOTATED,
+  );
   const busy = useMemo(() => {
     const out: Record<string, { busy: number | undefined; backPressured: number | undefined }> = {};
     for (const id of ids) {
@@ -77,7 +85,8 @@ export default function FlameGraphTab() {
     }
     return out;
   }, [ids, metrics]);
-  const metricsSettled = ids.length > 0 && ids.every((id) => !metrics[id]?.isPending);
+  const metricsSettled =
+    ids.length > 0 && ids.every((id) => metrics[id]?.data !== undefined || metrics[id]?.error);
 
   // No vertex chosen: pick the likely bottleneck once, and put it in the URL so it stays put.
   useEffect(() => {
@@ -97,7 +106,7 @@ export default function FlameGraphTab() {
         <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-500">
           Vertex
           <select
-            className={`${field} max-w-[28rem]`}
+            className={`${field} max-w-md`}
             value={vertex?.id ?? ''}
             onChange={(e) => update({ vertex: e.target.value || undefined, subtask: undefined })}
             data-testid="flame-vertex"
@@ -274,12 +283,9 @@ function VertexFlameGraph({
       {status?.kind === 'disabled' ? (
         <StatusBox tone="warn" testId="flame-disabled">
           <span className="font-medium">Flame graphs are disabled on this cluster.</span> Flink samples stack
-          traces only with{' '}
-          <code className="rounded bg-white/70 px-1 font-mono text-[13px] dark:bg-black/30">
-            rest.flamegraph.enabled: true
-          </code>{' '}
-          in its configuration (<code className="font-mono text-[13px]">config.yaml</code>); set it and
-          restart the JobManager.
+          traces only with <code className="font-mono text-[13px]">rest.flamegraph.enabled: true</code> in its
+          configuration (<code className="font-mono text-[13px]">config.yaml</code>); set it and restart the
+          JobManager.
         </StatusBox>
       ) : null}
       {status?.kind === 'empty' ? (
@@ -326,7 +332,7 @@ function StatusBox({
           className="mt-0.5 inline-block h-4 w-4 shrink-0 animate-spin rounded-full border-2 border-sky-500 border-t-transparent"
         />
       ) : null}
-      <p className="leading-relaxed">{children}</p>
+      <p>{children}</p>
     </div>
   );
 }
@@ -394,7 +400,7 @@ function FlameView({
                     className="inline-block h-2.5 w-4 rounded-sm"
                     style={{ background: 'linear-gradient(90deg,#f97316,#facc15)' }}
                   />
-                  <span className="mr-2">on-CPU</span>
+                  <span>on-CPU</span>
                 </>
               )}
               <span
@@ -470,7 +476,7 @@ function FlameView({
         </span>
         <span className="ml-auto flex items-center gap-2 text-xs text-slate-500">
           {zoomed ? (
-            <span className="max-w-[32rem] truncate" title={zoomed} data-testid="flame-zoomed">
+            <span className="max-w-lg truncate" title={zoomed} data-testid="flame-zoomed">
               Zoomed into <span className="font-mono text-slate-700 dark:text-slate-200">{zoomed}</span>
             </span>
           ) : (

@@ -1,5 +1,5 @@
 import './graph-section.css';
-import { lazy, Suspense, useEffect, useMemo, type RefObject } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, type RefObject } from 'react';
 import { findChains, TONE_LABEL, type DagEdge, type DagNode, type NodeTone } from '@/components/graph';
 import { CHAIN_PREFIX } from '@/components/graph/view-model';
 import { QueryError } from '@/components/query-state';
@@ -22,7 +22,7 @@ export function useChainMembers(
 
 const SUMMARY_TONES: NodeTone[] = ['failed', 'backpressured', 'busy'];
 
-export function GraphSection({
+export const GraphSection = memo(function GraphSection({
   ref,
   nodes,
   edges,
@@ -101,7 +101,7 @@ export function GraphSection({
       </div>
     </section>
   );
-}
+});
 
 const TONE_CHIP: Partial<Record<NodeTone, string>> = {
   failed: 'border-red-400 text-red-800 dark:border-red-700 dark:text-red-200',

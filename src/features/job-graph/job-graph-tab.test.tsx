@@ -142,11 +142,11 @@ afterEach(() => {
 
 const node = (id: string) => document.querySelector<HTMLElement>(`[data-testid="dag-node"][data-node-id="${id}"]`);
 
-describe('JobGraphTab', { timeout: 30_000 }, () => {
+describe('JobGraphTab', { timeout: 60_000 }, () => {
   it('colours the back-pressured vertex and the busy one downstream, from one metrics request per vertex', async () => {
     const sent = fakeCluster();
     renderTab(`/clusters/c/jobs/${JOB}`);
-    await waitFor(() => expect(node(SOURCE)).toHaveAttribute('data-tone', 'backpressured'), { timeout: 10_000 });
+    await waitFor(() => expect(node(SOURCE)).toHaveAttribute('data-tone', 'backpressured'), { timeout: 20_000 });
     await waitFor(() => expect(node(SLOW)).toHaveAttribute('data-tone', 'busy'));
     expect(node(SINK)).toHaveAttribute('data-tone', 'unknown');
     expect(within(node(SLOW)!).getByText('100 %')).toBeInTheDocument();
@@ -188,7 +188,7 @@ describe('JobGraphTab', { timeout: 30_000 }, () => {
   it('selects a vertex by clicking its box: it goes into the URL and the panel opens on Detail', async () => {
     fakeCluster();
     const { search } = renderTab(`/clusters/c/jobs/${JOB}`);
-    await waitFor(() => expect(node(SLOW)).not.toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(node(SLOW)).not.toBeNull(), { timeout: 20_000 });
     fireEvent.click(within(node(SLOW)!).getByRole('button'));
     await waitFor(() => expect(search().vertex).toBe(SLOW));
     const panel = await screen.findByTestId('vertex-panel');
@@ -203,7 +203,7 @@ describe('JobGraphTab', { timeout: 30_000 }, () => {
   it('shows every subtask and, for the one in the URL, its attempts history', async () => {
     const sent = fakeCluster();
     const { search } = renderTab(`/clusters/c/jobs/${JOB}?vertex=${SLOW}&panel=subtasks`);
-    const table = await screen.findByRole('grid', { name: 'Subtasks' }, { timeout: 10_000 });
+    const table = await screen.findByRole('grid', { name: 'Subtasks' }, { timeout: 20_000 });
     expect(within(table).getAllByText('RUNNING')).toHaveLength(2);
     expect(within(table).getByText('localhost:44637-91d2cb').closest('a')).toHaveAttribute(
       'href',
@@ -221,7 +221,7 @@ describe('JobGraphTab', { timeout: 30_000 }, () => {
   it('switches the panel tab through the URL and loads each tab', async () => {
     fakeCluster();
     const { search } = renderTab(`/clusters/c/jobs/${JOB}?vertex=${SLOW}`);
-    const panel = await screen.findByTestId('vertex-panel', undefined, { timeout: 10_000 });
+    const panel = await screen.findByTestId('vertex-panel', undefined, { timeout: 20_000 });
     const open = async (tab: string, panelId: string) => {
       fireEvent.click(within(panel).getByRole('tab', { name: tab }));
       await waitFor(() => expect(search().panel).toBe(panelId));
@@ -240,7 +240,7 @@ describe('JobGraphTab', { timeout: 30_000 }, () => {
   it('remembers the charted metrics per job and vertex', async () => {
     fakeCluster({ [`/jobs/${JOB}/vertices/${SLOW}/subtasks/metrics`]: [{ id: 'numBytesOutPerSecond', min: 1, max: 2, avg: 1.5, sum: 3 }] });
     renderTab(`/clusters/c/jobs/${JOB}?vertex=${SLOW}&panel=metrics`);
-    const input = await screen.findByLabelText('Add a metric', undefined, { timeout: 10_000 });
+    const input = await screen.findByLabelText('Add a metric', undefined, { timeout: 20_000 });
     act(() => {
       fireEvent.change(input, { target: { value: 'numBytesOutPerSecond' } });
     });
@@ -254,7 +254,7 @@ describe('JobGraphTab', { timeout: 30_000 }, () => {
   it('says so when the vertex in the URL is not part of the job, and closes the panel', async () => {
     fakeCluster();
     const { search } = renderTab(`/clusters/c/jobs/${JOB}?vertex=00000000000000000000000000000000&panel=subtasks`);
-    const panel = await screen.findByTestId('vertex-panel', undefined, { timeout: 10_000 });
+    const panel = await screen.findByTestId('vertex-panel', undefined, { timeout: 20_000 });
     expect(within(panel).getByRole('alert')).toHaveTextContent('no vertex with id 00000000000000000000000000000000');
     fireEvent.click(within(panel).getByRole('button', { name: 'Close vertex panel' }));
     await waitFor(() => expect(search()).toEqual({}));

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from '@tanstack/react-router';
 import { useJobDetails } from '@/api/flink/queries';
 import { useVerticesLoad } from '@/api/flink/queries-job-graph';
@@ -18,6 +18,8 @@ import { VertexTable } from './vertex-table';
 
 /** Up to this many vertices, every vertex's load is kept in the in-memory history. */
 const RECORD_ALL_UP_TO = 50;
+/** The graph and the list take new metric answers at most this often. */
+const LOAD_REDRAW_MS = 400;
 
 /**
  * The job's main tab: the plan as a graph coloured by how busy or back-pressured each vertex is,
@@ -64,15 +66,21 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
 
   useRecordLoads(jobId, loads, vertexIds.length <= RECORD_ALL_UP_TO ? 'all' : selected);
 
-  // Answers of many vertices arrive one by one: let React merge the re-renders they cause.
-  const deferredLoads = useDeferredValue(loads);
-  const rows = useMemo(() => vertexRows(job.plan, job.vertices, deferredLoads), [job.plan, job.vertices, deferredLoads]);
+  // Answers of many vertices arrive one by one (300 in a burst for a big plan): redraw the graph
+  // and the list at most a few times a second, and at low priority.
+  const shownLoads = useDeferredValue(useThrottledValue(loads, LOAD_REDRAW_MS));
+  const rows = useMemo(() => vertexRows(job.plan, job.vertices, shownLoads), [job.plan, job.vertices, shownLoads]);
   const nodes = useMemo(() => rows.map(toDagNode), [rows]);
   const selectedRow = rows.find((r) => r.id === selected);
   const hot = useMemo(() => hotSpots(rows), [rows]);
   const loadError = Object.values(answers).find((a) => a.polled && a.error)?.error ?? null;
 
-  const select = (id: string) => setSearch({ vertex: id, subtask: id === selected ? search.subtask : undefined });
+  // Stable between selections, so metric answers do not re-render the memoised graph and list.
+  const subtask = search.subtask;
+  const select = useCallback(
+    (id: string) => setSearch({ vertex: id, subtask: id === selected ? subtask : undefined }),
+    [setSearch, selected, subtask],
+  );
   const close = () => setSearch({ vertex: undefined, panel: undefined, subtask: undefined });
 
   return (
@@ -121,6 +129,23 @@ function usePolledIds(
   // Same ids → same Set, so the queries and table columns are not rebuilt on every measurement.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => ids, [key]);
+}
+
+/** The latest value, passed on at most once per `ms` (the last one always arrives). */
+function useThrottledValue<T>(value: T, ms: number): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    const timer = setTimeout(
+      () => {
+        last.current = Date.now();
+        setShown(value);
+      },
+      Math.max(0, last.current + ms - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return shown;
 }
 
 /** Keeps the load of every vertex ('all', small graphs) or of the selected one in the in-memory history. */

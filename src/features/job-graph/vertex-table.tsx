@@ -1,4 +1,4 @@
-import { useMemo, type Ref } from 'react';
+import { memo, useMemo, type Ref } from 'react';
 import { DataTable, type Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
@@ -7,7 +7,7 @@ import { FlowCell, RatioCell, ToneDot } from './cells';
 import type { VertexRow } from './utils/graph-model';
 
 /** The vertex list beside the graph: same colours, every number sortable, click to select. */
-export function VertexTable({
+export const VertexTable = memo(function VertexTable({
   ref,
   rows,
   selectedId,
@@ -37,7 +37,7 @@ export function VertexTable({
       />
     </section>
   );
-}
+});
 
 function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
   // Values of vertices that are off screen are their last answer: shown fainter.

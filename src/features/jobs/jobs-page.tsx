@@ -32,9 +32,10 @@ export function JobsPage() {
   const navigate = route.useNavigate();
   const jobs = useJobsOverview(clusterId);
 
+  // Chips and sort add a history entry (Back undoes them); typing in the search box replaces it.
   const setSearch = useCallback(
-    (patch: Partial<JobsSearch>) =>
-      void navigate({ to: '.', search: (prev: JobsSearch) => ({ ...prev, ...patch }), replace: true }),
+    (patch: Partial<JobsSearch>, replace = false) =>
+      void navigate({ to: '.', search: (prev: JobsSearch) => ({ ...prev, ...patch }), replace }),
     [navigate],
   );
 
@@ -66,11 +67,11 @@ function JobsList({
   clusterId: string;
   jobs: JobOverview[];
   search: JobsSearch;
-  setSearch: (patch: Partial<JobsSearch>) => void;
+  setSearch: (patch: Partial<JobsSearch>, replace?: boolean) => void;
 }) {
   const zone = useTimeZone();
   const goTo = useNavigate();
-  const [text, setText] = useSearchText(search.q, (q) => setSearch({ q: q || undefined }));
+  const [text, setText] = useSearchText(search.q, (q) => setSearch({ q: q || undefined }, true));
   const q = useDeferredValue(text);
   const states = useMemo(() => parseStates(search.state), [search.state]);
   const sort = sortFromSearch(search.sort, search.desc);

@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
+
+/** Demo job ids are stable for the default seed (42); see demo/flink/README.md. */
+const FAILED = 'bffd91810ce02ef49c5e7aaecaeb6b00'; // Order Enrichment CDC
+const RESTARTING = 'ef47d31880e76e6a2dd2ec535a073f0d'; // Ad Impressions Dedup
+const CLICKSTREAM = '50b2042cd7120ad7ee8c63fd08b4a9c2';
+const STALLED = '1003427881958424577'; // fake_to_console_stalled_sink (demo/seatunnel/seed-jobs.ts)
+
+// The rules need a poll or two (metrics every 10 s) and the test machine is often heavily loaded.
+test.describe.configure({ timeout: 120_000 });
+const WAIT = { timeout: 60_000 };
+
+function row(page: Page, cluster: string, rule: string, text: string) {
+  return page.locator(`[data-testid="problem-row"][data-cluster="${cluster}"][data-rule="${rule}"]`).filter({ hasText: text });
+}
+
+test('the triage page lists the failed job and its link opens the exceptions', async ({ page }) => {
+  await page.goto('/triage');
+  const failed = row(page, 'demo', 'job-failed', 'Order Enrichment CDC');
+  await expect(failed).toBeVisible(WAIT);
+  await expect(failed).toHaveAttribute('data-severity', 'critical');
+  await expect(failed.getByTestId('problem-explanation')).toContainText('Failed with');
+  await expect(failed.getByTestId('problem-since')).toBeVisible();
+  await failed.getByTestId('problem-link').click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/demo/jobs/${FAILED}/exceptions$`));
+  await expect(page.getByTestId('exception-history')).toBeVisible(WAIT);
+});
+
+test('the restarting job is listed with its restart count and links to its exceptions', async ({ page }) => {
+  await page.goto('/triage');
+  const restarts = row(page, 'demo', 'job-restarts', 'Ad Impressions Dedup');
+  await expect(restarts).toBeVisible(WAIT);
+  await expect(restarts.getByTestId('problem-figure')).toContainText('Restarts (10 min)');
+  await expect(restarts.getByTestId('problem-explanation')).toContainText('NullPointerException');
+  await restarts.getByTestId('problem-link').click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/demo/jobs/${RESTARTING}/exceptions$`));
+  await expect(page.getByTestId('exception-history')).toBeVisible(WAIT);
+});
+
+test('back-pressure names the bottleneck, and the link opens the back-pressure view on it', async ({ page, request }) => {
+  const job = (await (await request.get(`/api/demo/jobs/${CLICKSTREAM}`)).json()) as { vertices: { id: string; name: string }[] };
+  const enrich = job.vertices.find((v) => v.name === 'Enrich: User Profile Lookup')?.id ?? '';
+  await page.goto('/triage');
+  const bp = row(page, 'demo', 'backpressure', 'Clickstream Sessionization');
+  await expect(bp).toBeVisible(WAIT);
+  await expect(bp.getByTestId('problem-title')).toHaveText('Back-pressure: bottleneck “Enrich: User Profile Lookup”');
+  await expect(bp.getByTestId('problem-explanation')).toContainText('“Parse JSON -> Filter Bots -> Assign Timestamps” is back-pressured');
+  await bp.getByTestId('problem-link').click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/demo/jobs/${CLICKSTREAM}/backpressure\\?vertex=${enrich}$`));
+  await expect(page.getByTestId('backpressure-tab')).toBeVisible(WAIT);
+});
+
+test('the SeaTunnel sink that stopped writing is listed and links to its job', async ({ page }) => {
+  await page.goto('/triage');
+  const stalled = row(page, 'demo-seatunnel', 'seatunnel-sink-stalled', 'fake_to_console_stalled_sink');
+  await expect(stalled).toBeVisible(WAIT);
+  await expect(stalled.getByTestId('problem-explanation')).toContainText('the sink writes 0/s');
+  await stalled.getByTestId('problem-link').click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/demo-seatunnel/jobs/${STALLED}$`));
+  await expect(page.getByTestId('job-header')).toContainText('fake_to_console_stalled_sink', WAIT);
+});
+
+test('filters by cluster and severity live in the URL', async ({ page }) => {
+  await page.goto('/triage');
+  await expect(row(page, 'demo', 'job-failed', 'Order Enrichment CDC')).toBeVisible(WAIT);
+  await page.getByTestId('triage-cluster-filter').selectOption('demo-seatunnel');
+  await expect(page).toHaveURL(/\/triage\?cluster=demo-seatunnel$/);
+  await page.getByTestId('severity-filter-critical').click();
+  await expect(page).toHaveURL(/cluster=demo-seatunnel&severity=critical$/);
+  const rows = page.getByTestId('problem-row');
+  await expect(rows.first()).toBeVisible(WAIT);
+  for (const r of await rows.all()) {
+    await expect(r).toHaveAttribute('data-cluster', 'demo-seatunnel');
+    await expect(r).toHaveAttribute('data-severity', 'critical');
+  }
+  await page.reload();
+  await expect(page.getByTestId('triage-cluster-filter')).toHaveValue('demo-seatunnel');
+  await expect(page.getByTestId('severity-filter-critical')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the home page shows each cluster’s health with its worst problem one click away', async ({ page }) => {
+  await page.goto('/');
+  const card = page.getByTestId('cluster-card-demo');
+  await expect(card.getByTestId('figure-version')).toHaveText('2.2.1', WAIT);
+  await expect(card.getByTestId('cluster-reachability')).toHaveAttribute('data-state', 'up', WAIT);
+  const worst = card.getByTestId('worst-problem');
+  await expect(worst).toHaveAttribute('data-severity', 'critical', WAIT);
+  const st = page.getByTestId('cluster-card-demo-seatunnel');
+  await expect(st.getByTestId('figure-workers')).not.toHaveText('', WAIT);
+  await expect(st.getByTestId('worst-problem')).toBeVisible(WAIT);
+  await expect(page.getByTestId('triage-badge')).toHaveAttribute('data-severity', 'critical', WAIT);
+  await worst.getByTestId('worst-problem-link').click();
+  await expect(page).toHaveURL(/\/clusters\/demo\/jobs\/[0-9a-f]{32}/);
+});
