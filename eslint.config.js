@@ -38,6 +38,9 @@ export default tseslint.config(
     files: ['server/**', 'demo/**', 'e2e/**', 'scripts/**', 'bench/**', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
+  // Playwright reads a fixture's dependencies from its destructuring pattern, so `{}` is required.
+  { files: ['e2e/**'], rules: { 'no-empty-pattern': 'off' } },
+  { files: ['public/**/*.js'], languageOptions: { globals: globals.browser } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   plugins: [react(), tailwindcss(), dashboardPlugin()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  server: { port: Number(process.env.PORT ?? 5173), host: process.env.HOST ?? '127.0.0.1', strictPort: false },
+  server: {
+    port: Number(process.env.PORT ?? 5173),
+    host: process.env.HOST ?? '127.0.0.1',
+    strictPort: false,
+  },
   preview: { port: Number(process.env.PORT ?? 4173), host: process.env.HOST ?? '127.0.0.1' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },
 });

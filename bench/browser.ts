@@ -1,6 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { probeScript, type InteractionResult, type InteractionSpec, type PageMarks, type Watch } from './probe.ts';
+import {
+  probeScript,
+  type InteractionResult,
+  type InteractionSpec,
+  type PageMarks,
+  type Watch,
+} from './probe.ts';
 
 /** Debian's Chromium with the flags of scripts/screenshot.ts; precise heap figures for the soak. */
 export async function launchChromium(): Promise<Browser> {
@@ -54,7 +60,10 @@ export async function waitForMark(page: Page, name: string, timeoutMs = 60_000):
 }
 
 export async function longTasks(page: Page): Promise<{ start: number; duration: number }[]> {
-  return (await page.evaluate('window.__bench ? window.__bench.longTasks : []')) as { start: number; duration: number }[];
+  return (await page.evaluate('window.__bench ? window.__bench.longTasks : []')) as {
+    start: number;
+    duration: number;
+  }[];
 }
 
 export async function interact(page: Page, spec: InteractionSpec): Promise<InteractionResult> {

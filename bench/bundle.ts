@@ -19,7 +19,11 @@ export function ensureBuilt(distDir: string, log: (s: string) => void): { built:
   const index = join(distDir, 'index.html');
   const sources = Math.max(newest('src'), newest('public'), newest('index.html'), newest('vite.config.ts'));
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return { built: false };
-  log(existsSync(index) ? 'dist/ is older than src/: running npx vite build' : 'no dist/: running npx vite build');
+  log(
+    existsSync(index)
+      ? 'dist/ is older than src/: running npx vite build'
+      : 'no dist/: running npx vite build',
+  );
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status})`);
   return { built: true };
@@ -66,7 +70,8 @@ export async function flinkBundle(baseUrl: string): Promise<BundleFigures> {
   const html = htmlBytes.toString('utf8');
   const base = new URL(/<base\s+href="([^"]*)"/i.exec(html)?.[1] ?? './', root);
   const urls = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/gi)) urls.add(new URL(m[1] as string, base).href);
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/gi))
+    urls.add(new URL(m[1] as string, base).href);
   for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
     const tag = m[0];
     const rel = /\brel="([^"]+)"/i.exec(tag)?.[1] ?? '';

@@ -76,7 +76,8 @@ export async function measureLoads(
     requestsBefore: 0,
     errors: [],
   }));
-  for (const r of results) await oneRun(browser, r.target, false).catch((e: unknown) => log(`warm-up: ${String(e)}`));
+  for (const r of results)
+    await oneRun(browser, r.target, false).catch((e: unknown) => log(`warm-up: ${String(e)}`));
   for (let i = 0; i < runs; i++) {
     const order = i % 2 === 0 ? results : [...results].reverse();
     for (const r of order) {

@@ -55,8 +55,18 @@ function parseArgs(argv: string[]): Options {
   };
   const only = value('--only');
   const sections = only ? only.split(',').map((s) => s.trim()) : [...SECTIONS];
-  for (const s of sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s}`);
-  const known = new Set(['--quick', '--no-real', '--update-doc', '--soak-minutes', '--runs', '--scale-runs', '--traffic-seconds', '--only']);
+  for (const s of sections)
+    if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s}`);
+  const known = new Set([
+    '--quick',
+    '--no-real',
+    '--update-doc',
+    '--soak-minutes',
+    '--runs',
+    '--scale-runs',
+    '--traffic-seconds',
+    '--only',
+  ]);
   for (const a of argv) if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown flag ${a}`);
   return {
     quick,
@@ -97,8 +107,9 @@ async function jobInfo(flinkUrl: string, jobId: string) {
 }
 
 async function demoJobId(flinkUrl: string, name: string): Promise<string> {
-  const jobs = ((await (await fetch(`${flinkUrl}/jobs/overview`)).json()) as { jobs: { jid: string; name: string }[] })
-    .jobs;
+  const jobs = (
+    (await (await fetch(`${flinkUrl}/jobs/overview`)).json()) as { jobs: { jid: string; name: string }[] }
+  ).jobs;
   const j = jobs.find((x) => x.name === name);
   if (!j) throw new Error(`the demo has no job "${name}"`);
   return j.jid;
@@ -130,7 +141,9 @@ const apiOf = (cluster: string) => (u: URL) => u.pathname.startsWith(`/api/${clu
 const stripApi = (cluster: string) => (u: URL) => u.pathname.slice(`/api/${cluster}`.length) + u.search;
 /** Flink's dashboard: everything from the JobManager that is not one of its static files. */
 const flinkApi = (origin: string) => (u: URL) =>
-  u.origin === origin && u.pathname !== '/' && !/\.(m?js|css|html|svg|png|ico|woff2?|ttf|json|txt|map)$/.test(u.pathname);
+  u.origin === origin &&
+  u.pathname !== '/' &&
+  !/\.(m?js|css|html|svg|png|ico|woff2?|ttf|json|txt|map)$/.test(u.pathname);
 
 async function run(opts: Options): Promise<Results> {
   const results: Results = {
@@ -249,7 +262,13 @@ async function run(opts: Options): Promise<Results> {
 
     // ---- 4. scale ----
     if (want('scale') && ids) {
-      results.scale = await measureScale(browser, server.url, scaleScenarios('large', ids), opts.scaleRuns, log);
+      results.scale = await measureScale(
+        browser,
+        server.url,
+        scaleScenarios('large', ids),
+        opts.scaleRuns,
+        log,
+      );
     }
 
     // ---- 5. soak ----
@@ -318,7 +337,10 @@ function report(r: Results, markdown: boolean): string {
     [
       ['date', m.date],
       ['CPU', `${m.cpu}, ${m.cores} cores`],
-      ['load average (1/5/15 min)', `start ${m.loadAverage.join(' / ')}; end ${r.machineAfter?.loadAverage.join(' / ') ?? '—'}`],
+      [
+        'load average (1/5/15 min)',
+        `start ${m.loadAverage.join(' / ')}; end ${r.machineAfter?.loadAverage.join(' / ') ?? '—'}`,
+      ],
       ['memory', `${mb(m.memoryTotal)} total, ${mb(m.memoryAvailable)} available at start`],
       ['OS', m.os],
       ['Node', m.node],
@@ -339,16 +361,34 @@ function report(r: Results, markdown: boolean): string {
     h('1. Bundle: what the first page needs (raw / gzip -9)');
     const cell = (b: BundleFigures | undefined, part: 'js' | 'css' | 'html' | 'total') => {
       if (!b) return '—';
-      const raw = part === 'total' ? firstPageTotal(b, 'raw') : part === 'html' ? b.firstPage.html.raw : sum(b.firstPage[part], 'raw');
-      const gz = part === 'total' ? firstPageTotal(b, 'gzip') : part === 'html' ? b.firstPage.html.gzip : sum(b.firstPage[part], 'gzip');
+      const raw =
+        part === 'total'
+          ? firstPageTotal(b, 'raw')
+          : part === 'html'
+            ? b.firstPage.html.raw
+            : sum(b.firstPage[part], 'raw');
+      const gz =
+        part === 'total'
+          ? firstPageTotal(b, 'gzip')
+          : part === 'html'
+            ? b.firstPage.html.gzip
+            : sum(b.firstPage[part], 'gzip');
       return `${kb(raw)} / ${kb(gz)}`;
     };
     const rows = (['js', 'css', 'html', 'total'] as const).map((p) => {
       const rt =
         f && o
           ? ratio(
-              p === 'total' ? firstPageTotal(o, 'gzip') : p === 'html' ? o.firstPage.html.gzip : sum(o.firstPage[p], 'gzip'),
-              p === 'total' ? firstPageTotal(f, 'gzip') : p === 'html' ? f.firstPage.html.gzip : sum(f.firstPage[p], 'gzip'),
+              p === 'total'
+                ? firstPageTotal(o, 'gzip')
+                : p === 'html'
+                  ? o.firstPage.html.gzip
+                  : sum(o.firstPage[p], 'gzip'),
+              p === 'total'
+                ? firstPageTotal(f, 'gzip')
+                : p === 'html'
+                  ? f.firstPage.html.gzip
+                  : sum(f.firstPage[p], 'gzip'),
             )
           : undefined;
       return [
@@ -360,14 +400,16 @@ function report(r: Results, markdown: boolean): string {
     });
     if (r.load) {
       for (const page of ['overview', 'job'] as const) {
-        const of = (d: 'ours' | 'flink') => r.load?.find((l) => l.target.dashboard === d && l.target.page === page);
+        const of = (d: 'ours' | 'flink') =>
+          r.load?.find((l) => l.target.dashboard === d && l.target.page === page);
         const lo = of('ours');
         const lf = of('flink');
         const fmt = (l: LoadResult | undefined) =>
           l && l.assets.length
             ? `${kb(l.assets.reduce((n, a) => n + a.raw, 0))} / ${kb(l.assets.reduce((n, a) => n + a.gzip, 0))} (${l.assets.length} files)`
             : '—';
-        const gz = (l: LoadResult | undefined) => (l?.assets.length ? l.assets.reduce((n, a) => n + a.gzip, 0) : undefined);
+        const gz = (l: LoadResult | undefined) =>
+          l?.assets.length ? l.assets.reduce((n, a) => n + a.gzip, 0) : undefined;
         rows.push([
           `HTML+JS+CSS received before the first data, ${page} page (browser)`,
           fmt(lo),
@@ -376,7 +418,15 @@ function report(r: Results, markdown: boolean): string {
         ]);
       }
     }
-    t(['', 'streamdash', `Flink ${r.bundle.flink ? '' : `(${r.bundle.flinkError ?? '—'})`}`.trim(), 'ratio (gzip)'], rows);
+    t(
+      [
+        '',
+        'streamdash',
+        `Flink ${r.bundle.flink ? '' : `(${r.bundle.flinkError ?? '—'})`}`.trim(),
+        'ratio (gzip)',
+      ],
+      rows,
+    );
     const total = firstPageTotal(o, 'gzip');
     checks.push({
       what: 'first-page bundle (gzip, entry total)',
@@ -389,7 +439,10 @@ function report(r: Results, markdown: boolean): string {
       ['chunk', 'raw', 'gzip'],
       o.lazy.map((a) => [a.file, kb(a.raw), kb(a.gzip)]),
     );
-    out.push('', `${o.lazy.length} lazy chunks, ${kb(sum(o.lazy, 'raw'))} raw / ${kb(sum(o.lazy, 'gzip'))} gzip in all.`);
+    out.push(
+      '',
+      `${o.lazy.length} lazy chunks, ${kb(sum(o.lazy, 'raw'))} raw / ${kb(sum(o.lazy, 'gzip'))} gzip in all.`,
+    );
   }
 
   // ---- load ----
@@ -401,11 +454,15 @@ function report(r: Results, markdown: boolean): string {
       const lf = r.load.find((l) => l.target.dashboard === 'flink' && l.target.page === page);
       const rt = ratio(median(lo?.times ?? []), median(lf?.times ?? []));
       // per-run ratios (runs are paired: same iteration, adjacent in time)
-      const paired = (lo?.times ?? []).map((x, i) => ratio(x, lf?.times[i])).filter((x): x is number => x !== undefined);
+      const paired = (lo?.times ?? [])
+        .map((x, i) => ratio(x, lf?.times[i]))
+        .filter((x): x is number => x !== undefined);
       const cpuRatio = ratio(median(lo?.cpu ?? []), median(lf?.cpu ?? []));
       const failed = [...(lo?.errors ?? []), ...(lf?.errors ?? [])].length;
       rows.push([
-        page === 'overview' ? 'overview (task managers shown)' : `job page (${lo?.target.data.min ?? '?'} graph nodes shown)`,
+        page === 'overview'
+          ? 'overview (task managers shown)'
+          : `job page (${lo?.target.data.min ?? '?'} graph nodes shown)`,
         spread(lo?.times ?? []),
         spread(lf?.times ?? []),
         num(rt, 2),
@@ -449,19 +506,40 @@ function report(r: Results, markdown: boolean): string {
       x.failed ? String(x.failed) : '',
       x.error ?? '',
     ]);
-    t(['page', 'requests/min', 'response bytes/min', 'request bytes/min', 'answers that changed/min', 'failed', ''], rows);
+    t(
+      [
+        'page',
+        'requests/min',
+        'response bytes/min',
+        'request bytes/min',
+        'answers that changed/min',
+        'failed',
+        '',
+      ],
+      rows,
+    );
     const ours = r.traffic.find((x) => x.label.startsWith('streamdash, real'));
     const theirs = r.traffic.find((x) => x.label.startsWith('Flink UI, real'));
     if (ours && theirs) {
       const rt = ratio(perMinute(ours.requests, ours.windowMs), perMinute(theirs.requests, theirs.windowMs));
       const bt = ratio(ours.responseBytes, theirs.responseBytes);
       out.push('', `Ratio streamdash / Flink UI: requests ${num(rt, 2)}, response bytes ${num(bt, 2)}.`);
-      checks.push({ what: 'cluster requests ratio (real job)', measured: num(rt, 2), target: '≤ 0.25', ok: rt === undefined ? undefined : rt <= 0.25 });
+      checks.push({
+        what: 'cluster requests ratio (real job)',
+        measured: num(rt, 2),
+        target: '≤ 0.25',
+        ok: rt === undefined ? undefined : rt <= 0.25,
+      });
       h('3b. Requests per minute by endpoint');
       const eps = [...new Set(r.traffic.flatMap((x) => Object.keys(x.byEndpoint)))].sort();
       t(
         ['endpoint', ...r.traffic.map((x) => x.label)],
-        eps.map((e) => [e, ...r.traffic!.map((x) => (x.byEndpoint[e] ? num(perMinute(x.byEndpoint[e] as number, x.windowMs), 1) : ''))]),
+        eps.map((e) => [
+          e,
+          ...r.traffic!.map((x) =>
+            x.byEndpoint[e] ? num(perMinute(x.byEndpoint[e] as number, x.windowMs), 1) : '',
+          ),
+        ]),
       );
     }
   }
@@ -483,7 +561,15 @@ function report(r: Results, markdown: boolean): string {
       }
       const render = median(s.renders);
       const renderCpu = median(s.renderCpu);
-      rows.push([s.name, 'first render', spread(s.renders), spread(s.renderCpu), '< 1000 ms', status(judge(render, 1000)), status(judge(renderCpu, 1000))]);
+      rows.push([
+        s.name,
+        'first render',
+        spread(s.renders),
+        spread(s.renderCpu),
+        '< 1000 ms',
+        status(judge(render, 1000)),
+        status(judge(renderCpu, 1000)),
+      ]);
       checks.push({
         what: `${s.name}: first render`,
         measured: `${ms(render)} wall, ${ms(renderCpu)} CPU`,
@@ -531,7 +617,10 @@ function report(r: Results, markdown: boolean): string {
       });
       if (s.errors.length) rows.push(['', 'errors', s.errors.slice(0, 3).join(' | '), '', '', '', '']);
     }
-    t(['scenario', 'measure', 'wall median (min–max, n)', 'CPU median (min–max, n)', 'target', 'wall', 'CPU'], rows);
+    t(
+      ['scenario', 'measure', 'wall median (min–max, n)', 'CPU median (min–max, n)', 'target', 'wall', 'CPU'],
+      rows,
+    );
   }
 
   // ---- soak ----
@@ -543,7 +632,12 @@ function report(r: Results, markdown: boolean): string {
       const growth = a && z ? z.heapUsed - a.heapUsed : undefined;
       const minutes = z ? z.atMs / 60_000 : 0;
       if (s.label.startsWith('streamdash')) {
-        checks.push({ what: `soak heap growth: ${s.label}`, measured: mb(growth), target: '< 10 MB', ok: growth === undefined ? undefined : growth < 10 * 1048576 });
+        checks.push({
+          what: `soak heap growth: ${s.label}`,
+          measured: mb(growth),
+          target: '< 10 MB',
+          ok: growth === undefined ? undefined : growth < 10 * 1048576,
+        });
       }
       return [
         s.label,
@@ -558,9 +652,24 @@ function report(r: Results, markdown: boolean): string {
         s.error ?? '',
       ];
     });
-    t(['page', 'minutes', 'JS heap start → end', 'growth', 'max', 'DOM nodes (counter)', 'elements in document', 'listeners', 'cluster requests/min', ''], rows);
+    t(
+      [
+        'page',
+        'minutes',
+        'JS heap start → end',
+        'growth',
+        'max',
+        'DOM nodes (counter)',
+        'elements in document',
+        'listeners',
+        'cluster requests/min',
+        '',
+      ],
+      rows,
+    );
     out.push('', 'Samples (MB heap after GC):');
-    for (const s of r.soak) out.push(`- ${s.label}: ${s.samples.map((x) => (x.heapUsed / 1048576).toFixed(1)).join(', ')}`);
+    for (const s of r.soak)
+      out.push(`- ${s.label}: ${s.samples.map((x) => (x.heapUsed / 1048576).toFixed(1)).join(', ')}`);
   }
 
   h('Targets');

@@ -11,7 +11,10 @@ export function stopAll() {
 }
 process.on('exit', stopAll);
 
-async function startTsx<T>(args: string[], timeoutMs = 120_000): Promise<{ info: T; stop: () => Promise<void> }> {
+async function startTsx<T>(
+  args: string[],
+  timeoutMs = 120_000,
+): Promise<{ info: T; stop: () => Promise<void> }> {
   const { child, info } = await spawnWithJsonLine<T>(TSX, args, {}, timeoutMs);
   const pid = child.pid ?? 0;
   started.add(pid);

@@ -67,7 +67,9 @@ export async function prepareDemo(flinkUrl: string, log: (s: string) => void): P
   const mega = id(LARGE_JOB_NAMES.mega);
   const wide = id(LARGE_JOB_NAMES.wide);
   const checkpointHeavy = id(LARGE_JOB_NAMES.checkpointHeavy);
-  const wideJob = await getJson<{ vertices: { id: string; parallelism: number }[] }>(`${flinkUrl}/jobs/${wide}`);
+  const wideJob = await getJson<{ vertices: { id: string; parallelism: number }[] }>(
+    `${flinkUrl}/jobs/${wide}`,
+  );
   const wideVertex = wideJob.vertices.find((v) => v.parallelism >= 2000)?.id ?? wideJob.vertices[1]?.id ?? '';
   const tms = (await getJson<{ taskmanagers: { id: string }[] }>(`${flinkUrl}/taskmanagers`)).taskmanagers;
   const bigLogTm = tms[0]?.id ?? '';
@@ -76,7 +78,9 @@ export async function prepareDemo(flinkUrl: string, log: (s: string) => void): P
   await getJson(`${flinkUrl}/jobs/${checkpointHeavy}/checkpoints`);
   await fetch(`${flinkUrl}/taskmanagers/${encodeURIComponent(bigLogTm)}/log`).then((r) => r.arrayBuffer());
   for (let i = 0; i < 60; i++) {
-    const fg = await getJson<{ data?: unknown }>(`${flinkUrl}/jobs/${wide}/vertices/${wideVertex}/flamegraph?type=FULL`);
+    const fg = await getJson<{ data?: unknown }>(
+      `${flinkUrl}/jobs/${wide}/vertices/${wideVertex}/flamegraph?type=FULL`,
+    );
     if (fg.data) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -185,7 +189,10 @@ export function scaleScenarios(cluster: string, ids: DemoIds): ScaleScenario[] {
           spec: {
             target: { selector: '[data-testid=checkpoint-history] button', text: '^Failed' },
             action: 'click',
-            until: { selector: '[data-testid=checkpoint-history] button[aria-pressed=true]', text: '^Failed' },
+            until: {
+              selector: '[data-testid=checkpoint-history] button[aria-pressed=true]',
+              text: '^Failed',
+            },
           },
         },
         rowClick('checkpoint-history-table', { selector: '[data-testid=checkpoint-detail]' }),
@@ -259,7 +266,8 @@ async function runOnce(browser: Browser, base: string, s: ScaleScenario, r: Scal
         if (out.paintMs !== undefined) slot.paint.push(out.paintMs);
         if (out.resultMs !== undefined) slot.result.push(out.resultMs);
         if (out.error) slot.errors.push(out.error);
-        if (out.t0 !== undefined) windows.push({ slot, from: out.t0, to: out.t0 + (out.resultMs ?? out.paintMs ?? 0) });
+        if (out.t0 !== undefined)
+          windows.push({ slot, from: out.t0, to: out.t0 + (out.resultMs ?? out.paintMs ?? 0) });
         interactionTasks.push(...out.longTasks.map((t) => t.duration));
         await sleep(700);
       }

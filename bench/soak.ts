@@ -71,7 +71,9 @@ export async function soak(
     while (Date.now() < end) {
       await new Promise((r) => setTimeout(r, Math.min(everyMs, end - Date.now())));
       await sample();
-      const last = opened.map((o) => `${o.t.label}: ${((o.r.samples.at(-1)?.heapUsed ?? 0) / 1048576).toFixed(1)} MB`);
+      const last = opened.map(
+        (o) => `${o.t.label}: ${((o.r.samples.at(-1)?.heapUsed ?? 0) / 1048576).toFixed(1)} MB`,
+      );
       log(`soak ${((Date.now() - t0) / 60_000).toFixed(1)} min: ${last.join(', ')}`);
     }
     return opened.map((o) => o.r);

@@ -2,10 +2,11 @@
 (function () {
   try {
     var p = JSON.parse(localStorage.getItem('streamdash.preferences') || '{}');
-    var dark = p.theme === 'dark' || (p.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+    var dark =
+      p.theme === 'dark' || (p.theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
     if (dark) document.documentElement.classList.add('dark');
     document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
-  } catch (e) {
+  } catch {
     /* storage blocked: follow the default light theme */
   }
 })();

@@ -28,7 +28,9 @@ export function bundleReport(distDir: string): BundleReport {
     if (m[1] && !m[1].startsWith('http')) firstFiles.add(m[1]);
   }
   const assetsDir = join(distDir, 'assets');
-  const all = readdirSync(assetsDir).filter((f) => /\.(js|css)$/.test(f)).map((f) => `assets/${f}`);
+  const all = readdirSync(assetsDir)
+    .filter((f) => /\.(js|css)$/.test(f))
+    .map((f) => `assets/${f}`);
   return {
     firstPage: [...firstFiles].map((f) => measure(distDir, f)),
     lazy: all.filter((f) => !firstFiles.has(f)).map((f) => measure(distDir, f)),

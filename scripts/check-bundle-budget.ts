@@ -10,7 +10,8 @@ const BUDGET_GZIP = Number(process.env.BUNDLE_BUDGET_KB ?? 140) * 1024;
 const report = bundleReport('dist');
 const first = sum(report.firstPage, 'gzip');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-for (const a of report.firstPage) console.log(`  first page  ${a.file.padEnd(48)} ${kb(a.gzip).padStart(9)} gzip`);
+for (const a of report.firstPage)
+  console.log(`  first page  ${a.file.padEnd(48)} ${kb(a.gzip).padStart(9)} gzip`);
 console.log(`First page: ${kb(first)} gzip of ${kb(BUDGET_GZIP)} budget; ${report.lazy.length} lazy chunks.`);
 if (first > BUDGET_GZIP) {
   console.error(`Bundle budget exceeded by ${kb(first - BUDGET_GZIP)}.`);

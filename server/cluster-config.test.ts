@@ -3,7 +3,10 @@ import { ConfigError, parseConfig, publicClusters } from './cluster-config.ts';
 
 describe('cluster configuration', () => {
   it('reads clusters from FLINK_URL and SEATUNNEL_URL, several allowed', () => {
-    const cfg = parseConfig({}, { FLINK_URL: 'http://a:8081, http://b:8081', SEATUNNEL_URL: 'http://st:8080/ctx/' });
+    const cfg = parseConfig(
+      {},
+      { FLINK_URL: 'http://a:8081, http://b:8081', SEATUNNEL_URL: 'http://st:8080/ctx/' },
+    );
     expect(cfg.clusters.map((c) => [c.id, c.kind, c.url])).toEqual([
       ['flink-1', 'flink', 'http://a:8081'],
       ['flink-2', 'flink', 'http://b:8081'],
@@ -11,18 +14,26 @@ describe('cluster configuration', () => {
     ]);
   });
   it('rejects bad ids, kinds, URLs and duplicates with a message saying where', () => {
-    expect(() => parseConfig({ clusters: [{ id: 'A B', kind: 'flink', url: 'http://x' }] })).toThrow(/clusters\[0\]\.id/);
-    expect(() => parseConfig({ clusters: [{ id: 'a', kind: 'spark', url: 'http://x' }] })).toThrow(ConfigError);
+    expect(() => parseConfig({ clusters: [{ id: 'A B', kind: 'flink', url: 'http://x' }] })).toThrow(
+      /clusters\[0\]\.id/,
+    );
+    expect(() => parseConfig({ clusters: [{ id: 'a', kind: 'spark', url: 'http://x' }] })).toThrow(
+      ConfigError,
+    );
     expect(() => parseConfig({ clusters: [{ id: 'a', kind: 'flink', url: 'file:///etc' }] })).toThrow(/http/);
-    expect(() =>
-      parseConfig({ clusters: [{ id: 'a', kind: 'flink', url: 'http://x' }] }, { FLINK_URL: 'http://y' }).clusters,
+    expect(
+      () =>
+        parseConfig({ clusters: [{ id: 'a', kind: 'flink', url: 'http://x' }] }, { FLINK_URL: 'http://y' })
+          .clusters,
     ).not.toThrow();
     expect(() =>
       parseConfig({ clusters: [{ id: 'flink', kind: 'flink', url: 'http://x' }] }, { FLINK_URL: 'http://y' }),
     ).toThrow(/twice/);
   });
   it('never exposes headers to the browser', () => {
-    const cfg = parseConfig({ clusters: [{ id: 'a', kind: 'flink', url: 'http://x', headers: { authorization: 'secret' } }] });
+    const cfg = parseConfig({
+      clusters: [{ id: 'a', kind: 'flink', url: 'http://x', headers: { authorization: 'secret' } }],
+    });
     expect(JSON.stringify(publicClusters(cfg))).not.toContain('secret');
   });
 });

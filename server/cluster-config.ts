@@ -61,11 +61,13 @@ function clusterFromJson(raw: unknown, index: number): ClusterConfig {
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
     throw new ConfigError(`${where}.id must be lower-case letters, digits and dashes`);
   }
-  if (o.kind !== 'flink' && o.kind !== 'seatunnel') throw new ConfigError(`${where}.kind must be flink or seatunnel`);
+  if (o.kind !== 'flink' && o.kind !== 'seatunnel')
+    throw new ConfigError(`${where}.kind must be flink or seatunnel`);
   if (typeof o.url !== 'string') throw new ConfigError(`${where}.url is required`);
   const headers = o.headers;
   if (headers !== undefined) {
-    if (typeof headers !== 'object' || headers === null) throw new ConfigError(`${where}.headers must be an object`);
+    if (typeof headers !== 'object' || headers === null)
+      throw new ConfigError(`${where}.headers must be an object`);
     for (const value of Object.values(headers)) {
       if (typeof value !== 'string') throw new ConfigError(`${where}.headers values must be strings`);
     }
@@ -81,7 +83,9 @@ function clusterFromJson(raw: unknown, index: number): ClusterConfig {
     url: parseUrl(o.url, `${where}.url`),
     ...(headers ? { headers: headers as Record<string, string> } : {}),
     ...(o.kind === 'seatunnel' ? { flavour: flavour ?? 'auto' } : {}),
-    ...(typeof o.prometheusUrl === 'string' ? { prometheusUrl: parseUrl(o.prometheusUrl, `${where}.prometheusUrl`) } : {}),
+    ...(typeof o.prometheusUrl === 'string'
+      ? { prometheusUrl: parseUrl(o.prometheusUrl, `${where}.prometheusUrl`) }
+      : {}),
   };
 }
 
@@ -123,7 +127,9 @@ export function parseConfig(json: unknown, env: NodeJS.ProcessEnv = {}): Dashboa
   return {
     clusters,
     readOnly: o.readOnly === true || env.DASHBOARD_READ_ONLY === 'true',
-    ...(typeof o.triage === 'object' && o.triage !== null ? { triage: o.triage as Record<string, number> } : {}),
+    ...(typeof o.triage === 'object' && o.triage !== null
+      ? { triage: o.triage as Record<string, number> }
+      : {}),
     upstreamTimeoutMs: num('upstreamTimeoutMs', 30_000),
     maxUploadBytes: num('maxUploadBytes', 512 * 1024 * 1024),
     maxConcurrentUpstream: num('maxConcurrentUpstream', 32),

@@ -16,7 +16,9 @@ const server = createProductionServer({
 });
 server.listen(port, host, () => {
   const ids = resolved.config.clusters.map((c) => c.id).join(', ');
-  console.log(`streamdash serving on http://${host}:${port} (clusters: ${ids}${resolved.config.readOnly ? '; read-only' : ''})`);
+  console.log(
+    `streamdash serving on http://${host}:${port} (clusters: ${ids}${resolved.config.readOnly ? '; read-only' : ''})`,
+  );
 });
 const stop = () => server.close(() => void resolved.close().then(() => process.exit(0)));
 process.on('SIGTERM', stop);

@@ -23,7 +23,9 @@ interface Seen {
 
 const listen = (server: Server) =>
   new Promise<string>((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    ),
   );
 
 /** A raw HTTP/1.1 request, for request targets fetch() would normalise away. */
@@ -31,7 +33,9 @@ function rawRequest(base: string, head: string): Promise<{ status: number; text:
   const { port } = new URL(base);
   return new Promise((resolve, reject) => {
     // write, not end: a half-closed request is an aborted one to the proxy
-    const socket = connect(Number(port), '127.0.0.1', () => socket.write(`${head}\r\nHost: dashboard\r\nConnection: close\r\n\r\n`));
+    const socket = connect(Number(port), '127.0.0.1', () =>
+      socket.write(`${head}\r\nHost: dashboard\r\nConnection: close\r\n\r\n`),
+    );
     let text = '';
     socket.on('data', (d) => (text += d.toString()));
     socket.on('end', () => resolve({ status: Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? 0), text }));
@@ -42,10 +46,14 @@ function rawRequest(base: string, head: string): Promise<{ status: number; text:
 /** A chunked body (no Content-Length) of `size` bytes. */
 function chunkedPost(url: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = httpRequest(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/octet-stream' } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', (e) => (req.destroyed ? resolve(0) : reject(e)));
     const chunk = Buffer.alloc(64 * 1024, 120);
     let sent = 0;
@@ -80,7 +88,9 @@ describe('the production server in front of clusters', () => {
         const url = req.url ?? '';
         if (url.startsWith('/redirect/')) {
           const status = Number(url.split('/')[2]);
-          res.writeHead(status, { location: 'http://127.0.0.1:1/steal', 'content-type': 'text/html' }).end('<a href="http://127.0.0.1:1/steal">moved</a>');
+          res
+            .writeHead(status, { location: 'http://127.0.0.1:1/steal', 'content-type': 'text/html' })
+            .end('<a href="http://127.0.0.1:1/steal">moved</a>');
         } else if (url === '/own-headers') {
           res
             .writeHead(200, {
@@ -106,7 +116,10 @@ describe('the production server in front of clusters', () => {
     await listen(evil);
     dist = mkdtempSync(join(tmpdir(), 'streamdash-dist-'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), '<!DOCTYPE html><title>streamdash</title><script type="module" src="/assets/app.js"></script>');
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!DOCTYPE html><title>streamdash</title><script type="module" src="/assets/app.js"></script>',
+    );
     writeFileSync(join(dist, 'assets', 'app.js'), 'console.log(1)');
     const clusters = [
       { id: 'prod', kind: 'flink', url: up },
@@ -114,7 +127,10 @@ describe('the production server in front of clusters', () => {
     ];
     const limits = { upstreamTimeoutMs: 2000, maxUploadBytes: 1024 * 1024 };
     writable = createProductionServer({ config: parseConfig({ clusters, ...limits }), distDir: dist });
-    readOnly = createProductionServer({ config: parseConfig({ clusters, readOnly: true, ...limits }), distDir: dist });
+    readOnly = createProductionServer({
+      config: parseConfig({ clusters, readOnly: true, ...limits }),
+      distDir: dist,
+    });
     base = await listen(writable);
     roBase = await listen(readOnly);
   });
@@ -139,7 +155,11 @@ describe('the production server in front of clusters', () => {
       expect(res.status, target).toBe(404);
     }
     // Whatever follows a configured id stays a path on that cluster.
-    for (const target of [`//127.0.0.1:${evilPort}/x`, `/@127.0.0.1:${evilPort}/x`, `/http://127.0.0.1:${evilPort}/x`]) {
+    for (const target of [
+      `//127.0.0.1:${evilPort}/x`,
+      `/@127.0.0.1:${evilPort}/x`,
+      `/http://127.0.0.1:${evilPort}/x`,
+    ]) {
       const res = await rawRequest(base, `GET /api/prod${target} HTTP/1.1`);
       expect(res.status, target).toBe(200);
       expect(lastSeen()?.url).toBe(target);
@@ -147,13 +167,16 @@ describe('the production server in front of clusters', () => {
     expect(evilHits).toBe(0);
   });
 
-  it.each([301, 302, 303, 307, 308])('answers a %i redirect from a cluster with 502, never following or passing it on', async (status) => {
-    const before = seen.length;
-    const res = await fetch(`${base}/api/prod/redirect/${status}`, { redirect: 'manual' });
-    expect(res.status).toBe(502);
-    expect(res.headers.get('location')).toBeNull();
-    expect(seen.length - before).toBe(1);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    'answers a %i redirect from a cluster with 502, never following or passing it on',
+    async (status) => {
+      const before = seen.length;
+      const res = await fetch(`${base}/api/prod/redirect/${status}`, { redirect: 'manual' });
+      expect(res.status).toBe(502);
+      expect(res.headers.get('location')).toBeNull();
+      expect(seen.length - before).toBe(1);
+    },
+  );
 
   it('refuses every write in read-only mode with 403, jar upload included, without contacting the cluster', async () => {
     const before = seen.length;
@@ -220,7 +243,12 @@ describe('the production server in front of clusters', () => {
 
   it('never forwards the browser’s credentials to a cluster that has none configured', async () => {
     await fetch(`${base}/api/prod/overview`, {
-      headers: { authorization: 'Basic dXNlcjpwYXNz', cookie: 'sid=secret', origin: 'http://evil.example', referer: 'http://evil.example/x' },
+      headers: {
+        authorization: 'Basic dXNlcjpwYXNz',
+        cookie: 'sid=secret',
+        origin: 'http://evil.example',
+        referer: 'http://evil.example/x',
+      },
     });
     const headers = lastSeen()?.headers ?? {};
     expect(headers.authorization).toBeUndefined();
@@ -250,7 +278,10 @@ describe('the production server in front of clusters', () => {
         ['unknown cluster', fetch(`${base}/api/nope/overview`)],
         ['traversal', fetch(`${base}/api/st/%2e%2e/x`)],
         ['read-only', fetch(`${roBase}/api/prod/jars/upload`, { method: 'POST', body: 'x' })],
-        ['oversize', fetch(`${base}/api/prod/jars/upload`, { method: 'POST', body: Buffer.alloc(2 * 1024 * 1024) })],
+        [
+          'oversize',
+          fetch(`${base}/api/prod/jars/upload`, { method: 'POST', body: Buffer.alloc(2 * 1024 * 1024) }),
+        ],
         ['redirect', fetch(`${base}/api/prod/redirect/302`, { redirect: 'manual' })],
         ['non-GET static', fetch(`${base}/index.html`, { method: 'DELETE' })],
       ];
@@ -288,7 +319,11 @@ describe('the production server in front of clusters', () => {
     });
 
     it('are on the 401 of the dashboard’s own basic auth', async () => {
-      const locked = createProductionServer({ config: parseConfig({ clusters: [] }), distDir: dist, auth: { basic: 'a:b' } });
+      const locked = createProductionServer({
+        config: parseConfig({ clusters: [] }),
+        distDir: dist,
+        auth: { basic: 'a:b' },
+      });
       const url = await listen(locked);
       try {
         const res = await fetch(`${url}/`);

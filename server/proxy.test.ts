@@ -21,16 +21,28 @@ describe('routeRequest', () => {
     expect(r.kind === 'cluster' && r.cluster.id).toBe('prod');
   });
   it('refuses clusters that are not configured', () => {
-    expect(routeRequest(config(), 'GET', '/api/evil/overview')).toMatchObject({ kind: 'refused', status: 404 });
+    expect(routeRequest(config(), 'GET', '/api/evil/overview')).toMatchObject({
+      kind: 'refused',
+      status: 404,
+    });
   });
   it('refuses paths that try to climb out of the cluster base', () => {
-    expect(routeRequest(config(), 'GET', '/api/st/%2e%2e/admin')).toMatchObject({ kind: 'refused', status: 400 });
-    expect(routeRequest(config(), 'GET', '/api/st/a/%2F..%2Fx')).toMatchObject({ kind: 'refused', status: 400 });
+    expect(routeRequest(config(), 'GET', '/api/st/%2e%2e/admin')).toMatchObject({
+      kind: 'refused',
+      status: 400,
+    });
+    expect(routeRequest(config(), 'GET', '/api/st/a/%2F..%2Fx')).toMatchObject({
+      kind: 'refused',
+      status: 400,
+    });
   });
   it('refuses every mutating method in read-only mode, jar upload included', () => {
     const ro = config({ readOnly: true });
     for (const method of ['POST', 'PATCH', 'PUT', 'DELETE']) {
-      expect(routeRequest(ro, method, '/api/prod/jars/upload')).toMatchObject({ kind: 'refused', status: 403 });
+      expect(routeRequest(ro, method, '/api/prod/jars/upload')).toMatchObject({
+        kind: 'refused',
+        status: 403,
+      });
     }
     expect(routeRequest(ro, 'GET', '/api/prod/overview').kind).toBe('cluster');
   });
@@ -53,7 +65,9 @@ describe('dashboard middleware against a real upstream', () => {
       } else if (req.url === '/slow') {
         setTimeout(() => res.end('{}'), 2000);
       } else {
-        res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'x=1' }).end(JSON.stringify({ url: req.url }));
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'x=1' })
+          .end(JSON.stringify({ url: req.url }));
       }
     });
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
@@ -82,7 +96,9 @@ describe('dashboard middleware against a real upstream', () => {
   });
 
   it('adds the cluster headers server-side and drops the browser credentials', async () => {
-    const res = await fetch(`${base}/api/prod/overview?x=1`, { headers: { authorization: 'Bearer browser', cookie: 'sid=1' } });
+    const res = await fetch(`${base}/api/prod/overview?x=1`, {
+      headers: { authorization: 'Bearer browser', cookie: 'sid=1' },
+    });
     expect(await res.json()).toEqual({ url: '/overview?x=1' });
     expect(lastUpstreamRequest?.headers.authorization).toBe('Basic c2VjcmV0');
     expect(lastUpstreamRequest?.headers.cookie).toBeUndefined();

@@ -46,7 +46,9 @@ export function routeRequest(config: DashboardConfig, method: string, rawUrl: st
     return SAFE_METHODS.has(method) ? { kind: 'clusters' } : refused(405, 'method not allowed');
   }
   if (!match) {
-    return url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname.startsWith('/prometheus/')
+    return url.pathname === '/api' ||
+      url.pathname.startsWith('/api/') ||
+      url.pathname.startsWith('/prometheus/')
       ? refused(404, `no such dashboard endpoint: ${url.pathname}`)
       : { kind: 'not-api' };
   }

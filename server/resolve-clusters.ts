@@ -19,10 +19,22 @@ export async function resolveClusters(log: (line: string) => void = console.log)
   const demo = await startDemoCluster({ host: '127.0.0.1' });
   config.clusters.push({ id: 'demo', name: 'Demo Flink', kind: 'flink', url: demo.flinkUrl });
   if (demo.seatunnelV2Url) {
-    config.clusters.push({ id: 'demo-seatunnel', name: 'Demo SeaTunnel', kind: 'seatunnel', url: demo.seatunnelV2Url, flavour: 'auto' });
+    config.clusters.push({
+      id: 'demo-seatunnel',
+      name: 'Demo SeaTunnel',
+      kind: 'seatunnel',
+      url: demo.seatunnelV2Url,
+      flavour: 'auto',
+    });
   }
   if (demo.seatunnelV1Url) {
-    config.clusters.push({ id: 'demo-seatunnel-v1', name: 'Demo SeaTunnel (REST v1)', kind: 'seatunnel', url: demo.seatunnelV1Url, flavour: 'auto' });
+    config.clusters.push({
+      id: 'demo-seatunnel-v1',
+      name: 'Demo SeaTunnel (REST v1)',
+      kind: 'seatunnel',
+      url: demo.seatunnelV1Url,
+      flavour: 'auto',
+    });
   }
   log(`No cluster configured: started the embedded demo cluster (Flink at ${demo.flinkUrl}).`);
   return { config, close: () => demo.close() };

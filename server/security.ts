@@ -44,7 +44,9 @@ export function checkAuth(auth: DashboardAuth, req: IncomingMessage, res: Server
     const user = req.headers[auth.trustedHeader.toLowerCase()];
     if (typeof user === 'string' && user !== '') return true;
     if (!auth.basic) {
-      res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden: not authenticated by the reverse proxy');
+      res
+        .writeHead(403, { 'content-type': 'text/plain' })
+        .end('Forbidden: not authenticated by the reverse proxy');
       return false;
     }
   }
@@ -53,7 +55,10 @@ export function checkAuth(auth: DashboardAuth, req: IncomingMessage, res: Server
     const given = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '';
     if (equal(given, auth.basic)) return true;
     res
-      .writeHead(401, { 'www-authenticate': 'Basic realm="streamdash", charset="UTF-8"', 'content-type': 'text/plain' })
+      .writeHead(401, {
+        'www-authenticate': 'Basic realm="streamdash", charset="UTF-8"',
+        'content-type': 'text/plain',
+      })
       .end('Authentication required');
     return false;
   }

@@ -14,7 +14,8 @@ const NEEDS_OPERATION = /:triggerid|profiler\/:filename/;
 /** Query parameters a user of the page sends, so answers are the interesting ones. */
 const QUERY: Record<string, string> = {
   'GET /jobs/:jobid/vertices/:vertexid/flamegraph': '?type=full',
-  'GET /jobs/:jobid/vertices/:vertexid/subtasks/metrics': '?get=busyTimeMsPerSecond,numRecordsInPerSecond&agg=max,sum',
+  'GET /jobs/:jobid/vertices/:vertexid/subtasks/metrics':
+    '?get=busyTimeMsPerSecond,numRecordsInPerSecond&agg=max,sum',
   'GET /jobs/:jobid/metrics': '?get=numRestarts,uptime',
   'GET /jobmanager/metrics': '?get=Status.JVM.Memory.Heap.Used',
   'GET /taskmanagers/:taskmanagerid/metrics': '?get=Status.JVM.Memory.Heap.Used',
@@ -34,10 +35,14 @@ const KNOWN: Record<string, Partial<Record<'real' | 'demo', { status: number; bo
   },
   // The demo runs with Flink's default rest.profiling.enabled: false, where the routes do not exist.
   'GET /jobmanager/profiler': { demo: { status: 404, body: /Unable to load requested file/ } },
-  'GET /taskmanagers/:taskmanagerid/profiler': { demo: { status: 404, body: /Unable to load requested file/ } },
+  'GET /taskmanagers/:taskmanagerid/profiler': {
+    demo: { status: 404, body: /Unable to load requested file/ },
+  },
 };
 
-const reads = Object.entries(responseSchemas).filter(([key]) => key.startsWith('GET ') && !NEEDS_OPERATION.test(key));
+const reads = Object.entries(responseSchemas).filter(
+  ([key]) => key.startsWith('GET ') && !NEEDS_OPERATION.test(key),
+);
 
 for (const target of ['real', 'demo'] as const) {
   test.describe(`Flink contract: ${target} cluster`, () => {
@@ -48,7 +53,10 @@ for (const target of ['real', 'demo'] as const) {
       const state = readState();
       base = target === 'real' ? (state.real?.flink?.url ?? '') : state.demo.flinkUrl;
       expect(base, `${target} Flink URL`).not.toBe('');
-      ids = await resolveFlinkIds(base, target === 'real' ? state.real?.flink?.jobs.checkpointing : undefined);
+      ids = await resolveFlinkIds(
+        base,
+        target === 'real' ? state.real?.flink?.jobs.checkpointing : undefined,
+      );
     });
 
     for (const [key, schema] of reads) {
@@ -67,7 +75,10 @@ for (const target of ['real', 'demo'] as const) {
         expect(res.status, `${key} answered ${res.status}: ${body.slice(0, 300)}`).toBe(200);
         const value: unknown = TEXT.test(template) ? body : JSON.parse(body);
         const result = schema.safeParse(value);
-        expect(result.success ? [] : result.error.issues.slice(0, 3), `${key} on the ${target} cluster`).toEqual([]);
+        expect(
+          result.success ? [] : result.error.issues.slice(0, 3),
+          `${key} on the ${target} cluster`,
+        ).toEqual([]);
       });
     }
   });

@@ -7,7 +7,8 @@ import { readState } from '../support/state';
  * The async operations for real: trigger, then poll the trigger id to completion, validating every
  * answer with the app's schemas. Destructive ones (stop, cancel) run on a job started for them.
  */
-const newTriggerId = () => Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+const newTriggerId = () =>
+  Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
 
 async function call(base: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${base}${path}`, {
@@ -44,7 +45,9 @@ async function waitForState(base: string, jobId: string, states: string[], timeo
     const { json } = await call(base, 'GET', `/jobs/${jobId}`);
     const running = (json.vertices as { status: string }[] | undefined)?.every((v) => v.status === 'RUNNING');
     if (states.includes(json.state as string) && (json.state !== 'RUNNING' || running)) return;
-    expect(Date.now(), `job ${jobId} to reach ${states.join('/')}, is ${String(json.state)}`).toBeLessThan(until);
+    expect(Date.now(), `job ${jobId} to reach ${states.join('/')}, is ${String(json.state)}`).toBeLessThan(
+      until,
+    );
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -60,34 +63,60 @@ for (const target of ['real', 'demo'] as const) {
     test.beforeAll(async () => {
       const state = readState();
       base = target === 'real' ? (state.real?.flink?.url ?? '') : state.demo.flinkUrl;
-      const jars = (await call(base, 'GET', '/jars')).json.files as { id: string; entry: { name: string }[] }[];
+      const jars = (await call(base, 'GET', '/jars')).json.files as {
+        id: string;
+        entry: { name: string }[];
+      }[];
       jarId = jars[0]?.id ?? '';
       entryClass = target === 'real' ? ENTRY_CLASSES.checkpointing : (jars[0]?.entry[0]?.name ?? '');
       jobId =
         target === 'real'
           ? (state.real?.flink?.jobs.checkpointing ?? '')
-          : ((await call(base, 'GET', '/jobs/overview')).json.jobs as { jid: string; name: string; state: string }[]).find(
-              (j) => j.name === 'Payment Fraud Detection',
-            )!.jid;
+          : (
+              (await call(base, 'GET', '/jobs/overview')).json.jobs as {
+                jid: string;
+                name: string;
+                state: string;
+              }[]
+            ).find((j) => j.name === 'Payment Fraud Detection')!.jid;
     });
 
     test('a savepoint completes with its location, and a repeated trigger id starts nothing new', async () => {
       const triggerId = newTriggerId();
-      const first = await call(base, 'POST', `/jobs/${jobId}/savepoints`, { 'cancel-job': false, triggerId, formatType: 'CANONICAL' });
+      const first = await call(base, 'POST', `/jobs/${jobId}/savepoints`, {
+        'cancel-job': false,
+        triggerId,
+        formatType: 'CANONICAL',
+      });
       expect(first.status).toBe(202);
       expectValid('POST /jobs/:jobid/savepoints', first.json);
-      const again = await call(base, 'POST', `/jobs/${jobId}/savepoints`, { 'cancel-job': false, triggerId, formatType: 'CANONICAL' });
+      const again = await call(base, 'POST', `/jobs/${jobId}/savepoints`, {
+        'cancel-job': false,
+        triggerId,
+        formatType: 'CANONICAL',
+      });
       expect(again.json['request-id']).toBe(first.json['request-id']);
-      const done = await pollStatus(base, `/jobs/${jobId}/savepoints/${triggerId}`, 'GET /jobs/:jobid/savepoints/:triggerid');
+      const done = await pollStatus(
+        base,
+        `/jobs/${jobId}/savepoints/${triggerId}`,
+        'GET /jobs/:jobid/savepoints/:triggerid',
+      );
       expect(String((done.operation as { location?: string }).location)).toMatch(/^file:/);
     });
 
     test('a manual checkpoint completes with its id', async () => {
       const triggerId = newTriggerId();
-      const res = await call(base, 'POST', `/jobs/${jobId}/checkpoints`, { checkpointType: 'FULL', triggerId });
+      const res = await call(base, 'POST', `/jobs/${jobId}/checkpoints`, {
+        checkpointType: 'FULL',
+        triggerId,
+      });
       expect(res.status).toBe(202);
       expectValid('POST /jobs/:jobid/checkpoints', res.json);
-      const done = await pollStatus(base, `/jobs/${jobId}/checkpoints/${triggerId}`, 'GET /jobs/:jobid/checkpoints/:triggerid');
+      const done = await pollStatus(
+        base,
+        `/jobs/${jobId}/checkpoints/${triggerId}`,
+        'GET /jobs/:jobid/checkpoints/:triggerid',
+      );
       expect((done.operation as { checkpointId?: number }).checkpointId).toBeGreaterThan(0);
     });
 
@@ -95,10 +124,18 @@ for (const target of ['real', 'demo'] as const) {
       const victim = await runJar(base, jarId, { entryClass });
       await waitForState(base, victim, ['RUNNING']);
       const triggerId = newTriggerId();
-      const res = await call(base, 'POST', `/jobs/${victim}/stop`, { drain: false, triggerId, formatType: 'CANONICAL' });
+      const res = await call(base, 'POST', `/jobs/${victim}/stop`, {
+        drain: false,
+        triggerId,
+        formatType: 'CANONICAL',
+      });
       expect(res.status).toBe(202);
       expectValid('POST /jobs/:jobid/stop', res.json);
-      const done = await pollStatus(base, `/jobs/${victim}/savepoints/${triggerId}`, 'GET /jobs/:jobid/savepoints/:triggerid');
+      const done = await pollStatus(
+        base,
+        `/jobs/${victim}/savepoints/${triggerId}`,
+        'GET /jobs/:jobid/savepoints/:triggerid',
+      );
       expect(String((done.operation as { location?: string }).location)).toMatch(/^file:/);
       await waitForState(base, victim, ['FINISHED']);
     });

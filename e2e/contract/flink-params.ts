@@ -27,7 +27,9 @@ export async function resolveFlinkIds(base: string, jobId?: string): Promise<Fli
   const job = await getJson<{ vertices: { id: string }[] }>(`${base}/jobs/${jobid}`);
   const vertexid = job.vertices[0]?.id;
   if (!vertexid) throw new Error(`${base}: job ${jobid} has no vertices`);
-  const cps = await getJson<{ latest?: { completed?: { id: number } | null } }>(`${base}/jobs/${jobid}/checkpoints`);
+  const cps = await getJson<{ latest?: { completed?: { id: number } | null } }>(
+    `${base}/jobs/${jobid}/checkpoints`,
+  );
   const tms = await getJson<{ taskmanagers: { id: string }[] }>(`${base}/taskmanagers`);
   const taskmanagerid = tms.taskmanagers[0]?.id;
   if (!taskmanagerid) throw new Error(`${base}: no task manager`);

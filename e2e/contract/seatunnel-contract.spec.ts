@@ -38,7 +38,10 @@ const targets = [
   // The real script's v1Url already ends in /hazelcast/rest/maps.
   { name: 'real v1', base: (s: ReturnType<typeof readState>) => s.real?.seatunnel?.v1Url ?? '' },
   { name: 'demo v2', base: (s: ReturnType<typeof readState>) => s.demo.seatunnelV2Url ?? '' },
-  { name: 'demo v1', base: (s: ReturnType<typeof readState>) => (s.demo.seatunnelV1Url ? s.demo.seatunnelV1Url + V1 : '') },
+  {
+    name: 'demo v1',
+    base: (s: ReturnType<typeof readState>) => (s.demo.seatunnelV1Url ? s.demo.seatunnelV1Url + V1 : ''),
+  },
 ];
 
 for (const [index, target] of targets.entries()) {
@@ -65,10 +68,8 @@ for (const [index, target] of targets.entries()) {
         test.skip(LOGS.test(key) && target.name.endsWith('v1'), 'REST v1 of 2.3.8 has no log endpoints');
         test.skip(key === 'GET /logs/:logName', 'needs a log name from /logs');
         const path =
-          key
-            .slice(4)
-            .replace(':jobId', streamingId)
-            .replace(':state', 'FINISHED') + (LOGS.test(key) ? '?format=json' : '');
+          key.slice(4).replace(':jobId', streamingId).replace(':state', 'FINISHED') +
+          (LOGS.test(key) ? '?format=json' : '');
         const res = await call(`${base}${path}`);
         expect(res.status, `${key}: ${res.text.slice(0, 300)}`).toBe(200);
         const result = schema.safeParse(res.json ?? res.text);
@@ -91,7 +92,11 @@ for (const [index, target] of targets.entries()) {
     test('a 64-bit job id survives the round trip exactly', async () => {
       // Beyond 2^53; one per target, since the two demo flavours share one engine.
       const id = String(733584788375666689n + BigInt(index));
-      const res = await call(`${base}/submit-job?jobId=${id}&jobName=contract-bigid`, 'POST', JOB_CONFIGS.batch);
+      const res = await call(
+        `${base}/submit-job?jobId=${id}&jobName=contract-bigid`,
+        'POST',
+        JOB_CONFIGS.batch,
+      );
       expect(res.status, res.text).toBe(200);
       expect(res.text).toContain(id);
       const info = await call(`${base}/job-info/${id}`);

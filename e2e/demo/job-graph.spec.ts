@@ -15,11 +15,16 @@ interface DemoJob {
 }
 
 async function bottleneckJob(request: APIRequestContext): Promise<DemoJob> {
-  const overview = (await (await request.get('/api/demo/jobs/overview')).json()) as { jobs: { jid: string; name: string }[] };
+  const overview = (await (await request.get('/api/demo/jobs/overview')).json()) as {
+    jobs: { jid: string; name: string }[];
+  };
   const jid = overview.jobs.find((j) => j.name === DEMO_JOB_NAMES.bottleneck)?.jid;
   expect(jid, 'the demo runs the bottleneck job').toBeTruthy();
-  const details = (await (await request.get(`/api/demo/jobs/${jid}`)).json()) as { vertices: { id: string; name: string }[] };
-  const id = (prefix: string) => details.vertices.find((v) => v.name.startsWith(prefix))?.id ?? `missing ${prefix}`;
+  const details = (await (await request.get(`/api/demo/jobs/${jid}`)).json()) as {
+    vertices: { id: string; name: string }[];
+  };
+  const id = (prefix: string) =>
+    details.vertices.find((v) => v.name.startsWith(prefix))?.id ?? `missing ${prefix}`;
   return { jid: jid ?? '', parse: id('Parse JSON'), enrich: id('Enrich: User Profile Lookup') };
 }
 
@@ -29,7 +34,10 @@ const graphNode = (page: Page, id: string) => page.locator(`[data-testid="dag-no
 const METRICS = { timeout: 30_000 };
 test.describe.configure({ timeout: 120_000 });
 
-test('the back-pressured vertex and the busy one downstream are marked in the graph and the list', async ({ page, request }) => {
+test('the back-pressured vertex and the busy one downstream are marked in the graph and the list', async ({
+  page,
+  request,
+}) => {
   const job = await bottleneckJob(request);
   await page.goto(`/clusters/demo/jobs/${job.jid}`);
   await expect(graphNode(page, job.parse)).toHaveAttribute('data-tone', 'backpressured', METRICS);
@@ -38,12 +46,18 @@ test('the back-pressured vertex and the busy one downstream are marked in the gr
   await expect(page.getByTestId('job-graph').getByText('HASH').first()).toBeVisible();
   // The list beside the graph uses the same colours.
   const table = page.getByTestId('vertex-table');
-  await expect(table.locator(`[data-vertex-id="${job.parse}"]`)).toHaveAttribute('data-tone', 'backpressured');
+  await expect(table.locator(`[data-vertex-id="${job.parse}"]`)).toHaveAttribute(
+    'data-tone',
+    'backpressured',
+  );
   await expect(table.locator(`[data-vertex-id="${job.enrich}"]`)).toHaveAttribute('data-tone', 'busy');
   await expect(page.getByTestId('hot-spots')).toContainText('Parse JSON');
 });
 
-test('clicking a vertex puts it in the URL and opens its panel; a reload restores the selection', async ({ page, request }) => {
+test('clicking a vertex puts it in the URL and opens its panel; a reload restores the selection', async ({
+  page,
+  request,
+}) => {
   const job = await bottleneckJob(request);
   await page.goto(`/clusters/demo/jobs/${job.jid}`);
   await graphNode(page, job.enrich).getByRole('button').click();
@@ -57,7 +71,10 @@ test('clicking a vertex puts it in the URL and opens its panel; a reload restore
   await expect(page).toHaveURL(/[?&]panel=subtasks/);
   await page.reload();
   await expect(page.getByTestId('vertex-panel-title')).toHaveText('Enrich: User Profile Lookup');
-  await expect(page.getByTestId('vertex-panel').getByRole('tab', { name: 'Subtasks' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('vertex-panel').getByRole('tab', { name: 'Subtasks' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await expect(page.getByRole('grid', { name: 'Subtasks' })).toBeVisible();
 
   // A row of the list selects as well; Close clears the selection from the URL.
@@ -85,7 +102,9 @@ test('each panel tab loads', async ({ page, request }) => {
 
   await panel.getByRole('tab', { name: 'TaskManagers' }).click();
   await expect(page).toHaveURL(/[?&]panel=taskmanagers/);
-  await expect(panel.getByRole('grid', { name: 'Task managers of the vertex' }).getByRole('link').first()).toBeVisible();
+  await expect(
+    panel.getByRole('grid', { name: 'Task managers of the vertex' }).getByRole('link').first(),
+  ).toBeVisible();
 
   await panel.getByRole('tab', { name: 'Watermarks' }).click();
   await expect(panel.getByTestId('low-watermark')).toBeVisible();

@@ -21,9 +21,19 @@ test.describe('behind the example nginx config', () => {
   test.beforeAll(async ({ state }) => {
     const dir = mkdtempSync(join(tmpdir(), 'streamdash-nginx-'));
     const [serverPort, nginxPort] = [await freePort(), await freePort()];
-    writeFileSync(join(dir, 'dashboard.config.json'), JSON.stringify({ clusters: [{ id: 'demo', kind: 'flink', url: state.demo.flinkUrl }] }));
+    writeFileSync(
+      join(dir, 'dashboard.config.json'),
+      JSON.stringify({ clusters: [{ id: 'demo', kind: 'flink', url: state.demo.flinkUrl }] }),
+    );
     server = spawn(resolve('node_modules/.bin/tsx'), ['server/main.ts'], {
-      env: { ...process.env, PORT: String(serverPort), DASHBOARD_CONFIG: join(dir, 'dashboard.config.json'), DASHBOARD_TRUSTED_HEADER: 'X-Forwarded-User', FLINK_URL: '', SEATUNNEL_URL: '' },
+      env: {
+        ...process.env,
+        PORT: String(serverPort),
+        DASHBOARD_CONFIG: join(dir, 'dashboard.config.json'),
+        DASHBOARD_TRUSTED_HEADER: 'X-Forwarded-User',
+        FLINK_URL: '',
+        SEATUNNEL_URL: '',
+      },
       stdio: 'ignore',
       detached: true,
     });
@@ -45,7 +55,10 @@ events {}
 http { access_log off; ${temp('client_body')} ${temp('proxy')} ${temp('fastcgi')} ${temp('uwsgi')} ${temp('scgi')}
 ${site} }`,
     );
-    nginx = spawn(NGINX as string, ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore', detached: true });
+    nginx = spawn(NGINX as string, ['-c', join(dir, 'nginx.conf'), '-p', dir], {
+      stdio: 'ignore',
+      detached: true,
+    });
     nginxUrl = `http://127.0.0.1:${nginxPort}`;
     await waitForHttp(`${nginxUrl}/`);
   });
@@ -64,7 +77,10 @@ ${site} }`,
   });
 
   test('an authenticated user gets the dashboard and the cluster through nginx', async ({ browser }) => {
-    const context = await browser.newContext({ httpCredentials: { username: 'oncall', password: 'sesame' }, baseURL: nginxUrl });
+    const context = await browser.newContext({
+      httpCredentials: { username: 'oncall', password: 'sesame' },
+      baseURL: nginxUrl,
+    });
     const page = await context.newPage();
     await page.goto('/clusters/demo/overview');
     await expect(page.getByTestId('taskmanagers-value')).toBeVisible();

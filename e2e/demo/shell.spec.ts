@@ -6,7 +6,10 @@ import { readState, writeState } from '../support/state';
 test('the overview shows the same figures as the cluster’s /overview', async ({ page, request }) => {
   await page.goto('/clusters/demo/overview');
   await expect(page.getByRole('heading', { name: 'Cluster overview' })).toBeVisible();
-  const overview = (await (await request.get('/api/demo/overview')).json()) as Record<string, number | string>;
+  const overview = (await (await request.get('/api/demo/overview')).json()) as Record<
+    string,
+    number | string
+  >;
   await expect(page.getByTestId('taskmanagers-value')).toHaveText(String(overview.taskmanagers));
   await expect(page.getByTestId('slots-total-value')).toHaveText(String(overview['slots-total']));
   await expect(page.getByText(`Flink ${String(overview['flink-version'])}`)).toBeVisible();
@@ -83,7 +86,14 @@ test('a stopped cluster shows the disconnected banner and recovers when it comes
   await expect(page.getByTestId('taskmanagers-value')).toHaveText(before ?? '');
   await expect(page.getByTestId('stale-mark').first()).toBeVisible();
 
-  const again = await startDemoProcess(['--port', String(state.outageDemo.port), '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0']);
+  const again = await startDemoProcess([
+    '--port',
+    String(state.outageDemo.port),
+    '--seatunnel-v2-port',
+    '0',
+    '--seatunnel-v1-port',
+    '0',
+  ]);
   writeState({ ...state, outageDemo: { ...state.outageDemo, pid: again.child.pid } });
   await expect(page.getByTestId('disconnected-banner')).toBeHidden({ timeout: 10_000 });
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'up');

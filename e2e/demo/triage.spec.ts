@@ -12,7 +12,9 @@ test.describe.configure({ timeout: 120_000 });
 const WAIT = { timeout: 60_000 };
 
 function row(page: Page, cluster: string, rule: string, text: string) {
-  return page.locator(`[data-testid="problem-row"][data-cluster="${cluster}"][data-rule="${rule}"]`).filter({ hasText: text });
+  return page
+    .locator(`[data-testid="problem-row"][data-cluster="${cluster}"][data-rule="${rule}"]`)
+    .filter({ hasText: text });
 }
 
 test('the triage page lists the failed job and its link opens the exceptions', async ({ page }) => {
@@ -38,16 +40,27 @@ test('the restarting job is listed with its restart count and links to its excep
   await expect(page.getByTestId('exception-history')).toBeVisible(WAIT);
 });
 
-test('back-pressure names the bottleneck, and the link opens the back-pressure view on it', async ({ page, request }) => {
-  const job = (await (await request.get(`/api/demo/jobs/${CLICKSTREAM}`)).json()) as { vertices: { id: string; name: string }[] };
+test('back-pressure names the bottleneck, and the link opens the back-pressure view on it', async ({
+  page,
+  request,
+}) => {
+  const job = (await (await request.get(`/api/demo/jobs/${CLICKSTREAM}`)).json()) as {
+    vertices: { id: string; name: string }[];
+  };
   const enrich = job.vertices.find((v) => v.name === 'Enrich: User Profile Lookup')?.id ?? '';
   await page.goto('/triage');
   const bp = row(page, 'demo', 'backpressure', 'Clickstream Sessionization');
   await expect(bp).toBeVisible(WAIT);
-  await expect(bp.getByTestId('problem-title')).toHaveText('Back-pressure: bottleneck “Enrich: User Profile Lookup”');
-  await expect(bp.getByTestId('problem-explanation')).toContainText('“Parse JSON -> Filter Bots -> Assign Timestamps” is back-pressured');
+  await expect(bp.getByTestId('problem-title')).toHaveText(
+    'Back-pressure: bottleneck “Enrich: User Profile Lookup”',
+  );
+  await expect(bp.getByTestId('problem-explanation')).toContainText(
+    '“Parse JSON -> Filter Bots -> Assign Timestamps” is back-pressured',
+  );
   await bp.getByTestId('problem-link').click();
-  await expect(page).toHaveURL(new RegExp(`/clusters/demo/jobs/${CLICKSTREAM}/backpressure\\?vertex=${enrich}$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/clusters/demo/jobs/${CLICKSTREAM}/backpressure\\?vertex=${enrich}$`),
+  );
   await expect(page.getByTestId('backpressure-tab')).toBeVisible(WAIT);
 });
 

@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { CORPUS, endpointLabel, type BadCase } from './corpus';
-import { expect, expectShellWorks, isRealConsoleError, test, viewUrl, type HostileEnv } from './hostile-fixtures';
+import {
+  expect,
+  expectShellWorks,
+  isRealConsoleError,
+  test,
+  viewUrl,
+  type HostileEnv,
+} from './hostile-fixtures';
 
 /*
  * Every corpus case (e2e/hostile/corpus.ts): the case's cluster answers one endpoint badly; the page
@@ -30,10 +37,18 @@ async function navigate(page: Page, url: string) {
 }
 
 function errorNaming(page: Page, c: BadCase) {
-  return page.locator('[data-testid="query-error"], [data-testid="route-error"]').filter({ hasText: endpointLabel(c) });
+  return page
+    .locator('[data-testid="query-error"], [data-testid="route-error"]')
+    .filter({ hasText: endpointLabel(c) });
 }
 
-async function checkCase(page: Page, c: BadCase, hostile: HostileEnv, problems: string[], counter: { requests: number }) {
+async function checkCase(
+  page: Page,
+  c: BadCase,
+  hostile: HostileEnv,
+  problems: string[],
+  counter: { requests: number },
+) {
   const tag = `[${c.id} ${c.endpoint} ← ${c.mutation}]`;
   const soft = expect.configure({ soft: true, timeout: CASE_TIMEOUT_MS });
   const before = problems.length;
@@ -47,14 +62,19 @@ async function checkCase(page: Page, c: BadCase, hostile: HostileEnv, problems: 
     await soft(page.getByTestId(c.expect.handled), `${tag} handled as a known state`).toBeVisible();
   } else {
     await soft(page.locator('main [aria-busy="true"]'), `${tag} the view finished loading`).toHaveCount(0);
-    if (c.expect === 'render') await soft(errorNaming(page, c), `${tag} no error for a valid answer`).toHaveCount(0);
+    if (c.expect === 'render')
+      await soft(errorNaming(page, c), `${tag} no error for a valid answer`).toHaveCount(0);
   }
   // A crash lands on the route error page without an endpoint; only API errors may be shown there.
   for (const text of await page.getByTestId('route-error').allTextContents()) {
-    soft(text, `${tag} the view crashed instead of showing an API error`).toMatch(/(GET|POST|PUT|PATCH|DELETE) \//);
+    soft(text, `${tag} the view crashed instead of showing an API error`).toMatch(
+      /(GET|POST|PUT|PATCH|DELETE) \//,
+    );
   }
   if (c.expect !== 'error') {
-    await soft(page.locator('main'), `${tag} garbage from unchecked formatting`).not.toContainText(GARBAGE, { timeout: 1000 });
+    await soft(page.locator('main'), `${tag} garbage from unchecked formatting`).not.toContainText(GARBAGE, {
+      timeout: 1000,
+    });
   }
   if (c.witness) {
     const witness = page.getByTestId(c.witness).first();
@@ -88,7 +108,8 @@ for (const [name, cases] of groups) {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error' && isRealConsoleError(m.text())) problems.push(`console.error: ${m.text().slice(0, 300)}`);
+      if (m.type() === 'error' && isRealConsoleError(m.text()))
+        problems.push(`console.error: ${m.text().slice(0, 300)}`);
     });
     page.on('dialog', (d) => problems.push(`dialog: ${d.message()}`));
     const counter = { requests: 0 };

@@ -60,20 +60,92 @@ const ST_JOB = '/clusters/{c}/jobs/{stJob}';
 export const ENDPOINTS: EndpointSpec[] = [
   // Flink: cluster
   { backend: 'flink', endpoint: 'GET /config', view: '/clusters/{c}/submit', kind: 'json' },
-  { backend: 'flink', endpoint: 'GET /overview', view: '/clusters/{c}/overview', kind: 'json', witness: 'running-jobs' },
-  { backend: 'flink', endpoint: 'GET /jobs/overview', view: '/clusters/{c}/overview', kind: 'json', witness: 'taskmanagers-value' },
-  { backend: 'flink', endpoint: 'GET /jars', view: '/clusters/{c}/submit', kind: 'json', witness: 'upload-card' },
-  { backend: 'flink', endpoint: 'GET /datasets', view: `${JM}?tab=admin`, kind: 'json', witness: 'shutdown-section' },
+  {
+    backend: 'flink',
+    endpoint: 'GET /overview',
+    view: '/clusters/{c}/overview',
+    kind: 'json',
+    witness: 'running-jobs',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/overview',
+    view: '/clusters/{c}/overview',
+    kind: 'json',
+    witness: 'taskmanagers-value',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jars',
+    view: '/clusters/{c}/submit',
+    kind: 'json',
+    witness: 'upload-card',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /datasets',
+    view: `${JM}?tab=admin`,
+    kind: 'json',
+    witness: 'shutdown-section',
+  },
   // Flink: a job
   { backend: 'flink', endpoint: 'GET /jobs/:jobid', view: JOB, kind: 'json' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/vertices/:vertexid/subtasks/metrics', view: JOB, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/exceptions', view: '/clusters/{c}/jobs/{failedJob}/exceptions', kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/config', view: `${JOB}/configuration`, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/metrics', view: `${JOB}/configuration`, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/accumulators', view: `${JOB}/configuration`, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/resource-requirements', view: `${JOB}/configuration`, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/checkpoints', view: `${JOB}/checkpoints`, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/checkpoints/config', view: `${JOB}/checkpoints`, kind: 'json', witness: 'job-header' },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/vertices/:vertexid/subtasks/metrics',
+    view: JOB,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/exceptions',
+    view: '/clusters/{c}/jobs/{failedJob}/exceptions',
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/config',
+    view: `${JOB}/configuration`,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/metrics',
+    view: `${JOB}/configuration`,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/accumulators',
+    view: `${JOB}/configuration`,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/resource-requirements',
+    view: `${JOB}/configuration`,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/checkpoints',
+    view: `${JOB}/checkpoints`,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/checkpoints/config',
+    view: `${JOB}/checkpoints`,
+    kind: 'json',
+    witness: 'job-header',
+  },
   {
     backend: 'flink',
     endpoint: 'GET /jobs/:jobid/checkpoints/details/:checkpointid',
@@ -81,12 +153,48 @@ export const ENDPOINTS: EndpointSpec[] = [
     kind: 'json',
     witness: 'checkpoint-counts',
   },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/vertices/:vertexid/backpressure', view: `${JOB}/backpressure`, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/vertices/:vertexid/watermarks', view: `${VERTEX}&panel=watermarks`, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/vertices/:vertexid/flamegraph', view: `${JOB}/flamegraph`, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/vertices/:vertexid', view: VERTEX, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/vertices/:vertexid/taskmanagers', view: `${VERTEX}&panel=taskmanagers`, kind: 'json', witness: 'job-header' },
-  { backend: 'flink', endpoint: 'GET /jobs/:jobid/vertices/:vertexid/accumulators', view: `${VERTEX}&panel=accumulators`, kind: 'json', witness: 'job-header' },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/vertices/:vertexid/backpressure',
+    view: `${JOB}/backpressure`,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/vertices/:vertexid/watermarks',
+    view: `${VERTEX}&panel=watermarks`,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/vertices/:vertexid/flamegraph',
+    view: `${JOB}/flamegraph`,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/vertices/:vertexid',
+    view: VERTEX,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/vertices/:vertexid/taskmanagers',
+    view: `${VERTEX}&panel=taskmanagers`,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/:jobid/vertices/:vertexid/accumulators',
+    view: `${VERTEX}&panel=accumulators`,
+    kind: 'json',
+    witness: 'job-header',
+  },
   {
     backend: 'flink',
     endpoint: 'GET /jobs/:jobid/vertices/:vertexid/subtasks/accumulators',
@@ -104,11 +212,37 @@ export const ENDPOINTS: EndpointSpec[] = [
   // Flink: task managers
   { backend: 'flink', endpoint: 'GET /taskmanagers', view: '/clusters/{c}/task-managers', kind: 'json' },
   { backend: 'flink', endpoint: 'GET /taskmanagers/:taskmanagerid', view: TM, kind: 'json' },
-  { backend: 'flink', endpoint: 'GET /taskmanagers/:taskmanagerid/metrics', view: TM, kind: 'json', witness: 'tm-overview' },
-  { backend: 'flink', endpoint: 'GET /taskmanagers/:taskmanagerid/logs', view: `${TM}?tab=logs`, kind: 'json' },
-  { backend: 'flink', endpoint: 'GET /taskmanagers/:taskmanagerid/log', view: `${TM}?tab=logs`, kind: 'text' },
-  { backend: 'flink', endpoint: 'GET /taskmanagers/:taskmanagerid/stdout', view: `${TM}?tab=logs&file=stdout`, kind: 'text' },
-  { backend: 'flink', endpoint: 'GET /taskmanagers/:taskmanagerid/thread-dump', view: `${TM}?tab=threads`, kind: 'json' },
+  {
+    backend: 'flink',
+    endpoint: 'GET /taskmanagers/:taskmanagerid/metrics',
+    view: TM,
+    kind: 'json',
+    witness: 'tm-overview',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /taskmanagers/:taskmanagerid/logs',
+    view: `${TM}?tab=logs`,
+    kind: 'json',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /taskmanagers/:taskmanagerid/log',
+    view: `${TM}?tab=logs`,
+    kind: 'text',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /taskmanagers/:taskmanagerid/stdout',
+    view: `${TM}?tab=logs&file=stdout`,
+    kind: 'text',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /taskmanagers/:taskmanagerid/thread-dump',
+    view: `${TM}?tab=threads`,
+    kind: 'json',
+  },
   // Flink: job manager
   { backend: 'flink', endpoint: 'GET /jobmanager/config', view: JM, kind: 'json' },
   { backend: 'flink', endpoint: 'GET /jobmanager/environment', view: `${JM}?tab=environment`, kind: 'json' },
@@ -124,30 +258,101 @@ export const ENDPOINTS: EndpointSpec[] = [
   },
   { backend: 'flink', endpoint: 'GET /jobmanager/thread-dump', view: `${JM}?tab=threads`, kind: 'json' },
   // SeaTunnel (REST v2)
-  { backend: 'seatunnel', endpoint: 'GET /overview', view: '/clusters/{c}/overview', kind: 'json', witness: 'st-running-jobs' },
+  {
+    backend: 'seatunnel',
+    endpoint: 'GET /overview',
+    view: '/clusters/{c}/overview',
+    kind: 'json',
+    witness: 'st-running-jobs',
+  },
   { backend: 'seatunnel', endpoint: 'GET /running-jobs', view: '/clusters/{c}/jobs', kind: 'json' },
   { backend: 'seatunnel', endpoint: 'GET /finished-jobs', view: '/clusters/{c}/jobs', kind: 'json' },
-  { backend: 'seatunnel', endpoint: 'GET /system-monitoring-information', view: '/clusters/{c}/nodes', kind: 'json' },
+  {
+    backend: 'seatunnel',
+    endpoint: 'GET /system-monitoring-information',
+    view: '/clusters/{c}/nodes',
+    kind: 'json',
+  },
   { backend: 'seatunnel', endpoint: 'GET /job-info/:jobId', view: ST_JOB, kind: 'json' },
-  { backend: 'seatunnel', endpoint: 'GET /logs/:jobId', view: `${ST_JOB}?panel=logs`, kind: 'json', witness: 'job-header' },
-  { backend: 'seatunnel', endpoint: 'GET /logs/:logName', view: `${ST_JOB}?panel=logs`, kind: 'text', witness: 'job-header' },
+  {
+    backend: 'seatunnel',
+    endpoint: 'GET /logs/:jobId',
+    view: `${ST_JOB}?panel=logs`,
+    kind: 'json',
+    witness: 'job-header',
+  },
+  {
+    backend: 'seatunnel',
+    endpoint: 'GET /logs/:logName',
+    view: `${ST_JOB}?panel=logs`,
+    kind: 'text',
+    witness: 'job-header',
+  },
   // SeaTunnel (REST v1: same engine, other port and prefix)
-  { backend: 'seatunnel-v1', endpoint: 'GET /overview', view: '/clusters/{c}/overview', kind: 'json', witness: 'st-running-jobs' },
+  {
+    backend: 'seatunnel-v1',
+    endpoint: 'GET /overview',
+    view: '/clusters/{c}/overview',
+    kind: 'json',
+    witness: 'st-running-jobs',
+  },
   { backend: 'seatunnel-v1', endpoint: 'GET /running-jobs', view: '/clusters/{c}/jobs', kind: 'json' },
   { backend: 'seatunnel-v1', endpoint: 'GET /job-info/:jobId', view: ST_JOB, kind: 'json' },
 ];
 
 /** Answers a well-formed page must render (the schema accepts them; the UI must not crash on them). */
-const SHAPE_KEEPING: Mutation[] = ['minus-one', 'nan-numbers', 'zeros', 'huge-doubles', 'int64', 'empty-arrays', 'huge-arrays'];
+const SHAPE_KEEPING: Mutation[] = [
+  'minus-one',
+  'nan-numbers',
+  'zeros',
+  'huge-doubles',
+  'int64',
+  'empty-arrays',
+  'huge-arrays',
+];
 /** Answers of the wrong shape: the schema rejects them, the page says which endpoint and field. */
-const SHAPE_BREAKING: Mutation[] = ['null-body', 'string-body', 'array-object-swap', 'empty-object', 'missing-field', 'null-leaves', 'wrong-types', 'nan-strings', 'deep-nesting'];
+const SHAPE_BREAKING: Mutation[] = [
+  'null-body',
+  'string-body',
+  'array-object-swap',
+  'empty-object',
+  'missing-field',
+  'null-leaves',
+  'wrong-types',
+  'nan-strings',
+  'deep-nesting',
+];
 /** Broken transport and error answers. */
-const TRANSPORT: Mutation[] = ['html-200', 'empty-200', 'truncated', 'flink-500', 'text-500', 'html-502', 'not-found-404', 'redirect', 'slow', 'reset'];
+const TRANSPORT: Mutation[] = [
+  'html-200',
+  'empty-200',
+  'truncated',
+  'flink-500',
+  'text-500',
+  'html-502',
+  'not-found-404',
+  'redirect',
+  'slow',
+  'reset',
+];
 /** What a log viewer gets instead of a log. */
-const TEXT: Mutation[] = ['empty-200', 'html-200', 'binary-garbage', 'long-line', 'flink-500', 'text-500', 'not-found-404', 'slow', 'reset'];
+const TEXT: Mutation[] = [
+  'empty-200',
+  'html-200',
+  'binary-garbage',
+  'long-line',
+  'flink-500',
+  'text-500',
+  'not-found-404',
+  'slow',
+  'reset',
+];
 
 function defaultExpect(kind: AnswerKind, m: Mutation): Expect {
-  if (kind === 'text') return ['empty-200', 'html-200', 'binary-garbage', 'long-line', 'truncated'].includes(m) ? 'render' : 'error';
+  if (kind === 'text')
+    return ['empty-200', 'html-200', 'binary-garbage', 'long-line', 'truncated'].includes(m)
+      ? 'render'
+      : 'error';
   if (SHAPE_KEEPING.includes(m)) return 'error-or-render';
   return 'error';
 }
@@ -167,7 +372,8 @@ function generate(): BadCase[] {
       mutations.push(...TEXT);
     } else {
       mutations.push(...SHAPE_KEEPING);
-      for (let i = 0; i < 3; i++) mutations.push(SHAPE_BREAKING[breaking++ % SHAPE_BREAKING.length] as Mutation);
+      for (let i = 0; i < 3; i++)
+        mutations.push(SHAPE_BREAKING[breaking++ % SHAPE_BREAKING.length] as Mutation);
       for (let i = 0; i < 2; i++) mutations.push(TRANSPORT[transport++ % TRANSPORT.length] as Mutation);
     }
     for (const mutation of mutations) {
@@ -190,9 +396,30 @@ function generate(): BadCase[] {
 /** Cases picked by hand: the answers that broke dashboards before. */
 const HAND_WRITTEN: Omit<BadCase, 'id'>[] = [
   // The poll period comes from /config: a huge or negative one must not turn into a request storm.
-  { backend: 'flink', endpoint: 'GET /config', mutation: 'huge-doubles', view: '/clusters/{c}/jobs', expect: 'render', note: 'refresh-interval 1e308 must not poll in a loop' },
-  { backend: 'flink', endpoint: 'GET /config', mutation: 'minus-one', view: '/clusters/{c}/jobs', expect: 'render', note: 'refresh-interval -1' },
-  { backend: 'flink', endpoint: 'GET /config', mutation: 'zeros', view: '/clusters/{c}/jobs', expect: 'render', note: 'refresh-interval 0' },
+  {
+    backend: 'flink',
+    endpoint: 'GET /config',
+    mutation: 'huge-doubles',
+    view: '/clusters/{c}/jobs',
+    expect: 'render',
+    note: 'refresh-interval 1e308 must not poll in a loop',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /config',
+    mutation: 'minus-one',
+    view: '/clusters/{c}/jobs',
+    expect: 'render',
+    note: 'refresh-interval -1',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /config',
+    mutation: 'zeros',
+    view: '/clusters/{c}/jobs',
+    expect: 'render',
+    note: 'refresh-interval 0',
+  },
   // Every transport failure on the answer every Flink page needs first.
   ...TRANSPORT.filter((m) => !['html-200', 'flink-500'].includes(m)).map((mutation) => ({
     backend: 'flink' as const,
@@ -209,18 +436,53 @@ const HAND_WRITTEN: Omit<BadCase, 'id'>[] = [
     expect: 'error' as const,
   })),
   // The job list with every job state and id broken at once.
-  { backend: 'flink', endpoint: 'GET /jobs/overview', mutation: 'null-leaves', view: '/clusters/{c}/jobs', expect: 'error' },
-  { backend: 'flink', endpoint: 'GET /jobs/overview', mutation: 'huge-arrays', view: '/clusters/{c}/jobs', expect: 'render', note: '5,000 jobs' },
-  { backend: 'flink', endpoint: 'GET /taskmanagers', mutation: 'huge-arrays', view: '/clusters/{c}/overview', expect: 'render', note: 'not read by the overview: must not matter' },
-  { backend: 'seatunnel', endpoint: 'GET /finished-jobs', mutation: 'huge-arrays', view: '/clusters/{c}/overview', expect: 'error-or-render' },
-  { backend: 'seatunnel', endpoint: 'GET /running-jobs', mutation: 'nan-strings', view: '/clusters/{c}/overview', expect: 'error-or-render', witness: 'st-workers' },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/overview',
+    mutation: 'null-leaves',
+    view: '/clusters/{c}/jobs',
+    expect: 'error',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /jobs/overview',
+    mutation: 'huge-arrays',
+    view: '/clusters/{c}/jobs',
+    expect: 'render',
+    note: '5,000 jobs',
+  },
+  {
+    backend: 'flink',
+    endpoint: 'GET /taskmanagers',
+    mutation: 'huge-arrays',
+    view: '/clusters/{c}/overview',
+    expect: 'render',
+    note: 'not read by the overview: must not matter',
+  },
+  {
+    backend: 'seatunnel',
+    endpoint: 'GET /finished-jobs',
+    mutation: 'huge-arrays',
+    view: '/clusters/{c}/overview',
+    expect: 'error-or-render',
+  },
+  {
+    backend: 'seatunnel',
+    endpoint: 'GET /running-jobs',
+    mutation: 'nan-strings',
+    view: '/clusters/{c}/overview',
+    expect: 'error-or-render',
+    witness: 'st-workers',
+  },
 ];
 
 /** The corpus: ids `bad-001`... in order (stable while the tables above do not change). */
-export const CORPUS: BadCase[] = [...generate(), ...HAND_WRITTEN.map((c) => ({ ...c, id: '' }))].map((c, i) => ({
-  ...c,
-  id: `bad-${String(i + 1).padStart(3, '0')}`,
-}));
+export const CORPUS: BadCase[] = [...generate(), ...HAND_WRITTEN.map((c) => ({ ...c, id: '' }))].map(
+  (c, i) => ({
+    ...c,
+    id: `bad-${String(i + 1).padStart(3, '0')}`,
+  }),
+);
 
 /** What a hostile cluster puts into names, messages, configs and logs (served by the bad server). */
 export const HOSTILE = {

@@ -43,12 +43,16 @@ async function getJson<T>(url: string): Promise<T> {
 
 async function demoIds(baseUrl: string): Promise<Record<string, string>> {
   const api = (path: string) => `${baseUrl}/api/ok-flink${path}`;
-  const { jobs } = await getJson<{ jobs: { jid: string; name: string; state: string }[] }>(api('/jobs/overview'));
+  const { jobs } = await getJson<{ jobs: { jid: string; name: string; state: string }[] }>(
+    api('/jobs/overview'),
+  );
   const job = jobs.find((j) => j.name === 'Clickstream Sessionization') ?? jobs[0];
   const failed = jobs.find((j) => j.state === 'FAILED') ?? jobs[0];
   const detail = await getJson<{ vertices: { id: string }[] }>(api(`/jobs/${job?.jid}`));
   const { taskmanagers } = await getJson<{ taskmanagers: { id: string }[] }>(api('/taskmanagers'));
-  const cps = await getJson<{ latest: { completed: { id: number } | null } }>(api(`/jobs/${job?.jid}/checkpoints`));
+  const cps = await getJson<{ latest: { completed: { id: number } | null } }>(
+    api(`/jobs/${job?.jid}/checkpoints`),
+  );
   return {
     job: job?.jid ?? '',
     failedJob: failed?.jid ?? '',
@@ -62,7 +66,9 @@ async function demoIds(baseUrl: string): Promise<Record<string, string>> {
 
 /** Fills `{c}` and the id placeholders of a view template. */
 export function viewUrl(template: string, clusterId: string, ids: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'c' ? clusterId : (ids[name] ?? `{${name}}`)));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'c' ? clusterId : (ids[name] ?? `{${name}}`),
+  );
 }
 
 /** Console errors that are not the browser's own log of a failed (4xx/5xx) request. */
@@ -72,18 +78,23 @@ export function isRealConsoleError(text: string): boolean {
 
 export const test = base.extend<{ problems: string[] }, { hostile: HostileEnv }>({
   hostile: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'streamdash-hostile-'));
       const servers = new Set<Server>();
       let badPid: number | undefined;
       try {
         const dist = resolve(process.env.HOSTILE_DIST ?? 'dist');
-        if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: run "npx vite build" first`);
+        if (!existsSync(join(dist, 'index.html')))
+          throw new Error(`${dist}/index.html is missing: run "npx vite build" first`);
         cpSync(dist, join(dir, 'dist'), { recursive: true });
-        const bad = await spawnWithJsonLine<{ url: string }>(resolve('node_modules/.bin/tsx'), ['e2e/support/bad-cluster.ts']);
+        const bad = await spawnWithJsonLine<{ url: string }>(resolve('node_modules/.bin/tsx'), [
+          'e2e/support/bad-cluster.ts',
+        ]);
         badPid = bad.child.pid;
-        const startDashboard = async (cases: readonly BadCase[], options: { readOnly?: boolean } = {}): Promise<Dashboard> => {
+        const startDashboard = async (
+          cases: readonly BadCase[],
+          options: { readOnly?: boolean } = {},
+        ): Promise<Dashboard> => {
           const config = parseConfig({
             clusters: dashboardClusters(bad.info.url, cases),
             upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS,
@@ -120,10 +131,13 @@ export const test = base.extend<{ problems: string[] }, { hostile: HostileEnv }>
     async ({ page }, use) => {
       const problems: string[] = [];
       page.on('console', (m) => {
-        if (m.type() === 'error' && isRealConsoleError(m.text())) problems.push(`console.error: ${m.text().slice(0, 500)}`);
+        if (m.type() === 'error' && isRealConsoleError(m.text()))
+          problems.push(`console.error: ${m.text().slice(0, 500)}`);
       });
       await use(problems);
-      const pwned = await page.evaluate(() => (window as { __pwned?: unknown }).__pwned).catch(() => undefined);
+      const pwned = await page
+        .evaluate(() => (window as { __pwned?: unknown }).__pwned)
+        .catch(() => undefined);
       expect(pwned, 'script from a cluster answer ran in the dashboard').toBeUndefined();
       expect(problems, 'console errors in the page').toEqual([]);
     },

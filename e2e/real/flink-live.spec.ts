@@ -22,8 +22,12 @@ test('the job page shows the plan and marks the back-pressured vertex', async ({
   await page.goto(`/clusters/real-flink/jobs/${jobId}`);
   await expect(page.getByTestId('dag-node').first()).toBeVisible({ timeout: 60_000 });
   // Metrics arrive at Flink's metric-fetch cadence: give the first samples time.
-  await expect(page.locator('[data-testid=dag-node][data-tone=backpressured]').first()).toBeVisible({ timeout: 90_000 });
-  await expect(page.locator('[data-testid=dag-node][data-tone=busy]').filter({ hasText: 'Slow enrichment' })).toBeVisible({
+  await expect(page.locator('[data-testid=dag-node][data-tone=backpressured]').first()).toBeVisible({
+    timeout: 90_000,
+  });
+  await expect(
+    page.locator('[data-testid=dag-node][data-tone=busy]').filter({ hasText: 'Slow enrichment' }),
+  ).toBeVisible({
     timeout: 90_000,
   });
 });
@@ -38,9 +42,12 @@ test('the checkpoints tab lists completed checkpoints', async ({ page, state }) 
   };
   const done = stats.history.find((h) => h.status === 'COMPLETED');
   expect(done).toBeDefined();
-  await expect(page.getByTestId('checkpoint-history-table').locator('tbody tr').filter({ hasText: `#${done!.id}` })).toContainText(
-    'COMPLETED',
-  );
+  await expect(
+    page
+      .getByTestId('checkpoint-history-table')
+      .locator('tbody tr')
+      .filter({ hasText: `#${done!.id}` }),
+  ).toContainText('COMPLETED');
 });
 
 test('taking a savepoint from the button yields a savepoint path', async ({ page, state }) => {

@@ -88,7 +88,9 @@ export function prometheusBinary(): string {
   const found = which.stdout?.trim();
   if (found) return found;
   if (fs.existsSync('/usr/bin/prometheus')) return '/usr/bin/prometheus';
-  throw new Error('prometheus is not installed (Debian package "prometheus"; scripts/ensure-system-packages.sh installs it)');
+  throw new Error(
+    'prometheus is not installed (Debian package "prometheus"; scripts/ensure-system-packages.sh installs it)',
+  );
 }
 
 const live = new Set<ChildProcess>();
@@ -117,12 +119,16 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number, ou
     } catch {
       // not up yet
     }
-    if (Date.now() > until) throw new Error(`prometheus did not become ready within ${timeoutMs} ms:\n${output()}`);
+    if (Date.now() > until)
+      throw new Error(`prometheus did not become ready within ${timeoutMs} ms:\n${output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-export async function startPrometheus(targets: string[], opts: PrometheusOptions = {}): Promise<RealPrometheus> {
+export async function startPrometheus(
+  targets: string[],
+  opts: PrometheusOptions = {},
+): Promise<RealPrometheus> {
   const log = opts.log ?? ((s: string) => process.stderr.write(`[prometheus] ${s}\n`));
   const binary = opts.binary ?? prometheusBinary();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamdash-prometheus-'));
@@ -212,5 +218,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const prom = await startPrometheus(targets, { log: console.log });
   console.log(JSON.stringify({ url: prom.url }));
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void prom.stop().then(() => process.exit(0)));
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.once(sig, () => void prom.stop().then(() => process.exit(0)));
 }

@@ -92,7 +92,9 @@ function compile(keys: string[]): Template[] {
  */
 export function endpointKeys(backend: 'flink' | 'seatunnel'): string[] {
   const file = fileURLToPath(new URL(`../../src/api/${backend}/endpoint-schemas.ts`, import.meta.url));
-  return [...readFileSync(file, 'utf8').matchAll(/^\s*'((?:GET|POST|PUT|PATCH|DELETE) \/[^']*)':/gm)].map((m) => m[1] ?? '');
+  return [...readFileSync(file, 'utf8').matchAll(/^\s*'((?:GET|POST|PUT|PATCH|DELETE) \/[^']*)':/gm)].map(
+    (m) => m[1] ?? '',
+  );
 }
 
 const FLINK_TEMPLATES = compile(endpointKeys('flink'));
@@ -107,7 +109,8 @@ export function endpointOf(backend: Backend, method: string, pathWithQuery: stri
     path = path.slice(V1_PREFIX.length) || '/';
   }
   const templates = backend === 'flink' ? FLINK_TEMPLATES : SEATUNNEL_TEMPLATES;
-  if (backend !== 'flink' && method === 'GET' && /^\/logs\/[^/]+\.log$/.test(path)) return 'GET /logs/:logName';
+  if (backend !== 'flink' && method === 'GET' && /^\/logs\/[^/]+\.log$/.test(path))
+    return 'GET /logs/:logName';
   return templates.find((t) => t.method === method && t.regex.test(path))?.key;
 }
 
@@ -146,7 +149,8 @@ function repeatArrays(value: Json, times: number, depth = 0): Json {
 
 function emptyArrays(value: Json): Json {
   if (Array.isArray(value)) return [];
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, emptyArrays(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, emptyArrays(v)]));
   return value;
 }
 
@@ -185,7 +189,11 @@ const json = (status: number, body: string): Answer => ({
 });
 
 /** The answer a case sends instead of `good` (the demo's answer to the same request). */
-export function mutate(mutation: Mutation, good: { status: number; body: string; contentType: string }, endpoint: string): Answer {
+export function mutate(
+  mutation: Mutation,
+  good: { status: number; body: string; contentType: string },
+  endpoint: string,
+): Answer {
   const isText = !good.contentType.includes('json');
   let parsed: Json = null;
   if (!isText) {
@@ -213,7 +221,13 @@ export function mutate(mutation: Mutation, good: { status: number; body: string;
         200,
         JSON.stringify(
           mapLeaves(parsed, (v) =>
-            typeof v === 'number' ? String(v) : typeof v === 'string' ? 42 : typeof v === 'boolean' ? 'yes' : { surprise: [] },
+            typeof v === 'number'
+              ? String(v)
+              : typeof v === 'string'
+                ? 42
+                : typeof v === 'boolean'
+                  ? 'yes'
+                  : { surprise: [] },
           ),
         ),
       );
@@ -231,7 +245,9 @@ export function mutate(mutation: Mutation, good: { status: number; body: string;
       return json(
         200,
         JSON.stringify(
-          mapLeaves(parsed, (v) => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? 'NaN' : typeof v === 'number' ? '-1' : v)),
+          mapLeaves(parsed, (v) =>
+            typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? 'NaN' : typeof v === 'number' ? '-1' : v,
+          ),
         ),
       );
     case 'huge-doubles':
@@ -247,11 +263,27 @@ export function mutate(mutation: Mutation, good: { status: number; body: string;
     case 'empty-200':
       return { status: 200, headers: { 'content-type': good.contentType || 'application/json' }, body: '' };
     case 'truncated':
-      return { status: 200, headers: { 'content-type': good.contentType || 'application/json' }, body: good.body.slice(0, Math.max(1, Math.floor(good.body.length / 2))) };
+      return {
+        status: 200,
+        headers: { 'content-type': good.contentType || 'application/json' },
+        body: good.body.slice(0, Math.max(1, Math.floor(good.body.length / 2))),
+      };
     case 'flink-500':
-      return json(500, JSON.stringify({ errors: ['Internal server error.', `<Exception on server side:\n${FLINK_STACK}\n\nEnd of exception on server side>`] }));
+      return json(
+        500,
+        JSON.stringify({
+          errors: [
+            'Internal server error.',
+            `<Exception on server side:\n${FLINK_STACK}\n\nEnd of exception on server side>`,
+          ],
+        }),
+      );
     case 'text-500':
-      return { status: 500, headers: { 'content-type': 'text/plain' }, body: `java.lang.OutOfMemoryError: Java heap space (while serving ${endpoint})` };
+      return {
+        status: 500,
+        headers: { 'content-type': 'text/plain' },
+        body: `java.lang.OutOfMemoryError: Java heap space (while serving ${endpoint})`,
+      };
     case 'html-502':
       return { status: 502, headers: { 'content-type': 'text/html' }, body: HTML_PAGE };
     case 'not-found-404':
@@ -259,7 +291,12 @@ export function mutate(mutation: Mutation, good: { status: number; body: string;
     case 'redirect':
       return { status: 302, headers: { location: 'http://evil.invalid/steal?from=streamdash' }, body: '' };
     case 'slow':
-      return { ...good, headers: { 'content-type': good.contentType }, status: good.status, delayMs: SLOW_MS };
+      return {
+        ...good,
+        headers: { 'content-type': good.contentType },
+        status: good.status,
+        delayMs: SLOW_MS,
+      };
     case 'reset':
       return { status: 0, reset: true };
     case 'binary-garbage':
@@ -269,13 +306,16 @@ export function mutate(mutation: Mutation, good: { status: number; body: string;
         body: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)),
       };
     case 'long-line':
-      return { status: 200, headers: { 'content-type': good.contentType || 'text/plain' }, body: `${'x'.repeat(2_000_000)}\nend` };
+      return {
+        status: 200,
+        headers: { 'content-type': good.contentType || 'text/plain' },
+        body: `${'x'.repeat(2_000_000)}\nend`,
+      };
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Hostile strings
-
 
 /** Keys whose string values a hostile cluster controls and the dashboard shows. */
 const HOSTILE_KEYS = new Set([
@@ -359,18 +399,30 @@ function upstreamRequest(base: string, req: IncomingMessage, path: string, body:
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) {
-      if (typeof v === 'string' && !['host', 'connection', 'content-length', 'transfer-encoding'].includes(k)) headers[k] = v;
+      if (typeof v === 'string' && !['host', 'connection', 'content-length', 'transfer-encoding'].includes(k))
+        headers[k] = v;
     }
     if (body.length) headers['content-length'] = String(body.length);
     const up = http.request(
-      { method: req.method, hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers },
+      {
+        method: req.method,
+        hostname: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const out: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') out[k] = v;
-          resolve({ status: res.statusCode ?? 502, contentType: String(res.headers['content-type'] ?? ''), headers: out, body: Buffer.concat(chunks) });
+          resolve({
+            status: res.statusCode ?? 502,
+            contentType: String(res.headers['content-type'] ?? ''),
+            headers: out,
+            body: Buffer.concat(chunks),
+          });
         });
         res.on('error', reject);
       },
@@ -408,14 +460,23 @@ const EXTRA_ROUTES: Record<string, (res: ServerResponse) => void> = {
   '/hostile/flink/taskmanagers/evil/profiler/evil.html': (res) =>
     res
       .writeHead(200, { 'content-type': 'text/html' })
-      .end('<!DOCTYPE html><title>flame graph</title><script src="evil.js"></script><script>window.__pwned=2</script>'),
+      .end(
+        '<!DOCTYPE html><title>flame graph</title><script src="evil.js"></script><script>window.__pwned=2</script>',
+      ),
   '/hostile/flink/taskmanagers/evil/profiler/evil.js': (res) =>
-    res.writeHead(200, { 'content-type': 'application/javascript' }).end('window.__pwned = 1; opener && (opener.__pwned = 1);'),
+    res
+      .writeHead(200, { 'content-type': 'application/javascript' })
+      .end('window.__pwned = 1; opener && (opener.__pwned = 1);'),
 };
 
 export async function startBadCluster(opts: BadClusterOptions = {}): Promise<BadCluster> {
   const cases = new Map((opts.cases ?? CORPUS).map((c) => [c.id, c]));
-  const demo = await startDemoCluster({ host: '127.0.0.1', flinkPort: 0, seatunnelV2Port: 0, seatunnelV1Port: 0 });
+  const demo = await startDemoCluster({
+    host: '127.0.0.1',
+    flinkPort: 0,
+    seatunnelV2Port: 0,
+    seatunnelV1Port: 0,
+  });
   const upstreams: Record<Backend, string> = {
     flink: demo.flinkUrl,
     seatunnel: demo.seatunnelV2Url ?? '',
@@ -438,7 +499,9 @@ export async function startBadCluster(opts: BadClusterOptions = {}): Promise<Bad
     const [, mode = '', name = '', rest = '/'] = m;
     const badCase = mode === 'case' ? cases.get(name) : undefined;
     if (mode === 'case' && !badCase) return res.writeHead(404).end(`bad-cluster: no case ${name}`);
-    const backend: Backend | undefined = badCase ? badCase.backend : (['flink', 'seatunnel', 'seatunnel-v1'] as const).find((b) => b === name);
+    const backend: Backend | undefined = badCase
+      ? badCase.backend
+      : (['flink', 'seatunnel', 'seatunnel-v1'] as const).find((b) => b === name);
     if (!backend) return res.writeHead(404).end(`bad-cluster: no backend ${name}`);
     const method = req.method ?? 'GET';
     const endpoint = endpointOf(backend, method, rest);
@@ -448,9 +511,17 @@ export async function startBadCluster(opts: BadClusterOptions = {}): Promise<Bad
 
     const body = await readBody(req);
     const good = await upstreamRequest(upstreams[backend], req, rest, body);
-    let answer: Answer = { status: good.status, headers: { 'content-type': good.contentType }, body: good.body };
+    let answer: Answer = {
+      status: good.status,
+      headers: { 'content-type': good.contentType },
+      body: good.body,
+    };
     if (badCase && endpoint && endpoint === badCase.endpoint) {
-      answer = mutate(badCase.mutation, { status: good.status, body: good.body.toString('utf8'), contentType: good.contentType }, endpoint);
+      answer = mutate(
+        badCase.mutation,
+        { status: good.status, body: good.body.toString('utf8'), contentType: good.contentType },
+        endpoint,
+      );
     } else if (mode === 'hostile' && good.status < 300 && endpoint) {
       const text = good.body.toString('utf8');
       if (good.contentType.includes('json')) {
@@ -458,7 +529,12 @@ export async function startBadCluster(opts: BadClusterOptions = {}): Promise<Bad
           const parsed = JSON.parse(quoteUnsafeIntegers(text)) as Json;
           const rewritten = JSON.stringify(hostile[backend].json(endpoint, parsed));
           // 64-bit ids were quoted to survive; SeaTunnel sends them as numbers, so unquote them again
-          answer.body = backend === 'flink' ? rewritten : rewritten.replace(/"(-?\d{16,})"/g, (s, d: string) => (Number.isSafeInteger(Number(d)) ? s : d));
+          answer.body =
+            backend === 'flink'
+              ? rewritten
+              : rewritten.replace(/"(-?\d{16,})"/g, (s, d: string) =>
+                  Number.isSafeInteger(Number(d)) ? s : d,
+                );
         } catch {
           // not JSON after all: pass through
         }

@@ -22,13 +22,35 @@ export async function startDemoProcess(args: string[] = []) {
 export default async function globalSetup() {
   const started: number[] = [];
   try {
-    const demo = await startDemoProcess(['--port', '0', '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0']);
+    const demo = await startDemoProcess([
+      '--port',
+      '0',
+      '--seatunnel-v2-port',
+      '0',
+      '--seatunnel-v1-port',
+      '0',
+    ]);
     started.push(demo.child.pid ?? 0);
     const outagePort = await freePort();
-    const outage = await startDemoProcess(['--port', String(outagePort), '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0']);
+    const outage = await startDemoProcess([
+      '--port',
+      String(outagePort),
+      '--seatunnel-v2-port',
+      '0',
+      '--seatunnel-v1-port',
+      '0',
+    ]);
     started.push(outage.child.pid ?? 0);
     // --- demo-noflame (issue 6: flame graph e2e): a demo with rest.flamegraph.enabled: false ---
-    const noFlame = await startDemoProcess(['--port', '0', '--seatunnel-v2-port', '0', '--seatunnel-v1-port', '0', '--no-flame-graphs']);
+    const noFlame = await startDemoProcess([
+      '--port',
+      '0',
+      '--seatunnel-v2-port',
+      '0',
+      '--seatunnel-v1-port',
+      '0',
+      '--no-flame-graphs',
+    ]);
     started.push(noFlame.child.pid ?? 0);
     process.once('exit', () => killTree(noFlame.child.pid)); // teardown runs in this process
     // --- end demo-noflame ---
@@ -39,10 +61,22 @@ export default async function globalSetup() {
         ? [{ id: 'demo-seatunnel', name: 'Demo SeaTunnel', kind: 'seatunnel', url: demo.info.seatunnelV2Url }]
         : []),
       ...(demo.info.seatunnelV1Url
-        ? [{ id: 'demo-seatunnel-v1', name: 'Demo SeaTunnel v1', kind: 'seatunnel', url: demo.info.seatunnelV1Url }]
+        ? [
+            {
+              id: 'demo-seatunnel-v1',
+              name: 'Demo SeaTunnel v1',
+              kind: 'seatunnel',
+              url: demo.info.seatunnelV1Url,
+            },
+          ]
         : []),
       { id: 'outage', name: 'Outage demo', kind: 'flink', url: outage.info.flinkUrl },
-      { id: 'demo-noflame', name: 'Demo Flink (flame graphs disabled)', kind: 'flink', url: noFlame.info.flinkUrl }, // issue 6
+      {
+        id: 'demo-noflame',
+        name: 'Demo Flink (flame graphs disabled)',
+        kind: 'flink',
+        url: noFlame.info.flinkUrl,
+      }, // issue 6
     ];
     const real: NonNullable<E2EState['real']> = {};
     if (process.env.E2E_REAL !== '0') {
@@ -57,15 +91,31 @@ export default async function globalSetup() {
       // Teardown runs in this same process: it stops these handles (their own exit hooks are the backstop).
       (globalThis as { __streamdashReal?: unknown }).__streamdashReal = { flink, seatunnel };
       real.flink = { url: flink.url, jobs: flink.jobs, jarPath: flink.jarPath };
-      real.seatunnel = { ...(seatunnel.hasRestV2 ? { v2Url: seatunnel.v2Url } : {}), v1Url: seatunnel.v1Url, version: seatunnel.version };
+      real.seatunnel = {
+        ...(seatunnel.hasRestV2 ? { v2Url: seatunnel.v2Url } : {}),
+        v1Url: seatunnel.v1Url,
+        version: seatunnel.version,
+      };
       clusters.push({ id: 'real-flink', name: 'Real Flink', kind: 'flink', url: flink.url });
       // Maven Central publishes no engine with REST v2 (2.3.9+): the real node may speak v1 only.
       if (seatunnel.hasRestV2) {
-        clusters.push({ id: 'real-seatunnel', name: 'Real SeaTunnel', kind: 'seatunnel', url: seatunnel.v2Url, flavour: 'v2' });
+        clusters.push({
+          id: 'real-seatunnel',
+          name: 'Real SeaTunnel',
+          kind: 'seatunnel',
+          url: seatunnel.v2Url,
+          flavour: 'v2',
+        });
       }
       // v1Url already ends in /hazelcast/rest/maps; the app's v1 client adds that prefix itself.
       const hazelcastBase = seatunnel.v1Url.replace(/\/hazelcast\/rest\/maps\/?$/, '');
-      clusters.push({ id: 'real-seatunnel-v1', name: 'Real SeaTunnel v1', kind: 'seatunnel', url: hazelcastBase, flavour: 'v1' });
+      clusters.push({
+        id: 'real-seatunnel-v1',
+        name: 'Real SeaTunnel v1',
+        kind: 'seatunnel',
+        url: hazelcastBase,
+        flavour: 'v1',
+      });
     }
 
     const dir = resolve('.cache/e2e');
@@ -75,7 +125,13 @@ export default async function globalSetup() {
     const port = await freePort();
     const { spawn } = await import('node:child_process');
     const server = spawn(TSX, ['server/main.ts'], {
-      env: { ...process.env, PORT: String(port), DASHBOARD_CONFIG: configFile, FLINK_URL: '', SEATUNNEL_URL: '' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DASHBOARD_CONFIG: configFile,
+        FLINK_URL: '',
+        SEATUNNEL_URL: '',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,
     });

@@ -14,6 +14,7 @@ export default async function globalTeardown() {
     killTree(state.demo.pid);
     killTree(state.outageDemo.pid);
   }
-  const real = (globalThis as { __streamdashReal?: { flink?: Stoppable; seatunnel?: Stoppable } }).__streamdashReal;
+  const real = (globalThis as { __streamdashReal?: { flink?: Stoppable; seatunnel?: Stoppable } })
+    .__streamdashReal;
   await Promise.allSettled([real?.flink?.stop(), real?.seatunnel?.stop()]);
 }

@@ -20,12 +20,19 @@ export async function spawnWithJsonLine<T>(
   env: NodeJS.ProcessEnv = {},
   timeoutMs = 60_000,
 ): Promise<{ child: ChildProcess; info: T }> {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let out = '';
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const info = await new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start: ${err.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${args.join(' ')} did not start: ${err.slice(-2000)}`)),
+      timeoutMs,
+    );
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       for (const line of out.split('\n')) {
@@ -40,7 +47,9 @@ export async function spawnWithJsonLine<T>(
         }
       }
     });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${err.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited with ${code}: ${err.slice(-2000)}`)),
+    );
   });
   child.stdout?.resume();
   return { child, info };

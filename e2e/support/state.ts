@@ -9,7 +9,11 @@ export interface E2EState {
   /** A second demo cluster that the outage test stops and restarts on the same port. */
   outageDemo: { pid?: number; port: number; flinkUrl: string };
   real?: {
-    flink?: { url: string; jobs: { checkpointing: string; backpressure: string; failing: string; bounded: string }; jarPath: string };
+    flink?: {
+      url: string;
+      jobs: { checkpointing: string; backpressure: string; failing: string; bounded: string };
+      jarPath: string;
+    };
     seatunnel?: { v2Url?: string; v1Url: string; version: string };
     error?: string;
   };

@@ -12,14 +12,20 @@ describe('connection status from real polls', () => {
     expect(getConnectionStatus('c1').disconnectedSince).toBeUndefined();
 
     await client
-      .fetchQuery({ queryKey: ['flink', 'c1', 'jobs'], queryFn: () => Promise.reject(new HttpError('GET /jobs', 502, ['down'])) })
+      .fetchQuery({
+        queryKey: ['flink', 'c1', 'jobs'],
+        queryFn: () => Promise.reject(new HttpError('GET /jobs', 502, ['down'])),
+      })
       .catch(() => undefined);
     const since = getConnectionStatus('c1').disconnectedSince;
     expect(since).toBeDefined();
 
     // A second failure keeps the original "since".
     await client
-      .fetchQuery({ queryKey: ['flink', 'c1', 'x'], queryFn: () => Promise.reject(new HttpError('GET /x', 504, [])) })
+      .fetchQuery({
+        queryKey: ['flink', 'c1', 'x'],
+        queryFn: () => Promise.reject(new HttpError('GET /x', 504, [])),
+      })
       .catch(() => undefined);
     expect(getConnectionStatus('c1').disconnectedSince).toBe(since);
 
@@ -31,7 +37,10 @@ describe('connection status from real polls', () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     trackConnections(client);
     await client
-      .fetchQuery({ queryKey: ['seatunnel', 'c2', 'jobs'], queryFn: () => Promise.reject(new InvalidResponseError('GET /jobs', 'a', 'bad')) })
+      .fetchQuery({
+        queryKey: ['seatunnel', 'c2', 'jobs'],
+        queryFn: () => Promise.reject(new InvalidResponseError('GET /jobs', 'a', 'bad')),
+      })
       .catch(() => undefined);
     expect(getConnectionStatus('c2').disconnectedSince).toBeUndefined();
   });

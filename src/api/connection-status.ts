@@ -47,7 +47,9 @@ export function useConnectionStatus(clusterId: string | undefined): ConnectionSt
 /** Cluster queries have keys `[backend, clusterId, ...]`. */
 function clusterOf(queryKey: readonly unknown[]): string | undefined {
   const [backend, clusterId] = queryKey;
-  return (backend === 'flink' || backend === 'seatunnel') && typeof clusterId === 'string' ? clusterId : undefined;
+  return (backend === 'flink' || backend === 'seatunnel') && typeof clusterId === 'string'
+    ? clusterId
+    : undefined;
 }
 
 /** Follows every cluster query so connection state comes from real polls, not a separate ping. */

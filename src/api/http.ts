@@ -87,7 +87,8 @@ export async function request<S extends z.ZodMiniType | undefined = undefined>(
       : isForm
         ? (options.body as FormData)
         : JSON.stringify(options.body);
-  const contentType = options.bodyText?.contentType ?? (options.body !== undefined && !isForm ? 'application/json' : undefined);
+  const contentType =
+    options.bodyText?.contentType ?? (options.body !== undefined && !isForm ? 'application/json' : undefined);
   let response: Response;
   let text: string;
   try {

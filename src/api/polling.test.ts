@@ -1,5 +1,11 @@
 import { describe, expect, it, beforeEach } from 'vitest';
-import { pollInterval, readPollSetting, writePollSetting, isTerminalState, FALLBACK_INTERVAL_MS } from './polling';
+import {
+  pollInterval,
+  readPollSetting,
+  writePollSetting,
+  isTerminalState,
+  FALLBACK_INTERVAL_MS,
+} from './polling';
 
 describe('polling policy', () => {
   beforeEach(() => localStorage.clear());

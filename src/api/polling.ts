@@ -58,7 +58,8 @@ const MIN_INTERVAL_MS = 1000;
 
 /** The cluster's refresh-interval is its word, not a trusted value: 0, -1, 1e308 mean "use the default". */
 function saneRefresh(ms: number | undefined): number {
-  if (ms === undefined || !Number.isFinite(ms) || ms <= 0 || ms > MAX_INTERVAL_MS) return FALLBACK_INTERVAL_MS;
+  if (ms === undefined || !Number.isFinite(ms) || ms <= 0 || ms > MAX_INTERVAL_MS)
+    return FALLBACK_INTERVAL_MS;
   return Math.max(ms, MIN_INTERVAL_MS);
 }
 
@@ -77,7 +78,14 @@ export function usePollInterval(
 }
 
 /** Job states after which nothing changes any more. */
-export const TERMINAL_JOB_STATES = new Set(['FINISHED', 'CANCELED', 'FAILED', 'SUSPENDED', 'UNKNOWABLE', 'SAVEPOINT_DONE']);
+export const TERMINAL_JOB_STATES = new Set([
+  'FINISHED',
+  'CANCELED',
+  'FAILED',
+  'SUSPENDED',
+  'UNKNOWABLE',
+  'SAVEPOINT_DONE',
+]);
 export function isTerminalState(state: string | undefined): boolean {
   return state !== undefined && TERMINAL_JOB_STATES.has(state.toUpperCase());
 }

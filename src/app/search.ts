@@ -13,7 +13,7 @@ export const optBoolean = (v: unknown): boolean | undefined =>
   v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined;
 
 export function optEnum<T extends string>(values: readonly T[]) {
-  return (v: unknown): T | undefined => (values as readonly unknown[]).includes(v) ? (v as T) : undefined;
+  return (v: unknown): T | undefined => ((values as readonly unknown[]).includes(v) ? (v as T) : undefined);
 }
 
 /** Keeps only the defined entries so URLs stay short. */

@@ -5,7 +5,15 @@ import { formatAgo } from '@/lib/format';
 import { PageSkeleton } from './page-skeleton';
 
 /** An error box that names the endpoint and shows the cluster's own message, with a retry. */
-export function QueryError({ error, onRetry, compact }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
+export function QueryError({
+  error,
+  onRetry,
+  compact,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  compact?: boolean;
+}) {
   const api = isApiError(error) ? error : undefined;
   const title = api
     ? api instanceof InvalidResponseError
@@ -24,7 +32,9 @@ export function QueryError({ error, onRetry, compact }: { error: unknown; onRetr
       className={`rounded-md border border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100 ${compact ? 'p-2 text-xs' : 'p-4 text-sm'}`}
     >
       <div className="font-semibold">{title}</div>
-      <div className="mt-1 break-words font-mono text-xs">{error instanceof Error ? error.message : String(error)}</div>
+      <div className="mt-1 break-words font-mono text-xs">
+        {error instanceof Error ? error.message : String(error)}
+      </div>
       {details.length > 1 ? (
         <details className="mt-2">
           <summary className="cursor-pointer text-xs">Full message from the cluster</summary>

@@ -27,7 +27,10 @@ export function StatCard({
       data-testid={testId}
     >
       <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
-      <div className={`mt-1 text-2xl font-semibold ${toneClass}`} data-testid={testId ? `${testId}-value` : undefined}>
+      <div
+        className={`mt-1 text-2xl font-semibold ${toneClass}`}
+        data-testid={testId ? `${testId}-value` : undefined}
+      >
         {value}
       </div>
       {hint ? <div className="mt-0.5 text-xs text-slate-500">{hint}</div> : null}

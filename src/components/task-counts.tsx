@@ -1,6 +1,18 @@
 import { stateTone } from './state-badge';
 
-const ORDER = ['running', 'initializing', 'scheduled', 'deploying', 'created', 'finished', 'canceling', 'canceled', 'failed', 'reconciling', 'pending'];
+const ORDER = [
+  'running',
+  'initializing',
+  'scheduled',
+  'deploying',
+  'created',
+  'finished',
+  'canceling',
+  'canceled',
+  'failed',
+  'reconciling',
+  'pending',
+];
 
 /** Flink's per-state task counts as small coloured chips, zeros and the total left out. */
 export function TaskCounts({ tasks }: { tasks: Record<string, number> }) {
@@ -10,7 +22,11 @@ export function TaskCounts({ tasks }: { tasks: Record<string, number> }) {
   return (
     <span className="inline-flex flex-wrap gap-1">
       {entries.map(([state, n]) => (
-        <span key={state} title={`${n} ${state}`} className={`rounded px-1 text-[11px] font-semibold ${stateTone(state)}`}>
+        <span
+          key={state}
+          title={`${n} ${state}`}
+          className={`rounded px-1 text-[11px] font-semibold ${stateTone(state)}`}
+        >
           {n}
         </span>
       ))}

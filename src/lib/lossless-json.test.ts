@@ -8,7 +8,14 @@ describe('lossless JSON', () => {
     expect(parsed.n).toBe(12);
   });
   it('leaves numbers inside strings, decimals and safe integers alone', () => {
-    const parsed = parseJsonLossless('{"a":"x 733584788375666689 \\" 1","b":1.5e3,"c":-9007199254740991,"d":[12345678901234567890]}');
-    expect(parsed).toEqual({ a: 'x 733584788375666689 " 1', b: 1500, c: -9007199254740991, d: ['12345678901234567890'] });
+    const parsed = parseJsonLossless(
+      '{"a":"x 733584788375666689 \\" 1","b":1.5e3,"c":-9007199254740991,"d":[12345678901234567890]}',
+    );
+    expect(parsed).toEqual({
+      a: 'x 733584788375666689 " 1',
+      b: 1500,
+      c: -9007199254740991,
+      d: ['12345678901234567890'],
+    });
   });
 });

@@ -23,7 +23,8 @@ export const dashboardKeys = { settings: ['dashboard', 'settings'] as const };
 
 export const dashboardSettingsQuery = queryOptions({
   queryKey: dashboardKeys.settings,
-  queryFn: ({ signal }) => request({ base: '/api', path: '/clusters', schema: dashboardSettingsSchema, signal }),
+  queryFn: ({ signal }) =>
+    request({ base: '/api', path: '/clusters', schema: dashboardSettingsSchema, signal }),
   staleTime: Infinity,
 });
 

@@ -34,7 +34,10 @@ export function getMetricStore(): MetricStore {
 }
 
 /** For tests: use another backend (or a fresh IndexedDB store) from now on. */
-export function resetMetricStore(backend: SeriesBackend = indexedDbBackend, settings = DEFAULT_STORE_SETTINGS) {
+export function resetMetricStore(
+  backend: SeriesBackend = indexedDbBackend,
+  settings = DEFAULT_STORE_SETTINGS,
+) {
   store = new MetricStore(backend, settings);
   return store;
 }

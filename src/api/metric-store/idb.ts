@@ -85,14 +85,20 @@ export async function getOne<T>(store: string, key: string): Promise<T | undefin
   const db = await openDb();
   if (!db) return undefined;
   try {
-    return await promisify(db.transaction(store, 'readonly').objectStore(store).get(key) as IDBRequest<T | undefined>);
+    return await promisify(
+      db.transaction(store, 'readonly').objectStore(store).get(key) as IDBRequest<T | undefined>,
+    );
   } catch {
     return undefined;
   }
 }
 
 /** Writes and deletes in one transaction; false when the storage refused (quota, unavailable). */
-export async function writeBatch(store: string, puts: readonly unknown[], deletes: readonly string[] = []): Promise<boolean> {
+export async function writeBatch(
+  store: string,
+  puts: readonly unknown[],
+  deletes: readonly string[] = [],
+): Promise<boolean> {
   if (puts.length === 0 && deletes.length === 0) return true;
   const db = await openDb();
   if (!db) return false;

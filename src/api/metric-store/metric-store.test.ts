@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
-import { MetricStore, fromStored, mergePoints, type MetricStoreSettings, type SeriesBackend, type StoredSeries } from './metric-store';
+import {
+  MetricStore,
+  fromStored,
+  mergePoints,
+  type MetricStoreSettings,
+  type SeriesBackend,
+  type StoredSeries,
+} from './metric-store';
 import { resetMetricStore, recordMetric, useMetricHistory } from './hooks';
 import { indexedDbBackend } from './metric-store';
 import { readValue, writeValue } from './kv';
@@ -98,7 +105,18 @@ describe('fromStored / mergePoints', () => {
     expect(out).toEqual([{ key: 'a', points: [{ t: 1, v: 1 }] }]);
   });
   it('merges by timestamp', () => {
-    expect(mergePoints([{ t: 1, v: 1 }, { t: 2, v: 2 }], [{ t: 2, v: 20 }, { t: 3, v: 3 }])).toEqual([
+    expect(
+      mergePoints(
+        [
+          { t: 1, v: 1 },
+          { t: 2, v: 2 },
+        ],
+        [
+          { t: 2, v: 20 },
+          { t: 3, v: 3 },
+        ],
+      ),
+    ).toEqual([
       { t: 1, v: 1 },
       { t: 2, v: 20 },
       { t: 3, v: 3 },

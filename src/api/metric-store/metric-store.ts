@@ -51,7 +51,11 @@ export function toStored(key: string, points: readonly Point[], at: number): Sto
 }
 
 /** Stored records back to snapshots: malformed records skipped, old points dropped, newest series first. */
-export function fromStored(records: readonly unknown[], now: number, settings: MetricStoreSettings): SeriesSnapshot[] {
+export function fromStored(
+  records: readonly unknown[],
+  now: number,
+  settings: MetricStoreSettings,
+): SeriesSnapshot[] {
   const from = now - settings.retentionMs;
   const valid: { snap: SeriesSnapshot; at: number }[] = [];
   for (const r of records) {
@@ -61,7 +65,13 @@ export function fromStored(records: readonly unknown[], now: number, settings: M
     for (let i = 0; i < s.t.length; i++) {
       const t = s.t[i];
       const v = s.v[i];
-      if (typeof t === 'number' && typeof v === 'number' && Number.isFinite(t) && Number.isFinite(v) && t >= from) {
+      if (
+        typeof t === 'number' &&
+        typeof v === 'number' &&
+        Number.isFinite(t) &&
+        Number.isFinite(v) &&
+        t >= from
+      ) {
         points.push({ t, v });
       }
     }
@@ -106,7 +116,8 @@ export class MetricStore {
       records = [];
     }
     const stored = fromStored(records, this.clock(), this.settings);
-    for (const s of records as Partial<StoredSeries>[]) if (typeof s?.key === 'string') this.onDisk.add(s.key);
+    for (const s of records as Partial<StoredSeries>[])
+      if (typeof s?.key === 'string') this.onDisk.add(s.key);
     if (stored.length === 0) return;
     // Points recorded while loading are kept; stored series restored oldest-written first, so the
     // capacity keeps the freshest ones.
@@ -133,7 +144,8 @@ export class MetricStore {
   /** One poll's values for many series, with a single notification. */
   recordMany(values: Record<string, number | null | undefined>, t: number = this.clock()) {
     this.history.pushMany(t, values);
-    for (const [key, v] of Object.entries(values)) if (typeof v === 'number' && Number.isFinite(v)) this.touch(key, t);
+    for (const [key, v] of Object.entries(values))
+      if (typeof v === 'number' && Number.isFinite(v)) this.touch(key, t);
   }
 
   get(key: string): Point[] {
@@ -169,7 +181,8 @@ export class MetricStore {
     const deletes: string[] = [];
     for (const key of keys) {
       const points = this.history.get(key);
-      if (inMemory.has(key) && points.length) puts.push(toStored(key, points, this.lastWrite.get(key) ?? this.clock()));
+      if (inMemory.has(key) && points.length)
+        puts.push(toStored(key, points, this.lastWrite.get(key) ?? this.clock()));
     }
     // Evicted by the series cap (or never restored): gone from disk too.
     for (const key of this.onDisk) if (!inMemory.has(key)) deletes.push(key);

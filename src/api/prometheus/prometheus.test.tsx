@@ -14,7 +14,11 @@ const answer = {
     resultType: 'matrix',
     result: [
       {
-        metric: { __name__: 'flink_taskmanager_Status_JVM_Memory_Heap_Used', tm_id: 'localhost:41233-1a2b3c', host: 'localhost' },
+        metric: {
+          __name__: 'flink_taskmanager_Status_JVM_Memory_Heap_Used',
+          tm_id: 'localhost:41233-1a2b3c',
+          host: 'localhost',
+        },
         values: [
           [1795339140, '123456789'],
           [1795339155.5, '123999999'],
@@ -68,8 +72,12 @@ describe('prometheus.queryRange', () => {
   });
 
   it('turns a Prometheus error into an error naming the endpoint', async () => {
-    stubFetch(() => Response.json({ status: 'error', errorType: 'bad_data', error: 'parse error' }, { status: 400 }));
-    const e = await prometheus.queryRange('prod', { query: 'x{', startMs: 0, endMs: 1000, stepMs: 1000 }).catch((x: unknown) => x);
+    stubFetch(() =>
+      Response.json({ status: 'error', errorType: 'bad_data', error: 'parse error' }, { status: 400 }),
+    );
+    const e = await prometheus
+      .queryRange('prod', { query: 'x{', startMs: 0, endMs: 1000, stepMs: 1000 })
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(HttpError);
     expect((e as HttpError).message).toContain('GET /api/v1/query_range');
   });
@@ -77,7 +85,9 @@ describe('prometheus.queryRange', () => {
 
 describe('flinkPromQL', () => {
   it('quotes label values', () => {
-    expect(flinkPromQL.checkpointDuration('a"b')).toBe('max(flink_jobmanager_job_lastCheckpointDuration{job_id="a\\"b"})');
+    expect(flinkPromQL.checkpointDuration('a"b')).toBe(
+      'max(flink_jobmanager_job_lastCheckpointDuration{job_id="a\\"b"})',
+    );
     expect(labelKey({ b: '2', a: '1' })).toBe('{a="1",b="2"}');
   });
 });
@@ -86,11 +96,16 @@ describe('usePrometheusRange', () => {
   it('does not ask without a query, and gives chart points with one', async () => {
     const calls = stubFetch(() => Response.json(answer));
     const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={qc}>{children}</QueryClientProvider>;
-    const { result, rerender } = renderHook(({ q }: { q: string | undefined }) => usePrometheusRange('prod', q), {
-      wrapper,
-      initialProps: { q: undefined },
-    });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={qc}>{children}</QueryClientProvider>
+    );
+    const { result, rerender } = renderHook(
+      ({ q }: { q: string | undefined }) => usePrometheusRange('prod', q),
+      {
+        wrapper,
+        initialProps: { q: undefined as string | undefined },
+      },
+    );
     expect(calls).toHaveLength(0);
     rerender({ q: flinkPromQL.heapUsedMax() });
     await waitFor(() => expect(result.current.data?.[0]?.points).toHaveLength(2));

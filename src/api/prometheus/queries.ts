@@ -13,12 +13,18 @@ export interface RangeOptions {
 export const DEFAULT_RANGE: RangeOptions = { rangeMs: 60 * 60_000, stepMs: 15_000 };
 
 /** `query_range` over the last `rangeMs`, ending when the query runs (so polling moves the window). */
-export const prometheusRangeQuery = (c: string, query: string, { rangeMs, stepMs }: RangeOptions = DEFAULT_RANGE) =>
+export const prometheusRangeQuery = (
+  c: string,
+  query: string,
+  { rangeMs, stepMs }: RangeOptions = DEFAULT_RANGE,
+) =>
   queryOptions({
     queryKey: prometheusKeys.range(c, { query, rangeMs, stepMs }),
     queryFn: async ({ signal }) => {
       const endMs = Date.now();
-      return toSeries(await prometheus.queryRange(c, { query, startMs: endMs - rangeMs, endMs, stepMs }, { signal }));
+      return toSeries(
+        await prometheus.queryRange(c, { query, startMs: endMs - rangeMs, endMs, stepMs }, { signal }),
+      );
     },
   });
 

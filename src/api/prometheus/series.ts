@@ -50,7 +50,8 @@ export const flinkPromQL = {
     `max(flink_taskmanager_job_task_backPressuredTimeMsPerSecond{job_id=${promString(jobId)}}) / 1000`,
   checkpointDuration: (jobId: string) =>
     `max(flink_jobmanager_job_lastCheckpointDuration{job_id=${promString(jobId)}})`,
-  checkpointSize: (jobId: string) => `max(flink_jobmanager_job_lastCheckpointSize{job_id=${promString(jobId)}})`,
+  checkpointSize: (jobId: string) =>
+    `max(flink_jobmanager_job_lastCheckpointSize{job_id=${promString(jobId)}})`,
   /** Heap used of the fullest task manager. */
   heapUsedMax: () => 'max(flink_taskmanager_Status_JVM_Memory_Heap_Used)',
   heapUsed: (tmId: string) => `flink_taskmanager_Status_JVM_Memory_Heap_Used{tm_id=${promString(tmId)}}`,

@@ -1,5 +1,10 @@
 import { lazy } from 'react';
-import { createRootRouteWithContext, createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { AppShell } from '../shell/app-shell';
 import { NotFoundPage } from '../shell/not-found-page';
@@ -53,9 +58,13 @@ const overviewRoute = createRoute({
   path: 'overview',
   errorComponent: RouteErrorPage,
   component: ByClusterKind({
-    flink: lazy(() => import('@/features/overview/cluster-overview-page').then((m) => ({ default: m.ClusterOverviewPage }))),
+    flink: lazy(() =>
+      import('@/features/overview/cluster-overview-page').then((m) => ({ default: m.ClusterOverviewPage })),
+    ),
     seatunnel: lazy(() =>
-      import('@/features/seatunnel/seatunnel-overview-page').then((m) => ({ default: m.SeaTunnelOverviewPage })),
+      import('@/features/seatunnel/seatunnel-overview-page').then((m) => ({
+        default: m.SeaTunnelOverviewPage,
+      })),
     ),
   }),
 });
@@ -72,10 +81,17 @@ const jobsRoute = createRoute({
   path: 'jobs',
   errorComponent: RouteErrorPage,
   validateSearch: (s: RawSearch): JobsSearch =>
-    compact({ q: optString(s.q), state: optString(s.state), sort: optString(s.sort), desc: optBoolean(s.desc) }),
+    compact({
+      q: optString(s.q),
+      state: optString(s.state),
+      sort: optString(s.sort),
+      desc: optBoolean(s.desc),
+    }),
   component: ByClusterKind({
     flink: lazy(() => import('@/features/jobs/jobs-page').then((m) => ({ default: m.JobsPage }))),
-    seatunnel: lazy(() => import('@/features/seatunnel/seatunnel-jobs-page').then((m) => ({ default: m.SeaTunnelJobsPage }))),
+    seatunnel: lazy(() =>
+      import('@/features/seatunnel/seatunnel-jobs-page').then((m) => ({ default: m.SeaTunnelJobsPage })),
+    ),
   }),
 });
 
@@ -112,7 +128,9 @@ export const jobRoute = createRoute({
         }),
       ),
     ),
-    seatunnel: lazy(() => import('@/features/seatunnel/seatunnel-job-page').then((m) => ({ default: m.SeaTunnelJobPage }))),
+    seatunnel: lazy(() =>
+      import('@/features/seatunnel/seatunnel-job-page').then((m) => ({ default: m.SeaTunnelJobPage })),
+    ),
   }),
 });
 
@@ -138,21 +156,28 @@ const taskManagersRoute = createRoute({
   errorComponent: RouteErrorPage,
   validateSearch: (s: RawSearch): JobsSearch =>
     compact({ q: optString(s.q), sort: optString(s.sort), desc: optBoolean(s.desc) }),
-  component: lazyRouteComponent(() => import('@/features/task-managers/task-managers-page'), 'TaskManagersPage'),
+  component: lazyRouteComponent(
+    () => import('@/features/task-managers/task-managers-page'),
+    'TaskManagersPage',
+  ),
 });
 
 export interface DetailTabSearch {
   tab?: string | undefined;
   file?: string | undefined;
 }
-const detailTabSearch = (s: RawSearch): DetailTabSearch => compact({ tab: optString(s.tab), file: optString(s.file) });
+const detailTabSearch = (s: RawSearch): DetailTabSearch =>
+  compact({ tab: optString(s.tab), file: optString(s.file) });
 
 const taskManagerRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'task-managers/$taskManagerId',
   errorComponent: RouteErrorPage,
   validateSearch: detailTabSearch,
-  component: lazyRouteComponent(() => import('@/features/task-managers/task-manager-page'), 'TaskManagerPage'),
+  component: lazyRouteComponent(
+    () => import('@/features/task-managers/task-manager-page'),
+    'TaskManagerPage',
+  ),
 });
 
 const jobManagerRoute = createRoute({
@@ -167,7 +192,10 @@ const nodesRoute = createRoute({
   getParentRoute: () => clusterRoute,
   path: 'nodes',
   errorComponent: RouteErrorPage,
-  component: lazyRouteComponent(() => import('@/features/seatunnel/seatunnel-nodes-page'), 'SeaTunnelNodesPage'),
+  component: lazyRouteComponent(
+    () => import('@/features/seatunnel/seatunnel-nodes-page'),
+    'SeaTunnelNodesPage',
+  ),
 });
 
 const submitRoute = createRoute({
@@ -176,7 +204,9 @@ const submitRoute = createRoute({
   errorComponent: RouteErrorPage,
   component: ByClusterKind({
     flink: lazy(() => import('@/features/submit/submit-page').then((m) => ({ default: m.SubmitPage }))),
-    seatunnel: lazy(() => import('@/features/seatunnel/seatunnel-submit-page').then((m) => ({ default: m.SeaTunnelSubmitPage }))),
+    seatunnel: lazy(() =>
+      import('@/features/seatunnel/seatunnel-submit-page').then((m) => ({ default: m.SeaTunnelSubmitPage })),
+    ),
   }),
 });
 

@@ -18,7 +18,9 @@ export function ConnectionBanner({ clusterId }: { clusterId: string }) {
       <strong>Disconnected since {formatTimestamp(status.disconnectedSince, zone)}</strong> (
       {formatAgo(status.disconnectedSince, now)}). The figures below are from the last successful poll
       {status.lastSuccessAt ? ` (${formatAgo(status.lastSuccessAt, now)})` : ''} and may be out of date.
-      {status.lastError ? <span className="mt-1 block font-mono text-xs opacity-80">{status.lastError}</span> : null}
+      {status.lastError ? (
+        <span className="mt-1 block font-mono text-xs opacity-80">{status.lastError}</span>
+      ) : null}
     </div>
   );
 }

@@ -18,7 +18,11 @@ export function ConnectionIndicator({ clusterId }: { clusterId: string }) {
     <span
       data-testid="connection-status"
       data-state={down ? 'down' : status.lastSuccessAt ? 'up' : 'pending'}
-      title={status.lastSuccessAt ? `Last successful poll: ${formatTimestamp(status.lastSuccessAt, zone)}` : undefined}
+      title={
+        status.lastSuccessAt
+          ? `Last successful poll: ${formatTimestamp(status.lastSuccessAt, zone)}`
+          : undefined
+      }
       className="hidden items-center gap-1.5 text-xs text-slate-600 md:flex dark:text-slate-400"
     >
       <span

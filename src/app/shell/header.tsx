@@ -10,8 +10,14 @@ export function Header() {
   const clusterId = useOptionalClusterId();
   return (
     <header className="sticky top-0 z-30 flex h-12 items-center gap-3 border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
-      <Link to="/" className="flex items-center gap-2 font-semibold tracking-tight" aria-label="streamdash home">
-        <span className="grid h-6 w-6 place-items-center rounded bg-sky-600 text-xs font-bold text-white">sd</span>
+      <Link
+        to="/"
+        className="flex items-center gap-2 font-semibold tracking-tight"
+        aria-label="streamdash home"
+      >
+        <span className="grid h-6 w-6 place-items-center rounded bg-sky-600 text-xs font-bold text-white">
+          sd
+        </span>
         <span className="hidden sm:inline">streamdash</span>
       </Link>
       <ClusterSwitcher />

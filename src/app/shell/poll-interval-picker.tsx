@@ -6,7 +6,10 @@ const label = (s: PollSetting) => (s === 'auto' ? 'Auto' : s === 'off' ? 'Off' :
 export function PollIntervalPicker() {
   const setting = usePollSetting();
   return (
-    <label className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400" title="Refresh period">
+    <label
+      className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-400"
+      title="Refresh period"
+    >
       <span className="hidden lg:inline">Refresh</span>
       <select
         data-testid="poll-interval"

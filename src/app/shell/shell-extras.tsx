@@ -6,12 +6,22 @@
  */
 import { lazy, Suspense } from 'react';
 
-const TriageMonitor = lazy(() => import('@/features/triage/monitor').then((m) => ({ default: m.TriageMonitor })));
-const PaletteOverlays = lazy(() => import('@/features/command-palette').then((m) => ({ default: m.PaletteOverlays })));
-const PaletteButton = lazy(() => import('@/features/command-palette').then((m) => ({ default: m.PaletteButton })));
-const TriageBadge = lazy(() => import('@/features/triage/header-badge').then((m) => ({ default: m.TriageBadge })));
+const TriageMonitor = lazy(() =>
+  import('@/features/triage/monitor').then((m) => ({ default: m.TriageMonitor })),
+);
+const PaletteOverlays = lazy(() =>
+  import('@/features/command-palette').then((m) => ({ default: m.PaletteOverlays })),
+);
+const PaletteButton = lazy(() =>
+  import('@/features/command-palette').then((m) => ({ default: m.PaletteButton })),
+);
+const TriageBadge = lazy(() =>
+  import('@/features/triage/header-badge').then((m) => ({ default: m.TriageBadge })),
+);
 const NotificationsToggle = lazy(() =>
-  import('@/features/triage/components/notifications-toggle').then((m) => ({ default: m.NotificationsToggle })),
+  import('@/features/triage/components/notifications-toggle').then((m) => ({
+    default: m.NotificationsToggle,
+  })),
 );
 
 /** Mounted once in the app shell. */

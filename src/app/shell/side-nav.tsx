@@ -46,14 +46,20 @@ export function SideNav() {
   const clusters = data?.clusters ?? [];
   const current = clusters.find((c) => c.id === currentId);
   const flinkCluster = current?.kind === 'flink' ? current : clusters.find((c) => c.kind === 'flink');
-  const seatunnelCluster = current?.kind === 'seatunnel' ? current : clusters.find((c) => c.kind === 'seatunnel');
+  const seatunnelCluster =
+    current?.kind === 'seatunnel' ? current : clusters.find((c) => c.kind === 'seatunnel');
   return (
     <nav
       aria-label="Main"
       className="hidden w-52 shrink-0 border-r border-slate-200 p-3 md:block dark:border-slate-800"
       data-testid="side-nav"
     >
-      <Link to="/" className={itemClass} activeProps={{ className: activeClass }} activeOptions={{ exact: true }}>
+      <Link
+        to="/"
+        className={itemClass}
+        activeProps={{ className: activeClass }}
+        activeOptions={{ exact: true }}
+      >
         All clusters
       </Link>
       <Link to="/triage" className={itemClass} activeProps={{ className: activeClass }}>
@@ -69,7 +75,9 @@ export function SideNav() {
       ) : null}
       {seatunnelCluster ? (
         <div className="mt-4">
-          <div className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">SeaTunnel</div>
+          <div className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+            SeaTunnel
+          </div>
           {current?.kind === 'seatunnel' ? (
             <ViewLinks cluster={seatunnelCluster} views={SEATUNNEL_VIEWS} />
           ) : (
@@ -85,7 +93,11 @@ export function SideNav() {
       ) : null}
       {current?.kind === 'seatunnel' && flinkCluster ? (
         <div className="mt-4">
-          <Link to="/clusters/$clusterId/overview" params={{ clusterId: flinkCluster.id }} className={itemClass}>
+          <Link
+            to="/clusters/$clusterId/overview"
+            params={{ clusterId: flinkCluster.id }}
+            className={itemClass}
+          >
             Flink
           </Link>
         </div>

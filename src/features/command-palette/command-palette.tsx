@@ -104,11 +104,22 @@ function PaletteBody() {
           className="h-12 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-slate-400"
         />
         {loading ? <span className="text-xs text-slate-400">loading…</span> : null}
-        <kbd className="rounded border border-slate-300 px-1.5 text-[10px] text-slate-500 dark:border-slate-700">Esc</kbd>
+        <kbd className="rounded border border-slate-300 px-1.5 text-[10px] text-slate-500 dark:border-slate-700">
+          Esc
+        </kbd>
       </div>
-      <ul ref={listRef} id={listId} role="listbox" aria-label="Results" className="min-h-0 flex-1 overflow-auto py-1" data-testid="palette-results">
+      <ul
+        ref={listRef}
+        id={listId}
+        role="listbox"
+        aria-label="Results"
+        className="min-h-0 flex-1 overflow-auto py-1"
+        data-testid="palette-results"
+      >
         {results.length === 0 ? (
-          <li className="px-4 py-6 text-center text-sm text-slate-500">{loading ? 'Loading…' : 'Nothing matches.'}</li>
+          <li className="px-4 py-6 text-center text-sm text-slate-500">
+            {loading ? 'Loading…' : 'Nothing matches.'}
+          </li>
         ) : (
           results.map((item, i) => (
             <li
@@ -127,7 +138,9 @@ function PaletteBody() {
             >
               <span className="min-w-0 flex-1">
                 <span className="block truncate text-sm font-medium">{item.label}</span>
-                {item.detail ? <span className="block truncate text-xs text-slate-500">{item.detail}</span> : null}
+                {item.detail ? (
+                  <span className="block truncate text-xs text-slate-500">{item.detail}</span>
+                ) : null}
               </span>
               <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-[10px] font-medium uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
                 {KIND_LABEL[item.kind]}

@@ -14,7 +14,9 @@ export function PaletteButton() {
     >
       <span aria-hidden>⌕</span>
       <span className="hidden lg:inline">Search…</span>
-      <kbd className="rounded border border-slate-200 px-1 font-sans text-[10px] dark:border-slate-600">{isMac() ? '⌘K' : 'Ctrl K'}</kbd>
+      <kbd className="rounded border border-slate-200 px-1 font-sans text-[10px] dark:border-slate-600">
+        {isMac() ? '⌘K' : 'Ctrl K'}
+      </kbd>
     </button>
   );
 }

@@ -3,7 +3,13 @@ import { matchScore, searchItems, type PaletteItem } from './search';
 import { createSequenceMatcher, isPaletteKey, isTypingTarget } from './shortcuts';
 
 const items: PaletteItem[] = [
-  { id: 'cluster:demo', kind: 'cluster', label: 'Demo Flink', keywords: ['demo'], href: '/clusters/demo/overview' },
+  {
+    id: 'cluster:demo',
+    kind: 'cluster',
+    label: 'Demo Flink',
+    keywords: ['demo'],
+    href: '/clusters/demo/overview',
+  },
   {
     id: 'job:demo:50b2',
     kind: 'job',
@@ -25,7 +31,13 @@ const items: PaletteItem[] = [
     keywords: ['0f64651db602bf689f4c427ccc4f679e', 'Clickstream Sessionization'],
     href: '/clusters/demo/jobs/50b2042cd7120ad7ee8c63fd08b4a9c2?vertex=0f64651db602bf689f4c427ccc4f679e',
   },
-  { id: 'job:st:1003', kind: 'job', label: 'fake_to_console_stalled_sink', keywords: ['1003427881958424577'], href: '/clusters/st/jobs/1003427881958424577' },
+  {
+    id: 'job:st:1003',
+    kind: 'job',
+    label: 'fake_to_console_stalled_sink',
+    keywords: ['1003427881958424577'],
+    href: '/clusters/st/jobs/1003427881958424577',
+  },
 ];
 
 describe('searchItems', () => {
@@ -47,7 +59,9 @@ describe('searchItems', () => {
   });
 
   it('scores word starts above inner matches', () => {
-    expect(matchScore('enrich: user profile lookup', 'profile')).toBeGreaterThan(matchScore('userprofile', 'profile'));
+    expect(matchScore('enrich: user profile lookup', 'profile')).toBeGreaterThan(
+      matchScore('userprofile', 'profile'),
+    );
   });
 });
 
@@ -64,9 +78,15 @@ describe('shortcuts', () => {
   });
 
   it('knows Ctrl-K / ⌘K and typing targets', () => {
-    expect(isPaletteKey({ key: 'k', ctrlKey: true, metaKey: false, altKey: false, shiftKey: false })).toBe(true);
-    expect(isPaletteKey({ key: 'K', ctrlKey: false, metaKey: true, altKey: false, shiftKey: false })).toBe(true);
-    expect(isPaletteKey({ key: 'k', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false })).toBe(false);
+    expect(isPaletteKey({ key: 'k', ctrlKey: true, metaKey: false, altKey: false, shiftKey: false })).toBe(
+      true,
+    );
+    expect(isPaletteKey({ key: 'K', ctrlKey: false, metaKey: true, altKey: false, shiftKey: false })).toBe(
+      true,
+    );
+    expect(isPaletteKey({ key: 'k', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false })).toBe(
+      false,
+    );
     expect(isTypingTarget(document.createElement('input'))).toBe(true);
     expect(isTypingTarget(document.createElement('div'))).toBe(false);
   });

@@ -45,7 +45,14 @@ export function matchScore(text: string, q: string): number {
   return i === q.length ? Math.max(5, 30 - gaps) : 0;
 }
 
-const KIND_BONUS: Record<ItemKind, number> = { page: 3, cluster: 4, view: 2, job: 5, vertex: 1, taskmanager: 1 };
+const KIND_BONUS: Record<ItemKind, number> = {
+  page: 3,
+  cluster: 4,
+  view: 2,
+  job: 5,
+  vertex: 1,
+  taskmanager: 1,
+};
 
 /**
  * Items matching every word of the query (in the label or a keyword), best first; without a

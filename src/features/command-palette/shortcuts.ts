@@ -17,7 +17,13 @@ export const SHORTCUTS: readonly Shortcut[] = [
 ];
 
 export type SequenceTarget = 'overview' | 'jobs' | 'task-managers' | 'home' | 'triage';
-const SECOND: Record<string, SequenceTarget> = { o: 'overview', j: 'jobs', t: 'task-managers', h: 'home', r: 'triage' };
+const SECOND: Record<string, SequenceTarget> = {
+  o: 'overview',
+  j: 'jobs',
+  t: 'task-managers',
+  h: 'home',
+  r: 'triage',
+};
 
 /** `g` then a second key within `windowMs`: returns the target for the second key, else undefined. */
 export function createSequenceMatcher(windowMs = 1500) {
@@ -41,6 +47,12 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 }
 
 /** Ctrl-K, or ⌘K on macOS. */
-export function isPaletteKey(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }) {
+export function isPaletteKey(e: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}) {
   return e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
 }

@@ -28,14 +28,35 @@ const SEATUNNEL_VIEWS: [string, string][] = [
 export function staticItems(clusters: readonly ClusterInfo[]): PaletteItem[] {
   const out: PaletteItem[] = [
     { id: 'page:home', kind: 'page', label: 'All clusters', detail: 'Home', keywords: ['home'], href: '/' },
-    { id: 'page:triage', kind: 'page', label: 'Triage', detail: 'What is wrong right now', keywords: ['problems'], href: '/triage' },
+    {
+      id: 'page:triage',
+      kind: 'page',
+      label: 'Triage',
+      detail: 'What is wrong right now',
+      keywords: ['problems'],
+      href: '/triage',
+    },
   ];
   for (const c of clusters) {
     const kind = c.kind === 'flink' ? 'Flink' : 'SeaTunnel';
-    out.push({ id: `cluster:${c.id}`, kind: 'cluster', label: c.name, detail: `${kind} cluster · ${c.id}`, keywords: [c.id, kind], href: `/clusters/${enc(c.id)}/overview` });
+    out.push({
+      id: `cluster:${c.id}`,
+      kind: 'cluster',
+      label: c.name,
+      detail: `${kind} cluster · ${c.id}`,
+      keywords: [c.id, kind],
+      href: `/clusters/${enc(c.id)}/overview`,
+    });
     for (const [view, label] of c.kind === 'flink' ? FLINK_VIEWS : SEATUNNEL_VIEWS) {
       if (view === 'overview') continue;
-      out.push({ id: `view:${c.id}:${view}`, kind: 'view', label: `${label}`, detail: c.name, keywords: [c.name, c.id], href: `/clusters/${enc(c.id)}/${view}` });
+      out.push({
+        id: `view:${c.id}:${view}`,
+        kind: 'view',
+        label: `${label}`,
+        detail: c.name,
+        keywords: [c.name, c.id],
+        href: `/clusters/${enc(c.id)}/${view}`,
+      });
     }
   }
   return out;
@@ -105,21 +126,39 @@ export function usePaletteItems(open: boolean): { items: PaletteItem[]; loading:
   const client = useQueryClient();
 
   const flinkJobs = useQueries({
-    queries: flinkClusters.map((c) => ({ ...jobsOverviewQuery(c.id), enabled: open, staleTime: LIST_STALE_MS })),
+    queries: flinkClusters.map((c) => ({
+      ...jobsOverviewQuery(c.id),
+      enabled: open,
+      staleTime: LIST_STALE_MS,
+    })),
   });
   const flinkTms = useQueries({
-    queries: flinkClusters.map((c) => ({ ...taskManagersQuery(c.id), enabled: open, staleTime: LIST_STALE_MS })),
+    queries: flinkClusters.map((c) => ({
+      ...taskManagersQuery(c.id),
+      enabled: open,
+      staleTime: LIST_STALE_MS,
+    })),
   });
   const stRunning = useQueries({
-    queries: stClusters.map((c) => ({ ...runningJobsQuery(c.id, c.flavour ?? 'auto'), enabled: open, staleTime: LIST_STALE_MS })),
+    queries: stClusters.map((c) => ({
+      ...runningJobsQuery(c.id, c.flavour ?? 'auto'),
+      enabled: open,
+      staleTime: LIST_STALE_MS,
+    })),
   });
   const stFinished = useQueries({
-    queries: stClusters.map((c) => ({ ...finishedJobsQuery(c.id, c.flavour ?? 'auto'), enabled: open, staleTime: LIST_STALE_MS })),
+    queries: stClusters.map((c) => ({
+      ...finishedJobsQuery(c.id, c.flavour ?? 'auto'),
+      enabled: open,
+      staleTime: LIST_STALE_MS,
+    })),
   });
 
   const items: PaletteItem[] = [...staticItems(clusters)];
   flinkClusters.forEach((c, i) => items.push(...flinkJobItems(c, flinkJobs[i]?.data)));
-  stClusters.forEach((c, i) => items.push(...seatunnelJobItems(c, [...(stRunning[i]?.data ?? []), ...(stFinished[i]?.data ?? [])])));
+  stClusters.forEach((c, i) =>
+    items.push(...seatunnelJobItems(c, [...(stRunning[i]?.data ?? []), ...(stFinished[i]?.data ?? [])])),
+  );
   if (open) {
     const byId = new Map(flinkClusters.map((c) => [c.id, c]));
     const cached = client.getQueriesData<JobDetails>({
@@ -131,6 +170,8 @@ export function usePaletteItems(open: boolean): { items: PaletteItem[]; loading:
     }
   }
   flinkClusters.forEach((c, i) => items.push(...taskManagerItems(c, flinkTms[i]?.data)));
-  const loading = open && [...flinkJobs, ...stRunning, ...flinkTms].some((q) => q.isPending && q.fetchStatus === 'fetching');
+  const fetchingFirst = (q: { isPending: boolean; fetchStatus: string }) =>
+    q.isPending && q.fetchStatus === 'fetching';
+  const loading = open && [flinkJobs, stRunning, flinkTms].some((list) => list.some(fetchingFirst));
   return { items, loading };
 }

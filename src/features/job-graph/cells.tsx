@@ -24,7 +24,10 @@ export function RatioCell({ ratio, tone }: { ratio: number | undefined; tone: No
       <span className="tabular-nums">{formatPercent(ratio)}</span>
       <span aria-hidden className="block h-1 w-full max-w-16 rounded bg-slate-100 dark:bg-slate-800">
         {isKnown(ratio) && ratio > 0 ? (
-          <span className="block h-1 rounded" style={{ width: `${Math.min(1, ratio) * 100}%`, backgroundColor: fillBarColor(tone, ratio) }} />
+          <span
+            className="block h-1 rounded"
+            style={{ width: `${Math.min(1, ratio) * 100}%`, backgroundColor: fillBarColor(tone, ratio) }}
+          />
         ) : null}
       </span>
     </span>
@@ -55,7 +58,15 @@ export function FlowCell({
 }
 
 /** Task manager id → its page; the endpoint when the id is unknown. */
-export function TaskManagerLink({ clusterId, id, endpoint }: { clusterId: string; id: string | undefined; endpoint?: string }) {
+export function TaskManagerLink({
+  clusterId,
+  id,
+  endpoint,
+}: {
+  clusterId: string;
+  id: string | undefined;
+  endpoint?: string;
+}) {
   if (!id) return <span className="text-slate-500">{endpoint ?? '—'}</span>;
   return (
     <Link
@@ -71,7 +82,15 @@ export function TaskManagerLink({ clusterId, id, endpoint }: { clusterId: string
 }
 
 /** A total since start; "≥" when not every input reported yet. */
-export function TotalCell({ n, complete, kind }: { n: number | undefined; complete: boolean | undefined; kind: 'records' | 'bytes' }) {
+export function TotalCell({
+  n,
+  complete,
+  kind,
+}: {
+  n: number | undefined;
+  complete: boolean | undefined;
+  kind: 'records' | 'bytes';
+}) {
   return (
     <span className="tabular-nums" title={complete === false ? 'Not every input reported yet' : undefined}>
       {complete === false ? '≥ ' : ''}

@@ -49,7 +49,10 @@ export const GraphSection = memo(function GraphSection({
     <section aria-label="Job graph">
       <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
-          Plan <span className="font-normal">({vertexCount} {vertexCount === 1 ? 'vertex' : 'vertices'})</span>
+          Plan{' '}
+          <span className="font-normal">
+            ({vertexCount} {vertexCount === 1 ? 'vertex' : 'vertices'})
+          </span>
         </h2>
         <span data-testid="graph-summary" className="flex flex-wrap gap-2 text-xs">
           {SUMMARY_TONES.filter((t) => counts.get(t)).map((t) => (
@@ -73,12 +76,18 @@ export const GraphSection = memo(function GraphSection({
                 title={`Select ${h.name}`}
                 className={`max-w-56 truncate rounded border px-1.5 py-0.5 hover:bg-white dark:hover:bg-slate-800 ${TONE_CHIP[h.tone] ?? ''} ${h.id === selectedId ? 'ring-2 ring-sky-500' : ''}`}
               >
-                {h.name} · {h.fill === undefined ? TONE_LABEL[h.tone].toLowerCase() : `${Math.round(h.fill * 100)} % ${h.tone === 'busy' ? 'busy' : 'back-pr.'}`}
+                {h.name} ·{' '}
+                {h.fill === undefined
+                  ? TONE_LABEL[h.tone].toLowerCase()
+                  : `${Math.round(h.fill * 100)} % ${h.tone === 'busy' ? 'busy' : 'back-pr.'}`}
               </button>
             ))}
           </span>
         ) : null}
-        <span className="ml-auto text-xs text-slate-500" title="Max over subtasks, refreshed every 10 s (the cluster's metric cadence)">
+        <span
+          className="ml-auto text-xs text-slate-500"
+          title="Max over subtasks, refreshed every 10 s (the cluster's metric cadence)"
+        >
           Busy and back-pressure: worst subtask · rates: whole vertex
         </span>
       </div>
@@ -88,7 +97,14 @@ export const GraphSection = memo(function GraphSection({
         </div>
       ) : null}
       <div ref={ref} className="job-graph-canvas">
-        <Suspense fallback={<div className="animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800" style={{ height: GRAPH_HEIGHT }} />}>
+        <Suspense
+          fallback={
+            <div
+              className="animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800"
+              style={{ height: GRAPH_HEIGHT }}
+            />
+          }
+        >
           <DagGraph
             testId="job-graph"
             nodes={nodes}
@@ -111,7 +127,8 @@ const TONE_CHIP: Partial<Record<NodeTone, string>> = {
 
 const SUMMARY_CLASS: Partial<Record<NodeTone, string>> = {
   failed: 'rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-900 dark:bg-red-900/50 dark:text-red-100',
-  backpressured: 'rounded bg-violet-100 px-1.5 py-0.5 font-medium text-violet-900 dark:bg-violet-900/50 dark:text-violet-100',
+  backpressured:
+    'rounded bg-violet-100 px-1.5 py-0.5 font-medium text-violet-900 dark:bg-violet-900/50 dark:text-violet-100',
   busy: 'rounded bg-orange-100 px-1.5 py-0.5 font-medium text-orange-900 dark:bg-orange-900/50 dark:text-orange-100',
 };
 
@@ -131,11 +148,16 @@ function useRefitOnResize(ref: RefObject<HTMLDivElement | null>) {
       moved = true;
     };
     const onPointerMove = (e: PointerEvent) => {
-      if (e.buttons !== 0 && (e.target as Element | null)?.closest('.react-flow__pane, .react-flow__node')) moved = true;
+      if (e.buttons !== 0 && (e.target as Element | null)?.closest('.react-flow__pane, .react-flow__node'))
+        moved = true;
     };
     const onClick = (e: MouseEvent) => {
       const button = (e.target as Element | null)?.closest('button');
-      if (button && (button.classList.contains('react-flow__controls-fitview') || button.textContent === 'Fit view')) moved = false;
+      if (
+        button &&
+        (button.classList.contains('react-flow__controls-fitview') || button.textContent === 'Fit view')
+      )
+        moved = false;
     };
     const observer = new ResizeObserver(() => {
       const next = el.clientWidth;
@@ -143,7 +165,10 @@ function useRefitOnResize(ref: RefObject<HTMLDivElement | null>) {
       width = next;
       if (moved) return;
       clearTimeout(timer);
-      timer = setTimeout(() => el.querySelector<HTMLButtonElement>('.react-flow__controls-fitview')?.click(), 60);
+      timer = setTimeout(
+        () => el.querySelector<HTMLButtonElement>('.react-flow__controls-fitview')?.click(),
+        60,
+      );
     });
     observer.observe(el);
     el.addEventListener('wheel', onWheel, { passive: true });

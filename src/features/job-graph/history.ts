@@ -7,7 +7,8 @@ import { MetricHistory, type Point } from '@/lib/metric-history';
  */
 export const jobGraphHistory = new MetricHistory({ capacity: 360, maxSeries: 300 });
 
-export const historyKey = (jobId: string, vertexId: string, series: string) => `${jobId}/${vertexId}/${series}`;
+export const historyKey = (jobId: string, vertexId: string, series: string) =>
+  `${jobId}/${vertexId}/${series}`;
 
 /** The points of a few series, re-rendering when new ones arrive. */
 export function useHistorySeries(keys: readonly string[]): Point[][] {

@@ -59,7 +59,11 @@ function fakeCluster(overrides: Record<string, unknown> = {}) {
       sent.push({ path, search: u.searchParams });
       const reply = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status });
       if (u.pathname === '/api/clusters') {
-        return reply({ clusters: [{ id: 'c', name: 'c', kind: 'flink', hasPrometheus: false }], readOnly: false, triage: {} });
+        return reply({
+          clusters: [{ id: 'c', name: 'c', kind: 'flink', hasPrometheus: false }],
+          readOnly: false,
+          triage: {},
+        });
       }
       if (path in overrides) return reply(overrides[path]);
       if (path === '/config') return reply(fixture('config'));
@@ -69,15 +73,24 @@ function fakeCluster(overrides: Record<string, unknown> = {}) {
       if (rest === '/subtasks/metrics') {
         return vertex in LOAD ? reply(LOAD[vertex]) : reply({ errors: ['no metrics yet'] }, 500);
       }
-      if (rest === '' && vertex === SLOW) return reply(fixture('jobs__jobid__vertices__vertexid--slow-operator'));
+      if (rest === '' && vertex === SLOW)
+        return reply(fixture('jobs__jobid__vertices__vertexid--slow-operator'));
       if (rest === '/taskmanagers') return reply(fixture('jobs__jobid__vertices__vertexid__taskmanagers'));
-      if (rest === '/watermarks') return reply(fixture('jobs__jobid__vertices__vertexid__watermarks--no-watermarks'));
+      if (rest === '/watermarks')
+        return reply(fixture('jobs__jobid__vertices__vertexid__watermarks--no-watermarks'));
       if (rest === '/accumulators') return reply(fixture('jobs__jobid__vertices__vertexid__accumulators'));
-      if (rest === '/subtasks/accumulators') return reply(fixture('jobs__jobid__vertices__vertexid__subtasks__accumulators'));
-      if (rest === '/subtasks/0/metrics') return reply(fixture('jobs__jobid__vertices__vertexid__subtasks__subtaskindex__metrics'));
-      if (/^\/subtasks\/\d+$/.test(rest)) return reply(fixture('jobs__jobid__vertices__vertexid__subtasks__subtaskindex--restarted'));
+      if (rest === '/subtasks/accumulators')
+        return reply(fixture('jobs__jobid__vertices__vertexid__subtasks__accumulators'));
+      if (rest === '/subtasks/0/metrics')
+        return reply(fixture('jobs__jobid__vertices__vertexid__subtasks__subtaskindex__metrics'));
+      if (/^\/subtasks\/\d+$/.test(rest))
+        return reply(fixture('jobs__jobid__vertices__vertexid__subtasks__subtaskindex--restarted'));
       if (/^\/subtasks\/\d+\/attempts\/\d+$/.test(rest)) {
-        return reply(fixture('jobs__jobid__vertices__vertexid__subtasks__subtaskindex__attempts__attempt--prior-attempt'));
+        return reply(
+          fixture(
+            'jobs__jobid__vertices__vertexid__subtasks__subtaskindex__attempts__attempt--prior-attempt',
+          ),
+        );
       }
       return reply({ errors: [`Not found: ${path}`] }, 404);
     }),
@@ -113,7 +126,16 @@ beforeEach(() => {
   class ResizeObserverStub {
     constructor(private readonly callback: ResizeObserverCallback) {}
     observe(target: Element) {
-      const contentRect = { width: 800, height: 300, top: 0, left: 0, right: 800, bottom: 300, x: 0, y: 0 } as DOMRectReadOnly;
+      const contentRect = {
+        width: 800,
+        height: 300,
+        top: 0,
+        left: 0,
+        right: 800,
+        bottom: 300,
+        x: 0,
+        y: 0,
+      } as DOMRectReadOnly;
       this.callback([{ target, contentRect } as ResizeObserverEntry], this as unknown as ResizeObserver);
     }
     unobserve() {}
@@ -128,11 +150,22 @@ beforeEach(() => {
 
 beforeAll(() => {
   Object.defineProperties(HTMLElement.prototype, {
-    offsetHeight: { configurable: true, get() { return parseFloat((this as HTMLElement).style.height) || 500; } },
-    offsetWidth: { configurable: true, get() { return parseFloat((this as HTMLElement).style.width) || 800; } },
+    offsetHeight: {
+      configurable: true,
+      get() {
+        return parseFloat((this as HTMLElement).style.height) || 500;
+      },
+    },
+    offsetWidth: {
+      configurable: true,
+      get() {
+        return parseFloat((this as HTMLElement).style.width) || 800;
+      },
+    },
     clientHeight: { configurable: true, get: () => 600 },
   });
-  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
+  (SVGElement.prototype as unknown as { getBBox: () => DOMRect }).getBBox = () =>
+    ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
 });
 
 afterEach(() => {
@@ -140,13 +173,16 @@ afterEach(() => {
   localStorage.clear();
 });
 
-const node = (id: string) => document.querySelector<HTMLElement>(`[data-testid="dag-node"][data-node-id="${id}"]`);
+const node = (id: string) =>
+  document.querySelector<HTMLElement>(`[data-testid="dag-node"][data-node-id="${id}"]`);
 
 describe('JobGraphTab', { timeout: 60_000 }, () => {
   it('colours the back-pressured vertex and the busy one downstream, from one metrics request per vertex', async () => {
     const sent = fakeCluster();
     renderTab(`/clusters/c/jobs/${JOB}`);
-    await waitFor(() => expect(node(SOURCE)).toHaveAttribute('data-tone', 'backpressured'), { timeout: 20_000 });
+    await waitFor(() => expect(node(SOURCE)).toHaveAttribute('data-tone', 'backpressured'), {
+      timeout: 20_000,
+    });
     await waitFor(() => expect(node(SLOW)).toHaveAttribute('data-tone', 'busy'));
     expect(node(SINK)).toHaveAttribute('data-tone', 'unknown');
     expect(within(node(SLOW)!).getByText('100 %')).toBeInTheDocument();
@@ -154,7 +190,9 @@ describe('JobGraphTab', { timeout: 60_000 }, () => {
     const metricRequests = sent.filter((r) => r.path.endsWith('/subtasks/metrics'));
     const perVertex = new Map<string, number>();
     for (const r of metricRequests) perVertex.set(r.path, (perVertex.get(r.path) ?? 0) + 1);
-    expect([...perVertex.keys()].sort()).toEqual([SOURCE, SLOW, SINK].map((v) => `/jobs/${JOB}/vertices/${v}/subtasks/metrics`).sort());
+    expect([...perVertex.keys()].sort()).toEqual(
+      [SOURCE, SLOW, SINK].map((v) => `/jobs/${JOB}/vertices/${v}/subtasks/metrics`).sort(),
+    );
     expect([...perVertex.values()].every((n) => n === 1)).toBe(true);
     const first = metricRequests[0]!;
     expect(first.search.get('agg')).toBe('max,sum');
@@ -178,7 +216,9 @@ describe('JobGraphTab', { timeout: 60_000 }, () => {
     renderTab(`/clusters/c/jobs/${JOB}`);
     const table = await screen.findByRole('grid', { name: 'Vertices' });
     await waitFor(() => expect(within(table).getByText('Slow enrichment')).toBeInTheDocument());
-    const names = [...table.querySelectorAll('[data-vertex-id]')].map((e) => e.getAttribute('data-vertex-id'));
+    const names = [...table.querySelectorAll('[data-vertex-id]')].map((e) =>
+      e.getAttribute('data-vertex-id'),
+    );
     expect(names).toEqual([SOURCE, SLOW, SINK]);
     const slowRow = within(table).getByText('Slow enrichment').closest('tr')!;
     await waitFor(() => expect(slowRow).toHaveTextContent('100 %'));
@@ -194,7 +234,9 @@ describe('JobGraphTab', { timeout: 60_000 }, () => {
     const panel = await screen.findByTestId('vertex-panel');
     expect(within(panel).getByTestId('vertex-panel-title')).toHaveTextContent('Slow enrichment');
     expect(within(panel).getByRole('tab', { name: 'Detail' })).toHaveAttribute('aria-selected', 'true');
-    await waitFor(() => expect(within(panel).getByTestId('load-busy')).toHaveTextContent('100 %'), { timeout: 5000 });
+    await waitFor(() => expect(within(panel).getByTestId('load-busy')).toHaveTextContent('100 %'), {
+      timeout: 5000,
+    });
     // Inputs and outputs link to the neighbours.
     fireEvent.click(within(panel).getByRole('button', { name: 'Source: Fast source -> Parse' }));
     await waitFor(() => expect(search().vertex).toBe(SOURCE));
@@ -228,7 +270,9 @@ describe('JobGraphTab', { timeout: 60_000 }, () => {
       return within(panel).findByTestId(`panel-${panelId}`);
     };
     const tms = await open('TaskManagers', 'taskmanagers');
-    expect(await within(tms).findByRole('grid', { name: 'Task managers of the vertex' })).toHaveTextContent('RUNNING');
+    expect(await within(tms).findByRole('grid', { name: 'Task managers of the vertex' })).toHaveTextContent(
+      'RUNNING',
+    );
     const wm = await open('Watermarks', 'watermarks');
     expect(await within(wm).findByTestId('no-watermarks')).toBeInTheDocument();
     const acc = await open('Accumulators', 'accumulators');
@@ -238,24 +282,36 @@ describe('JobGraphTab', { timeout: 60_000 }, () => {
   });
 
   it('remembers the charted metrics per job and vertex', async () => {
-    fakeCluster({ [`/jobs/${JOB}/vertices/${SLOW}/subtasks/metrics`]: [{ id: 'numBytesOutPerSecond', min: 1, max: 2, avg: 1.5, sum: 3 }] });
+    fakeCluster({
+      [`/jobs/${JOB}/vertices/${SLOW}/subtasks/metrics`]: [
+        { id: 'numBytesOutPerSecond', min: 1, max: 2, avg: 1.5, sum: 3 },
+      ],
+    });
     renderTab(`/clusters/c/jobs/${JOB}?vertex=${SLOW}&panel=metrics`);
     const input = await screen.findByLabelText('Add a metric', undefined, { timeout: 20_000 });
     act(() => {
       fireEvent.change(input, { target: { value: 'numBytesOutPerSecond' } });
     });
     fireEvent.submit(input.closest('form')!);
-    await waitFor(() => expect(document.querySelector('[data-metric="numBytesOutPerSecond"]')).not.toBeNull());
-    expect(JSON.parse(localStorage.getItem(`streamdash.job-graph.metrics.${JOB}.${SLOW}`) ?? '[]')).toEqual(['numBytesOutPerSecond']);
+    await waitFor(() =>
+      expect(document.querySelector('[data-metric="numBytesOutPerSecond"]')).not.toBeNull(),
+    );
+    expect(JSON.parse(localStorage.getItem(`streamdash.job-graph.metrics.${JOB}.${SLOW}`) ?? '[]')).toEqual([
+      'numBytesOutPerSecond',
+    ]);
     fireEvent.click(screen.getByRole('button', { name: 'Remove numBytesOutPerSecond' }));
     expect(JSON.parse(localStorage.getItem(`streamdash.job-graph.metrics.${JOB}.${SLOW}`) ?? '')).toEqual([]);
   });
 
   it('says so when the vertex in the URL is not part of the job, and closes the panel', async () => {
     fakeCluster();
-    const { search } = renderTab(`/clusters/c/jobs/${JOB}?vertex=00000000000000000000000000000000&panel=subtasks`);
+    const { search } = renderTab(
+      `/clusters/c/jobs/${JOB}?vertex=00000000000000000000000000000000&panel=subtasks`,
+    );
     const panel = await screen.findByTestId('vertex-panel', undefined, { timeout: 20_000 });
-    expect(within(panel).getByRole('alert')).toHaveTextContent('no vertex with id 00000000000000000000000000000000');
+    expect(within(panel).getByRole('alert')).toHaveTextContent(
+      'no vertex with id 00000000000000000000000000000000',
+    );
     fireEvent.click(within(panel).getByRole('button', { name: 'Close vertex panel' }));
     await waitFor(() => expect(search()).toEqual({}));
     expect(screen.queryByTestId('vertex-panel')).toBeNull();

@@ -69,7 +69,10 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
   // Answers of many vertices arrive one by one (300 in a burst for a big plan): redraw the graph
   // and the list at most a few times a second, and at low priority.
   const shownLoads = useDeferredValue(useThrottledValue(loads, LOAD_REDRAW_MS));
-  const rows = useMemo(() => vertexRows(job.plan, job.vertices, shownLoads), [job.plan, job.vertices, shownLoads]);
+  const rows = useMemo(
+    () => vertexRows(job.plan, job.vertices, shownLoads),
+    [job.plan, job.vertices, shownLoads],
+  );
   const nodes = useMemo(() => rows.map(toDagNode), [rows]);
   const selectedRow = rows.find((r) => r.id === selected);
   const hot = useMemo(() => hotSpots(rows), [rows]);
@@ -96,7 +99,13 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
           vertexCount={rows.length}
           hot={hot}
         />
-        <VertexTable ref={tableRef} rows={rows} selectedId={selected} onSelect={select} polledIds={polledIds} />
+        <VertexTable
+          ref={tableRef}
+          rows={rows}
+          selectedId={selected}
+          onSelect={select}
+          polledIds={polledIds}
+        />
       </div>
       {selected ? (
         <VertexPanel

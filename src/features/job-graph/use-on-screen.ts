@@ -33,7 +33,9 @@ export function useOnScreenIds(
           if (id && r.right > left && r.left < right && r.bottom > top && r.top < bottom) next.add(id);
         });
       }
-      setIds((prev) => (!measurable ? 'unmeasurable' : typeof prev !== 'string' && sameSet(prev, next) ? prev : next));
+      setIds((prev) =>
+        !measurable ? 'unmeasurable' : typeof prev !== 'string' && sameSet(prev, next) ? prev : next,
+      );
     };
     measure();
     const timer = setInterval(measure, periodMs);
@@ -47,7 +49,8 @@ export function useOnScreenIds(
     // Scrolling, and elements appearing (the lazily loaded graph, a re-rendered table), re-measure soon.
     window.addEventListener('scroll', soon, { passive: true });
     const observer = typeof MutationObserver === 'undefined' ? undefined : new MutationObserver(soon);
-    for (const ref of containers) if (ref.current) observer?.observe(ref.current, { childList: true, subtree: true });
+    for (const ref of containers)
+      if (ref.current) observer?.observe(ref.current, { childList: true, subtree: true });
     return () => {
       clearInterval(timer);
       clearTimeout(pending);

@@ -47,7 +47,12 @@ function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
       id: 'name',
       header: 'Vertex',
       cell: (r) => (
-        <span data-vertex-id={r.id} data-tone={r.tone} className="flex min-w-0 items-center gap-2" title={r.operators.join('\n') || r.name}>
+        <span
+          data-vertex-id={r.id}
+          data-tone={r.tone}
+          className="flex min-w-0 items-center gap-2"
+          title={r.operators.join('\n') || r.name}
+        >
           <ToneDot tone={r.tone} />
           <span className="truncate font-medium">{r.name}</span>
         </span>
@@ -61,14 +66,27 @@ function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
       cell: (r) => (r.status ? <StateBadge state={r.status} /> : '—'),
       sortValue: (r) => r.status,
     },
-    { id: 'parallelism', header: 'Par.', title: 'Parallelism', width: 68, align: 'right', cell: (r) => r.parallelism, sortValue: (r) => r.parallelism, descFirst: true },
+    {
+      id: 'parallelism',
+      header: 'Par.',
+      title: 'Parallelism',
+      width: 68,
+      align: 'right',
+      cell: (r) => r.parallelism,
+      sortValue: (r) => r.parallelism,
+      descFirst: true,
+    },
     {
       id: 'busy',
       header: 'Busy',
       title: 'busyTimeMsPerSecond, max over subtasks',
       width: 84,
       align: 'right',
-      cell: (r) => <span className={faint(r)}><RatioCell ratio={r.load?.busy} tone="busy" /></span>,
+      cell: (r) => (
+        <span className={faint(r)}>
+          <RatioCell ratio={r.load?.busy} tone="busy" />
+        </span>
+      ),
       sortValue: (r) => r.load?.busy,
       descFirst: true,
     },
@@ -78,14 +96,19 @@ function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
       title: 'backPressuredTimeMsPerSecond, max over subtasks',
       width: 92,
       align: 'right',
-      cell: (r) => <span className={faint(r)}><RatioCell ratio={r.load?.backPressured} tone="backpressured" /></span>,
+      cell: (r) => (
+        <span className={faint(r)}>
+          <RatioCell ratio={r.load?.backPressured} tone="backpressured" />
+        </span>
+      ),
       sortValue: (r) => r.load?.backPressured,
       descFirst: true,
     },
     {
       id: 'in',
       header: 'In',
-      title: 'Records and bytes received per second, all subtasks (numRecordsInPerSecond, numBytesInPerSecond)',
+      title:
+        'Records and bytes received per second, all subtasks (numRecordsInPerSecond, numBytesInPerSecond)',
       width: 104,
       align: 'right',
       cell: (r) => (
@@ -122,7 +145,15 @@ function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
       sortValue: (r) => r.load?.recordsOut,
       descFirst: true,
     },
-    { id: 'duration', header: 'Duration', width: 92, align: 'right', cell: (r) => formatDuration(r.duration), sortValue: (r) => r.duration, descFirst: true },
+    {
+      id: 'duration',
+      header: 'Duration',
+      width: 92,
+      align: 'right',
+      cell: (r) => formatDuration(r.duration),
+      sortValue: (r) => r.duration,
+      descFirst: true,
+    },
     { id: 'tasks', header: 'Tasks', width: 96, cell: (r) => <TaskCounts tasks={r.tasks} /> },
   ];
 }

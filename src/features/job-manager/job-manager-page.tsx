@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { getRouteApi } from '@tanstack/react-router';
+import type { DetailTabSearch } from '@/app/routes/route-tree';
 import { useFlinkConfig } from '@/api/flink/queries';
 import { PageHeader } from '@/components/page-header';
 import { Tabs } from '@/components/tabs';
@@ -35,14 +36,21 @@ export function JobManagerPage() {
   const tab: Tab = isTab(search.tab) ? search.tab : 'config';
   const setTab = useCallback(
     (t: Tab) =>
-      void navigate({ to: '.', search: (prev) => ({ ...prev, tab: t === 'config' ? undefined : t }) }),
+      void navigate({
+        to: '.',
+        search: (prev: DetailTabSearch) => ({ ...prev, tab: t === 'config' ? undefined : t }),
+      }),
     [navigate],
   );
   const setFile = useCallback(
     (file: string) =>
       void navigate({
         to: '.',
-        search: (prev) => ({ ...prev, tab: 'logs', file: file === MAIN_LOG ? undefined : file }),
+        search: (prev: DetailTabSearch) => ({
+          ...prev,
+          tab: 'logs',
+          file: file === MAIN_LOG ? undefined : file,
+        }),
       }),
     [navigate],
   );

@@ -6,6 +6,7 @@ import {
   fixture,
   renderAt,
   textFixture,
+  type SentRequest,
 } from '@/components/testing/fake-flink';
 
 const base = {
@@ -54,7 +55,7 @@ describe('job manager page', () => {
   it('charts the default metrics the cluster has and lets the user pick others', async () => {
     const sent = fakeFlinkCluster({
       ...base,
-      '/jobmanager/metrics': (req) =>
+      '/jobmanager/metrics': (req: SentRequest) =>
         req.search.get('get')
           ? fixture('jobmanager__metrics--get.json')
           : fixture('jobmanager__metrics.json'),

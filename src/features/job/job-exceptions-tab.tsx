@@ -177,10 +177,7 @@ function EntrySummary({
       <span aria-hidden className={`text-slate-400 transition-transform ${open ? 'rotate-90' : ''}`}>
         ▸
       </span>
-      <time
-        className="shrink-0 tabular-nums text-slate-500"
-        dateTime={isoTimestamp(entry.timestamp)}
-      >
+      <time className="shrink-0 tabular-nums text-slate-500" dateTime={isoTimestamp(entry.timestamp)}>
         {formatTimestamp(entry.timestamp, zone)}
       </time>
       <span

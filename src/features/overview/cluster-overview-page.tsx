@@ -28,16 +28,28 @@ export function ClusterOverviewPage() {
       <QueryState query={overview} skeletonRows={2}>
         {(o) => (
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7" data-testid="cluster-figures">
-            <StatCard testId="taskmanagers" label="Task managers" value={o.taskmanagers}
-              hint={o['taskmanagers-blocked'] ? `${o['taskmanagers-blocked']} blocked` : undefined} />
+            <StatCard
+              testId="taskmanagers"
+              label="Task managers"
+              value={o.taskmanagers}
+              hint={o['taskmanagers-blocked'] ? `${o['taskmanagers-blocked']} blocked` : undefined}
+            />
             <StatCard testId="slots-total" label="Slots total" value={o['slots-total']} />
-            <StatCard testId="slots-available" label="Slots available" value={o['slots-available']}
-              tone={o['slots-available'] === 0 && o['slots-total'] > 0 ? 'warn' : undefined} />
+            <StatCard
+              testId="slots-available"
+              label="Slots available"
+              value={o['slots-available']}
+              tone={o['slots-available'] === 0 && o['slots-total'] > 0 ? 'warn' : undefined}
+            />
             <StatCard testId="jobs-running" label="Running jobs" value={o['jobs-running']} />
             <StatCard testId="jobs-finished" label="Finished" value={o['jobs-finished']} />
             <StatCard testId="jobs-cancelled" label="Cancelled" value={o['jobs-cancelled']} />
-            <StatCard testId="jobs-failed" label="Failed" value={o['jobs-failed']}
-              tone={o['jobs-failed'] > 0 ? 'bad' : undefined} />
+            <StatCard
+              testId="jobs-failed"
+              label="Failed"
+              value={o['jobs-failed']}
+              tone={o['jobs-failed'] > 0 ? 'bad' : undefined}
+            />
           </div>
         )}
       </QueryState>
@@ -47,7 +59,12 @@ export function ClusterOverviewPage() {
           return (
             <>
               <JobsSection clusterId={clusterId} title="Running jobs" jobs={running} testId="running-jobs" />
-              <JobsSection clusterId={clusterId} title="Recently finished jobs" jobs={finished.slice(0, 20)} testId="finished-jobs" />
+              <JobsSection
+                clusterId={clusterId}
+                title="Recently finished jobs"
+                jobs={finished.slice(0, 20)}
+                testId="finished-jobs"
+              />
             </>
           );
         }}
@@ -56,7 +73,17 @@ export function ClusterOverviewPage() {
   );
 }
 
-function JobsSection({ clusterId, title, jobs, testId }: { clusterId: string; title: string; jobs: JobOverview[]; testId: string }) {
+function JobsSection({
+  clusterId,
+  title,
+  jobs,
+  testId,
+}: {
+  clusterId: string;
+  title: string;
+  jobs: JobOverview[];
+  testId: string;
+}) {
   const zone = useTimeZone();
   return (
     <section className="mt-6" data-testid={testId}>
@@ -90,12 +117,16 @@ function JobsSection({ clusterId, title, jobs, testId }: { clusterId: string; ti
                     </Link>
                     <span className="font-mono text-[11px] text-slate-500">{job.jid}</span>
                   </td>
-                  <td className="px-3 py-2"><StateBadge state={job.state} /></td>
+                  <td className="px-3 py-2">
+                    <StateBadge state={job.state} />
+                  </td>
                   <td className="whitespace-nowrap px-3 py-2" title={isoTimestamp(job['start-time'])}>
                     {formatTimestamp(job['start-time'], zone)}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2">{formatDuration(job.duration)}</td>
-                  <td className="px-3 py-2"><TaskCounts tasks={job.tasks} /></td>
+                  <td className="px-3 py-2">
+                    <TaskCounts tasks={job.tasks} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import type { DetailTabSearch } from '@/app/routes/route-tree';
 import { useTaskManager } from '@/api/flink/queries';
 import { HttpError } from '@/api/errors';
 import { PageHeader } from '@/components/page-header';
@@ -42,14 +43,21 @@ export function TaskManagerPage() {
   );
   const setTab = useCallback(
     (t: Tab) =>
-      void navigate({ to: '.', search: (prev) => ({ ...prev, tab: t === 'overview' ? undefined : t }) }),
+      void navigate({
+        to: '.',
+        search: (prev: DetailTabSearch) => ({ ...prev, tab: t === 'overview' ? undefined : t }),
+      }),
     [navigate],
   );
   const setFile = useCallback(
     (file: string) =>
       void navigate({
         to: '.',
-        search: (prev) => ({ ...prev, tab: 'logs', file: file === MAIN_LOG ? undefined : file }),
+        search: (prev: DetailTabSearch) => ({
+          ...prev,
+          tab: 'logs',
+          file: file === MAIN_LOG ? undefined : file,
+        }),
       }),
     [navigate],
   );

@@ -31,7 +31,7 @@ export function TaskManagersPage() {
   const tms = useTaskManagers(clusterId);
   const setSearch = useCallback(
     (patch: Partial<ListSearch>) =>
-      void navigate({ to: '.', search: (prev) => ({ ...prev, ...patch }), replace: true }),
+      void navigate({ to: '.', search: (prev: ListSearch) => ({ ...prev, ...patch }), replace: true }),
     [navigate],
   );
 

@@ -22,9 +22,9 @@ export function ClustersHomePage() {
   if (settings.isPending) return <PageSkeleton />;
   if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
   const clusters = settings.data.clusters;
-  const counts = SEVERITIES.map((s) => [s, triage.problems.filter((p) => p.severity === s).length] as const).filter(
-    ([, n]) => n > 0,
-  );
+  const counts = SEVERITIES.map(
+    (s) => [s, triage.problems.filter((p) => p.severity === s).length] as const,
+  ).filter(([, n]) => n > 0);
   return (
     <div>
       <PageHeader
@@ -44,7 +44,12 @@ export function ClustersHomePage() {
       />
       <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
         {clusters.map((c) => (
-          <ClusterCard key={c.id} cluster={c} triage={triage.byCluster[c.id]} problems={triage.problems.filter((p) => p.clusterId === c.id)} />
+          <ClusterCard
+            key={c.id}
+            cluster={c}
+            triage={triage.byCluster[c.id]}
+            problems={triage.problems.filter((p) => p.clusterId === c.id)}
+          />
         ))}
       </div>
     </div>
@@ -82,7 +87,11 @@ function ClusterCard({
       </div>
       <Reachability clusterId={cluster.id} />
       <div className="mt-3 text-sm">
-        {cluster.kind === 'flink' ? <FlinkFigures cluster={cluster} /> : <SeaTunnelFigures cluster={cluster} />}
+        {cluster.kind === 'flink' ? (
+          <FlinkFigures cluster={cluster} />
+        ) : (
+          <SeaTunnelFigures cluster={cluster} />
+        )}
       </div>
       <div className="mt-3 border-t border-slate-100 pt-3 dark:border-slate-800">
         <Health cluster={cluster} triage={triage} problems={problems} />
@@ -96,14 +105,21 @@ function Reachability({ clusterId }: { clusterId: string }) {
   const zone = useTimeZone();
   const now = useNow(1000);
   return (
-    <span className="mt-0.5 block text-xs" data-testid="cluster-reachability" data-state={status.disconnectedSince ? 'down' : status.lastSuccessAt ? 'up' : 'pending'}>
+    <span
+      className="mt-0.5 block text-xs"
+      data-testid="cluster-reachability"
+      data-state={status.disconnectedSince ? 'down' : status.lastSuccessAt ? 'up' : 'pending'}
+    >
       {status.disconnectedSince ? (
         <Abbr title={status.lastError ?? 'No answer'} className="text-red-700 dark:text-red-400">
           <span aria-hidden>● </span>unreachable since {formatTimestamp(status.disconnectedSince, zone)} (
           {formatDuration(now - status.disconnectedSince)})
         </Abbr>
       ) : status.lastSuccessAt ? (
-        <Abbr title={`Last answer ${formatTimestamp(status.lastSuccessAt, zone)}`} className="text-emerald-700 dark:text-emerald-400">
+        <Abbr
+          title={`Last answer ${formatTimestamp(status.lastSuccessAt, zone)}`}
+          className="text-emerald-700 dark:text-emerald-400"
+        >
           <span aria-hidden>● </span>reachable · {formatAgo(status.lastSuccessAt, now)}
         </Abbr>
       ) : (
@@ -128,7 +144,8 @@ const grid = 'grid grid-cols-3 gap-x-2 gap-y-2';
 
 function FlinkFigures({ cluster }: { cluster: ClusterInfo }) {
   const overview = useClusterOverview(cluster.id);
-  if (!overview.data) return overview.isError ? <QueryError error={overview.error} compact /> : <PageSkeleton rows={1} />;
+  if (!overview.data)
+    return overview.isError ? <QueryError error={overview.error} compact /> : <PageSkeleton rows={1} />;
   const o = overview.data;
   return (
     <dl className={grid}>
@@ -137,7 +154,11 @@ function FlinkFigures({ cluster }: { cluster: ClusterInfo }) {
       <Figure
         label="Free slots"
         value={
-          <span className={o['slots-available'] === 0 && o['slots-total'] > 0 ? 'text-amber-700 dark:text-amber-400' : ''}>
+          <span
+            className={
+              o['slots-available'] === 0 && o['slots-total'] > 0 ? 'text-amber-700 dark:text-amber-400' : ''
+            }
+          >
             {o['slots-available']} / {o['slots-total']}
           </span>
         }
@@ -146,7 +167,12 @@ function FlinkFigures({ cluster }: { cluster: ClusterInfo }) {
       <Figure label="Running jobs" value={<ExactValue value={o['jobs-running']} />} testId="figure-running" />
       <Figure
         label="Failed jobs"
-        value={<ExactValue value={o['jobs-failed']} className={o['jobs-failed'] > 0 ? 'text-red-700 dark:text-red-400' : ''} />}
+        value={
+          <ExactValue
+            value={o['jobs-failed']}
+            className={o['jobs-failed'] > 0 ? 'text-red-700 dark:text-red-400' : ''}
+          />
+        }
         testId="figure-failed"
       />
     </dl>
@@ -155,7 +181,8 @@ function FlinkFigures({ cluster }: { cluster: ClusterInfo }) {
 
 function SeaTunnelFigures({ cluster }: { cluster: ClusterInfo }) {
   const overview = useSeaTunnelOverview(cluster.id);
-  if (!overview.data) return overview.isError ? <QueryError error={overview.error} compact /> : <PageSkeleton rows={1} />;
+  if (!overview.data)
+    return overview.isError ? <QueryError error={overview.error} compact /> : <PageSkeleton rows={1} />;
   const o = overview.data;
   return (
     <dl className={grid}>
@@ -165,14 +192,27 @@ function SeaTunnelFigures({ cluster }: { cluster: ClusterInfo }) {
       <Figure label="Running jobs" value={<ExactValue value={o.runningJobs} />} testId="figure-running" />
       <Figure
         label="Failed jobs"
-        value={<ExactValue value={o.failedJobs} className={o.failedJobs > 0 ? 'text-red-700 dark:text-red-400' : ''} />}
+        value={
+          <ExactValue
+            value={o.failedJobs}
+            className={o.failedJobs > 0 ? 'text-red-700 dark:text-red-400' : ''}
+          />
+        }
         testId="figure-failed"
       />
     </dl>
   );
 }
 
-function Health({ cluster, triage, problems }: { cluster: ClusterInfo; triage: ClusterTriage | undefined; problems: Problem[] }) {
+function Health({
+  cluster,
+  triage,
+  problems,
+}: {
+  cluster: ClusterInfo;
+  triage: ClusterTriage | undefined;
+  problems: Problem[];
+}) {
   if (!triage) return <p className="text-sm text-slate-500">Checking for problems…</p>;
   const [worst] = problems;
   if (!worst) {
@@ -192,7 +232,9 @@ function Health({ cluster, triage, problems }: { cluster: ClusterInfo; triage: C
           testId="worst-problem-link"
         >
           {worst.title}
-          {worst.jobName ? <span className="font-normal text-slate-600 dark:text-slate-400"> · {worst.jobName}</span> : null}
+          {worst.jobName ? (
+            <span className="font-normal text-slate-600 dark:text-slate-400"> · {worst.jobName}</span>
+          ) : null}
         </AppLink>
       </div>
       <p className="mt-1 line-clamp-2 text-xs text-slate-600 dark:text-slate-400" title={worst.explanation}>

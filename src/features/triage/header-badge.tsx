@@ -21,11 +21,17 @@ export function TriageBadge() {
       to="/triage"
       data-testid="triage-badge"
       data-severity={worst ?? 'none'}
-      title={problems.length ? `${problems.length} problems, ${urgent.length} critical or high` : 'No problems found'}
+      title={
+        problems.length
+          ? `${problems.length} problems, ${urgent.length} critical or high`
+          : 'No problems found'
+      }
       className="flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
     >
       <span className="hidden sm:inline">Triage</span>
-      <span className={`min-w-5 rounded-full px-1.5 text-center font-semibold tabular-nums ${tone}`}>{problems.length ? count : '✓'}</span>
+      <span className={`min-w-5 rounded-full px-1.5 text-center font-semibold tabular-nums ${tone}`}>
+        {problems.length ? count : '✓'}
+      </span>
     </Link>
   );
 }

@@ -19,13 +19,16 @@ export function parseFilters(searchStr: string): TriageFilters {
 export function filtersHref(f: TriageFilters): string {
   const params = new URLSearchParams();
   if (f.cluster) params.set('cluster', f.cluster);
-  if (f.severities.length) params.set('severity', SEVERITIES.filter((s) => f.severities.includes(s)).join(','));
+  if (f.severities.length)
+    params.set('severity', SEVERITIES.filter((s) => f.severities.includes(s)).join(','));
   const text = params.toString();
   return text ? `/triage?${text}` : '/triage';
 }
 
 export function applyFilters(problems: readonly Problem[], f: TriageFilters): Problem[] {
   return problems.filter(
-    (p) => (!f.cluster || p.clusterId === f.cluster) && (f.severities.length === 0 || f.severities.includes(p.severity)),
+    (p) =>
+      (!f.cluster || p.clusterId === f.cluster) &&
+      (f.severities.length === 0 || f.severities.includes(p.severity)),
   );
 }

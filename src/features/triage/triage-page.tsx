@@ -37,7 +37,9 @@ export function TriagePage() {
         title="Triage"
         subtitle={
           <span data-testid="triage-summary">
-            {triage.problems.length === 0 ? 'No problems' : `${triage.problems.length} problem${triage.problems.length === 1 ? '' : 's'}`}{' '}
+            {triage.problems.length === 0
+              ? 'No problems'
+              : `${triage.problems.length} problem${triage.problems.length === 1 ? '' : 's'}`}{' '}
             across {clusters.length} cluster{clusters.length === 1 ? '' : 's'}
             {evaluated.length < clusters.length ? ` · checking ${clusters.length - evaluated.length}…` : ''}
             {lastEvaluation ? ` · checked ${formatAgo(lastEvaluation, now)}` : ''}
@@ -56,12 +58,18 @@ export function TriagePage() {
           <div className="text-2xl text-emerald-600" aria-hidden>
             ✓
           </div>
-          {triage.problems.length === 0 ? 'Nothing wrong right now on the clusters checked.' : 'No problem matches the filters.'}
+          {triage.problems.length === 0
+            ? 'Nothing wrong right now on the clusters checked.'
+            : 'No problem matches the filters.'}
         </div>
       ) : (
         <ProblemList problems={shown} clusters={clusters} now={now} showCluster={!filters.cluster} />
       )}
-      <Trends clusters={clusters.filter((c) => c.kind === 'flink' && (!filters.cluster || c.id === filters.cluster))} />
+      <Trends
+        clusters={clusters.filter(
+          (c) => c.kind === 'flink' && (!filters.cluster || c.id === filters.cluster),
+        )}
+      />
     </div>
   );
 }
@@ -79,7 +87,9 @@ function FilterBar({
   filters: TriageFilters;
   onChange: (f: TriageFilters) => void;
 }) {
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, problems.filter((p) => p.severity === s).length]));
+  const counts = Object.fromEntries(
+    SEVERITIES.map((s) => [s, problems.filter((p) => p.severity === s).length]),
+  );
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="triage-filters">
       <label className="flex items-center gap-2 text-sm">
@@ -108,7 +118,10 @@ function FilterBar({
               aria-pressed={on}
               data-testid={`severity-filter-${s}`}
               onClick={() =>
-                onChange({ ...filters, severities: on ? filters.severities.filter((x) => x !== s) : [...filters.severities, s] })
+                onChange({
+                  ...filters,
+                  severities: on ? filters.severities.filter((x) => x !== s) : [...filters.severities, s],
+                })
               }
               className={`${chip} ${on ? SEVERITY_TONE[s] : 'border border-slate-300 text-slate-600 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800'}`}
             >
@@ -141,7 +154,9 @@ function Trends({ clusters }: { clusters: readonly ClusterInfo[] }) {
   if (clusters.length === 0) return null;
   return (
     <section aria-label="Cluster trends" data-testid="trends">
-      <h2 className="mb-2 mt-6 text-sm font-semibold uppercase tracking-wide text-slate-500">Cluster trends</h2>
+      <h2 className="mb-2 mt-6 text-sm font-semibold uppercase tracking-wide text-slate-500">
+        Cluster trends
+      </h2>
       <div className="space-y-3">
         {clusters.map((c) => (
           <div
@@ -152,7 +167,12 @@ function Trends({ clusters }: { clusters: readonly ClusterInfo[] }) {
             <div className="mb-2 text-sm font-medium">{c.name}</div>
             <div className="grid gap-4 md:grid-cols-3">
               {TREND_SPECS(c.id).map((spec) => (
-                <SeriesChart key={spec.key} cluster={c} spec={spec} testId={`trend-${spec.key.split(':').pop() ?? ''}`} />
+                <SeriesChart
+                  key={spec.key}
+                  cluster={c}
+                  spec={spec}
+                  testId={`trend-${spec.key.split(':').pop() ?? ''}`}
+                />
               ))}
             </div>
           </div>

@@ -5,11 +5,44 @@ import { accumulatorRows, hostOf, type AccumulatorRow } from '../utils/subtasks'
 import { Section } from './parts';
 
 const SUBTASK_COLUMNS: Column<AccumulatorRow>[] = [
-  { id: 'subtask', header: '#', title: 'Subtask', width: 64, align: 'right', cell: (r) => r.subtask, sortValue: (r) => r.subtask },
-  { id: 'attempt', header: 'Att.', title: 'Attempt', width: 64, align: 'right', cell: (r) => r.attempt, sortValue: (r) => r.attempt },
-  { id: 'host', header: 'Host', width: 130, cell: (r) => <span className="font-mono text-xs">{hostOf(r.endpoint)}</span>, sortValue: (r) => r.endpoint },
+  {
+    id: 'subtask',
+    header: '#',
+    title: 'Subtask',
+    width: 64,
+    align: 'right',
+    cell: (r) => r.subtask,
+    sortValue: (r) => r.subtask,
+  },
+  {
+    id: 'attempt',
+    header: 'Att.',
+    title: 'Attempt',
+    width: 64,
+    align: 'right',
+    cell: (r) => r.attempt,
+    sortValue: (r) => r.attempt,
+  },
+  {
+    id: 'host',
+    header: 'Host',
+    width: 130,
+    cell: (r) => <span className="font-mono text-xs">{hostOf(r.endpoint)}</span>,
+    sortValue: (r) => r.endpoint,
+  },
   { id: 'name', header: 'Name', cell: (r) => <span title={r.type}>{r.name}</span>, sortValue: (r) => r.name },
-  { id: 'value', header: 'Value', align: 'right', cell: (r) => <span className="font-mono text-xs" title={r.value}>{r.value}</span>, sortValue: (r) => numericOrText(r.value), descFirst: true },
+  {
+    id: 'value',
+    header: 'Value',
+    align: 'right',
+    cell: (r) => (
+      <span className="font-mono text-xs" title={r.value}>
+        {r.value}
+      </span>
+    ),
+    sortValue: (r) => numericOrText(r.value),
+    descFirst: true,
+  },
 ];
 
 /** Numbers sort as numbers, anything else as text. */
@@ -19,7 +52,15 @@ function numericOrText(v: string): number | string {
 }
 
 /** User accumulators of the vertex (`.../accumulators`) and of each subtask (`.../subtasks/accumulators`). */
-export function AccumulatorsTab({ clusterId, jobId, vertexId }: { clusterId: string; jobId: string; vertexId: string }) {
+export function AccumulatorsTab({
+  clusterId,
+  jobId,
+  vertexId,
+}: {
+  clusterId: string;
+  jobId: string;
+  vertexId: string;
+}) {
   const vertex = useVertexAccumulators(clusterId, jobId, vertexId);
   const subtasks = useSubtasksAccumulators(clusterId, jobId, vertexId);
   return (

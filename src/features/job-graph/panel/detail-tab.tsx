@@ -3,7 +3,15 @@ import type { IoMetrics, VertexDetails } from '@/api/flink/schemas';
 import { QueryError } from '@/components/query-state';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
-import { formatAgo, formatBytes, formatCount, formatDuration, formatPercent, formatTimestamp, isKnown } from '@/lib/format';
+import {
+  formatAgo,
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatTimestamp,
+  isKnown,
+} from '@/lib/format';
 import { useNow } from '@/hooks/use-now';
 import { useTimeZone } from '@/stores/preferences';
 import { historyKey, useHistorySeries } from '../history';
@@ -32,11 +40,18 @@ export function DetailTab({
   const level = backPressureLevel(load?.backPressured);
   return (
     <div data-testid="vertex-detail">
-      {details.isError && !d ? <QueryError error={details.error} compact onRetry={() => void details.refetch()} /> : null}
+      {details.isError && !d ? (
+        <QueryError error={details.error} compact onRetry={() => void details.refetch()} />
+      ) : null}
       <Section title="Vertex">
         <Facts
           items={[
-            ['Id', <span key="id" className="select-all font-mono text-xs">{vertexId}</span>],
+            [
+              'Id',
+              <span key="id" className="select-all font-mono text-xs">
+                {vertexId}
+              </span>,
+            ],
             ['Status', row?.status ? <StateBadge state={row.status} /> : '—'],
             [
               'Parallelism',
@@ -157,15 +172,25 @@ function Totals({ metrics }: { metrics: IoMetrics | undefined }) {
   return (
     <Facts
       items={[
-        ['Records received', `${formatCount(metrics['read-records'])}${mark(metrics['read-records-complete'])}`],
-        ['Records sent', `${formatCount(metrics['write-records'])}${mark(metrics['write-records-complete'])}`],
+        [
+          'Records received',
+          `${formatCount(metrics['read-records'])}${mark(metrics['read-records-complete'])}`,
+        ],
+        [
+          'Records sent',
+          `${formatCount(metrics['write-records'])}${mark(metrics['write-records-complete'])}`,
+        ],
         ['Bytes received', `${formatBytes(metrics['read-bytes'])}${mark(metrics['read-bytes-complete'])}`],
         ['Bytes sent', `${formatBytes(metrics['write-bytes'])}${mark(metrics['write-bytes-complete'])}`],
-        metrics['accumulated-busy-time'] !== undefined ? ['Busy time', formatDuration(metrics['accumulated-busy-time'])] : null,
+        metrics['accumulated-busy-time'] !== undefined
+          ? ['Busy time', formatDuration(metrics['accumulated-busy-time'])]
+          : null,
         metrics['accumulated-backpressured-time'] !== undefined
           ? ['Back-pressured time', formatDuration(metrics['accumulated-backpressured-time'])]
           : null,
-        metrics['accumulated-idle-time'] !== undefined ? ['Idle time', formatDuration(metrics['accumulated-idle-time'])] : null,
+        metrics['accumulated-idle-time'] !== undefined
+          ? ['Idle time', formatDuration(metrics['accumulated-idle-time'])]
+          : null,
       ]}
     />
   );
@@ -196,7 +221,9 @@ function Spread({ details }: { details: VertexDetails }) {
               <td className="py-0.5 text-right tabular-nums">{s.format(st.median)}</td>
               <td
                 className={`py-0.5 text-right tabular-nums ${skewed ? 'font-semibold text-amber-700 dark:text-amber-400' : ''}`}
-                title={skewed ? 'More than twice the median: one subtask gets more than its share' : undefined}
+                title={
+                  skewed ? 'More than twice the median: one subtask gets more than its share' : undefined
+                }
               >
                 {s.format(st.max)}
               </td>

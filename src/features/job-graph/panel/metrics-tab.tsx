@@ -6,12 +6,31 @@ import { formatValue } from '@/components/charts';
 import { QueryError, QueryState, StaleMark } from '@/components/query-state';
 import { useTimeZone } from '@/stores/preferences';
 import { historyKey, jobGraphHistory, useHistorySeries } from '../history';
-import { aggregationsFor, initialPick, MAX_PICKED, metricFormat, metricNames, readPicked, writePicked } from '../utils/metric-selection';
+import {
+  aggregationsFor,
+  initialPick,
+  MAX_PICKED,
+  metricFormat,
+  metricNames,
+  readPicked,
+  writePicked,
+} from '../utils/metric-selection';
 import { ChartSlot, inputClass, TimeSeriesChart } from './parts';
 
 const AGGS: readonly MetricAggregation[] = ['min', 'max', 'avg', 'sum'];
-const AGG_LABEL: Record<MetricAggregation, string> = { min: 'min', max: 'max', avg: 'avg', sum: 'sum', skew: 'skew' };
-const AGG_COLOR: Partial<Record<MetricAggregation, string>> = { min: '#10b981', avg: '#0ea5e9', max: '#f97316', sum: '#8b5cf6' };
+const AGG_LABEL: Record<MetricAggregation, string> = {
+  min: 'min',
+  max: 'max',
+  avg: 'avg',
+  sum: 'sum',
+  skew: 'skew',
+};
+const AGG_COLOR: Partial<Record<MetricAggregation, string>> = {
+  min: '#10b981',
+  avg: '#0ea5e9',
+  max: '#f97316',
+  sum: '#8b5cf6',
+};
 
 const seriesKey = (jobId: string, vertexId: string, metric: string, agg: MetricAggregation) =>
   historyKey(jobId, vertexId, `metric:${metric}:${agg}`);
@@ -21,7 +40,15 @@ const seriesKey = (jobId: string, vertexId: string, metric: string, agg: MetricA
  * cluster (`/subtasks/metrics?get=…&agg=…`, one request for every picked metric) and kept in memory
  * while the dashboard is open. The pick is remembered per job and vertex.
  */
-export function MetricsTab({ clusterId, jobId, vertexId }: { clusterId: string; jobId: string; vertexId: string }) {
+export function MetricsTab({
+  clusterId,
+  jobId,
+  vertexId,
+}: {
+  clusterId: string;
+  jobId: string;
+  vertexId: string;
+}) {
   const names = useVertexMetricNames(clusterId, jobId, vertexId);
   const available = useMemo(() => metricNames(names.data), [names.data]);
   const [own, setOwn] = useState<string[] | undefined>(() => readPicked(jobId, vertexId));
@@ -32,7 +59,12 @@ export function MetricsTab({ clusterId, jobId, vertexId }: { clusterId: string; 
   };
   return (
     <div data-testid="vertex-metrics">
-      <QueryState query={names} skeletonRows={2} isEmpty={(d) => d.length === 0} empty={<p className="text-sm text-slate-500">This vertex reports no metrics (yet).</p>}>
+      <QueryState
+        query={names}
+        skeletonRows={2}
+        isEmpty={(d) => d.length === 0}
+        empty={<p className="text-sm text-slate-500">This vertex reports no metrics (yet).</p>}
+      >
         {() => (
           <MetricPicker
             available={available}
@@ -56,7 +88,15 @@ export function MetricsTab({ clusterId, jobId, vertexId }: { clusterId: string; 
   );
 }
 
-function MetricPicker({ available, picked, onAdd }: { available: readonly string[]; picked: readonly string[]; onAdd: (name: string) => void }) {
+function MetricPicker({
+  available,
+  picked,
+  onAdd,
+}: {
+  available: readonly string[];
+  picked: readonly string[];
+  onAdd: (name: string) => void;
+}) {
   const listId = useId();
   const [text, setText] = useState('');
   const choose = (value: string) => {
@@ -95,7 +135,10 @@ function MetricPicker({ available, picked, onAdd }: { available: readonly string
             <option key={n} value={n} />
           ))}
       </datalist>
-      <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+      <button
+        type="submit"
+        className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      >
         Add
       </button>
       <span className="text-xs text-slate-500">
@@ -129,7 +172,9 @@ function MetricCharts({
     jobGraphHistory.pushMany(q.dataUpdatedAt, values);
   }, [q.data, q.dataUpdatedAt, jobId, vertexId]);
 
-  const keys = picked.flatMap((name) => aggregationsFor(name).map((agg) => seriesKey(jobId, vertexId, name, agg)));
+  const keys = picked.flatMap((name) =>
+    aggregationsFor(name).map((agg) => seriesKey(jobId, vertexId, name, agg)),
+  );
   const points = useHistorySeries(keys);
   const byKey = new Map(keys.map((k, i) => [k, points[i] ?? []]));
 
@@ -143,7 +188,12 @@ function MetricCharts({
         const latest = q.data?.find((m) => m.id === name);
         const missing = q.data !== undefined && latest === undefined;
         return (
-          <section key={name} data-testid="metric-chart" data-metric={name} className="rounded-lg border border-slate-200 p-2 dark:border-slate-800">
+          <section
+            key={name}
+            data-testid="metric-chart"
+            data-metric={name}
+            className="rounded-lg border border-slate-200 p-2 dark:border-slate-800"
+          >
             <div className="mb-1 flex items-center gap-2">
               <h3 className="min-w-0 truncate font-mono text-xs font-semibold" title={name}>
                 {name}
@@ -151,7 +201,10 @@ function MetricCharts({
               <span className="ml-auto flex shrink-0 gap-2 text-xs tabular-nums text-slate-500">
                 {aggs.map((agg) => (
                   <span key={agg}>
-                    {AGG_LABEL[agg]} <span className="font-medium text-slate-900 dark:text-slate-100">{formatValue(latest?.[agg], format)}</span>
+                    {AGG_LABEL[agg]}{' '}
+                    <span className="font-medium text-slate-900 dark:text-slate-100">
+                      {formatValue(latest?.[agg], format)}
+                    </span>
                   </span>
                 ))}
               </span>
@@ -165,7 +218,9 @@ function MetricCharts({
               </button>
             </div>
             {missing ? (
-              <p className="text-xs text-amber-700 dark:text-amber-400">The cluster did not return this metric for the vertex.</p>
+              <p className="text-xs text-amber-700 dark:text-amber-400">
+                The cluster did not return this metric for the vertex.
+              </p>
             ) : (
               <ChartSlot height={150}>
                 <TimeSeriesChart

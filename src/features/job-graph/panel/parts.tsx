@@ -6,13 +6,25 @@ export const TimeSeriesChart = lazy(() => import('@/components/charts/time-serie
 
 export function ChartSlot({ height, children }: { height: number; children: ReactNode }) {
   return (
-    <Suspense fallback={<div className="animate-pulse rounded bg-slate-100 dark:bg-slate-800" style={{ height }} />}>
+    <Suspense
+      fallback={<div className="animate-pulse rounded bg-slate-100 dark:bg-slate-800" style={{ height }} />}
+    >
       {children}
     </Suspense>
   );
 }
 
-export function Section({ title, children, aside, testId }: { title: ReactNode; children: ReactNode; aside?: ReactNode; testId?: string }) {
+export function Section({
+  title,
+  children,
+  aside,
+  testId,
+}: {
+  title: ReactNode;
+  children: ReactNode;
+  aside?: ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="mt-4 first:mt-0" data-testid={testId}>
       <div className="mb-1.5 flex items-baseline gap-2">
@@ -51,7 +63,11 @@ export function Figures({
   return (
     <div className={`grid grid-cols-2 gap-2 ${columns === 4 ? 'sm:grid-cols-4' : 'sm:grid-cols-3'}`}>
       {items.map((f) => (
-        <div key={f.label} className="rounded-md border border-slate-200 px-2 py-1.5 dark:border-slate-800" data-testid={f.testId}>
+        <div
+          key={f.label}
+          className="rounded-md border border-slate-200 px-2 py-1.5 dark:border-slate-800"
+          data-testid={f.testId}
+        >
           <div className="text-[11px] uppercase tracking-wide text-slate-500">{f.label}</div>
           <div className="text-base font-semibold tabular-nums">{f.value}</div>
           {f.hint ? <div className="text-[11px] text-slate-500">{f.hint}</div> : null}

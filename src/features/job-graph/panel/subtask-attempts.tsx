@@ -27,7 +27,11 @@ export function SubtaskAttempts({
 }) {
   const current = useSubtaskDetails(clusterId, jobId, vertexId, index);
   return (
-    <section className="mt-3 rounded-lg border border-slate-200 p-2 dark:border-slate-800" data-testid="subtask-attempts" aria-label={`Attempts of subtask ${index}`}>
+    <section
+      className="mt-3 rounded-lg border border-slate-200 p-2 dark:border-slate-800"
+      data-testid="subtask-attempts"
+      aria-label={`Attempts of subtask ${index}`}
+    >
       <div className="mb-2 flex items-center gap-2">
         <h3 className="text-sm font-semibold">Subtask {index}: attempts</h3>
         <button
@@ -47,9 +51,18 @@ export function SubtaskAttempts({
               <AttemptItem key={`c${o.attempt}`} clusterId={clusterId} attempt={o} note="speculative" />
             ))}
             {earlierAttempts(a.attempt).map((n) => (
-              <EarlierAttempt key={n} clusterId={clusterId} jobId={jobId} vertexId={vertexId} index={index} attempt={n} />
+              <EarlierAttempt
+                key={n}
+                clusterId={clusterId}
+                jobId={jobId}
+                vertexId={vertexId}
+                index={index}
+                attempt={n}
+              />
             ))}
-            {a.attempt === 0 ? <li className="text-xs text-slate-500">First attempt: this subtask was never restarted.</li> : null}
+            {a.attempt === 0 ? (
+              <li className="text-xs text-slate-500">First attempt: this subtask was never restarted.</li>
+            ) : null}
           </ol>
         )}
       </QueryState>
@@ -73,7 +86,11 @@ function EarlierAttempt({
   const q = useSubtaskAttempt(clusterId, jobId, vertexId, index, attempt);
   if (q.data) return <AttemptItem clusterId={clusterId} attempt={q.data} />;
   return (
-    <li className="border-t border-slate-100 pt-2 text-xs dark:border-slate-800" data-testid="attempt-row" data-attempt={attempt}>
+    <li
+      className="border-t border-slate-100 pt-2 text-xs dark:border-slate-800"
+      data-testid="attempt-row"
+      data-attempt={attempt}
+    >
       <span className="font-semibold">Attempt {attempt}</span>{' '}
       {q.isPending ? (
         <span className="text-slate-500">loading…</span>
@@ -86,10 +103,22 @@ function EarlierAttempt({
   );
 }
 
-function AttemptItem({ clusterId, attempt: a, note }: { clusterId: string; attempt: Omit<SubtaskAttempt, 'other-concurrent-attempts'>; note?: string }) {
+function AttemptItem({
+  clusterId,
+  attempt: a,
+  note,
+}: {
+  clusterId: string;
+  attempt: Omit<SubtaskAttempt, 'other-concurrent-attempts'>;
+  note?: string;
+}) {
   const zone = useTimeZone();
   return (
-    <li className="border-t border-slate-100 pt-2 text-xs first:border-0 first:pt-0 dark:border-slate-800" data-testid="attempt-row" data-attempt={a.attempt}>
+    <li
+      className="border-t border-slate-100 pt-2 text-xs first:border-0 first:pt-0 dark:border-slate-800"
+      data-testid="attempt-row"
+      data-attempt={a.attempt}
+    >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <span className="font-semibold">
           Attempt {a.attempt}
@@ -106,18 +135,36 @@ function AttemptItem({ clusterId, attempt: a, note }: { clusterId: string; attem
         {a['end-time'] > 0 ? <span>ended {formatTimestamp(a['end-time'], zone)}</span> : null}
         <span>{formatDuration(a.duration)}</span>
         <span>
-          records <TotalCell n={a.metrics['read-records']} complete={a.metrics['read-records-complete']} kind="records" /> in /{' '}
-          <TotalCell n={a.metrics['write-records']} complete={a.metrics['write-records-complete']} kind="records" /> out
+          records{' '}
+          <TotalCell
+            n={a.metrics['read-records']}
+            complete={a.metrics['read-records-complete']}
+            kind="records"
+          />{' '}
+          in /{' '}
+          <TotalCell
+            n={a.metrics['write-records']}
+            complete={a.metrics['write-records-complete']}
+            kind="records"
+          />{' '}
+          out
         </span>
         <span>
-          bytes <TotalCell n={a.metrics['read-bytes']} complete={a.metrics['read-bytes-complete']} kind="bytes" /> in /{' '}
-          <TotalCell n={a.metrics['write-bytes']} complete={a.metrics['write-bytes-complete']} kind="bytes" /> out
+          bytes{' '}
+          <TotalCell n={a.metrics['read-bytes']} complete={a.metrics['read-bytes-complete']} kind="bytes" />{' '}
+          in /{' '}
+          <TotalCell n={a.metrics['write-bytes']} complete={a.metrics['write-bytes-complete']} kind="bytes" />{' '}
+          out
         </span>
       </div>
       {stateDurations(a).length ? (
         <div className="mt-1 flex flex-wrap gap-1" aria-label="Time per state">
           {stateDurations(a).map(([state, ms]) => (
-            <span key={state} className="rounded bg-slate-100 px-1 dark:bg-slate-800" title={`${state}: ${ms} ms`}>
+            <span
+              key={state}
+              className="rounded bg-slate-100 px-1 dark:bg-slate-800"
+              title={`${state}: ${ms} ms`}
+            >
               {state.toLowerCase()} {formatDuration(ms)}
             </span>
           ))}

@@ -38,7 +38,12 @@ export function SubtasksTab({
     <div data-testid="vertex-subtasks">
       <QueryState query={details} skeletonRows={6}>
         {(d) => {
-          const rows = filterRows(d.subtasks, deferred, [(s) => s.subtask, 'status', 'endpoint', 'taskmanager-id']);
+          const rows = filterRows(d.subtasks, deferred, [
+            (s) => s.subtask,
+            'status',
+            'endpoint',
+            'taskmanager-id',
+          ]);
           const counts: Record<string, number> = {};
           for (const s of d.subtasks) counts[s.status] = (counts[s.status] ?? 0) + 1;
           return (
@@ -53,7 +58,9 @@ export function SubtasksTab({
                   className={`${inputClass} w-56`}
                 />
                 <span className="text-xs text-slate-500">
-                  {rows.length === d.subtasks.length ? `${d.subtasks.length} subtasks` : `${rows.length} of ${d.subtasks.length}`}
+                  {rows.length === d.subtasks.length
+                    ? `${d.subtasks.length} subtasks`
+                    : `${rows.length} of ${d.subtasks.length}`}
                 </span>
                 <span className="ml-auto">
                   <TaskCounts tasks={counts} />
@@ -93,18 +100,35 @@ export function SubtasksTab({
 
 function subtaskColumns(clusterId: string, zone: TimeZoneChoice): Column<SubtaskAttempt>[] {
   return [
-    { id: 'subtask', header: '#', width: 56, align: 'right', cell: (s) => <span className="tabular-nums">{s.subtask}</span>, sortValue: (s) => s.subtask },
+    {
+      id: 'subtask',
+      header: '#',
+      width: 56,
+      align: 'right',
+      cell: (s) => <span className="tabular-nums">{s.subtask}</span>,
+      sortValue: (s) => s.subtask,
+    },
     {
       id: 'attempt',
       header: 'Att.',
       title: 'Attempt number (0 = never restarted)',
       width: 64,
       align: 'right',
-      cell: (s) => <span className={s.attempt > 0 ? 'font-semibold text-orange-700 dark:text-orange-400' : ''}>{s.attempt}</span>,
+      cell: (s) => (
+        <span className={s.attempt > 0 ? 'font-semibold text-orange-700 dark:text-orange-400' : ''}>
+          {s.attempt}
+        </span>
+      ),
       sortValue: (s) => s.attempt,
       descFirst: true,
     },
-    { id: 'status', header: 'Status', width: 108, cell: (s) => <StateBadge state={s.status} />, sortValue: (s) => s.status },
+    {
+      id: 'status',
+      header: 'Status',
+      width: 108,
+      cell: (s) => <StateBadge state={s.status} />,
+      sortValue: (s) => s.status,
+    },
     {
       id: 'host',
       header: 'Host / task manager',
@@ -125,7 +149,9 @@ function subtaskColumns(clusterId: string, zone: TimeZoneChoice): Column<Subtask
       header: 'Duration',
       width: 88,
       align: 'right',
-      cell: (s) => <span title={`Started ${formatTimestamp(s['start-time'], zone)}`}>{formatDuration(s.duration)}</span>,
+      cell: (s) => (
+        <span title={`Started ${formatTimestamp(s['start-time'], zone)}`}>{formatDuration(s.duration)}</span>
+      ),
       sortValue: (s) => s.duration,
       descFirst: true,
     },
@@ -139,14 +165,32 @@ function subtaskColumns(clusterId: string, zone: TimeZoneChoice): Column<Subtask
         <InOut
           top={
             <>
-              <TotalCell n={s.metrics['read-records']} complete={s.metrics['read-records-complete']} kind="records" /> ·{' '}
-              <TotalCell n={s.metrics['read-bytes']} complete={s.metrics['read-bytes-complete']} kind="bytes" />
+              <TotalCell
+                n={s.metrics['read-records']}
+                complete={s.metrics['read-records-complete']}
+                kind="records"
+              />{' '}
+              ·{' '}
+              <TotalCell
+                n={s.metrics['read-bytes']}
+                complete={s.metrics['read-bytes-complete']}
+                kind="bytes"
+              />
             </>
           }
           bottom={
             <>
-              <TotalCell n={s.metrics['write-records']} complete={s.metrics['write-records-complete']} kind="records" /> ·{' '}
-              <TotalCell n={s.metrics['write-bytes']} complete={s.metrics['write-bytes-complete']} kind="bytes" />
+              <TotalCell
+                n={s.metrics['write-records']}
+                complete={s.metrics['write-records-complete']}
+                kind="records"
+              />{' '}
+              ·{' '}
+              <TotalCell
+                n={s.metrics['write-bytes']}
+                complete={s.metrics['write-bytes-complete']}
+                kind="bytes"
+              />
             </>
           }
         />

@@ -11,7 +11,15 @@ import { InOut, TaskManagerLink, TotalCell } from '../cells';
 type TmRow = VertexTaskManagers['taskmanagers'][number];
 
 /** The vertex's subtasks grouped by task manager (`.../taskmanagers`): where the work runs. */
-export function TaskManagersTab({ clusterId, jobId, vertexId }: { clusterId: string; jobId: string; vertexId: string }) {
+export function TaskManagersTab({
+  clusterId,
+  jobId,
+  vertexId,
+}: {
+  clusterId: string;
+  jobId: string;
+  vertexId: string;
+}) {
   const q = useVertexTaskManagers(clusterId, jobId, vertexId);
   const columns = useMemo(() => tmColumns(clusterId), [clusterId]);
   return (
@@ -81,8 +89,20 @@ function tmColumns(clusterId: string): Column<TmRow>[] {
       align: 'right',
       cell: (t) => (
         <InOut
-          top={<TotalCell n={t.metrics['read-records']} complete={t.metrics['read-records-complete']} kind="records" />}
-          bottom={<TotalCell n={t.metrics['write-records']} complete={t.metrics['write-records-complete']} kind="records" />}
+          top={
+            <TotalCell
+              n={t.metrics['read-records']}
+              complete={t.metrics['read-records-complete']}
+              kind="records"
+            />
+          }
+          bottom={
+            <TotalCell
+              n={t.metrics['write-records']}
+              complete={t.metrics['write-records-complete']}
+              kind="records"
+            />
+          }
         />
       ),
       sortValue: (t) => t.metrics['read-records'],
@@ -96,8 +116,16 @@ function tmColumns(clusterId: string): Column<TmRow>[] {
       align: 'right',
       cell: (t) => (
         <InOut
-          top={<TotalCell n={t.metrics['read-bytes']} complete={t.metrics['read-bytes-complete']} kind="bytes" />}
-          bottom={<TotalCell n={t.metrics['write-bytes']} complete={t.metrics['write-bytes-complete']} kind="bytes" />}
+          top={
+            <TotalCell n={t.metrics['read-bytes']} complete={t.metrics['read-bytes-complete']} kind="bytes" />
+          }
+          bottom={
+            <TotalCell
+              n={t.metrics['write-bytes']}
+              complete={t.metrics['write-bytes-complete']}
+              kind="bytes"
+            />
+          }
         />
       ),
       sortValue: (t) => t.metrics['read-bytes'],

@@ -67,9 +67,17 @@ export function VertexPanel({
       className="sticky top-4 flex max-h-[calc(100vh-2rem)] w-1/2 min-w-[600px] max-w-[900px] shrink-0 flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <header className="flex items-start gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
-        {row ? <span className="mt-1.5"><ToneDot tone={row.tone} /></span> : null}
+        {row ? (
+          <span className="mt-1.5">
+            <ToneDot tone={row.tone} />
+          </span>
+        ) : null}
         <div className="min-w-0 flex-1">
-          <h2 className="truncate text-base font-semibold" title={row?.name ?? vertexId} data-testid="vertex-panel-title">
+          <h2
+            className="truncate text-base font-semibold"
+            title={row?.name ?? vertexId}
+            data-testid="vertex-panel-title"
+          >
             {row?.name ?? vertexId}
           </h2>
           <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
@@ -89,20 +97,41 @@ export function VertexPanel({
         </button>
       </header>
       {!row ? (
-        <p role="alert" className="m-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
-          This job has no vertex with id <span className="font-mono">{vertexId}</span>. It may come from an older link.
+        <p
+          role="alert"
+          className="m-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+        >
+          This job has no vertex with id <span className="font-mono">{vertexId}</span>. It may come from an
+          older link.
         </p>
       ) : (
         <Tabs label="Vertex views" tabs={PANELS} value={active} onChange={onPanel} className={TABS_LAYOUT}>
           <div data-testid={`panel-${active}`}>
             {active === 'detail' ? (
-              <DetailTab clusterId={clusterId} jobId={jobId} vertexId={vertexId} row={row} onSelectVertex={onSelectVertex} />
+              <DetailTab
+                clusterId={clusterId}
+                jobId={jobId}
+                vertexId={vertexId}
+                row={row}
+                onSelectVertex={onSelectVertex}
+              />
             ) : active === 'subtasks' ? (
-              <SubtasksTab clusterId={clusterId} jobId={jobId} vertexId={vertexId} subtask={subtask} onSubtask={onSubtask} />
+              <SubtasksTab
+                clusterId={clusterId}
+                jobId={jobId}
+                vertexId={vertexId}
+                subtask={subtask}
+                onSubtask={onSubtask}
+              />
             ) : active === 'taskmanagers' ? (
               <TaskManagersTab clusterId={clusterId} jobId={jobId} vertexId={vertexId} />
             ) : active === 'watermarks' ? (
-              <WatermarksTab clusterId={clusterId} jobId={jobId} vertexId={vertexId} parallelism={row.parallelism} />
+              <WatermarksTab
+                clusterId={clusterId}
+                jobId={jobId}
+                vertexId={vertexId}
+                parallelism={row.parallelism}
+              />
             ) : active === 'accumulators' ? (
               <AccumulatorsTab clusterId={clusterId} jobId={jobId} vertexId={vertexId} />
             ) : (

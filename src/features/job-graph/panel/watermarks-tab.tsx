@@ -34,15 +34,30 @@ export function WatermarksTab({
         {() =>
           summary.withoutWatermark === summary.rows.length ? (
             <p className="text-sm text-slate-500" data-testid="no-watermarks">
-              No subtask of this vertex has a watermark: it does not use event time, or no watermark arrived yet.
+              No subtask of this vertex has a watermark: it does not use event time, or no watermark arrived
+              yet.
             </p>
           ) : (
             <>
               <Figures
                 items={[
-                  { label: 'Low watermark', value: <span className="text-sm">{formatTimestamp(summary.low, zone)}</span>, hint: 'slowest subtask', testId: 'low-watermark' },
-                  { label: 'Max lag', value: formatDuration(summary.maxLagMs), hint: 'behind now', testId: 'max-lag' },
-                  { label: 'Without watermark', value: summary.withoutWatermark, hint: `of ${summary.rows.length} subtasks` },
+                  {
+                    label: 'Low watermark',
+                    value: <span className="text-sm">{formatTimestamp(summary.low, zone)}</span>,
+                    hint: 'slowest subtask',
+                    testId: 'low-watermark',
+                  },
+                  {
+                    label: 'Max lag',
+                    value: formatDuration(summary.maxLagMs),
+                    hint: 'behind now',
+                    testId: 'max-lag',
+                  },
+                  {
+                    label: 'Without watermark',
+                    value: summary.withoutWatermark,
+                    hint: `of ${summary.rows.length} subtasks`,
+                  },
                 ]}
               />
               <div className="mt-3">
@@ -66,7 +81,14 @@ export function WatermarksTab({
 
 function watermarkColumns(zone: TimeZoneChoice): Column<WatermarkRow>[] {
   return [
-    { id: 'subtask', header: 'Subtask', width: 100, align: 'right', cell: (r) => r.subtask, sortValue: (r) => r.subtask },
+    {
+      id: 'subtask',
+      header: 'Subtask',
+      width: 100,
+      align: 'right',
+      cell: (r) => r.subtask,
+      sortValue: (r) => r.subtask,
+    },
     {
       id: 'watermark',
       header: `Watermark (${zone === 'UTC' ? 'UTC' : 'local time'})`,

@@ -2,11 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobDetails, JobPlan } from '@/api/flink/schemas';
-import { bytesFlow, formatPerSecond, planEdges, planOperators, toDagNode, topologicalOrder, vertexRows } from './graph-model';
+import {
+  bytesFlow,
+  formatPerSecond,
+  planEdges,
+  planOperators,
+  toDagNode,
+  topologicalOrder,
+  vertexRows,
+} from './graph-model';
 import { EMPTY_LOAD } from './vertex-load';
 
 /** A recorded Flink 2.2.1 answer. */
-const fixture = <T,>(name: string): T =>
+const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(join(process.cwd(), 'e2e/fixtures/flink/2.2', `${name}.json`), 'utf8')) as T;
 
 // The recorded BackpressureJob: Source: Fast source -> Parse ⇒ Slow enrichment ⇒ Discard sink.
@@ -19,11 +27,17 @@ const [source, slow, sink] = ['Source: Fast source -> Parse', 'Slow enrichment',
 describe('planOperators', () => {
   it('splits Flink’s HTML chain description into operator names', () => {
     expect(planOperators('Source: Fast source<br/>+- Parse<br/>')).toEqual(['Source: Fast source', 'Parse']);
-    expect(planOperators('[5]:Parse JSON<br/>+- [6]:Filter Bots<br/>')).toEqual(['Parse JSON', 'Filter Bots']);
+    expect(planOperators('[5]:Parse JSON<br/>+- [6]:Filter Bots<br/>')).toEqual([
+      'Parse JSON',
+      'Filter Bots',
+    ]);
   });
 
   it('turns markup into plain text (never HTML) and decodes entities', () => {
-    expect(planOperators('Map &gt; Filter<br/>+- <b>Sink</b>: a &amp; b')).toEqual(['Map > Filter', 'Sink: a & b']);
+    expect(planOperators('Map &gt; Filter<br/>+- <b>Sink</b>: a &amp; b')).toEqual([
+      'Map > Filter',
+      'Sink: a & b',
+    ]);
     expect(planOperators('<img src=x onerror=alert(1)>Evil<br/>')).toEqual(['Evil']);
   });
 });
@@ -37,7 +51,10 @@ describe('planEdges', () => {
   });
 
   it('drops inputs pointing outside the plan', () => {
-    const broken = { ...plan, nodes: [{ id: 'a', parallelism: 1, description: 'A', inputs: [{ num: 0, id: 'gone' }] }] };
+    const broken = {
+      ...plan,
+      nodes: [{ id: 'a', parallelism: 1, description: 'A', inputs: [{ num: 0, id: 'gone' }] }],
+    };
     expect(planEdges(broken)).toEqual([]);
   });
 });
@@ -57,7 +74,11 @@ describe('vertexRows', () => {
   it('takes name, status, tasks and totals from /jobs/:jobid, operators from the plan', () => {
     const r = rows[0]!;
     const summary = job.vertices.find((v) => v.id === source)!;
-    expect(r).toMatchObject({ name: 'Source: Fast source -> Parse', status: summary.status, parallelism: summary.parallelism });
+    expect(r).toMatchObject({
+      name: 'Source: Fast source -> Parse',
+      status: summary.status,
+      parallelism: summary.parallelism,
+    });
     expect(r.operators).toEqual(['Source: Fast source', 'Parse']);
     expect(r.tasks).toEqual(summary.tasks);
     expect(r.totals?.['write-records']).toBe(summary.metrics['write-records']);
@@ -65,7 +86,9 @@ describe('vertexRows', () => {
 
   it('links inputs and outputs with names and ship strategies', () => {
     const r = rows[1]!;
-    expect(r.inputs).toEqual([{ id: source, name: 'Source: Fast source -> Parse', shipStrategy: 'REBALANCE' }]);
+    expect(r.inputs).toEqual([
+      { id: source, name: 'Source: Fast source -> Parse', shipStrategy: 'REBALANCE' },
+    ]);
     expect(r.outputs).toEqual([{ id: sink, name: 'Discard sink: Writer', shipStrategy: 'REBALANCE' }]);
     expect(rows[2]?.outputs).toEqual([]);
   });
@@ -88,10 +111,28 @@ describe('vertexRows', () => {
 describe('toDagNode', () => {
   it('shows records, busy and back-pressure (worst subtask) and bytes in the box', () => {
     const [row] = vertexRows(plan, job.vertices, {
-      [source]: { load: { ...EMPTY_LOAD, busy: 0.195, backPressured: 0.832, recordsIn: 0, recordsOut: 23_300, bytesIn: 0, bytesOut: 5 * 1024 * 1024 }, at: 1 },
+      [source]: {
+        load: {
+          ...EMPTY_LOAD,
+          busy: 0.195,
+          backPressured: 0.832,
+          recordsIn: 0,
+          recordsOut: 23_300,
+          bytesIn: 0,
+          bytesOut: 5 * 1024 * 1024,
+        },
+        at: 1,
+      },
     });
     const node = toDagNode(row!);
-    expect(node).toMatchObject({ id: source, title: 'Source: Fast source -> Parse', parallelism: 2, status: 'RUNNING', tone: 'backpressured', fill: 0.832 });
+    expect(node).toMatchObject({
+      id: source,
+      title: 'Source: Fast source -> Parse',
+      parallelism: 2,
+      status: 'RUNNING',
+      tone: 'backpressured',
+      fill: 0.832,
+    });
     expect(node.metrics).toEqual([
       { label: 'In', value: '0/s' },
       { label: 'Busy', value: '20 %' },
@@ -121,7 +162,9 @@ describe('formatPerSecond', () => {
 describe('topologicalOrder', () => {
   it('survives a cycle', () => {
     const base = vertexRows(plan, job.vertices, {});
-    const cyclic = base.map((r) => (r.id === source ? { ...r, inputs: [{ id: sink, name: '', shipStrategy: undefined }] } : r));
+    const cyclic = base.map((r) =>
+      r.id === source ? { ...r, inputs: [{ id: sink, name: '', shipStrategy: undefined }] } : r,
+    );
     expect(topologicalOrder(cyclic)).toHaveLength(3);
   });
 });

@@ -36,7 +36,15 @@ export interface VertexRow extends VertexTone {
   outputs: VertexLink[];
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  apos: "'",
+  nbsp: ' ',
+};
 
 /** Decodes the few entities Flink escapes; the result is plain text, never parsed as HTML. */
 function decodeEntities(s: string): string {
@@ -50,10 +58,12 @@ function decodeEntities(s: string): string {
 export function planOperators(description: string): string[] {
   return description
     .split(/<br\s*\/?>|\n/i)
-    .map((line) => decodeEntities(line.replace(/<[^>]*>/g, ''))
-      .replace(/^[\s+|-]*/, '')
-      .replace(/^\[\d+\]:\s*/, '')
-      .trim())
+    .map((line) =>
+      decodeEntities(line.replace(/<[^>]*>/g, ''))
+        .replace(/^[\s+|-]*/, '')
+        .replace(/^\[\d+\]:\s*/, '')
+        .trim(),
+    )
     .filter((line) => line !== '');
 }
 
@@ -84,7 +94,9 @@ export function vertexRows(
   loads: Readonly<Record<string, { load: VertexLoad | undefined; at: number } | undefined>>,
 ): VertexRow[] {
   const summaries = new Map(vertices.map((v) => [v.id, v]));
-  const nameOf = (id: string) => summaries.get(id)?.name ?? planOperators(plan.nodes.find((n) => n.id === id)?.description ?? '').join(' -> ');
+  const nameOf = (id: string) =>
+    summaries.get(id)?.name ??
+    planOperators(plan.nodes.find((n) => n.id === id)?.description ?? '').join(' -> ');
   const outputs = new Map<string, VertexLink[]>();
   for (const node of plan.nodes) {
     for (const input of node.inputs ?? []) {
@@ -112,7 +124,11 @@ export function vertexRows(
       totals: v?.metrics,
       load,
       loadAt: entry?.at ?? 0,
-      inputs: (node.inputs ?? []).map((i) => ({ id: i.id, name: nameOf(i.id), shipStrategy: i.ship_strategy })),
+      inputs: (node.inputs ?? []).map((i) => ({
+        id: i.id,
+        name: nameOf(i.id),
+        shipStrategy: i.ship_strategy,
+      })),
       outputs: (outputs.get(node.id) ?? []).map((o) => ({ ...o, name: nameOf(o.id) })),
       ...vertexTone(v?.status, load),
     };

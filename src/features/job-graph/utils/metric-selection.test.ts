@@ -3,17 +3,28 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MetricList } from '@/api/flink/schemas';
 import { formatValue } from '@/components/charts';
-import { aggregationsFor, initialPick, MAX_PICKED, metricFormat, metricNames, readPicked, storageKey, writePicked } from './metric-selection';
+import {
+  aggregationsFor,
+  initialPick,
+  MAX_PICKED,
+  metricFormat,
+  metricNames,
+  readPicked,
+  storageKey,
+  writePicked,
+} from './metric-selection';
 
 /** A recorded Flink 2.2.1 answer. */
-const fixture = <T,>(name: string): T =>
+const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(join(process.cwd(), 'e2e/fixtures/flink/2.2', `${name}.json`), 'utf8')) as T;
 
 afterEach(() => localStorage.clear());
 
 describe('metricNames', () => {
   it('lists what a real subtask reports, task metrics before operator ones', () => {
-    const names = metricNames(fixture<MetricList>('jobs__jobid__vertices__vertexid__subtasks__subtaskindex__metrics'));
+    const names = metricNames(
+      fixture<MetricList>('jobs__jobid__vertices__vertexid__subtasks__subtaskindex__metrics'),
+    );
     expect(names).toContain('numBytesOutPerSecond');
     expect(names).toContain('Parse.numBytesInPerSecond');
     expect(names.indexOf('numBytesOut')).toBeLessThan(names.indexOf('Parse.numBytesInPerSecond'));
@@ -38,12 +49,18 @@ describe('picked metrics', () => {
     expect(readPicked('j', 'v')).toBeUndefined();
     localStorage.setItem(storageKey('j', 'v'), JSON.stringify(['a', 3, 'b']));
     expect(readPicked('j', 'v')).toEqual(['a', 'b']);
-    writePicked('j', 'v', Array.from({ length: 20 }, (_, i) => `m${i}`));
+    writePicked(
+      'j',
+      'v',
+      Array.from({ length: 20 }, (_, i) => `m${i}`),
+    );
     expect(readPicked('j', 'v')).toHaveLength(MAX_PICKED);
   });
 
   it('start with the record rates the vertex has', () => {
-    expect(initialPick(undefined, ['numRecordsOutPerSecond', 'busyTimeMsPerSecond'])).toEqual(['numRecordsOutPerSecond']);
+    expect(initialPick(undefined, ['numRecordsOutPerSecond', 'busyTimeMsPerSecond'])).toEqual([
+      'numRecordsOutPerSecond',
+    ]);
     expect(initialPick(['x'], ['numRecordsOutPerSecond'])).toEqual(['x']);
   });
 });

@@ -27,7 +27,9 @@ export function readPicked(jobId: string, vertexId: string): string[] | undefine
     const raw = localStorage.getItem(storageKey(jobId, vertexId));
     if (raw === null) return undefined;
     const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string').slice(0, MAX_PICKED) : undefined;
+    return Array.isArray(parsed)
+      ? parsed.filter((x): x is string => typeof x === 'string').slice(0, MAX_PICKED)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -6,12 +6,19 @@ const chains = new Map([['chain:b', ['b', 'c', 'd']]]);
 
 describe('polledVertexIds', () => {
   it('polls the vertices on screen in the graph or the table, and the selected one', () => {
-    expect([...polledVertexIds(all, new Set(['a']), new Set(['e']), chains, undefined)].sort()).toEqual(['a', 'e']);
+    expect([...polledVertexIds(all, new Set(['a']), new Set(['e']), chains, undefined)].sort()).toEqual([
+      'a',
+      'e',
+    ]);
     expect([...polledVertexIds(all, new Set(['a']), new Set(), chains, 'd')].sort()).toEqual(['a', 'd']);
   });
 
   it('polls every member of a collapsed chain that is on screen', () => {
-    expect([...polledVertexIds(all, new Set(['chain:b']), new Set(), chains, undefined)].sort()).toEqual(['b', 'c', 'd']);
+    expect([...polledVertexIds(all, new Set(['chain:b']), new Set(), chains, undefined)].sort()).toEqual([
+      'b',
+      'c',
+      'd',
+    ]);
   });
 
   it('polls only the selection before the first measurement (no burst for what is not shown)', () => {

@@ -5,7 +5,7 @@ import type { SubtaskAttempt, SubtasksAccumulators } from '@/api/flink/schemas';
 import { accumulatorRows, earlierAttempts, hostOf, stateDurations } from './subtasks';
 
 /** A recorded Flink 2.2.1 answer. */
-const fixture = <T,>(name: string): T =>
+const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(join(process.cwd(), 'e2e/fixtures/flink/2.2', `${name}.json`), 'utf8')) as T;
 
 describe('subtask helpers', () => {
@@ -17,14 +17,22 @@ describe('subtask helpers', () => {
   });
 
   it('lists the earlier attempts of a restarted subtask, newest first', () => {
-    const restarted = fixture<SubtaskAttempt>('jobs__jobid__vertices__vertexid__subtasks__subtaskindex--restarted');
+    const restarted = fixture<SubtaskAttempt>(
+      'jobs__jobid__vertices__vertexid__subtasks__subtaskindex--restarted',
+    );
     expect(restarted.attempt).toBeGreaterThan(0);
-    expect(earlierAttempts(restarted.attempt)).toEqual(Array.from({ length: restarted.attempt }, (_, i) => restarted.attempt - 1 - i));
+    expect(earlierAttempts(restarted.attempt)).toEqual(
+      Array.from({ length: restarted.attempt }, (_, i) => restarted.attempt - 1 - i),
+    );
     expect(earlierAttempts(0)).toEqual([]);
   });
 
   it('orders the time per state along the life cycle, skipping states never entered', () => {
-    expect(stateDurations({ 'status-duration': { RUNNING: 5, CREATED: 1, FAILED: 0, DEPLOYING: 2, SCHEDULED: 3 } })).toEqual([
+    expect(
+      stateDurations({
+        'status-duration': { RUNNING: 5, CREATED: 1, FAILED: 0, DEPLOYING: 2, SCHEDULED: 3 },
+      }),
+    ).toEqual([
       ['CREATED', 1],
       ['SCHEDULED', 3],
       ['DEPLOYING', 2],
@@ -37,7 +45,11 @@ describe('subtask helpers', () => {
     const data = fixture<SubtasksAccumulators>('jobs__jobid__vertices__vertexid__subtasks__accumulators');
     const rows = accumulatorRows(data);
     expect(rows).toHaveLength(data.subtasks.reduce((n, s) => n + s['user-accumulators'].length, 0));
-    expect(rows[0]).toMatchObject({ subtask: 0, attempt: 0, name: data.subtasks[0]?.['user-accumulators'][0]?.name });
+    expect(rows[0]).toMatchObject({
+      subtask: 0,
+      attempt: 0,
+      name: data.subtasks[0]?.['user-accumulators'][0]?.name,
+    });
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
     expect(accumulatorRows(undefined)).toEqual([]);
   });

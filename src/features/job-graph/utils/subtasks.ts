@@ -16,7 +16,17 @@ export function earlierAttempts(current: number): number[] {
 }
 
 /** Time spent in each state, in Flink's life-cycle order. */
-const STATE_ORDER = ['CREATED', 'SCHEDULED', 'DEPLOYING', 'INITIALIZING', 'RUNNING', 'FINISHED', 'CANCELING', 'CANCELED', 'FAILED'];
+const STATE_ORDER = [
+  'CREATED',
+  'SCHEDULED',
+  'DEPLOYING',
+  'INITIALIZING',
+  'RUNNING',
+  'FINISHED',
+  'CANCELING',
+  'CANCELED',
+  'FAILED',
+];
 export function stateDurations(attempt: Pick<SubtaskAttempt, 'status-duration'>): [string, number][] {
   return Object.entries(attempt['status-duration'] ?? {})
     .filter(([, ms]) => ms > 0)
@@ -35,7 +45,13 @@ export function accumulatorRows(data: SubtasksAccumulators | undefined): Accumul
   const rows: AccumulatorRow[] = [];
   for (const s of data?.subtasks ?? []) {
     for (const a of s['user-accumulators']) {
-      rows.push({ ...a, key: `${s.subtask}/${a.name}`, subtask: s.subtask, attempt: s.attempt, endpoint: s.endpoint });
+      rows.push({
+        ...a,
+        key: `${s.subtask}/${a.name}`,
+        subtask: s.subtask,
+        attempt: s.attempt,
+        endpoint: s.endpoint,
+      });
     }
   }
   return rows;

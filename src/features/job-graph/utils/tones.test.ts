@@ -6,11 +6,17 @@ const load = (l: Partial<VertexLoad>): VertexLoad => ({ ...EMPTY_LOAD, ...l });
 
 describe('vertexTone', () => {
   it('marks a vertex back-pressured HIGH with the ratio as intensity', () => {
-    expect(vertexTone('RUNNING', load({ busy: 0.11, backPressured: 0.89, idle: 0 }))).toEqual({ tone: 'backpressured', fill: 0.89 });
+    expect(vertexTone('RUNNING', load({ busy: 0.11, backPressured: 0.89, idle: 0 }))).toEqual({
+      tone: 'backpressured',
+      fill: 0.89,
+    });
   });
 
   it('marks the vertex downstream of it busy, the heat growing with the ratio', () => {
-    expect(vertexTone('RUNNING', load({ busy: 0.99, backPressured: 0 }))).toEqual({ tone: 'busy', fill: 0.99 });
+    expect(vertexTone('RUNNING', load({ busy: 0.99, backPressured: 0 }))).toEqual({
+      tone: 'busy',
+      fill: 0.99,
+    });
     expect(vertexTone('RUNNING', load({ busy: THRESHOLDS.busy, backPressured: 0 })).tone).toBe('busy');
     expect(vertexTone('RUNNING', load({ busy: 0.49, backPressured: 0 })).tone).toBe('ok');
   });
@@ -22,12 +28,20 @@ describe('vertexTone', () => {
   });
 
   it('gives an ok vertex its busy ratio as a light fill', () => {
-    expect(vertexTone('RUNNING', load({ busy: 0.3, backPressured: 0, recordsIn: 5 }))).toEqual({ tone: 'ok', fill: 0.3 });
+    expect(vertexTone('RUNNING', load({ busy: 0.3, backPressured: 0, recordsIn: 5 }))).toEqual({
+      tone: 'ok',
+      fill: 0.3,
+    });
   });
 
   it('calls a vertex idle only when it does nothing at all', () => {
-    expect(vertexTone('RUNNING', load({ busy: 0, backPressured: 0, idle: 0.99, recordsIn: 0, recordsOut: 0 })).tone).toBe('idle');
-    expect(vertexTone('RUNNING', load({ busy: 0.01, backPressured: 0, idle: 0.99, recordsIn: 3 })).tone).toBe('ok');
+    expect(
+      vertexTone('RUNNING', load({ busy: 0, backPressured: 0, idle: 0.99, recordsIn: 0, recordsOut: 0 }))
+        .tone,
+    ).toBe('idle');
+    expect(vertexTone('RUNNING', load({ busy: 0.01, backPressured: 0, idle: 0.99, recordsIn: 3 })).tone).toBe(
+      'ok',
+    );
   });
 
   it('lets the status win: failed, finished, starting, or no metrics yet', () => {

@@ -5,13 +5,15 @@ import type { AggregatedMetricList, MetricList } from '@/api/flink/schemas';
 import { maxOverSubtasks, minOverSubtasks, msPerSecondToRatio, perSubtask, vertexLoad } from './vertex-load';
 
 /** A recorded Flink 2.2.1 answer. */
-const fixture = <T,>(name: string): T =>
+const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(join(process.cwd(), 'e2e/fixtures/flink/2.2', `${name}.json`), 'utf8')) as T;
 
 describe('vertexLoad', () => {
   it('reads the worst subtask of a real back-pressured vertex (agg=max)', () => {
     // Source -> Parse of the recorded BackpressureJob, upstream of the slow operator.
-    const list = fixture<AggregatedMetricList>('jobs__jobid__vertices__vertexid__subtasks__metrics--get-agg-max');
+    const list = fixture<AggregatedMetricList>(
+      'jobs__jobid__vertices__vertexid__subtasks__metrics--get-agg-max',
+    );
     const max = (id: string) => list.find((m) => m.id === id)?.max ?? NaN;
     const load = vertexLoad(list);
     expect(max('backPressuredTimeMsPerSecond')).toBeGreaterThan(500); // the recording is of a HIGH case
@@ -58,6 +60,8 @@ describe('aggregation over subtasks', () => {
     expect([...values.keys()]).toEqual([0, 1]);
     expect(values.get(1)).toBe(list.find((m) => m.id === '1.currentInputWatermark')?.value);
     expect(Number(values.get(1))).toBeGreaterThan(1.7e12);
-    expect(perSubtask([{ id: '0.Parse.currentInputWatermark', value: '1' }], 'currentInputWatermark').size).toBe(0);
+    expect(
+      perSubtask([{ id: '0.Parse.currentInputWatermark', value: '1' }], 'currentInputWatermark').size,
+    ).toBe(0);
   });
 });

@@ -27,7 +27,8 @@ export const EMPTY_LOAD: VertexLoad = {
   bytesOut: undefined,
 };
 
-const finite = (n: number | undefined): number | undefined => (n !== undefined && Number.isFinite(n) ? n : undefined);
+const finite = (n: number | undefined): number | undefined =>
+  n !== undefined && Number.isFinite(n) ? n : undefined;
 
 /** ms per second → 0..1 (Flink can report slightly over 1000 when a sample spans more than 1 s). */
 export function msPerSecondToRatio(ms: number | undefined): number | undefined {

@@ -5,7 +5,7 @@ import type { MetricList } from '@/api/flink/schemas';
 import { parseWatermark, watermarkRows } from './watermarks';
 
 /** A recorded Flink 2.2.1 answer. */
-const fixture = <T,>(name: string): T =>
+const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(join(process.cwd(), 'e2e/fixtures/flink/2.2', `${name}.json`), 'utf8')) as T;
 
 describe('watermarkRows', () => {
@@ -37,7 +37,11 @@ describe('watermarkRows', () => {
   });
 
   it('treats Long.MIN_VALUE of a vertex without event time as "no watermark"', () => {
-    const s = watermarkRows(fixture<MetricList>('jobs__jobid__vertices__vertexid__watermarks--no-watermarks'), 2, Date.now());
+    const s = watermarkRows(
+      fixture<MetricList>('jobs__jobid__vertices__vertexid__watermarks--no-watermarks'),
+      2,
+      Date.now(),
+    );
     expect(s.withoutWatermark).toBe(2);
     expect(s.low).toBeUndefined();
     expect(s.maxLagMs).toBeUndefined();

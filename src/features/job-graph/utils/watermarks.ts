@@ -30,14 +30,23 @@ export function parseWatermark(value: string | undefined): number | undefined {
 }
 
 /** One row per subtask 0..parallelism-1 (subtasks missing from the answer are listed unreported). */
-export function watermarkRows(list: MetricList | undefined, parallelism: number, now: number): WatermarkSummary {
+export function watermarkRows(
+  list: MetricList | undefined,
+  parallelism: number,
+  now: number,
+): WatermarkSummary {
   const values = perSubtask(list, 'currentInputWatermark');
   const count = Math.max(parallelism, values.size ? Math.max(...values.keys()) + 1 : 0);
   const rows: WatermarkRow[] = [];
   for (let i = 0; i < count; i++) {
     const raw = values.get(i);
     const watermark = parseWatermark(raw);
-    rows.push({ subtask: i, watermark, lagMs: watermark === undefined ? undefined : Math.max(0, now - watermark), reported: raw !== undefined });
+    rows.push({
+      subtask: i,
+      watermark,
+      lagMs: watermark === undefined ? undefined : Math.max(0, now - watermark),
+      reported: raw !== undefined,
+    });
   }
   return {
     rows,

@@ -54,7 +54,8 @@ export function promqlForSeries(clusterId: string, key: string): string | undefi
     const metric = rest.slice(i + 1);
     const tm = looseLabel('tm_id', tmId);
     if (metric === 'heap') return `max(flink_taskmanager_Status_JVM_Memory_Heap_Used{${tm}})`;
-    if (metric === 'gc') return `max(rate(flink_taskmanager_Status_JVM_GarbageCollector_All_Time{${tm}}[1m])) / 1000`;
+    if (metric === 'gc')
+      return `max(rate(flink_taskmanager_Status_JVM_GarbageCollector_All_Time{${tm}}[1m])) / 1000`;
   }
   return undefined;
 }

@@ -46,7 +46,11 @@ export function SeriesChart({
     if (promql && prom.data) {
       return {
         source: 'prometheus',
-        series: prom.data.map((s, i) => ({ key: s.key || String(i), label: prom.data.length > 1 ? s.key : spec.label, points: s.points })),
+        series: prom.data.map((s, i) => ({
+          key: s.key || String(i),
+          label: prom.data.length > 1 ? s.key : spec.label,
+          points: s.points,
+        })),
       };
     }
     return { source: 'browser', series: [{ key: spec.key, label: spec.label, points: local }] };
@@ -64,10 +68,14 @@ export function SeriesChart({
     >
       <figcaption className="mb-1 flex items-baseline gap-2 text-xs">
         <span className="font-medium text-slate-700 dark:text-slate-200">{spec.label}</span>
-        <span className="text-slate-500">{drawn.source === 'prometheus' ? 'Prometheus, last hour' : 'recorded in this browser'}</span>
+        <span className="text-slate-500">
+          {drawn.source === 'prometheus' ? 'Prometheus, last hour' : 'recorded in this browser'}
+        </span>
       </figcaption>
       {promql && prom.isError && !prom.data ? <QueryError error={prom.error} compact /> : null}
-      <Suspense fallback={<div style={{ height }} className="animate-pulse rounded bg-slate-100 dark:bg-slate-800" />}>
+      <Suspense
+        fallback={<div style={{ height }} className="animate-pulse rounded bg-slate-100 dark:bg-slate-800" />}
+      >
         <TimeSeriesChart
           title={spec.label}
           series={drawn.series}

@@ -5,7 +5,7 @@
  * non-terminal job (capped by `maxJobsPolled`) details, checkpoints, exceptions and three job
  * metrics, and vertex or task manager metrics only for what the rules flagged (flinkNeeds).
  */
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useSyncExternalStore } from 'react';
 import type { ClusterInfo } from '@/api/dashboard/clusters';
 import { useConnectionStatus } from '@/api/connection-status';
 import { recordMetrics } from '@/api/metric-store';
@@ -25,7 +25,7 @@ import {
   useTaskManagersMetrics,
   vertexWatermarksQuery,
 } from '@/api/flink/queries';
-import { evaluateFlink, flinkNeeds, type FlinkNeeds } from '../rules/engine';
+import { evaluateFlink, flinkNeeds } from '../rules/engine';
 import { observeFlink } from '../rules/history';
 import { TM_METRICS } from '../rules/task-managers';
 import { resolveThresholds } from '../rules/thresholds';
@@ -33,11 +33,17 @@ import type { FlinkInput, Timed } from '../rules/types';
 import { jobKey, type JobStateEntry, type NotificationSpec } from '../store/notify';
 import { watchedJobs } from '../store/preferences';
 import { publishCluster } from '../store/triage-store';
-import { flinkHistory, loadStoredTaskManagers, setFlinkHistory } from './histories';
+import {
+  flinkHistory,
+  flinkNeedsOf,
+  loadStoredTaskManagers,
+  setFlinkHistory,
+  setFlinkNeeds,
+  subscribeFlinkNeeds,
+} from './histories';
 import { flinkSamples } from './samples';
 import { useTimedQueries } from './use-timed-queries';
 
-const NO_NEEDS: FlinkNeeds = { jobs: [], failedJobs: [], vertexMetrics: {}, watermarks: {}, taskManagers: [] };
 const JOB_METRICS = ['numRestarts', 'lastCheckpointDuration', 'lastCheckpointSize'] as const;
 const VERTEX_METRICS = [
   'backPressuredTimeMsPerSecond',
@@ -49,7 +55,8 @@ const MIN_MAX = ['min', 'max'] as const;
 /** Exceptions: enough entries to count restarts over 10 min at a fast pace. */
 const MAX_EXCEPTIONS = 20;
 
-const pairs = (byJob: Record<string, string[]>) => Object.entries(byJob).flatMap(([j, vs]) => vs.map((v) => `${j}/${v}`));
+const pairs = (byJob: Record<string, string[]>) =>
+  Object.entries(byJob).flatMap(([j, vs]) => vs.map((v) => `${j}/${v}`));
 const split = (pair: string) => {
   const i = pair.indexOf('/');
   return [pair.slice(0, i), pair.slice(i + 1)] as const;
@@ -76,10 +83,6 @@ export function clockOffset(details: Record<string, Timed<{ now: number }>>): nu
   return mid === undefined || Math.abs(mid) < 1000 ? 0 : mid;
 }
 
-export function sameNeeds(a: FlinkNeeds, b: FlinkNeeds): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 export function FlinkCollector({
   cluster,
   triageConfig,
@@ -94,7 +97,10 @@ export function FlinkCollector({
   const poll = usePollInterval(c);
   const slow = usePollInterval(c, { minimumMs: METRICS_MIN_MS });
   const connection = useConnectionStatus(c);
-  const [needs, setNeeds] = useState<FlinkNeeds>(NO_NEEDS);
+  const needs = useSyncExternalStore(
+    subscribeFlinkNeeds,
+    useCallback(() => flinkNeedsOf(c), [c]),
+  );
 
   const overview = useClusterOverview(c);
   const jobs = useJobsOverview(c);
@@ -102,7 +108,10 @@ export function FlinkCollector({
   const tmAggregate = useTaskManagersMetrics(c, { get: TM_METRICS, agg: MIN_MAX });
 
   const details = useTimedQueries(needs.jobs, (j) => ({ ...jobDetailsQuery(c, j), refetchInterval: poll }));
-  const checkpoints = useTimedQueries(needs.jobs, (j) => ({ ...checkpointStatsQuery(c, j), refetchInterval: slow }));
+  const checkpoints = useTimedQueries(needs.jobs, (j) => ({
+    ...checkpointStatsQuery(c, j),
+    refetchInterval: slow,
+  }));
   const checkpointConfig = useTimedQueries(needs.jobs, (j) => checkpointConfigQuery(c, j));
   const failed = useMemo(() => new Set(needs.failedJobs), [needs.failedJobs]);
   const exceptions = useTimedQueries([...needs.jobs, ...needs.failedJobs], (j) => ({
@@ -156,17 +165,23 @@ export function FlinkCollector({
       now,
       clockOffsetMs: clockOffset(details.byId),
       connection: {
-        ...(connection.disconnectedSince !== undefined ? { disconnectedSince: connection.disconnectedSince } : {}),
+        ...(connection.disconnectedSince !== undefined
+          ? { disconnectedSince: connection.disconnectedSince }
+          : {}),
         ...(connection.lastError !== undefined ? { lastError: connection.lastError } : {}),
       },
       ...(timed(overview) ? { overview: timed(overview) } : {}),
       ...(jobs.data ? { jobs: { data: jobs.data.jobs, at: jobs.dataUpdatedAt } } : {}),
-      ...(taskManagers.data ? { taskManagers: { data: taskManagers.data.taskmanagers, at: taskManagers.dataUpdatedAt } } : {}),
+      ...(taskManagers.data
+        ? { taskManagers: { data: taskManagers.data.taskmanagers, at: taskManagers.dataUpdatedAt } }
+        : {}),
       ...(timed(tmAggregate) ? { tmAggregate: timed(tmAggregate) } : {}),
       tmMetrics: tmMetrics.byId,
       jobDetails: details.byId,
       checkpoints: checkpoints.byId,
-      checkpointConfig: Object.fromEntries(Object.entries(checkpointConfig.byId).map(([j, v]) => [j, v.data])),
+      checkpointConfig: Object.fromEntries(
+        Object.entries(checkpointConfig.byId).map(([j, v]) => [j, v.data]),
+      ),
       exceptions: exceptions.byId,
       jobMetrics: jobMetrics.byId,
       vertexMetrics: nest(vertexMetrics.byId),
@@ -183,8 +198,7 @@ export function FlinkCollector({
       onNotify(publishCluster(c, evaluateFlink(input, history, t), jobStates, watchedJobs(), now));
     }
     for (const batch of flinkSamples(input, history)) recordMetrics(batch.values, batch.t);
-    const next = flinkNeeds(input, history, t);
-    setNeeds((prev) => (sameNeeds(prev, next) ? prev : next));
+    setFlinkNeeds(c, flinkNeeds(input, history, t));
   });
 
   useEffect(() => {

@@ -4,7 +4,13 @@
  * reload a task manager that disappeared meanwhile is still recognised as lost.
  */
 import { readValue, writeValue } from '@/api/metric-store';
-import { emptyFlinkHistory, emptySeaTunnelHistory, type FlinkHistory, type SeaTunnelHistory } from '../rules/history';
+import type { FlinkNeeds } from '../rules/engine';
+import {
+  emptyFlinkHistory,
+  emptySeaTunnelHistory,
+  type FlinkHistory,
+  type SeaTunnelHistory,
+} from '../rules/history';
 
 const flink = new Map<string, FlinkHistory>();
 const seatunnel = new Map<string, SeaTunnelHistory>();
@@ -64,4 +70,31 @@ export function seatunnelHistory(clusterId: string): SeaTunnelHistory {
 
 export function setSeatunnelHistory(clusterId: string, h: SeaTunnelHistory) {
   seatunnel.set(clusterId, h);
+}
+
+/**
+ * What each cluster's rules asked to poll next (flinkNeeds). An external store rather than
+ * component state: it is written after each evaluation, and a re-mounted collector resumes it.
+ */
+const NO_NEEDS: FlinkNeeds = {
+  jobs: [],
+  failedJobs: [],
+  vertexMetrics: {},
+  watermarks: {},
+  taskManagers: [],
+};
+const needs = new Map<string, FlinkNeeds>();
+const needsListeners = new Set<() => void>();
+
+export const flinkNeedsOf = (clusterId: string): FlinkNeeds => needs.get(clusterId) ?? NO_NEEDS;
+
+export function setFlinkNeeds(clusterId: string, next: FlinkNeeds) {
+  if (JSON.stringify(flinkNeedsOf(clusterId)) === JSON.stringify(next)) return;
+  needs.set(clusterId, next);
+  needsListeners.forEach((l) => l());
+}
+
+export function subscribeFlinkNeeds(listener: () => void): () => void {
+  needsListeners.add(listener);
+  return () => needsListeners.delete(listener);
 }

@@ -54,7 +54,8 @@ export function flinkSamples(input: FlinkInput, history: FlinkHistory): SampleBa
     if (shares.length) add(d.at, { [flinkKey(c, 'job', jobId, 'bp')]: Math.max(...shares.map((s) => s.bp)) });
     const lag = worstLag(input, history, jobId);
     const lastWm = lag?.samples[lag.samples.length - 1];
-    if (lag && lastWm) add(lastWm.t, { [flinkKey(c, 'job', jobId, 'wm-lag')]: lastWm.t + input.clockOffsetMs - lastWm.v });
+    if (lag && lastWm)
+      add(lastWm.t, { [flinkKey(c, 'job', jobId, 'wm-lag')]: lastWm.t + input.clockOffsetMs - lastWm.v });
   }
   if (total) add(total.t, { [flinkKey(c, 'records-in')]: total.v });
 
@@ -81,7 +82,8 @@ export function flinkSamples(input: FlinkInput, history: FlinkHistory): SampleBa
       [flinkKey(c, 'gc-max')]: gc === undefined ? undefined : gc / 1000,
     });
   }
-  if (input.taskManagers) add(input.taskManagers.at, { [flinkKey(c, 'taskmanagers')]: input.taskManagers.data.length });
+  if (input.taskManagers)
+    add(input.taskManagers.at, { [flinkKey(c, 'taskmanagers')]: input.taskManagers.data.length });
   for (const [tmId, m] of Object.entries(input.tmMetrics)) {
     const v = metricValues(m.data);
     const gc = v[GC_TIME_PER_SECOND];
@@ -103,7 +105,9 @@ export function seatunnelSamples(input: SeaTunnelInput): SampleBatch[] {
   if (!input.running) return [];
   const values: SampleBatch['values'] = {};
   for (const job of input.running.data) {
-    values[`seatunnel:${input.cluster.id}:job:${job.jobId}:source-count`] = count(job.metrics.sourceReceivedCount);
+    values[`seatunnel:${input.cluster.id}:job:${job.jobId}:source-count`] = count(
+      job.metrics.sourceReceivedCount,
+    );
     values[`seatunnel:${input.cluster.id}:job:${job.jobId}:sink-count`] = count(job.metrics.sinkWriteCount);
   }
   return [{ t: input.running.at, values }];

@@ -3,7 +3,11 @@ import { useEffect, useEffectEvent, useMemo } from 'react';
 import type { ClusterInfo } from '@/api/dashboard/clusters';
 import { useConnectionStatus } from '@/api/connection-status';
 import { recordMetrics } from '@/api/metric-store';
-import { useSeaTunnelFinishedJobs, useSeaTunnelOverview, useSeaTunnelRunningJobs } from '@/api/seatunnel/queries';
+import {
+  useSeaTunnelFinishedJobs,
+  useSeaTunnelOverview,
+  useSeaTunnelRunningJobs,
+} from '@/api/seatunnel/queries';
 import { evaluateSeaTunnel } from '../rules/engine';
 import { observeSeaTunnel } from '../rules/history';
 import { resolveThresholds } from '../rules/thresholds';
@@ -45,7 +49,9 @@ export function SeaTunnelCollector({
       cluster: { id: c, name: cluster.name },
       now,
       connection: {
-        ...(connection.disconnectedSince !== undefined ? { disconnectedSince: connection.disconnectedSince } : {}),
+        ...(connection.disconnectedSince !== undefined
+          ? { disconnectedSince: connection.disconnectedSince }
+          : {}),
         ...(connection.lastError !== undefined ? { lastError: connection.lastError } : {}),
       },
       ...(overview.data ? { overview: { data: overview.data, at: overview.dataUpdatedAt } } : {}),

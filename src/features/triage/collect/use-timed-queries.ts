@@ -1,5 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import { useQueries, type QueryKey, type QueryObserverResult, type UseQueryOptions } from '@tanstack/react-query';
+import {
+  useQueries,
+  type QueryKey,
+  type QueryObserverResult,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
 import type { Timed } from '../rules/types';
 
 export interface TimedAnswers<T> {

@@ -17,7 +17,10 @@ export function NotificationsToggle({ compact = false }: { compact?: boolean }) 
       setNotificationsEnabled(false);
       return;
     }
-    const permission = Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
+    const permission =
+      Notification.permission === 'default'
+        ? await Notification.requestPermission()
+        : Notification.permission;
     setDenied(permission === 'denied');
     setNotificationsEnabled(permission === 'granted');
   };
@@ -40,7 +43,11 @@ export function NotificationsToggle({ compact = false }: { compact?: boolean }) 
       } ${denied ? 'opacity-60' : ''}`}
     >
       <BellIcon off={!on} />
-      {compact ? <span className="sr-only">Notifications</span> : <span className="ml-1">Notifications {on ? 'on' : 'off'}</span>}
+      {compact ? (
+        <span className="sr-only">Notifications</span>
+      ) : (
+        <span className="ml-1">Notifications {on ? 'on' : 'off'}</span>
+      )}
     </button>
   );
 }
@@ -48,7 +55,16 @@ export function NotificationsToggle({ compact = false }: { compact?: boolean }) 
 /** A bell, struck through when off (an SVG: emoji fonts are not everywhere). */
 function BellIcon({ off }: { off: boolean }) {
   return (
-    <svg aria-hidden viewBox="0 0 24 24" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden
+      viewBox="0 0 24 24"
+      className="h-3.5 w-3.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       {off ? <path d="M3 3l18 18" /> : null}

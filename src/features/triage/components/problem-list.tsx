@@ -53,12 +53,19 @@ export function ProblemRow({
               </span>
             ) : null}
             {showCluster ? (
-              <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300" data-testid="problem-cluster">
+              <span
+                className="rounded bg-slate-100 px-1.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+                data-testid="problem-cluster"
+              >
                 {p.clusterName}
               </span>
             ) : null}
           </div>
-          <p className="mt-0.5 line-clamp-2 text-sm text-slate-600 dark:text-slate-400" title={p.explanation} data-testid="problem-explanation">
+          <p
+            className="mt-0.5 line-clamp-2 text-sm text-slate-600 dark:text-slate-400"
+            title={p.explanation}
+            data-testid="problem-explanation"
+          >
             {p.explanation}
           </p>
         </div>
@@ -69,7 +76,12 @@ export function ProblemRow({
           <Since since={p.since} now={now} />
         </div>
         <div className="flex shrink-0 items-center gap-1 pt-1.5">
-          <AppLink href={p.href} className={linkClass} testId="problem-link" title={`Open ${p.linkLabel.toLowerCase()}`}>
+          <AppLink
+            href={p.href}
+            className={linkClass}
+            testId="problem-link"
+            title={`Open ${p.linkLabel.toLowerCase()}`}
+          >
             {p.linkLabel} <span aria-hidden>→</span>
           </AppLink>
           {p.series && cluster ? (
@@ -102,7 +114,11 @@ export function ProblemRow({
       </div>
       {open && p.series && cluster ? (
         <div className="mt-2 pl-[4.75rem]">
-          <SeriesChart cluster={cluster} spec={{ ...p.series, ratio: p.series.format === 'percent' }} testId="problem-chart" />
+          <SeriesChart
+            cluster={cluster}
+            spec={{ ...p.series, ratio: p.series.format === 'percent' }}
+            testId="problem-chart"
+          />
         </div>
       ) : null}
     </li>
@@ -128,7 +144,13 @@ export function ProblemList({
       aria-label="Problems"
     >
       {problems.map((p) => (
-        <ProblemRow key={p.id} problem={p} cluster={byId.get(p.clusterId)} now={now} showCluster={showCluster} />
+        <ProblemRow
+          key={p.id}
+          problem={p}
+          cluster={byId.get(p.clusterId)}
+          now={now}
+          showCluster={showCluster}
+        />
       ))}
     </ul>
   );

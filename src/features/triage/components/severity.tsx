@@ -10,7 +10,8 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
 export const SEVERITY_TONE: Record<Severity, string> = {
   critical: 'bg-red-600 text-white dark:bg-red-500 dark:text-white',
   high: 'bg-orange-100 text-orange-900 ring-1 ring-inset ring-orange-300 dark:bg-orange-900/50 dark:text-orange-100 dark:ring-orange-700',
-  medium: 'bg-amber-50 text-amber-900 ring-1 ring-inset ring-amber-300 dark:bg-amber-900/30 dark:text-amber-100 dark:ring-amber-700',
+  medium:
+    'bg-amber-50 text-amber-900 ring-1 ring-inset ring-amber-300 dark:bg-amber-900/30 dark:text-amber-100 dark:ring-amber-700',
   low: 'bg-slate-100 text-slate-700 ring-1 ring-inset ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600',
 };
 

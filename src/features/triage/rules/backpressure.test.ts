@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { REC, at, flink, flinkInput } from '../testing/fixtures';
-import { backPressureRule, consumersOf, findBottleneck, jobsFlaggedForBackPressure, vertexShares } from './backpressure';
+import {
+  backPressureRule,
+  consumersOf,
+  findBottleneck,
+  jobsFlaggedForBackPressure,
+  vertexShares,
+} from './backpressure';
 import { emptyFlinkHistory, observeFlink } from './history';
 import { DEFAULT_THRESHOLDS as T } from './thresholds';
 
@@ -10,7 +16,11 @@ const [source, slow, sink] = details.vertices;
 
 describe('vertexShares', () => {
   it('reads lifetime shares from the accumulated times of /jobs/:jobid', () => {
-    const shares = vertexShares(flinkInput({ jobDetails: { [REC.backpressure]: at(details) } }), emptyFlinkHistory(), REC.backpressure);
+    const shares = vertexShares(
+      flinkInput({ jobDetails: { [REC.backpressure]: at(details) } }),
+      emptyFlinkHistory(),
+      REC.backpressure,
+    );
     expect(shares[source!.id]).toMatchObject({ basis: 'lifetime' });
     expect(shares[source!.id]!.bp).toBeCloseTo(46340 / (46340 + 393 + 17881), 3);
     expect(shares[slow!.id]!.busy).toBeCloseTo(65016 / (65016 + 1002), 3);
@@ -22,12 +32,26 @@ describe('vertexShares', () => {
     // In the 10 s between the polls: 2 subtasks x 10 s, back-pressured 5 s of 20 s.
     m['accumulated-backpressured-time'] = (m['accumulated-backpressured-time'] ?? 0) + 5000;
     m['accumulated-busy-time'] = (m['accumulated-busy-time'] ?? 0) + 15000;
-    let history = observeFlink(emptyFlinkHistory(), flinkInput({ jobDetails: { [REC.backpressure]: at(details, REC.now - 10_000) } }));
+    let history = observeFlink(
+      emptyFlinkHistory(),
+      flinkInput({ jobDetails: { [REC.backpressure]: at(details, REC.now - 10_000) } }),
+    );
     const input = flinkInput({ jobDetails: { [REC.backpressure]: at(later, REC.now) } });
     history = observeFlink(history, input);
-    expect(vertexShares(input, history, REC.backpressure)[source!.id]).toMatchObject({ bp: 0.25, busy: 0.75, basis: 'recent' });
-    const withMetrics = { ...input, vertexMetrics: { [REC.backpressure]: { [source!.id]: at(flink.pressureMetrics()) } } };
-    expect(vertexShares(withMetrics, history, REC.backpressure)[source!.id]).toMatchObject({ bp: 0.793, busy: 0.333, basis: 'metrics' });
+    expect(vertexShares(input, history, REC.backpressure)[source!.id]).toMatchObject({
+      bp: 0.25,
+      busy: 0.75,
+      basis: 'recent',
+    });
+    const withMetrics = {
+      ...input,
+      vertexMetrics: { [REC.backpressure]: { [source!.id]: at(flink.pressureMetrics()) } },
+    };
+    expect(vertexShares(withMetrics, history, REC.backpressure)[source!.id]).toMatchObject({
+      bp: 0.793,
+      busy: 0.333,
+      basis: 'metrics',
+    });
   });
 });
 
@@ -61,7 +85,9 @@ describe('findBottleneck', () => {
   });
 
   it('nothing back-pressured: nothing found', () => {
-    expect(findBottleneck(details, { [source!.id]: { bp: 0.2, busy: 0.5, basis: 'metrics' } }, T)).toBeUndefined();
+    expect(
+      findBottleneck(details, { [source!.id]: { bp: 0.2, busy: 0.5, basis: 'metrics' } }, T),
+    ).toBeUndefined();
   });
 });
 
@@ -80,7 +106,9 @@ describe('backPressureRule', () => {
   });
 
   it('flags the job for vertex metrics, and not the healthy CheckpointingJob', () => {
-    const input = flinkInput({ jobDetails: { [REC.backpressure]: at(details), [REC.checkpointing]: at(flink.details()) } });
+    const input = flinkInput({
+      jobDetails: { [REC.backpressure]: at(details), [REC.checkpointing]: at(flink.details()) },
+    });
     expect(jobsFlaggedForBackPressure(input, emptyFlinkHistory(), T)).toEqual([REC.backpressure]);
     expect(backPressureRule(input, emptyFlinkHistory(), T).map((p) => p.jobId)).toEqual([REC.backpressure]);
   });

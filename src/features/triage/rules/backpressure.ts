@@ -26,7 +26,11 @@ function share(part: number, total: number): number {
 }
 
 /** Per vertex: metrics of flagged jobs first, then accumulated times between polls, then over the lifetime. */
-export function vertexShares(input: FlinkInput, history: FlinkHistory, jobId: string): Record<string, VertexShares> {
+export function vertexShares(
+  input: FlinkInput,
+  history: FlinkHistory,
+  jobId: string,
+): Record<string, VertexShares> {
   const details = input.jobDetails[jobId]?.data;
   if (!details) return {};
   const out: Record<string, VertexShares> = {};
@@ -56,7 +60,12 @@ export function vertexShares(input: FlinkInput, history: FlinkHistory, jobId: st
       const dIdle = b.idle - a.idle;
       const total = dBp + dBusy + dIdle;
       if (total > 0 && dBp >= 0 && dBusy >= 0 && dIdle >= 0) {
-        out[v.id] = { bp: share(dBp, total), busy: share(dBusy, total), idle: share(dIdle, total), basis: 'recent' };
+        out[v.id] = {
+          bp: share(dBp, total),
+          busy: share(dBusy, total),
+          idle: share(dIdle, total),
+          basis: 'recent',
+        };
         continue;
       }
     }
@@ -67,7 +76,12 @@ export function vertexShares(input: FlinkInput, history: FlinkHistory, jobId: st
     };
     const total = acc.bp + acc.busy + acc.idle;
     if (total > 0 && Number.isFinite(total)) {
-      out[v.id] = { bp: share(acc.bp, total), busy: share(acc.busy, total), idle: share(acc.idle, total), basis: 'lifetime' };
+      out[v.id] = {
+        bp: share(acc.bp, total),
+        busy: share(acc.busy, total),
+        idle: share(acc.idle, total),
+        basis: 'lifetime',
+      };
     }
   }
   return out;
@@ -123,13 +137,21 @@ export function findBottleneck(
     pressured: { id: pressured.id, name: pressured.name, shares: shares[pressured.id] as VertexShares },
   };
   if (busiest && (shares[busiest]?.busy ?? 0) >= t.busyHigh) {
-    result.bottleneck = { id: busiest, name: names.get(busiest) ?? busiest, shares: shares[busiest] as VertexShares };
+    result.bottleneck = {
+      id: busiest,
+      name: names.get(busiest) ?? busiest,
+      shares: shares[busiest] as VertexShares,
+    };
   }
   return result;
 }
 
 /** Jobs whose vertex metrics are worth asking for: some vertex was back-pressured between polls or over its lifetime. */
-export function jobsFlaggedForBackPressure(input: FlinkInput, history: FlinkHistory, t: Thresholds): string[] {
+export function jobsFlaggedForBackPressure(
+  input: FlinkInput,
+  history: FlinkHistory,
+  t: Thresholds,
+): string[] {
   const out: string[] = [];
   for (const [jobId, d] of Object.entries(input.jobDetails)) {
     if (d.data.state !== 'RUNNING') continue;
@@ -159,7 +181,11 @@ export function backPressureRule(input: FlinkInput, history: FlinkHistory, t: Th
         figure: { label: 'Back-pressured', value: pressured.shares.bp, format: 'percent' },
         href: links.backPressure(input.cluster.id, jobId, bottleneck?.id ?? pressured.id),
         linkLabel: 'Back pressure',
-        series: { key: `flink:${input.cluster.id}:job:${jobId}:bp`, label: 'Back-pressured (worst vertex)', format: 'percent' },
+        series: {
+          key: `flink:${input.cluster.id}:job:${jobId}:bp`,
+          label: 'Back-pressured (worst vertex)',
+          format: 'percent',
+        },
       }),
     );
   }

@@ -35,7 +35,9 @@ export function checkpointFailuresRule(input: FlinkInput, history: FlinkHistory,
       if (base) grown = last.v - base.v;
     }
     const failures = Math.max(failedInHistory.length, grown);
-    const failingNow = Boolean(failed && (!completed || failed.failure_timestamp > completed.latest_ack_timestamp));
+    const failingNow = Boolean(
+      failed && (!completed || failed.failure_timestamp > completed.latest_ack_timestamp),
+    );
     if (!failingNow && failures === 0) continue;
     const message = firstLine(failed?.failure_message) || 'no reason given';
     const sinceCompleted = completed ? completed.latest_ack_timestamp : 0;
@@ -49,13 +51,21 @@ export function checkpointFailuresRule(input: FlinkInput, history: FlinkHistory,
         explanation: failingNow
           ? `Checkpoint ${failed?.id ?? ''} failed (${message}) and none completed since${completed ? '' : ' the job started'}.`
           : `${failures} checkpoint${failures === 1 ? '' : 's'} failed in the last ${minutes} min, the latest: ${message}`,
-        figure: { label: `Failed (${minutes} min)`, value: Math.max(failures, failingNow ? 1 : 0), format: 'count' },
+        figure: {
+          label: `Failed (${minutes} min)`,
+          value: Math.max(failures, failingNow ? 1 : 0),
+          format: 'count',
+        },
         href: links.checkpoints(input.cluster.id, jobId, failed?.id),
         linkLabel: 'Checkpoints',
         since: failingNow
-          ? earliest(failedSinceCompleted.map((c) => c.trigger_timestamp)) ?? failed?.failure_timestamp
+          ? (earliest(failedSinceCompleted.map((c) => c.trigger_timestamp)) ?? failed?.failure_timestamp)
           : earliest(failedInHistory.map((c) => c.failure_timestamp)),
-        series: { key: `flink:${input.cluster.id}:job:${jobId}:cp-failed`, label: 'Failed checkpoints (total)', format: 'count' },
+        series: {
+          key: `flink:${input.cluster.id}:job:${jobId}:cp-failed`,
+          label: 'Failed checkpoints (total)',
+          format: 'count',
+        },
       }),
     );
   }
@@ -123,12 +133,17 @@ export function checkpointGrowthRule(input: FlinkInput, history: FlinkHistory, t
       duration.recent / duration.earlier >= t.checkpointGrowthFactor &&
       duration.recent >= t.checkpointGrowthMinDurationMs;
     const sizeGrows =
-      size.earlier > 0 && size.recent / size.earlier >= t.checkpointGrowthFactor && size.recent >= t.checkpointGrowthMinBytes;
+      size.earlier > 0 &&
+      size.recent / size.earlier >= t.checkpointGrowthFactor &&
+      size.recent >= t.checkpointGrowthMinBytes;
     if (!durationGrows && !sizeGrows) continue;
     const timeout = input.checkpointConfig[jobId]?.timeout;
-    const nearTimeout = durationGrows && timeout !== undefined && timeout > 0 && duration.recent >= timeout / 2;
+    const nearTimeout =
+      durationGrows && timeout !== undefined && timeout > 0 && duration.recent >= timeout / 2;
     const parts = [
-      durationGrows ? `duration ${formatDuration(duration.earlier)} → ${formatDuration(duration.recent)}` : '',
+      durationGrows
+        ? `duration ${formatDuration(duration.earlier)} → ${formatDuration(duration.recent)}`
+        : '',
       sizeGrows ? `size ${formatBytes(size.earlier)} → ${formatBytes(size.recent)}` : '',
     ].filter(Boolean);
     const minutes = Math.round((jmNow - (points[0] as CheckpointPoint).t) / 60_000);
@@ -147,8 +162,16 @@ export function checkpointGrowthRule(input: FlinkInput, history: FlinkHistory, t
         href: links.checkpoints(input.cluster.id, jobId, points[points.length - 1]?.id),
         linkLabel: 'Checkpoints',
         series: durationGrows
-          ? { key: `flink:${input.cluster.id}:job:${jobId}:cp-duration`, label: 'Checkpoint duration', format: 'duration' }
-          : { key: `flink:${input.cluster.id}:job:${jobId}:cp-size`, label: 'Checkpoint size', format: 'bytes' },
+          ? {
+              key: `flink:${input.cluster.id}:job:${jobId}:cp-duration`,
+              label: 'Checkpoint duration',
+              format: 'duration',
+            }
+          : {
+              key: `flink:${input.cluster.id}:job:${jobId}:cp-size`,
+              label: 'Checkpoint size',
+              format: 'bytes',
+            },
       }),
     );
   }

@@ -19,7 +19,11 @@ export function problem(
 
 /** The first non-empty line of a (possibly multi-line) server message, shortened. */
 export function firstLine(text: string | null | undefined, max = 240): string {
-  const line = (text ?? '').split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const line =
+    (text ?? '')
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
@@ -27,7 +31,10 @@ export function firstLine(text: string | null | undefined, max = 240): string {
 export function exceptionSummary(text: string | null | undefined): string {
   let line = firstLine(text, 400);
   for (;;) {
-    const m = /^(?:[\w$]+\.)+(?:[\w$]*Exception|[\w$]*Error): ((?:[\w$]+\.)+[\w$]*(?:Exception|Error)(?::.*)?)$/.exec(line);
+    const m =
+      /^(?:[\w$]+\.)+(?:[\w$]*Exception|[\w$]*Error): ((?:[\w$]+\.)+[\w$]*(?:Exception|Error)(?::.*)?)$/.exec(
+        line,
+      );
     if (!m?.[1]) break;
     line = m[1];
   }

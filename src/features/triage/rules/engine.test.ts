@@ -31,9 +31,17 @@ describe('evaluateFlink', () => {
   });
 
   it('an unreachable cluster comes first', () => {
-    const input = { ...recorded(), connection: { disconnectedSince: REC.now - 30_000, lastError: 'GET /overview: network failure' } };
+    const input = {
+      ...recorded(),
+      connection: { disconnectedSince: REC.now - 30_000, lastError: 'GET /overview: network failure' },
+    };
     const [p] = rankProblems(evaluateFlink(input, emptyFlinkHistory(), T));
-    expect(p).toMatchObject({ rule: 'cluster-unreachable', severity: 'critical', figure: { value: 30_000 }, href: '/clusters/rec/overview' });
+    expect(p).toMatchObject({
+      rule: 'cluster-unreachable',
+      severity: 'critical',
+      figure: { value: 30_000 },
+      href: '/clusters/rec/overview',
+    });
   });
 });
 
@@ -45,13 +53,21 @@ describe('flinkNeeds', () => {
     expect(needs.failedJobs).toEqual([REC.failed]);
     expect(Object.keys(needs.vertexMetrics)).toEqual([REC.backpressure]);
     expect(needs.taskManagers).toEqual([]);
-    expect(flinkNeeds(input, emptyFlinkHistory(), resolveThresholds({ maxJobsPolled: 1 })).jobs).toHaveLength(1);
+    expect(flinkNeeds(input, emptyFlinkHistory(), resolveThresholds({ maxJobsPolled: 1 })).jobs).toHaveLength(
+      1,
+    );
   });
 });
 
 describe('evaluateSeaTunnel', () => {
   it('reports failed jobs', () => {
-    const input = seatunnelInput({ failed: at(seatunnelJobs('finished-jobs-FAILED.json')), running: at(seatunnelJobs('running-jobs.json')) }, Date.now());
+    const input = seatunnelInput(
+      {
+        failed: at(seatunnelJobs('finished-jobs-FAILED.json')),
+        running: at(seatunnelJobs('running-jobs.json')),
+      },
+      Date.now(),
+    );
     const problems = evaluateSeaTunnel(input, emptySeaTunnelHistory(), { ...T, failedJobMaxAgeMs: Infinity });
     expect(problems.map((p) => p.rule)).toEqual(['seatunnel-job-failed']);
   });
@@ -59,7 +75,10 @@ describe('evaluateSeaTunnel', () => {
 
 describe('resolveThresholds', () => {
   it('applies the config map: global keys, then per-cluster keys; ignores unknown keys', () => {
-    const t = resolveThresholds({ heapHigh: 0.8, 'heapHigh.prod': 0.95, bogus: 1, restartsHigh: NaN }, 'prod');
+    const t = resolveThresholds(
+      { heapHigh: 0.8, 'heapHigh.prod': 0.95, bogus: 1, restartsHigh: NaN },
+      'prod',
+    );
     expect(t.heapHigh).toBe(0.95);
     expect(resolveThresholds({ heapHigh: 0.8, 'heapHigh.prod': 0.95 }, 'dev').heapHigh).toBe(0.8);
     expect(t.restartsHigh).toBe(T.restartsHigh);

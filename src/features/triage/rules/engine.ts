@@ -36,8 +36,16 @@ export function evaluateFlink(input: FlinkInput, history: FlinkHistory, t: Thres
   ];
 }
 
-export function evaluateSeaTunnel(input: SeaTunnelInput, history: SeaTunnelHistory, t: Thresholds): Problem[] {
-  return [...clusterUnreachableRule(input), ...seaTunnelFailedRule(input, t), ...seaTunnelSinkStalledRule(input, history, t)];
+export function evaluateSeaTunnel(
+  input: SeaTunnelInput,
+  history: SeaTunnelHistory,
+  t: Thresholds,
+): Problem[] {
+  return [
+    ...clusterUnreachableRule(input),
+    ...seaTunnelFailedRule(input, t),
+    ...seaTunnelSinkStalledRule(input, history, t),
+  ];
 }
 
 /** Rules in order of how much they usually matter, for ties within a severity. */
@@ -92,7 +100,10 @@ export function flinkNeeds(input: FlinkInput, history: FlinkHistory, t: Threshol
   // Jobs in trouble-prone states first, then the running ones, newest first.
   const live = all
     .filter((j) => !isTerminalState(j.state))
-    .sort((a, b) => Number(a.state === 'RUNNING') - Number(b.state === 'RUNNING') || b['start-time'] - a['start-time'])
+    .sort(
+      (a, b) =>
+        Number(a.state === 'RUNNING') - Number(b.state === 'RUNNING') || b['start-time'] - a['start-time'],
+    )
     .slice(0, Math.max(0, t.maxJobsPolled))
     .map((j) => j.jid);
   const failedJobs = all
@@ -114,7 +125,8 @@ export function flinkNeeds(input: FlinkInput, history: FlinkHistory, t: Threshol
   const watermarks: Record<string, string[]> = {};
   for (const jobId of live) {
     const details = input.jobDetails[jobId]?.data;
-    if (details?.state === 'RUNNING' && details['job-type'] !== 'BATCH') watermarks[jobId] = watermarkVertexIds(details);
+    if (details?.state === 'RUNNING' && details['job-type'] !== 'BATCH')
+      watermarks[jobId] = watermarkVertexIds(details);
   }
   return { jobs: live, failedJobs, vertexMetrics, watermarks, taskManagers: taskManagersFlagged(input, t) };
 }

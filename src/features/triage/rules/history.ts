@@ -97,12 +97,17 @@ function retain<T>(record: Record<string, T>, keep: ReadonlySet<string>): Record
   return out;
 }
 
-function metricValue(list: { id: string; value?: string | undefined }[] | undefined, id: string): number | undefined {
+function metricValue(
+  list: { id: string; value?: string | undefined }[] | undefined,
+  id: string,
+): number | undefined {
   return parseMetricValue(list?.find((m) => m.id === id)?.value);
 }
 
 /** The lowest watermark over subtasks; Long.MIN_VALUE ("no watermark yet") is none. */
-export function minWatermark(list: { id: string; value?: string | undefined }[] | undefined): number | undefined {
+export function minWatermark(
+  list: { id: string; value?: string | undefined }[] | undefined,
+): number | undefined {
   let min: number | undefined;
   for (const m of list ?? []) {
     if (!m.id.endsWith('currentInputWatermark')) continue;
@@ -134,16 +139,26 @@ export function observeFlink(history: FlinkHistory, input: FlinkInput): FlinkHis
 
   for (const [jobId, m] of Object.entries(input.jobMetrics)) {
     const restarts = metricValue(m.data, 'numRestarts');
-    if (restarts !== undefined) next.restarts[jobId] = append(next.restarts[jobId], { t: m.at, v: restarts }, now);
+    if (restarts !== undefined)
+      next.restarts[jobId] = append(next.restarts[jobId], { t: m.at, v: restarts }, now);
   }
 
   for (const [jobId, cp] of Object.entries(input.checkpoints)) {
-    next.failedCheckpoints[jobId] = append(next.failedCheckpoints[jobId], { t: cp.at, v: cp.data.counts.failed }, now);
+    next.failedCheckpoints[jobId] = append(
+      next.failedCheckpoints[jobId],
+      { t: cp.at, v: cp.data.counts.failed },
+      now,
+    );
     const known = new Map((next.completedCheckpoints[jobId] ?? []).map((p) => [p.id, p]));
     const fresh = [...cp.data.history, ...(cp.data.latest.completed ? [cp.data.latest.completed] : [])];
     for (const c of fresh) {
       if (c.status !== 'COMPLETED' || c.is_savepoint) continue;
-      known.set(c.id, { id: c.id, t: c.trigger_timestamp, duration: c.end_to_end_duration, size: c.checkpointed_size ?? c.state_size });
+      known.set(c.id, {
+        id: c.id,
+        t: c.trigger_timestamp,
+        duration: c.end_to_end_duration,
+        size: c.checkpointed_size ?? c.state_size,
+      });
     }
     const from = now + input.clockOffsetMs - HISTORY_KEEP_MS;
     next.completedCheckpoints[jobId] = [...known.values()]

@@ -6,7 +6,10 @@ import { DEFAULT_THRESHOLDS as T } from './thresholds';
 
 describe('jobFailedRule', () => {
   it('reports the recorded FAILED job with its root cause and a link to the exceptions', () => {
-    const input = flinkInput({ jobs: at(flink.jobs()), exceptions: { [REC.failed]: at(flink.exceptions('--failed')) } });
+    const input = flinkInput({
+      jobs: at(flink.jobs()),
+      exceptions: { [REC.failed]: at(flink.exceptions('--failed')) },
+    });
     const [p, ...rest] = jobFailedRule(input, T);
     expect(rest).toEqual([]);
     expect(p).toMatchObject({
@@ -27,7 +30,10 @@ describe('jobFailedRule', () => {
 
 describe('jobRestartsRule', () => {
   it('counts restarts in the window from the exception history (FailingJob, two failures)', () => {
-    const input = flinkInput({ jobs: at(flink.jobs()), exceptions: { [REC.failing]: at(flink.exceptions()) } });
+    const input = flinkInput({
+      jobs: at(flink.jobs()),
+      exceptions: { [REC.failing]: at(flink.exceptions()) },
+    });
     const problems = jobRestartsRule(input, emptyFlinkHistory(), T);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({
@@ -51,7 +57,10 @@ describe('jobRestartsRule', () => {
     const jobs = at(flink.jobs());
     let history = emptyFlinkHistory();
     const metrics = (n: number) => [{ id: 'numRestarts', value: String(n) }];
-    history = observeFlink(history, flinkInput({ jobs, jobMetrics: { [REC.failing]: at(metrics(2), REC.now - 60_000) } }));
+    history = observeFlink(
+      history,
+      flinkInput({ jobs, jobMetrics: { [REC.failing]: at(metrics(2), REC.now - 60_000) } }),
+    );
     const input = flinkInput({ jobs, jobMetrics: { [REC.failing]: at(metrics(7), REC.now) } });
     history = observeFlink(history, input);
     const [p] = jobRestartsRule(input, history, T);
@@ -72,11 +81,17 @@ describe('jobStuckRule', () => {
   it('reports a job in CREATED for longer than stuckStateMs, by the job manager clock', () => {
     const details = flink.details('--failing');
     const job = { ...flink.jobs().find((j) => j.jid === REC.failing)!, state: 'CREATED' };
-    const stuck = { ...details, state: 'CREATED', timestamps: { ...details.timestamps, CREATED: details.now - 90_000 } };
+    const stuck = {
+      ...details,
+      state: 'CREATED',
+      timestamps: { ...details.timestamps, CREATED: details.now - 90_000 },
+    };
     const [p] = jobStuckRule(flinkInput({ jobs: at([job]), jobDetails: { [REC.failing]: at(stuck) } }), T);
     expect(p).toMatchObject({ title: 'Stuck in CREATED', severity: 'high', figure: { value: 90_000 } });
     const fresh = { ...stuck, timestamps: { ...stuck.timestamps, CREATED: details.now - 5_000 } };
-    expect(jobStuckRule(flinkInput({ jobs: at([job]), jobDetails: { [REC.failing]: at(fresh) } }), T)).toEqual([]);
+    expect(
+      jobStuckRule(flinkInput({ jobs: at([job]), jobDetails: { [REC.failing]: at(fresh) } }), T),
+    ).toEqual([]);
   });
 
   it('ignores RUNNING jobs', () => {

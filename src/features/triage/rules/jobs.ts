@@ -55,7 +55,8 @@ export function restartCount(
   const inWindow = (ex?.entries ?? []).filter((e) => e.timestamp >= from);
   const fromExceptions = inWindow.length;
   // Every entry in the window, and the list was cut: there may have been more.
-  const atLeast = Boolean(ex?.truncated) && fromExceptions === (ex?.entries.length ?? 0) && fromExceptions > 0;
+  const atLeast =
+    Boolean(ex?.truncated) && fromExceptions === (ex?.entries.length ?? 0) && fromExceptions > 0;
   let fromCounter = 0;
   const samples = history.restarts[jobId] ?? [];
   const browserFrom = input.now - windowMs;
@@ -67,7 +68,11 @@ export function restartCount(
     if (base && last.v > base.v) fromCounter = last.v - base.v;
   }
   const oldest = inWindow.length ? Math.min(...inWindow.map((e) => e.timestamp)) : undefined;
-  return { count: Math.max(fromExceptions, fromCounter), atLeast: atLeast && fromCounter <= fromExceptions, oldest };
+  return {
+    count: Math.max(fromExceptions, fromCounter),
+    atLeast: atLeast && fromCounter <= fromExceptions,
+    oldest,
+  };
 }
 
 export function jobRestartsRule(input: FlinkInput, history: FlinkHistory, t: Thresholds): Problem[] {
@@ -81,21 +86,31 @@ export function jobRestartsRule(input: FlinkInput, history: FlinkHistory, t: Thr
     const details = input.jobDetails[job.jid]?.data;
     const restartingSince = details?.timestamps.RESTARTING || undefined;
     const cause = lastException(input, job.jid);
-    const counted = count > 0 ? `${atLeast ? 'at least ' : ''}${count} restart${count === 1 ? '' : 's'} in the last ${minutes} min` : '';
+    const counted =
+      count > 0
+        ? `${atLeast ? 'at least ' : ''}${count} restart${count === 1 ? '' : 's'} in the last ${minutes} min`
+        : '';
     out.push(
       problem(input, 'job-restarts', job.jid, {
         severity: restarting || count >= t.restartsHigh ? 'high' : 'medium',
         jobId: job.jid,
         jobName: job.name,
         title: restarting ? 'Job restarting' : 'Job restarted',
-        explanation: [counted ? counted[0]?.toUpperCase() + counted.slice(1) : 'Restarting now', cause ? `last failure: ${cause}` : '']
+        explanation: [
+          counted ? counted[0]?.toUpperCase() + counted.slice(1) : 'Restarting now',
+          cause ? `last failure: ${cause}` : '',
+        ]
           .filter(Boolean)
           .join('; '),
         figure: { label: `Restarts (${minutes} min)`, value: count, format: 'count' },
         href: links.exceptions(input.cluster.id, job.jid),
         linkLabel: 'Exceptions',
         since: oldest ?? (restarting ? restartingSince : undefined),
-        series: { key: `flink:${input.cluster.id}:job:${job.jid}:restarts`, label: 'Restarts (total)', format: 'count' },
+        series: {
+          key: `flink:${input.cluster.id}:job:${job.jid}:restarts`,
+          label: 'Restarts (total)',
+          format: 'count',
+        },
       }),
     );
   }
@@ -103,7 +118,14 @@ export function jobRestartsRule(input: FlinkInput, history: FlinkHistory, t: Thr
 }
 
 /** States a job passes through; staying in one longer than `stuckStateMs` means it is stuck. */
-export const TRANSITIONAL_STATES = ['CREATED', 'INITIALIZING', 'RESTARTING', 'CANCELLING', 'FAILING', 'RECONCILING'];
+export const TRANSITIONAL_STATES = [
+  'CREATED',
+  'INITIALIZING',
+  'RESTARTING',
+  'CANCELLING',
+  'FAILING',
+  'RECONCILING',
+];
 
 export function jobStuckRule(input: FlinkInput, t: Thresholds): Problem[] {
   const out: Problem[] = [];

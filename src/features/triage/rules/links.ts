@@ -15,11 +15,13 @@ const job = (c: string, jobId: string) => `${cluster(c)}/jobs/${enc(jobId)}`;
 export const links = {
   overview: (c: string) => `${cluster(c)}/overview`,
   /** The job page (graph), optionally with a vertex (and its panel tab) selected. */
-  job: (c: string, jobId: string, vertex?: string, panel?: string) => withSearch(job(c, jobId), { vertex, panel }),
+  job: (c: string, jobId: string, vertex?: string, panel?: string) =>
+    withSearch(job(c, jobId), { vertex, panel }),
   exceptions: (c: string, jobId: string) => `${job(c, jobId)}/exceptions`,
   checkpoints: (c: string, jobId: string, checkpoint?: number) =>
     withSearch(`${job(c, jobId)}/checkpoints`, { checkpoint }),
-  backPressure: (c: string, jobId: string, vertex?: string) => withSearch(`${job(c, jobId)}/backpressure`, { vertex }),
+  backPressure: (c: string, jobId: string, vertex?: string) =>
+    withSearch(`${job(c, jobId)}/backpressure`, { vertex }),
   timeline: (c: string, jobId: string) => `${job(c, jobId)}/timeline`,
   taskManagers: (c: string) => `${cluster(c)}/task-managers`,
   taskManager: (c: string, tmId: string) => `${cluster(c)}/task-managers/${enc(tmId)}`,

@@ -17,7 +17,9 @@ describe('seaTunnelFailedRule', () => {
       href: `/clusters/st/jobs/${failed[0]!.jobId}`,
     });
     expect(p?.explanation).toContain('ErrorCode:[COMMON-02]');
-    expect(seaTunnelFailedRule(seatunnelInput({ failed: at(failed) }, ended + T.failedJobMaxAgeMs + 1), T)).toEqual([]);
+    expect(
+      seaTunnelFailedRule(seatunnelInput({ failed: at(failed) }, ended + T.failedJobMaxAgeMs + 1), T),
+    ).toEqual([]);
   });
 
   it('reads engine times as local time', () => {
@@ -31,7 +33,13 @@ describe('seaTunnelSinkStalledRule', () => {
   const job = running[0]!;
   const withCounts = (source: number, sink: number, sinkQps: number): SeaTunnelJob => ({
     ...job,
-    metrics: { ...job.metrics, sourceReceivedCount: source, sinkWriteCount: sink, sinkWriteQPS: sinkQps, sourceReceivedQPS: 100 },
+    metrics: {
+      ...job.metrics,
+      sourceReceivedCount: source,
+      sinkWriteCount: sink,
+      sinkWriteQPS: sinkQps,
+      sourceReceivedQPS: 100,
+    },
   });
 
   it('recorded healthy streaming jobs: nothing', () => {
@@ -52,9 +60,18 @@ describe('seaTunnelSinkStalledRule', () => {
       input = seatunnelInput({ running: at([withCounts(source, sink, 5)], REC.now + t) }, REC.now + t);
       history = observeSeaTunnel(history, input);
     }
-    expect(stallFrom(history.flows[job.jobId]!)).toEqual({ since: REC.now + 10_000, until: REC.now + 45_000, read: 3500n });
+    expect(stallFrom(history.flows[job.jobId]!)).toEqual({
+      since: REC.now + 10_000,
+      until: REC.now + 45_000,
+      read: 3500n,
+    });
     const [p] = seaTunnelSinkStalledRule(input, history, T);
-    expect(p).toMatchObject({ severity: 'high', since: REC.now + 10_000, figure: { value: 4000 }, href: `/clusters/st/jobs/${job.jobId}` });
+    expect(p).toMatchObject({
+      severity: 'high',
+      since: REC.now + 10_000,
+      figure: { value: 4000 },
+      href: `/clusters/st/jobs/${job.jobId}`,
+    });
     expect(p?.explanation).toContain('read 3500 records');
   });
 
@@ -66,8 +83,28 @@ describe('seaTunnelSinkStalledRule', () => {
 
   it('compares 64-bit counts exactly', () => {
     let history = emptySeaTunnelHistory();
-    for (const [t, source] of [[0, '9007199254740993'], [40_000, '9007199254740995']] as const) {
-      const input = seatunnelInput({ running: at([{ ...withCounts(0, 0, 5), metrics: { ...withCounts(0, 0, 5).metrics, sourceReceivedCount: source, sinkWriteCount: '9007199254740993' } }], REC.now + t) }, REC.now + t);
+    for (const [t, source] of [
+      [0, '9007199254740993'],
+      [40_000, '9007199254740995'],
+    ] as const) {
+      const input = seatunnelInput(
+        {
+          running: at(
+            [
+              {
+                ...withCounts(0, 0, 5),
+                metrics: {
+                  ...withCounts(0, 0, 5).metrics,
+                  sourceReceivedCount: source,
+                  sinkWriteCount: '9007199254740993',
+                },
+              },
+            ],
+            REC.now + t,
+          ),
+        },
+        REC.now + t,
+      );
       history = observeSeaTunnel(history, input);
     }
     expect(stallFrom(history.flows[job.jobId]!)?.read).toBe(2n);

@@ -49,7 +49,9 @@ const big = (s: string | number | null | undefined): bigint | undefined => {
 };
 
 /** Since when the sink count is flat while the source count grew, from the poll samples. */
-export function stallFrom(samples: readonly FlowSample[]): { since: number; until: number; read: bigint } | undefined {
+export function stallFrom(
+  samples: readonly FlowSample[],
+): { since: number; until: number; read: bigint } | undefined {
   const last = samples[samples.length - 1];
   if (!last || samples.length < 2) return undefined;
   let i = samples.length - 1;
@@ -60,7 +62,11 @@ export function stallFrom(samples: readonly FlowSample[]): { since: number; unti
   return { since: first.t, until: last.t, read };
 }
 
-export function seaTunnelSinkStalledRule(input: SeaTunnelInput, history: SeaTunnelHistory, t: Thresholds): Problem[] {
+export function seaTunnelSinkStalledRule(
+  input: SeaTunnelInput,
+  history: SeaTunnelHistory,
+  t: Thresholds,
+): Problem[] {
   const out: Problem[] = [];
   for (const job of input.running?.data ?? []) {
     if (job.jobStatus.toUpperCase() !== 'RUNNING') continue;
@@ -70,7 +76,12 @@ export function seaTunnelSinkStalledRule(input: SeaTunnelInput, history: SeaTunn
     const source = big(m.sourceReceivedCount);
     const sink = big(m.sinkWriteCount);
     // The engine's own rates say so already on the first poll.
-    const byRates = m.sinkWriteQPS === 0 && (m.sourceReceivedQPS ?? 0) > 0 && source !== undefined && sink !== undefined && source > sink;
+    const byRates =
+      m.sinkWriteQPS === 0 &&
+      (m.sourceReceivedQPS ?? 0) > 0 &&
+      source !== undefined &&
+      sink !== undefined &&
+      source > sink;
     if (!byPolls && !byRates) continue;
     const behind = source !== undefined && sink !== undefined && source > sink ? source - sink : 0n;
     out.push(
@@ -90,7 +101,11 @@ export function seaTunnelSinkStalledRule(input: SeaTunnelInput, history: SeaTunn
         href: `/clusters/${encodeURIComponent(input.cluster.id)}/jobs/${encodeURIComponent(job.jobId)}`,
         linkLabel: 'Job',
         ...(byPolls ? { since: stall.since } : {}),
-        series: { key: `seatunnel:${input.cluster.id}:job:${job.jobId}:sink-count`, label: 'Sink write count', format: 'count' },
+        series: {
+          key: `seatunnel:${input.cluster.id}:job:${job.jobId}:sink-count`,
+          label: 'Sink write count',
+          format: 'count',
+        },
       }),
     );
   }

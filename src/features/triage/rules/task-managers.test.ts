@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { REC, at, flink, flinkInput } from '../testing/fixtures';
 import { emptyFlinkHistory, observeFlink } from './history';
-import { heartbeatAge, taskManagersFlagged, tmHeartbeatRule, tmLostRule, tmMemoryRules } from './task-managers';
+import {
+  heartbeatAge,
+  taskManagersFlagged,
+  tmHeartbeatRule,
+  tmLostRule,
+  tmMemoryRules,
+} from './task-managers';
 import { DEFAULT_THRESHOLDS as T, resolveThresholds } from './thresholds';
 
 const tms = flink.taskManagers(); // two task managers, heartbeats at 1795339147008 and 1795339146912
@@ -28,9 +34,17 @@ describe('tmLostRule', () => {
     let history = observeFlink(emptyFlinkHistory(), flinkInput({ taskManagers: at(tms, REC.now - 10_000) }));
     const replaced = flinkInput({ taskManagers: at([a!, { ...b!, id: 'localhost:40000-abcdef' }], REC.now) });
     history = observeFlink(history, replaced);
-    expect(tmLostRule(replaced, history, T)[0]).toMatchObject({ severity: 'medium', title: 'Task manager lost and replaced' });
-    const later = flinkInput({ taskManagers: at([a!], REC.now + T.tmLostWindowMs) }, REC.now + T.tmLostWindowMs);
-    expect(tmLostRule(later, observeFlink(history, later), T).filter((p) => p.id.endsWith(b!.id))).toEqual([]);
+    expect(tmLostRule(replaced, history, T)[0]).toMatchObject({
+      severity: 'medium',
+      title: 'Task manager lost and replaced',
+    });
+    const later = flinkInput(
+      { taskManagers: at([a!], REC.now + T.tmLostWindowMs) },
+      REC.now + T.tmLostWindowMs,
+    );
+    expect(tmLostRule(later, observeFlink(history, later), T).filter((p) => p.id.endsWith(b!.id))).toEqual(
+      [],
+    );
   });
 
   it('compares with taskManagersExpected from the config, per cluster', () => {
@@ -40,7 +54,9 @@ describe('tmLostRule', () => {
       title: 'Fewer task managers than expected',
       figure: { value: 2 },
     });
-    expect(tmLostRule(input, emptyFlinkHistory(), resolveThresholds({ 'taskManagersExpected.other': 3 }, 'rec'))).toEqual([]);
+    expect(
+      tmLostRule(input, emptyFlinkHistory(), resolveThresholds({ 'taskManagersExpected.other': 3 }, 'rec')),
+    ).toEqual([]);
   });
 });
 
@@ -68,8 +84,13 @@ describe('tmMemoryRules', () => {
     { id: 'Status.JVM.Memory.Heap.Max', min: 1000, max: 1000 },
   ];
   it('asks for per-TM metrics only when the aggregate is high', () => {
-    expect(taskManagersFlagged(flinkInput({ taskManagers: at(tms), tmAggregate: at(agg(300)) }), T)).toEqual([]);
-    expect(taskManagersFlagged(flinkInput({ taskManagers: at(tms), tmAggregate: at(agg(950)) }), T)).toEqual([a!.id, b!.id]);
+    expect(taskManagersFlagged(flinkInput({ taskManagers: at(tms), tmAggregate: at(agg(300)) }), T)).toEqual(
+      [],
+    );
+    expect(taskManagersFlagged(flinkInput({ taskManagers: at(tms), tmAggregate: at(agg(950)) }), T)).toEqual([
+      a!.id,
+      b!.id,
+    ]);
   });
 
   it('reports heap above heapHigh and GC time above gcHigh per task manager', () => {
@@ -78,7 +99,10 @@ describe('tmMemoryRules', () => {
       { id: 'Status.JVM.Memory.Heap.Max', value: '1000' },
       { id: 'Status.JVM.GarbageCollector.All.TimeMsPerSecond', value: '250' },
     ];
-    const input = flinkInput({ taskManagers: at(tms), tmMetrics: { [a!.id]: at(metrics), [b!.id]: at([{ id: 'Status.JVM.Memory.Heap.Used', value: '100' }]) } });
+    const input = flinkInput({
+      taskManagers: at(tms),
+      tmMetrics: { [a!.id]: at(metrics), [b!.id]: at([{ id: 'Status.JVM.Memory.Heap.Used', value: '100' }]) },
+    });
     const problems = tmMemoryRules(input, T);
     expect(problems.map((p) => [p.rule, p.figure.value])).toEqual([
       ['tm-heap', 0.95],

@@ -91,7 +91,8 @@ export function taskManagersFlagged(input: FlinkInput, t: Thresholds, limit = 20
   const min = aggregatedValues(agg, 'min');
   const heapUsed = max[HEAP_USED];
   const heapMax = min[HEAP_MAX];
-  const heapHigh = heapUsed !== undefined && heapMax !== undefined && heapMax > 0 && heapUsed / heapMax >= t.heapHigh * 0.95;
+  const heapHigh =
+    heapUsed !== undefined && heapMax !== undefined && heapMax > 0 && heapUsed / heapMax >= t.heapHigh * 0.95;
   const gc = max[GC_TIME_PER_SECOND];
   const gcHigh = gc !== undefined && gc / 1000 >= t.gcHigh;
   return heapHigh || gcHigh ? list.slice(0, limit).map((tm) => tm.id) : [];
@@ -127,7 +128,11 @@ export function tmMemoryRules(input: FlinkInput, t: Thresholds): Problem[] {
           figure: { label: 'GC time', value: gc / 1000, format: 'percent' },
           href: links.taskManager(input.cluster.id, tmId),
           linkLabel: 'Task manager',
-          series: { key: `flink:${input.cluster.id}:tm:${tmId}:gc`, label: 'GC time share', format: 'percent' },
+          series: {
+            key: `flink:${input.cluster.id}:tm:${tmId}:gc`,
+            label: 'GC time share',
+            format: 'percent',
+          },
         }),
       );
     }

@@ -55,7 +55,10 @@ export type ThresholdKey = keyof Thresholds;
  * The thresholds for one cluster: defaults, overridden by `key` and then by `key.<clusterId>`
  * entries of the config's `triage` map. Unknown keys and non-finite values are ignored.
  */
-export function resolveThresholds(config: Record<string, number> | undefined, clusterId?: string): Thresholds {
+export function resolveThresholds(
+  config: Record<string, number> | undefined,
+  clusterId?: string,
+): Thresholds {
   const out: Thresholds = { ...DEFAULT_THRESHOLDS };
   if (!config) return out;
   const keys = Object.keys(DEFAULT_THRESHOLDS) as ThresholdKey[];

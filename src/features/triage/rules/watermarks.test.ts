@@ -21,7 +21,9 @@ describe('watermarks', () => {
     flinkInput(
       {
         jobDetails: { [REC.checkpointing]: at(details, t) },
-        watermarks: { [REC.checkpointing]: { [sink!.id]: at([{ id: '0.currentInputWatermark', value: wmValue }], t) } },
+        watermarks: {
+          [REC.checkpointing]: { [sink!.id]: at([{ id: '0.currentInputWatermark', value: wmValue }], t) },
+        },
       },
       t,
     );
@@ -35,7 +37,11 @@ describe('watermarks', () => {
     const later = poll(t0 + 30_000, '1795339159975');
     history = observeFlink(history, later);
     const [p] = watermarkRule(later, history, T);
-    expect(p).toMatchObject({ title: 'Watermark stuck', severity: 'medium', figure: { value: 10.5 * 60_000 } });
+    expect(p).toMatchObject({
+      title: 'Watermark stuck',
+      severity: 'medium',
+      figure: { value: 10.5 * 60_000 },
+    });
     expect(p?.href).toBe(`/clusters/rec/jobs/${REC.checkpointing}?vertex=${sink!.id}&panel=watermarks`);
     expect(jobsFlaggedForWatermarks(later, history, T)).toEqual([REC.checkpointing]);
   });
@@ -55,7 +61,10 @@ describe('watermarks', () => {
       { id: 'idleTimeMsPerSecond', min: 969, max: 1000 },
       { id: 'busyTimeMsPerSecond', min: 0, max: 30.7 },
     ];
-    const input = { ...poll(t0, '1795339159975'), vertexMetrics: { [REC.checkpointing]: { [source!.id]: at(idle) } } };
+    const input = {
+      ...poll(t0, '1795339159975'),
+      vertexMetrics: { [REC.checkpointing]: { [source!.id]: at(idle) } },
+    };
     const [p] = watermarkRule(input, observeFlink(emptyFlinkHistory(), input), T);
     expect(p?.explanation).toContain('source “Source: Orders source -> Enrich” has an idle subtask');
     expect(p?.href).toContain(`vertex=${source!.id}`);
@@ -70,7 +79,13 @@ describe('sourceIdleRule', () => {
       return flinkInput({ jobDetails: { [REC.checkpointing]: at(d, t) } }, t);
     };
     let history = emptyFlinkHistory();
-    for (const [t, n] of [[0, 100], [10_000, 200], [20_000, 200], [50_000, 200]] as const) history = observeFlink(history, poll(REC.now + t, n));
+    for (const [t, n] of [
+      [0, 100],
+      [10_000, 200],
+      [20_000, 200],
+      [50_000, 200],
+    ] as const)
+      history = observeFlink(history, poll(REC.now + t, n));
     expect(sourceIdleRule(poll(REC.now + 50_000, 200), history, T)).toEqual([]);
     history = observeFlink(history, poll(REC.now + 90_000, 200));
     const [p] = sourceIdleRule(poll(REC.now + 90_000, 200), history, T);

@@ -97,7 +97,11 @@ export function watermarkRule(input: FlinkInput, history: FlinkHistory, t: Thres
         figure: { label: 'Event-time lag', value: lag.lagMs, format: 'duration' },
         href: links.job(input.cluster.id, jobId, culprit?.id ?? lag.vertexId, 'watermarks'),
         linkLabel: 'Watermarks',
-        series: { key: `flink:${input.cluster.id}:job:${jobId}:wm-lag`, label: 'Event-time lag', format: 'duration' },
+        series: {
+          key: `flink:${input.cluster.id}:job:${jobId}:wm-lag`,
+          label: 'Event-time lag',
+          format: 'duration',
+        },
       }),
     );
   }

@@ -17,7 +17,10 @@ export interface NotificationSpec {
 
 export const jobKey = (clusterId: string, jobId: string) => `${clusterId}/${jobId}`;
 
-export function newProblemNotifications(before: readonly Problem[], after: readonly Problem[]): NotificationSpec[] {
+export function newProblemNotifications(
+  before: readonly Problem[],
+  after: readonly Problem[],
+): NotificationSpec[] {
   const known = new Map(before.map((p) => [p.id, p]));
   return after
     .filter((p) => {

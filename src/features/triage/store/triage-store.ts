@@ -8,7 +8,12 @@ import { readValue, writeValue } from '@/api/metric-store';
 import { rankProblems } from '../rules/engine';
 import type { Problem } from '../rules/types';
 import { mergeStored, updateSeen, type SeenMap } from './first-seen';
-import { jobStateNotifications, newProblemNotifications, type JobStateEntry, type NotificationSpec } from './notify';
+import {
+  jobStateNotifications,
+  newProblemNotifications,
+  type JobStateEntry,
+  type NotificationSpec,
+} from './notify';
 
 export interface ClusterTriage {
   problems: Problem[];
@@ -38,7 +43,11 @@ function rebuild() {
   const firstSeen = Object.fromEntries(Object.entries(seen).map(([id, e]) => [id, e.first]));
   const all = Object.values(clusters).flatMap((c) => c.problems);
   snapshot = {
-    problems: rankProblems(all.map((p) => (p.since === undefined && firstSeen[p.id] !== undefined ? { ...p, since: firstSeen[p.id] } : p))),
+    problems: rankProblems(
+      all.map((p) =>
+        p.since === undefined && firstSeen[p.id] !== undefined ? { ...p, since: firstSeen[p.id] } : p,
+      ),
+    ),
     byCluster: clusters,
     firstSeen,
   };

@@ -18,7 +18,10 @@ import { jobListSchema } from '@/api/seatunnel/schemas';
 import { emptyFlinkInput, type FlinkInput, type SeaTunnelInput } from '../rules/types';
 
 const FLINK = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/*.json', { eager: true, import: 'default' });
-const SEATUNNEL = import.meta.glob<unknown>('/e2e/fixtures/seatunnel/2.3.8/v1/*.json', { eager: true, import: 'default' });
+const SEATUNNEL = import.meta.glob<unknown>('/e2e/fixtures/seatunnel/2.3.8/v1/*.json', {
+  eager: true,
+  import: 'default',
+});
 
 export function flinkFixture<T>(file: string): T {
   const data = FLINK[`/e2e/fixtures/flink/2.2/${file}`];
@@ -55,10 +58,14 @@ export const flink = {
   checkpoints: (variant: '' | '--failing' | '--no-checkpointing' = '') =>
     flinkFixture<CheckpointingStatistics>(`jobs__jobid__checkpoints${variant}.json`),
   checkpointConfig: () => flinkFixture<CheckpointConfig>('jobs__jobid__checkpoints__config.json'),
-  exceptions: (variant: '' | '--failed' | '--none' = '') => flinkFixture<JobExceptions>(`jobs__jobid__exceptions${variant}.json`),
+  exceptions: (variant: '' | '--failed' | '--none' = '') =>
+    flinkFixture<JobExceptions>(`jobs__jobid__exceptions${variant}.json`),
   jobMetrics: () => flinkFixture<MetricList>('jobs__jobid__metrics--get.json'),
   taskManagers: () => flinkFixture<TaskManagers>('taskmanagers.json').taskmanagers,
-  pressureMetrics: () => flinkFixture<AggregatedMetricList>('jobs__jobid__vertices__vertexid__subtasks__metrics--get-all-aggs.json'),
+  pressureMetrics: () =>
+    flinkFixture<AggregatedMetricList>(
+      'jobs__jobid__vertices__vertexid__subtasks__metrics--get-all-aggs.json',
+    ),
   watermarks: () => flinkFixture<MetricList>('jobs__jobid__vertices__vertexid__watermarks.json'),
 };
 
