@@ -18,6 +18,7 @@ import {
   MarkerType,
   MiniMap,
   Panel,
+  Position,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -55,6 +56,23 @@ export interface DagGraphProps {
 export const FOCUS_THRESHOLD = 60;
 const EDGE_LABEL_LIMIT = 120;
 const NODE_TYPES = { dag: DagNodeCard };
+/*
+ * Handles and size are given, not measured: xyflow drops measured handle bounds whenever it gets
+ * new node objects without them, and every metric poll makes new node objects. Measured handles
+ * made the edges vanish until the next measurement, for good on a busy browser.
+ */
+const NODE_HANDLES = [
+  { type: 'target' as const, position: Position.Left, x: 0, y: NODE_HEIGHT / 2 - 0.5, width: 1, height: 1 },
+  {
+    type: 'source' as const,
+    position: Position.Right,
+    x: NODE_WIDTH - 1,
+    y: NODE_HEIGHT / 2 - 0.5,
+    width: 1,
+    height: 1,
+  },
+];
+const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 
 export function DagGraph(props: DagGraphProps) {
   return (
@@ -127,6 +145,8 @@ function DagGraphCanvas({
       position: positions.get(v.id) ?? { x: 0, y: 0 },
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
+      measured: NODE_SIZE,
+      handles: NODE_HANDLES,
       draggable: false,
       selectable: false,
       data: {
