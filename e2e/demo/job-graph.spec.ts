@@ -96,7 +96,8 @@ test('each panel tab loads', async ({ page, request }) => {
   await panel.getByRole('tab', { name: 'Subtasks' }).click();
   const subtasks = panel.getByRole('grid', { name: 'Subtasks' });
   await expect(subtasks.getByRole('row')).toHaveCount(5); // header + parallelism 4
-  await subtasks.getByRole('row').nth(1).click();
+  // The row's first cell (its middle holds the task manager link, which leaves the page).
+  await subtasks.getByRole('row').nth(1).getByRole('gridcell').first().click();
   await expect(page).toHaveURL(/[?&]subtask=0/);
   await expect(panel.getByTestId('attempt-row').first()).toBeVisible();
 

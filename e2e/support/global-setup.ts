@@ -80,23 +80,39 @@ export default async function globalSetup() {
     ];
     const real: NonNullable<E2EState['real']> = {};
     if (process.env.E2E_REAL !== '0') {
-      const [{ startRealFlink }, { startRealSeaTunnel }] = await Promise.all([
+      const [{ startRealFlink }, { startRealSeaTunnel }, prometheus] = await Promise.all([
         import('../real/flink-cluster'),
         import('../real/seatunnel-cluster'),
+        import('../real/prometheus'),
       ]);
+      // Flink's Prometheus reporter: one port per JVM (job manager, two task managers, one spare).
+      const reporterPorts = await prometheus.freePortRange(4);
       const [flink, seatunnel] = await Promise.all([
-        startRealFlink({ log: (s) => console.log(`[flink] ${s}`) }),
+        startRealFlink({
+          log: (s) => console.log(`[flink] ${s}`),
+          config: prometheus.prometheusReporterConfig(reporterPorts),
+        }),
         startRealSeaTunnel({ log: (s) => console.log(`[seatunnel] ${s}`) }),
       ]);
+      const prom = await prometheus.startPrometheus(
+        reporterPorts.map((p) => `127.0.0.1:${p}`),
+        { log: (s) => console.log(`[prometheus] ${s}`) },
+      );
       // Teardown runs in this same process: it stops these handles (their own exit hooks are the backstop).
-      (globalThis as { __streamdashReal?: unknown }).__streamdashReal = { flink, seatunnel };
-      real.flink = { url: flink.url, jobs: flink.jobs, jarPath: flink.jarPath };
+      (globalThis as { __streamdashReal?: unknown }).__streamdashReal = { flink, seatunnel, prom };
+      real.flink = { url: flink.url, jobs: flink.jobs, jarPath: flink.jarPath, prometheusUrl: prom.url };
       real.seatunnel = {
         ...(seatunnel.hasRestV2 ? { v2Url: seatunnel.v2Url } : {}),
         v1Url: seatunnel.v1Url,
         version: seatunnel.version,
       };
-      clusters.push({ id: 'real-flink', name: 'Real Flink', kind: 'flink', url: flink.url });
+      clusters.push({
+        id: 'real-flink',
+        name: 'Real Flink',
+        kind: 'flink',
+        url: flink.url,
+        prometheusUrl: prom.url,
+      });
       // Maven Central publishes no engine with REST v2 (2.3.9+): the real node may speak v1 only.
       if (seatunnel.hasRestV2) {
         clusters.push({

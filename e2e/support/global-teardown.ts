@@ -14,7 +14,8 @@ export default async function globalTeardown() {
     killTree(state.demo.pid);
     killTree(state.outageDemo.pid);
   }
-  const real = (globalThis as { __streamdashReal?: { flink?: Stoppable; seatunnel?: Stoppable } })
-    .__streamdashReal;
-  await Promise.allSettled([real?.flink?.stop(), real?.seatunnel?.stop()]);
+  const real = (
+    globalThis as { __streamdashReal?: { flink?: Stoppable; seatunnel?: Stoppable; prom?: Stoppable } }
+  ).__streamdashReal;
+  await Promise.allSettled([real?.flink?.stop(), real?.seatunnel?.stop(), real?.prom?.stop()]);
 }

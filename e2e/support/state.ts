@@ -13,6 +13,8 @@ export interface E2EState {
       url: string;
       jobs: { checkpointing: string; backpressure: string; failing: string; bounded: string };
       jarPath: string;
+      /** The test Prometheus scraping this cluster's reporter. */
+      prometheusUrl: string;
     };
     seatunnel?: { v2Url?: string; v1Url: string; version: string };
     error?: string;
