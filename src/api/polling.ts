@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { flinkConfigQuery } from './flink/queries-cluster';
 import { useClusterInfo } from './dashboard/clusters';
@@ -64,6 +64,14 @@ function saneRefresh(ms: number | undefined): number {
 }
 
 /**
+ * A lower bound on the poll period for every hook below it. Background work (the triage monitor
+ * while the user looks at another page) polls slowly this way, so it does not add to the load that
+ * the open page puts on the cluster.
+ */
+const PollFloorContext = createContext(0);
+export const PollFloor = PollFloorContext.Provider;
+
+/**
  * The one polling policy for every query hook. React Query already pauses interval refetches
  * while the tab is hidden (refetchIntervalInBackground is false).
  */
@@ -72,9 +80,15 @@ export function usePollInterval(
   opts: { finished?: boolean; minimumMs?: number } = {},
 ): number | false {
   const setting = usePollSetting();
+  const floor = useContext(PollFloorContext);
   const cluster = useClusterInfo(clusterId);
   const { data: config } = useQuery({ ...flinkConfigQuery(clusterId), enabled: cluster?.kind === 'flink' });
-  return pollInterval({ setting, clusterRefreshMs: config?.['refresh-interval'], ...opts });
+  return pollInterval({
+    setting,
+    clusterRefreshMs: config?.['refresh-interval'],
+    ...opts,
+    minimumMs: Math.max(opts.minimumMs ?? 0, floor),
+  });
 }
 
 /** Job states after which nothing changes any more. */

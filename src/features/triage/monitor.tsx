@@ -3,8 +3,9 @@
  * the app shell), so the header badge, the home page, the triage page and notifications agree.
  */
 import { useCallback, useEffect, useMemo } from 'react';
-import { useRouter } from '@tanstack/react-router';
+import { useRouter, useRouterState } from '@tanstack/react-router';
 import { useDashboardSettings } from '@/api/dashboard/clusters';
+import { PollFloor } from '@/api/polling';
 import { FlinkCollector } from './collect/flink-collector';
 import { SeaTunnelCollector } from './collect/seatunnel-collector';
 import type { NotificationSpec } from './store/notify';
@@ -31,11 +32,20 @@ function useNotifier() {
   );
 }
 
+/**
+ * Off the triage views (home and /triage) the monitor polls every cluster at most this often: the
+ * header badge and notifications lag by up to this much, and a user watching one job page does
+ * not pay for full triage of every cluster on every poll.
+ */
+export const BACKGROUND_POLL_MS = 30_000;
+const TRIAGE_VIEWS = new Set(['/', '/triage']);
+
 export function TriageMonitor() {
   const settings = useDashboardSettings();
   const notify = useNotifier();
   const clusters = useMemo(() => settings.data?.clusters ?? [], [settings.data]);
   const triage = settings.data?.triage;
+  const foreground = useRouterState({ select: (s) => TRIAGE_VIEWS.has(s.location.pathname) });
 
   useEffect(() => {
     void hydrateTriageStore();
@@ -45,7 +55,7 @@ export function TriageMonitor() {
   }, [clusters, settings.data]);
 
   return (
-    <>
+    <PollFloor value={foreground ? 0 : BACKGROUND_POLL_MS}>
       {clusters.map((c) =>
         c.kind === 'flink' ? (
           <FlinkCollector key={c.id} cluster={c} triageConfig={triage} onNotify={notify} />
@@ -53,6 +63,6 @@ export function TriageMonitor() {
           <SeaTunnelCollector key={c.id} cluster={c} triageConfig={triage} onNotify={notify} />
         ),
       )}
-    </>
+    </PollFloor>
   );
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it, beforeEach } from 'vitest';
+import type { ReactNode } from 'react';
+import { renderHook } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
+  PollFloor,
+  usePollInterval,
   pollInterval,
   readPollSetting,
   writePollSetting,
@@ -38,5 +43,29 @@ describe('polling policy', () => {
     expect(isTerminalState('canceled')).toBe(true);
     expect(isTerminalState('RUNNING')).toBe(false);
     expect(isTerminalState('RESTARTING')).toBe(false);
+  });
+});
+
+describe('poll floor (background work)', () => {
+  const wrapper =
+    (floor?: number) =>
+    ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={new QueryClient()}>
+        {floor === undefined ? children : <PollFloor value={floor}>{children}</PollFloor>}
+      </QueryClientProvider>
+    );
+
+  it('slows every hook below it down to the floor, and leaves the rest alone', () => {
+    const inBackground = renderHook(() => usePollInterval('c'), { wrapper: wrapper(30_000) });
+    expect(inBackground.result.current).toBe(30_000);
+    const onPage = renderHook(() => usePollInterval('c'), { wrapper: wrapper() });
+    expect(onPage.result.current).toBe(FALLBACK_INTERVAL_MS);
+  });
+
+  it('never makes polling faster than asked, nor turns it back on', () => {
+    writePollSetting(60_000);
+    expect(renderHook(() => usePollInterval('c'), { wrapper: wrapper(30_000) }).result.current).toBe(60_000);
+    writePollSetting('off');
+    expect(renderHook(() => usePollInterval('c'), { wrapper: wrapper(30_000) }).result.current).toBe(false);
   });
 });
