@@ -1,13 +1,15 @@
 import { request } from '../http';
 import { base, done, type Opts } from './client-shared';
+// Direct imports, not the schemas barrel: this file is on the first page, and zod schemas do
+// not tree-shake, so the barrel would ship every endpoint's schema up front.
 import {
   clusterOverviewSchema,
   dashboardConfigSchema,
   dataSetDeleteStatusSchema,
   dataSetListSchema,
   savepointDisposalStatusSchema,
-  triggerResponseSchema,
-} from './schemas';
+} from './schemas/cluster';
+import { triggerResponseSchema } from './schemas/common';
 
 /** Cluster-wide endpoints: web UI config, overview, shutdown, data sets, savepoint disposal. */
 export const clusterApi = {
