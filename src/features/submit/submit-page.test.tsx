@@ -84,6 +84,26 @@ describe('submit page', () => {
     expect(screen.getByTestId('entry-class')).toHaveValue('streamdash.jobs.CheckpointingJob');
   });
 
+  it('lists a cluster’s thousands of jars newest first, 100 at a time until asked for all', async () => {
+    const real = fixture<{ address: string; files: { id: string; name: string; uploaded: number }[] }>(
+      'jars.json',
+    );
+    const template = real.files[0]!;
+    const files = Array.from({ length: 1500 }, (_, i) => ({
+      ...template,
+      id: `${i}_job-${i}.jar`,
+      name: `job-${i}.jar`,
+      uploaded: template.uploaded + i * 1000,
+    }));
+    fakeFlinkCluster({ ...jarsRoutes, '/jars': { ...real, files } });
+    renderAt('/clusters/demo/submit');
+    await waitFor(() => expect(screen.getAllByTestId('jar-row')).toHaveLength(100));
+    expect(screen.getAllByTestId('jar-row')[0]).toHaveTextContent('job-1499.jar');
+    fireEvent.click(screen.getByTestId('show-all-jars'));
+    await waitFor(() => expect(screen.getAllByTestId('jar-row')).toHaveLength(1500));
+    expect(screen.queryByTestId('show-all-jars')).toBeNull();
+  });
+
   it('explains why it is hidden when the cluster has web submission off', async () => {
     const config = fixture<{ features: Record<string, boolean> }>('config.json');
     config.features['web-submit'] = false;

@@ -138,6 +138,8 @@ function Workspace({ clusterId, flinkVersion }: { clusterId: string; flinkVersio
   );
 }
 
+const JARS_SHOWN = 100;
+
 function JarsTable({
   clusterId,
   jars,
@@ -152,6 +154,9 @@ function JarsTable({
   const zone = useTimeZone();
   const del = useDeleteJar(clusterId);
   const [target, setTarget] = useState<Jar | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  // A cluster that kept every upload can list thousands of jars: the newest first, the rest on ask.
+  const shown = showAll || jars.length <= JARS_SHOWN ? jars : jars.slice(0, JARS_SHOWN);
   return (
     <section
       aria-label="Uploaded jars"
@@ -168,7 +173,7 @@ function JarsTable({
           </tr>
         </thead>
         <tbody>
-          {jars.map((j) => {
+          {shown.map((j) => {
             const isSelected = j.id === selectedId;
             return (
               <tr
@@ -226,6 +231,16 @@ function JarsTable({
           })}
         </tbody>
       </table>
+      {shown.length < jars.length ? (
+        <button
+          type="button"
+          onClick={() => setShowAll(true)}
+          data-testid="show-all-jars"
+          className="w-full border-t border-slate-100 px-3 py-2 text-sm text-sky-700 hover:bg-slate-50 dark:border-slate-800 dark:text-sky-400 dark:hover:bg-slate-800/60"
+        >
+          Showing the newest {JARS_SHOWN} of {jars.length.toLocaleString('en')} jars: show all
+        </button>
+      ) : null}
       <ConfirmDialog
         open={target !== null}
         onClose={() => setTarget(null)}
