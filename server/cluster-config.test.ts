@@ -36,4 +36,16 @@ describe('cluster configuration', () => {
     });
     expect(JSON.stringify(publicClusters(cfg))).not.toContain('secret');
   });
+  it('tells the browser which clusters triage watches (all, unless monitor: false)', () => {
+    const cfg = parseConfig({
+      clusters: [
+        { id: 'prod', kind: 'flink', url: 'http://x' },
+        { id: 'sandbox', kind: 'flink', url: 'http://y', monitor: false },
+      ],
+    });
+    expect(publicClusters(cfg).map((c) => [c.id, c.monitored])).toEqual([
+      ['prod', true],
+      ['sandbox', false],
+    ]);
+  });
 });

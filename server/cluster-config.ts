@@ -12,6 +12,8 @@ export interface ClusterConfig {
   flavour?: 'v1' | 'v2' | 'auto';
   /** Prometheus HTTP API base URL holding this cluster's metrics, for history. */
   prometheusUrl?: string;
+  /** false: left out of triage (home page, /triage, header badge): not polled in the background. */
+  monitor?: boolean;
 }
 
 export interface DashboardConfig {
@@ -32,6 +34,7 @@ export interface PublicCluster {
   kind: 'flink' | 'seatunnel';
   flavour?: 'v1' | 'v2' | 'auto';
   hasPrometheus: boolean;
+  monitored: boolean;
 }
 
 export const DEFAULT_CONFIG_FILE = 'dashboard.config.json';
@@ -86,6 +89,7 @@ function clusterFromJson(raw: unknown, index: number): ClusterConfig {
     ...(typeof o.prometheusUrl === 'string'
       ? { prometheusUrl: parseUrl(o.prometheusUrl, `${where}.prometheusUrl`) }
       : {}),
+    ...(o.monitor === false ? { monitor: false } : {}),
   };
 }
 
@@ -151,5 +155,6 @@ export function publicClusters(config: DashboardConfig): PublicCluster[] {
     kind: c.kind,
     ...(c.flavour ? { flavour: c.flavour } : {}),
     hasPrometheus: Boolean(c.prometheusUrl),
+    monitored: c.monitor !== false,
   }));
 }

@@ -512,7 +512,11 @@ export function dashboardClusters(url: string, cases: readonly BadCase[] = CORPU
     entry('ok-seatunnel', 'OK SeaTunnel', 'seatunnel', '/ok/seatunnel'),
     entry('hostile-flink', 'Hostile Flink', 'flink', '/hostile/flink'),
     entry('hostile-seatunnel', 'Hostile SeaTunnel', 'seatunnel', '/hostile/seatunnel'),
-    ...cases.map((c) => entry(c.id, `${c.id} ${c.endpoint} ${c.mutation}`, c.backend, `/case/${c.id}`)),
+    // A case's cluster is looked at on its page only: triage would poll all of them in the background.
+    ...cases.map((c) => ({
+      ...entry(c.id, `${c.id} ${c.endpoint} ${c.mutation}`, c.backend, `/case/${c.id}`),
+      monitor: false,
+    })),
   ];
 }
 

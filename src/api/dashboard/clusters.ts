@@ -9,6 +9,8 @@ export const clusterInfoSchema = z.object({
   kind: z.enum(['flink', 'seatunnel']),
   flavour: z.optional(z.enum(['v1', 'v2', 'auto'])),
   hasPrometheus: z.boolean(),
+  /** Watched by triage (home page, /triage, header badge); false in the config leaves it out. */
+  monitored: z._default(z.boolean(), true),
 });
 export type ClusterInfo = z.infer<typeof clusterInfoSchema>;
 

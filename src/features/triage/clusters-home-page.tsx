@@ -21,7 +21,8 @@ export function ClustersHomePage() {
   const triage = useTriage();
   if (settings.isPending) return <PageSkeleton />;
   if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
-  const clusters = settings.data.clusters;
+  const clusters = settings.data.clusters.filter((c) => c.monitored);
+  const unwatched = settings.data.clusters.filter((c) => !c.monitored);
   const counts = SEVERITIES.map(
     (s) => [s, triage.problems.filter((p) => p.severity === s).length] as const,
   ).filter(([, n]) => n > 0);
@@ -52,6 +53,23 @@ export function ClustersHomePage() {
           />
         ))}
       </div>
+      {unwatched.length > 0 ? (
+        <p className="mt-4 text-sm text-slate-500" data-testid="unwatched-clusters">
+          Not watched by triage (<code className="font-mono">monitor: false</code> in the config):{' '}
+          {unwatched.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 ? ', ' : ''}
+              <Link
+                to="/clusters/$clusterId/overview"
+                params={{ clusterId: c.id }}
+                className="text-sky-700 hover:underline dark:text-sky-400"
+              >
+                {c.name}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -43,7 +43,7 @@ const TRIAGE_VIEWS = new Set(['/', '/triage']);
 export function TriageMonitor() {
   const settings = useDashboardSettings();
   const notify = useNotifier();
-  const clusters = useMemo(() => settings.data?.clusters ?? [], [settings.data]);
+  const clusters = useMemo(() => (settings.data?.clusters ?? []).filter((c) => c.monitored), [settings.data]);
   const triage = settings.data?.triage;
   const foreground = useRouterState({ select: (s) => TRIAGE_VIEWS.has(s.location.pathname) });
 

@@ -25,7 +25,7 @@ export function TriagePage() {
 
   if (settings.isPending) return <PageSkeleton />;
   if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;
-  const clusters = settings.data.clusters;
+  const clusters = settings.data.clusters.filter((c) => c.monitored);
   const evaluated = clusters.filter((c) => triage.byCluster[c.id]);
   const inCluster = triage.problems.filter((p) => !filters.cluster || p.clusterId === filters.cluster);
   const shown = applyFilters(triage.problems, filters);
