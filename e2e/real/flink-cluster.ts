@@ -13,10 +13,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from '../support/processes';
 
 export const FLINK_VERSION = '2.2.1';
 
@@ -239,18 +239,6 @@ export function buildJobsJar(flinkHome: string, log: Log = defaultLog): string {
 // Work dir + configuration
 // ---------------------------------------------------------------------------------------------
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The default `env.java.opts.all` (the --add-opens list Flink needs on JDK 17) from the shipped config. */
 function defaultJavaOpts(flinkHome: string): string {

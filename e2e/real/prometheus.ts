@@ -20,6 +20,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../support/processes';
 
 export interface RealPrometheus {
   url: string;
@@ -37,18 +38,6 @@ export interface PrometheusOptions {
   binary?: string;
 }
 
-function freePortOnce(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -148,7 +137,7 @@ export async function startPrometheus(
   ].join('\n');
   const configFile = path.join(dir, 'prometheus.yml');
   fs.writeFileSync(configFile, config);
-  const port = await freePortOnce();
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     binary,

@@ -21,10 +21,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from '../support/processes';
 
 export interface RealSeaTunnel {
   /** Base URL of the Jetty REST API v2 (no trailing slash). Only served when hasRestV2. */
@@ -240,18 +240,6 @@ export async function ensureDistribution(log: Log = defaultLog): Promise<Distrib
 // ---------------------------------------------------------------------------------------------
 // Per-run home
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 interface HomeLayout {
   workDir: string;
