@@ -239,7 +239,6 @@ export function buildJobsJar(flinkHome: string, log: Log = defaultLog): string {
 // Work dir + configuration
 // ---------------------------------------------------------------------------------------------
 
-
 /** The default `env.java.opts.all` (the --add-opens list Flink needs on JDK 17) from the shipped config. */
 function defaultJavaOpts(flinkHome: string): string {
   const text = fs.readFileSync(path.join(flinkHome, 'conf', 'config.yaml'), 'utf8');

@@ -38,7 +38,6 @@ export interface PrometheusOptions {
   binary?: string;
 }
 
-
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer();

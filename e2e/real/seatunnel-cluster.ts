@@ -240,7 +240,6 @@ export async function ensureDistribution(log: Log = defaultLog): Promise<Distrib
 // ---------------------------------------------------------------------------------------------
 // Per-run home
 
-
 interface HomeLayout {
   workDir: string;
   home: string;
