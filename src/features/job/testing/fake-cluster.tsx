@@ -2,7 +2,8 @@
  * Test support (not shipped: nothing in the app imports it). Renders the real app router at a URL
  * against a fake Flink cluster that answers with recorded Flink 2.2 responses from e2e/fixtures.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from '@/app/query-client';
 import { createMemoryHistory, createRouter, RouterProvider } from '@tanstack/react-router';
 import { configure, render } from '@testing-library/react';
 import { vi } from 'vitest';
@@ -85,7 +86,8 @@ export function renderApp(url: string) {
         dispatchEvent: () => false,
       }) as MediaQueryList;
   }
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 1000 } } });
+  // The app's own client: its retry and refetch policy is part of what the page does.
+  const queryClient = createQueryClient();
   const router = createRouter({
     routeTree,
     context: { queryClient },
