@@ -106,7 +106,9 @@ export default function BackPressureTab() {
     r.pressure?.kind === 'sampled' && r.pressure.endTimestamp ? [r.pressure.endTimestamp] : [],
   );
   const lastSample = sampledTimes.length ? Math.max(...sampledTimes) : undefined;
+  // One notice per endpoint that failed (naming it); the rows mark which vertices it concerns.
   const metricsError = Object.values(metrics).find((m) => m.error && !m.data)?.error;
+  const backPressureError = Object.values(backPressure).find((b) => b.error && !b.data)?.error;
   const terminal = isTerminalState(job.state);
 
   return (
@@ -125,6 +127,7 @@ export default function BackPressureTab() {
               : undefined
         }
       />
+      {backPressureError ? <QueryError error={backPressureError} compact /> : null}
       {metricsError ? <QueryError error={metricsError} compact /> : null}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">
