@@ -47,13 +47,16 @@ describe('polling policy', () => {
 });
 
 describe('poll floor (background work)', () => {
-  const wrapper =
-    (floor?: number) =>
-    ({ children }: { children: ReactNode }) => (
-      <QueryClientProvider client={new QueryClient()}>
-        {floor === undefined ? children : <PollFloor value={floor}>{children}</PollFloor>}
-      </QueryClientProvider>
-    );
+  const wrapper = (floor?: number) => {
+    const client = new QueryClient();
+    return function Wrapper({ children }: { children: ReactNode }) {
+      return (
+        <QueryClientProvider client={client}>
+          {floor === undefined ? children : <PollFloor value={floor}>{children}</PollFloor>}
+        </QueryClientProvider>
+      );
+    };
+  };
 
   it('slows every hook below it down to the floor, and leaves the rest alone', () => {
     const inBackground = renderHook(() => usePollInterval('c'), { wrapper: wrapper(30_000) });
