@@ -10,6 +10,21 @@ const runningJob = fixture<JobDetails>('jobs__jobid.json');
 afterEach(() => vi.unstubAllGlobals());
 
 describe('exceptions tab', () => {
+  it('shows what it asked for when the cluster sends thousands of entries, the rest on Load more', async () => {
+    const exceptions = fixture<JobExceptions>('jobs__jobid__exceptions--failed.json');
+    const entry = exceptions.exceptionHistory.entries[0]!;
+    const flood = {
+      ...exceptions,
+      exceptionHistory: { entries: Array.from({ length: 3000 }, () => entry), truncated: false },
+    };
+    fakeFlink({ [`/jobs/${failedJob.jid}`]: failedJob, [`/jobs/${failedJob.jid}/exceptions`]: flood });
+    renderApp(`/clusters/demo/jobs/${failedJob.jid}/exceptions`);
+    const history = await screen.findByTestId('exception-history');
+    expect(within(history).getAllByRole('listitem')).toHaveLength(19); // 20 asked: the root cause + 19
+    fireEvent.click(screen.getByTestId('load-more-exceptions'));
+    await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(39));
+  });
+
   it('shows the root cause of a failed job with its concurrent task failure, stack traces collapsed', async () => {
     const exceptions = fixture<JobExceptions>('jobs__jobid__exceptions--failed.json');
     fakeFlink({ [`/jobs/${failedJob.jid}`]: failedJob, [`/jobs/${failedJob.jid}/exceptions`]: exceptions });

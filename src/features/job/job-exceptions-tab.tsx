@@ -42,8 +42,10 @@ export default function JobExceptionsTab() {
       }
     >
       {(data) => {
-        const [root, ...rest] = data.exceptionHistory.entries;
-        const truncated = data.exceptionHistory.truncated;
+        // A cluster may send more than asked for: show what was asked, the rest on "Load more".
+        const all = data.exceptionHistory.entries;
+        const [root, ...rest] = all.slice(0, max);
+        const truncated = data.exceptionHistory.truncated || all.length > max;
         return (
           <div className="space-y-6" data-testid="exceptions">
             {root ? (
@@ -91,7 +93,7 @@ export default function JobExceptionsTab() {
                   {query.isPlaceholderData ? 'Loading…' : 'Load more'}
                 </button>
                 <span className="text-xs text-slate-500">
-                  Showing the latest {data.exceptionHistory.entries.length}; the cluster keeps more.
+                  Showing the latest {Math.min(all.length, max)}; the cluster keeps more.
                 </span>
               </div>
             ) : null}
