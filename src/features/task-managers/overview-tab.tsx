@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { TaskManagerDetails } from '@/api/flink/schemas';
 import { HistoryChart, useHistoryVersion } from '@/components/metric-history';
+import { QueryError } from '@/components/query-state';
 import { StatCard } from '@/components/stat-card';
 import { useNow } from '@/hooks/use-now';
 import {
@@ -265,9 +266,9 @@ function MetricCharts({ metrics }: { metrics: MetricHistoryState }) {
             : 'recording starts with the first poll; the last 30 minutes are kept across reloads'}
         </span>
         {metrics.query.isError ? (
-          <span className="text-xs text-amber-700 dark:text-amber-400">
-            Metrics could not be read: {metrics.query.error.message}
-          </span>
+          <div className="basis-full">
+            <QueryError error={metrics.query.error} compact onRetry={() => void metrics.query.refetch()} />
+          </div>
         ) : null}
         <button
           type="button"

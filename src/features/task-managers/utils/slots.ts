@@ -71,13 +71,21 @@ export function slotCells(
   tm: Pick<TaskManagerDetails, 'slotsNumber' | 'freeSlots' | 'allocatedSlots'>,
   jobs: readonly JobSlots[],
 ): SlotCell[] {
+  // The picture stops at MAX_SLOT_CELLS: a task manager claiming 1e308 slots must not hang the page.
+  const total = Math.min(MAX_SLOT_CELLS, Math.max(0, tm.slotsNumber) || 0);
   const cells: SlotCell[] = [];
+  const push = (cell: SlotCell) => cells.length < MAX_SLOT_CELLS && cells.push(cell);
   if (tm.allocatedSlots) {
-    for (const j of jobs) for (let i = 0; i < j.slots; i++) cells.push({ jobId: j.jobId, tone: j.tone });
+    for (const j of jobs)
+      for (let i = 0; i < j.slots && cells.length < MAX_SLOT_CELLS; i++)
+        push({ jobId: j.jobId, tone: j.tone });
   } else {
-    const used = Math.max(0, tm.slotsNumber - tm.freeSlots);
-    for (let i = 0; i < used; i++) cells.push({ jobId: undefined, tone: -1 });
+    const used = Math.min(MAX_SLOT_CELLS, Math.max(0, tm.slotsNumber - tm.freeSlots) || 0);
+    for (let i = 0; i < used; i++) push({ jobId: undefined, tone: -1 });
   }
-  while (cells.length < tm.slotsNumber) cells.push({ jobId: undefined, tone: undefined });
+  while (cells.length < total) cells.push({ jobId: undefined, tone: undefined });
   return cells;
 }
+
+/** More slots than any real task manager has; beyond it the picture is cut (the figures are not). */
+export const MAX_SLOT_CELLS = 1024;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobOverview, TaskManagerDetails, TaskManagers } from '@/api/flink/schemas';
 import { ratePoints } from '@/components/metric-history';
 import { memoryModel, usedShares } from './memory-model';
-import { jobsInSlots, slotCells } from './slots';
+import { jobsInSlots, MAX_SLOT_CELLS, slotCells } from './slots';
 import {
   addressOf,
   heartbeatAge,
@@ -137,6 +137,13 @@ describe('slots', () => {
     expect(cells[3]).toEqual({ jobId: undefined, tone: undefined });
     const old = slotCells({ slotsNumber: 4, freeSlots: 1, allocatedSlots: undefined }, []);
     expect(old.map((c) => c.tone)).toEqual([-1, -1, -1, undefined]);
+  });
+
+  it('stops the slot picture at a sane size when a task manager claims absurd slot counts', () => {
+    for (const slotsNumber of [1e308, Infinity, -1, NaN]) {
+      const cells = slotCells({ slotsNumber, freeSlots: 0, allocatedSlots: undefined }, []);
+      expect(cells.length).toBeLessThanOrEqual(MAX_SLOT_CELLS);
+    }
   });
 
   it('keeps unknown jobs (not in /jobs/overview) by id', () => {
