@@ -63,8 +63,9 @@ export const jobManagerApi = {
   getJobManagerLogFile: (c: string, filename: string, o: Opts = {}) =>
     request({
       base: base(c),
-      path: '/jobmanager/logs/:filename',
-      params: { filename },
+      // Named as in the endpoint table (endpoint-schemas.ts), so errors name it the same way.
+      path: '/jobmanager/logs/:logname',
+      params: { logname: filename },
       ...text,
       signal: o.signal,
     }),

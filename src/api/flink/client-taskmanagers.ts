@@ -88,8 +88,8 @@ export const taskManagersApi = {
   getTaskManagerLogFile: (c: string, tmId: string, filename: string, o: Opts = {}) =>
     request({
       base: base(c),
-      path: '/taskmanagers/:taskmanagerid/logs/:filename',
-      params: { ...tm(tmId), filename },
+      path: '/taskmanagers/:taskmanagerid/logs/:logname',
+      params: { ...tm(tmId), logname: filename },
       ...text,
       signal: o.signal,
     }),
