@@ -51,7 +51,7 @@ describe('SeaTunnel overview', () => {
   it('derives job counts from the lists when the engine has no /overview, and says what it cannot know', async () => {
     fakeSeaTunnel({ 'GET /overview': { status: 400, body: '' }, ...lists });
     renderApp('/clusters/st/overview');
-    expect(await screen.findByTestId('st-overview-missing')).toHaveTextContent('/overview did not answer');
+    expect(await screen.findByTestId('st-overview-missing')).toHaveTextContent(/GET \S*\/overview: HTTP 400/);
     await waitFor(() =>
       expect(screen.getByTestId('st-failed-card')).toHaveAttribute('data-source', 'derived'),
     );

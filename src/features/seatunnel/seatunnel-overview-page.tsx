@@ -65,9 +65,9 @@ export function SeaTunnelOverviewPage() {
         actions={<TagFilter value={tagText} onChange={setTagText} error={parsed.ok ? null : parsed.error} />}
       />
       {overview.isError && overview.data === undefined && !overview.isPending ? (
-        <div className="mb-3">
-          <Note tone="warn" testId="st-overview-missing">
-            /overview did not answer ({overview.error instanceof Error ? overview.error.message : 'error'}).
+        <div className="mb-3 space-y-2" data-testid="st-overview-missing">
+          <QueryError error={overview.error} compact onRetry={() => void overview.refetch()} />
+          <Note tone="warn">
             Job counts below are counted from the job lists; what they cannot tell is marked “not reported”.
           </Note>
         </div>
