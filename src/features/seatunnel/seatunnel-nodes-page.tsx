@@ -29,6 +29,8 @@ export function SeaTunnelNodesPage() {
   );
 }
 
+const NODES_SHOWN = 50;
+
 function NodesPageContent() {
   const clusterId = useClusterId();
   const monitoring = useSeaTunnelSystemMonitoring(clusterId);
@@ -36,6 +38,9 @@ function NodesPageContent() {
   const nodes = useMemo(() => monitoring.data?.map(toNodeHealth), [monitoring.data]);
   const samples = useMemo(() => (nodes ? nodeSamples(nodes) : undefined), [nodes]);
   const history = useMetricHistory(samples, monitoring.dataUpdatedAt);
+  const [showAll, setShowAll] = useState(false);
+  // Each card draws charts: a cluster (or an answer) with thousands of members shows the first ones.
+  const shown = nodes && !showAll ? nodes.slice(0, NODES_SHOWN) : (nodes ?? []);
   return (
     <div>
       <PageHeader
@@ -57,9 +62,19 @@ function NodesPageContent() {
       >
         {() => (
           <div className="space-y-6">
-            {(nodes ?? []).map((n) => (
+            {shown.map((n) => (
               <NodeCard key={n.key} node={n} history={history} />
             ))}
+            {nodes && shown.length < nodes.length ? (
+              <button
+                type="button"
+                onClick={() => setShowAll(true)}
+                data-testid="show-all-nodes"
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
+                Showing {NODES_SHOWN} of {nodes.length.toLocaleString('en')} members: show all
+              </button>
+            ) : null}
           </div>
         )}
       </QueryState>
