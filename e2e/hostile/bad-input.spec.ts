@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { CORPUS, endpointLabel, type BadCase } from './corpus';
+import { KNOWN_FAILURES } from './known-failures';
 import {
   expect,
   expectShellWorks,
@@ -50,7 +51,9 @@ async function checkCase(
   requested: string[],
 ) {
   const tag = `[${c.id} ${c.endpoint} ← ${c.mutation}]`;
-  const soft = expect.configure({ soft: true, timeout: CASE_TIMEOUT_MS });
+  // A known failure is checked with hard expectations, so its first miss ends the case (caught by
+  // the caller and reported) instead of failing the suite.
+  const soft = expect.configure({ soft: !KNOWN_FAILURES[c.id], timeout: CASE_TIMEOUT_MS });
   const before = problems.length;
   await navigate(page, '/__between-cases');
   await expect(page.getByTestId('not-found')).toBeVisible();
@@ -121,7 +124,24 @@ for (const [name, cases] of groups) {
     try {
       await page.goto(`${dashboard.url}/__between-cases`);
       await expectShellWorks(page);
-      for (const c of cases) await checkCase(page, c, hostile, problems, requested);
+      for (const c of cases) {
+        const known = KNOWN_FAILURES[c.id];
+        if (!known) {
+          await checkCase(page, c, hostile, problems, requested);
+          continue;
+        }
+        try {
+          await checkCase(page, c, hostile, problems, requested);
+          test
+            .info()
+            .annotations.push({ type: 'known failure now passes', description: `${c.id}: remove it` });
+        } catch (e) {
+          const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+          test
+            .info()
+            .annotations.push({ type: 'known failure', description: `${c.id} (${known}): ${first}` });
+        }
+      }
     } finally {
       await page.close();
       await dashboard.close();
