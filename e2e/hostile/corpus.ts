@@ -58,6 +58,15 @@ const TM = '/clusters/{c}/task-managers/{tm}';
 const JM = '/clusters/{c}/job-manager';
 const ST_JOB = '/clusters/{c}/jobs/{stJob}';
 
+/** For answers that hold no number: "nan-strings" leaves them valid, and their text is shown as sent. */
+const STRINGS_ONLY: EndpointSpec['overrides'] = {
+  'nan-strings': {
+    expect: 'render',
+    note: 'an answer of strings only: nothing for the mutation to break',
+    verbatim: true,
+  },
+};
+
 /** Every endpoint a page reads, with the view that reads it. */
 export const ENDPOINTS: EndpointSpec[] = [
   // Flink: cluster
@@ -260,13 +269,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     endpoint: 'GET /jobmanager/environment',
     view: `${JM}?tab=environment`,
     kind: 'json',
-    overrides: {
-      'nan-strings': {
-        expect: 'render',
-        note: 'an answer of strings only: nothing for the mutation to break',
-        verbatim: true,
-      },
-    },
+    overrides: STRINGS_ONLY,
   },
   { backend: 'flink', endpoint: 'GET /jobmanager/metrics', view: `${JM}?tab=metrics`, kind: 'json' },
   { backend: 'flink', endpoint: 'GET /jobmanager/logs', view: `${JM}?tab=logs`, kind: 'json' },
@@ -283,13 +286,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     endpoint: 'GET /jobmanager/thread-dump',
     view: `${JM}?tab=threads`,
     kind: 'json',
-    overrides: {
-      'nan-strings': {
-        expect: 'render',
-        note: 'an answer of strings only: nothing for the mutation to break',
-        verbatim: true,
-      },
-    },
+    overrides: STRINGS_ONLY,
   },
   // SeaTunnel (REST v2)
   {
