@@ -74,14 +74,13 @@ export function slotCells(
   // The picture stops at MAX_SLOT_CELLS: a task manager claiming 1e308 slots must not hang the page.
   const total = Math.min(MAX_SLOT_CELLS, Math.max(0, tm.slotsNumber) || 0);
   const cells: SlotCell[] = [];
-  const push = (cell: SlotCell) => cells.length < MAX_SLOT_CELLS && cells.push(cell);
   if (tm.allocatedSlots) {
     for (const j of jobs)
       for (let i = 0; i < j.slots && cells.length < MAX_SLOT_CELLS; i++)
-        push({ jobId: j.jobId, tone: j.tone });
+        cells.push({ jobId: j.jobId, tone: j.tone });
   } else {
     const used = Math.min(MAX_SLOT_CELLS, Math.max(0, tm.slotsNumber - tm.freeSlots) || 0);
-    for (let i = 0; i < used; i++) push({ jobId: undefined, tone: -1 });
+    for (let i = 0; i < used; i++) cells.push({ jobId: undefined, tone: -1 });
   }
   while (cells.length < total) cells.push({ jobId: undefined, tone: undefined });
   return cells;

@@ -6,7 +6,6 @@
  * metrics, and vertex or task manager metrics only for what the rules flagged (flinkNeeds).
  */
 import { useCallback, useEffect, useEffectEvent, useMemo, useSyncExternalStore } from 'react';
-import type { ClusterInfo } from '@/api/dashboard/clusters';
 import { useConnectionStatus } from '@/api/connection-status';
 import { recordMetrics } from '@/api/metric-store';
 import { usePollInterval } from '@/api/polling';
@@ -30,7 +29,7 @@ import { observeFlink } from '../rules/history';
 import { TM_METRICS } from '../rules/task-managers';
 import { resolveThresholds } from '../rules/thresholds';
 import type { FlinkInput, Timed } from '../rules/types';
-import { jobKey, type JobStateEntry, type NotificationSpec } from '../store/notify';
+import { jobKey, type JobStateEntry } from '../store/notify';
 import { watchedJobs } from '../store/preferences';
 import { publishCluster } from '../store/triage-store';
 import {
@@ -42,6 +41,7 @@ import {
   subscribeFlinkNeeds,
 } from './histories';
 import { flinkSamples } from './samples';
+import type { CollectorProps } from './collector-props';
 import { useTimedQueries } from './use-timed-queries';
 
 const JOB_METRICS = ['numRestarts', 'lastCheckpointDuration', 'lastCheckpointSize'] as const;
@@ -83,15 +83,7 @@ export function clockOffset(details: Record<string, Timed<{ now: number }>>): nu
   return mid === undefined || Math.abs(mid) < 1000 ? 0 : mid;
 }
 
-export function FlinkCollector({
-  cluster,
-  triageConfig,
-  onNotify,
-}: {
-  cluster: ClusterInfo;
-  triageConfig: Record<string, number> | undefined;
-  onNotify: (specs: NotificationSpec[]) => void;
-}) {
+export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorProps) {
   const c = cluster.id;
   const t = useMemo(() => resolveThresholds(triageConfig, c), [triageConfig, c]);
   const poll = usePollInterval(c);

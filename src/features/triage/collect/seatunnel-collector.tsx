@@ -1,6 +1,5 @@
 /** Polls one SeaTunnel cluster for triage: overview, running jobs (with metrics), failed jobs. */
 import { useEffect, useEffectEvent, useMemo } from 'react';
-import type { ClusterInfo } from '@/api/dashboard/clusters';
 import { useConnectionStatus } from '@/api/connection-status';
 import { recordMetrics } from '@/api/metric-store';
 import {
@@ -12,21 +11,14 @@ import { evaluateSeaTunnel } from '../rules/engine';
 import { observeSeaTunnel } from '../rules/history';
 import { resolveThresholds } from '../rules/thresholds';
 import type { SeaTunnelInput } from '../rules/types';
-import { jobKey, type JobStateEntry, type NotificationSpec } from '../store/notify';
+import { jobKey, type JobStateEntry } from '../store/notify';
 import { watchedJobs } from '../store/preferences';
 import { publishCluster } from '../store/triage-store';
 import { seatunnelHistory, setSeatunnelHistory } from './histories';
+import type { CollectorProps } from './collector-props';
 import { seatunnelSamples } from './samples';
 
-export function SeaTunnelCollector({
-  cluster,
-  triageConfig,
-  onNotify,
-}: {
-  cluster: ClusterInfo;
-  triageConfig: Record<string, number> | undefined;
-  onNotify: (specs: NotificationSpec[]) => void;
-}) {
+export function SeaTunnelCollector({ cluster, triageConfig, onNotify }: CollectorProps) {
   const c = cluster.id;
   const t = useMemo(() => resolveThresholds(triageConfig, c), [triageConfig, c]);
   const connection = useConnectionStatus(c);
