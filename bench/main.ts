@@ -117,6 +117,7 @@ async function demoJobId(flinkUrl: string, name: string): Promise<string> {
 
 interface FlinkHandle {
   url: string;
+  jarId: string;
   jobs: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -129,12 +130,24 @@ interface FlinkHandle {
 async function startFlink(): Promise<FlinkHandle> {
   const state = process.env.BENCH_FLINK_STATE;
   if (state) {
-    const s = JSON.parse(readFileSync(state, 'utf8')) as { url: string; jobs: Record<string, string> };
+    const s = JSON.parse(readFileSync(state, 'utf8')) as {
+      url: string;
+      jarId: string;
+      jobs: Record<string, string>;
+    };
     log(`reusing the Flink cluster at ${s.url} (${state})`);
-    return { url: s.url, jobs: s.jobs, stop: async () => {} };
+    return { url: s.url, jarId: s.jarId, jobs: s.jobs, stop: async () => {} };
   }
   const { startRealFlink } = await import('../e2e/real/flink-cluster.ts');
   return startRealFlink({ log: (s) => log(`flink: ${s}`) });
+}
+
+/** Issue #10 measures cluster load on a 10-vertex job; the test workloads chain to fewer vertices. */
+async function startWideJob(flink: FlinkHandle): Promise<string> {
+  const { startWideJob: start } = await import('../e2e/real/flink-cluster.ts');
+  const jobId = await start(flink.url, flink.jarId);
+  log(`wide job ${jobId} running (${(await jobInfo(flink.url, jobId)).vertices} vertices)`);
+  return jobId;
 }
 
 const apiOf = (cluster: string) => (u: URL) => u.pathname.startsWith(`/api/${cluster}/`);
@@ -229,7 +242,10 @@ async function run(opts: Options): Promise<Results> {
     // ---- 3. cluster traffic ----
     if (want('traffic')) {
       const targets: TrafficTarget[] = [];
-      if (flink && job) {
+      const wide = flink ? await startWideJob(flink) : undefined;
+      if (flink && wide) {
+        const job = wide;
+        const jobVertices = (await jobInfo(flink.url, job)).vertices;
         results.trafficJob = await jobInfo(flink.url, job);
         targets.push(
           {

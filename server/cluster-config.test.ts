@@ -13,6 +13,17 @@ describe('cluster configuration', () => {
       ['seatunnel', 'seatunnel', 'http://st:8080/ctx'],
     ]);
   });
+  it('takes a SeaTunnel v1 URL pasted with its /hazelcast/rest/maps prefix as the node address', () => {
+    const cfg = parseConfig(
+      {
+        clusters: [
+          { id: 'st', kind: 'seatunnel', url: 'http://st:5801/hazelcast/rest/maps/', flavour: 'v1' },
+        ],
+      },
+      { SEATUNNEL_URL: 'http://st2:5801/hazelcast/rest/maps' },
+    );
+    expect(cfg.clusters.map((c) => c.url)).toEqual(['http://st:5801', 'http://st2:5801']);
+  });
   it('rejects bad ids, kinds, URLs and duplicates with a message saying where', () => {
     expect(() => parseConfig({ clusters: [{ id: 'A B', kind: 'flink', url: 'http://x' }] })).toThrow(
       /clusters\[0\]\.id/,

@@ -56,6 +56,15 @@ function parseUrl(raw: string, where: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+/**
+ * SeaTunnel's docs give the v1 API as `http://host:5801/hazelcast/rest/maps`; the app's v1 client
+ * adds that prefix itself, so a URL pasted with it would double it (and every answer be a 204).
+ */
+function clusterUrl(kind: 'flink' | 'seatunnel', raw: string, where: string): string {
+  const url = parseUrl(raw, where);
+  return kind === 'seatunnel' ? url.replace(/\/hazelcast\/rest\/maps$/, '') : url;
+}
+
 function clusterFromJson(raw: unknown, index: number): ClusterConfig {
   const where = `clusters[${index}]`;
   if (typeof raw !== 'object' || raw === null) throw new ConfigError(`${where} must be an object`);
@@ -83,7 +92,7 @@ function clusterFromJson(raw: unknown, index: number): ClusterConfig {
     id,
     name: typeof o.name === 'string' ? o.name : id,
     kind: o.kind,
-    url: parseUrl(o.url, `${where}.url`),
+    url: clusterUrl(o.kind, o.url, `${where}.url`),
     ...(headers ? { headers: headers as Record<string, string> } : {}),
     ...(o.kind === 'seatunnel' ? { flavour: flavour ?? 'auto' } : {}),
     ...(typeof o.prometheusUrl === 'string'
@@ -107,7 +116,7 @@ function clustersFromEnv(env: NodeJS.ProcessEnv): ClusterConfig[] {
         id,
         name: id,
         kind,
-        url: parseUrl(raw, kind === 'flink' ? 'FLINK_URL' : 'SEATUNNEL_URL'),
+        url: clusterUrl(kind, raw, kind === 'flink' ? 'FLINK_URL' : 'SEATUNNEL_URL'),
         ...(kind === 'seatunnel' ? { flavour: 'auto' as const } : {}),
       });
     });

@@ -236,7 +236,7 @@ export const ENDPOINTS: EndpointSpec[] = [
     endpoint: 'GET /taskmanagers/:taskmanagerid/metrics',
     view: TM,
     kind: 'json',
-    witness: 'tm-overview',
+    witness: 'tm-facts',
   },
   {
     backend: 'flink',
@@ -433,6 +433,13 @@ function generate(): BadCase[] {
 }
 
 /** Cases picked by hand: the answers that broke dashboards before. */
+/** A 404 for a Flink job is an answer, not a failure: the page says the job is unknown. */
+const flinkJobExpect = (mutation: Mutation): Expect =>
+  mutation === 'not-found-404' ? { handled: 'job-not-found' } : 'error';
+/** A 404 for job-info means an engine older than it (2.3.4 and before): the page reads /running-job. */
+const seatunnelJobExpect = (mutation: Mutation): Expect =>
+  mutation === 'not-found-404' ? 'render' : 'error';
+
 const HAND_WRITTEN: Omit<BadCase, 'id'>[] = [
   // The poll period comes from /config: a huge or negative one must not turn into a request storm.
   {
@@ -465,14 +472,14 @@ const HAND_WRITTEN: Omit<BadCase, 'id'>[] = [
     endpoint: 'GET /jobs/:jobid',
     mutation,
     view: `${JOB}/exceptions`,
-    expect: 'error' as const,
+    expect: flinkJobExpect(mutation),
   })),
   ...TRANSPORT.map((mutation) => ({
     backend: 'seatunnel' as const,
     endpoint: 'GET /job-info/:jobId',
     mutation,
     view: `${ST_JOB}?panel=configuration`,
-    expect: 'error' as const,
+    expect: seatunnelJobExpect(mutation),
   })),
   // The job list with every job state and id broken at once.
   {
@@ -543,7 +550,8 @@ export function dashboardClusters(url: string, cases: readonly BadCase[] = CORPU
     id,
     name,
     kind: backend === 'flink' ? 'flink' : 'seatunnel',
-    url: `${url}${path}${backend === 'seatunnel-v1' ? V1_PREFIX : ''}`,
+    // v1 calls carry their /hazelcast/rest/maps prefix themselves
+    url: `${url}${path}`,
     ...(backend === 'flink' ? {} : { flavour: backend === 'seatunnel' ? 'v2' : 'v1' }),
   });
   return [

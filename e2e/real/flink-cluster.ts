@@ -75,6 +75,8 @@ export const ENTRY_CLASSES = {
   backpressure: `${JOB_PACKAGE}.BackpressureJob`,
   failing: `${JOB_PACKAGE}.FailingJob`,
   bounded: `${JOB_PACKAGE}.BoundedJob`,
+  /** Not started with the cluster: the benchmark's 10-vertex job (startWideJob). */
+  wide: `${JOB_PACKAGE}.WideJob`,
 } as const;
 
 type Log = (s: string) => void;
@@ -598,6 +600,13 @@ interface JobDetails {
 }
 interface CheckpointStats {
   counts: { completed: number };
+}
+
+/** The benchmark's 10-vertex running job (issue #10 measures cluster load on one), started on demand. */
+export async function startWideJob(url: string, jarId: string): Promise<string> {
+  const jobId = await runJar(url, jarId, { entryClass: ENTRY_CLASSES.wide });
+  await waitForJob(url, jobId, 'RUNNING', false, 120_000);
+  return jobId;
 }
 
 async function waitForJob(

@@ -36,3 +36,4 @@ export function useJobExceptionsPaged(c: string, jobId: string | undefined, q: E
     ...useJobPolling(c, jobId),
   });
 }
+

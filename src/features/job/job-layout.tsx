@@ -40,7 +40,7 @@ export function JobLayout({ actions }: { actions: ReactNode }) {
     details.error instanceof HttpError &&
     (details.error.status === 404 || details.error.status === 400)
   ) {
-    return <JobNotFound clusterId={clusterId} jobId={jobId} badId={details.error.status === 400} />;
+    return <JobNotFound clusterId={clusterId} jobId={jobId} answer={details.error} />;
   }
   const job = details.data;
   return (
@@ -184,7 +184,8 @@ function LiveDuration({ job, receivedAt }: { job: JobDetails; receivedAt: number
   );
 }
 
-function JobNotFound({ clusterId, jobId, badId }: { clusterId: string; jobId: string; badId: boolean }) {
+function JobNotFound({ clusterId, jobId, answer }: { clusterId: string; jobId: string; answer: HttpError }) {
+  const badId = answer.status === 400;
   return (
     <div className="mx-auto max-w-xl py-16 text-center" data-testid="job-not-found">
       <p className="text-5xl font-bold text-slate-300 dark:text-slate-700">404</p>
@@ -203,6 +204,10 @@ function JobNotFound({ clusterId, jobId, badId }: { clusterId: string; jobId: st
             restart of the JobManager without a history server.
           </>
         )}
+      </p>
+      {/* Which call said so, for whoever checks the cluster next. */}
+      <p className="mt-3 break-words font-mono text-xs text-slate-500" data-testid="job-not-found-answer">
+        {answer.message}
       </p>
       <Link
         to="/clusters/$clusterId/jobs"

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useReadOnly } from '@/api/dashboard/clusters';
 import { useSeaTunnelFlavour } from '@/api/seatunnel/detect-flavour';
 import { useSeaTunnelUpdateTags } from '@/api/seatunnel/mutations';
@@ -9,6 +9,7 @@ import { useToast } from '@/components/toast';
 import { formatBytes, formatDuration, formatExact, formatPercent, UNKNOWN } from '@/lib/format';
 import type { MetricHistory } from '@/lib/metric-history';
 import { useClusterId } from '@/hooks/use-cluster-id';
+import { useInView } from '@/hooks/use-in-view';
 import { useTimeZone } from '@/stores/preferences';
 import { Card, Note, Section, inputClass, primaryButtonClass, useMetricHistory, ToastScope } from './parts';
 import { nodeSamples, toNodeHealth, totalQueued, type NodeHealth } from './utils/monitoring';
@@ -62,8 +63,9 @@ function NodesPageContent() {
       >
         {() => (
           <div className="space-y-6">
-            {shown.map((n) => (
-              <NodeCard key={n.key} node={n} history={history} />
+            {shown.map((n, i) => (
+              // A hostile answer may list one member many times: the index keeps React keys unique.
+              <NodeCard key={`${i}:${n.key}`} node={n} history={history} />
             ))}
             {nodes && shown.length < nodes.length ? (
               <button
@@ -85,6 +87,9 @@ function NodesPageContent() {
 
 function NodeCard({ node: n, history }: { node: NodeHealth; history: MetricHistory }) {
   const zone = useTimeZone();
+  const card = useRef<HTMLElement>(null);
+  // Three charts per member, redrawn on every poll: only the cards on screen draw theirs.
+  const chartsShown = useInView(card);
   const key = (m: string) => history.get(`${n.key}/${m}`);
   const queued = totalQueued(n);
   const busyQueues = n.queues.filter((q) => (q.size ?? 0) > 0);
@@ -95,6 +100,7 @@ function NodeCard({ node: n, history }: { node: NodeHealth; history: MetricHisto
   );
   return (
     <section
+      ref={card}
       className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
       aria-label={`Node ${n.key}`}
       data-testid="node-card"
@@ -178,49 +184,55 @@ function NodeCard({ node: n, history }: { node: NodeHealth; history: MetricHisto
           </span>
         ) : null}
       </div>
-      <Suspense fallback={<div className="mt-3 h-40 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />}>
-        <div className="mt-4 grid gap-3 lg:grid-cols-3">
-          <ChartCard title="Heap">
-            <TimeSeriesChart
-              title={`Heap of ${n.key}`}
-              timeZone={zone}
-              format="bytes"
-              height={160}
-              empty={fallback}
-              series={[
-                { key: 'used', label: 'Used', points: key('heapUsed') },
-                { key: 'total', label: 'Committed', points: key('heapTotal') },
-                { key: 'max', label: 'Max', points: key('heapMax') },
-              ]}
-            />
-          </ChartCard>
-          <ChartCard title="CPU load">
-            <TimeSeriesChart
-              title={`CPU load of ${n.key}`}
-              timeZone={zone}
-              format="percent"
-              height={160}
-              empty={fallback}
-              series={[
-                { key: 'process', label: 'Process', points: key('loadProcess') },
-                { key: 'system', label: 'System', points: key('loadSystem') },
-              ]}
-            />
-          </ChartCard>
-          <ChartCard title="Threads and queued operations">
-            <TimeSeriesChart
-              title={`Threads of ${n.key}`}
-              timeZone={zone}
-              height={160}
-              empty={fallback}
-              series={[
-                { key: 'threads', label: 'Threads', points: key('threads') },
-                { key: 'queued', label: 'Queued', points: key('queued') },
-              ]}
-            />
-          </ChartCard>
-        </div>
-      </Suspense>
+      {chartsShown ? (
+        <Suspense
+          fallback={<div className="mt-3 h-40 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />}
+        >
+          <div className="mt-4 grid gap-3 lg:grid-cols-3">
+            <ChartCard title="Heap">
+              <TimeSeriesChart
+                title={`Heap of ${n.key}`}
+                timeZone={zone}
+                format="bytes"
+                height={160}
+                empty={fallback}
+                series={[
+                  { key: 'used', label: 'Used', points: key('heapUsed') },
+                  { key: 'total', label: 'Committed', points: key('heapTotal') },
+                  { key: 'max', label: 'Max', points: key('heapMax') },
+                ]}
+              />
+            </ChartCard>
+            <ChartCard title="CPU load">
+              <TimeSeriesChart
+                title={`CPU load of ${n.key}`}
+                timeZone={zone}
+                format="percent"
+                height={160}
+                empty={fallback}
+                series={[
+                  { key: 'process', label: 'Process', points: key('loadProcess') },
+                  { key: 'system', label: 'System', points: key('loadSystem') },
+                ]}
+              />
+            </ChartCard>
+            <ChartCard title="Threads and queued operations">
+              <TimeSeriesChart
+                title={`Threads of ${n.key}`}
+                timeZone={zone}
+                height={160}
+                empty={fallback}
+                series={[
+                  { key: 'threads', label: 'Threads', points: key('threads') },
+                  { key: 'queued', label: 'Queued', points: key('queued') },
+                ]}
+              />
+            </ChartCard>
+          </div>
+        </Suspense>
+      ) : (
+        <div className="mt-4 h-[200px]" data-testid="node-charts-offscreen" />
+      )}
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-xs text-slate-500">
           Every value as the engine sent it ({n.raw.length})

@@ -48,6 +48,37 @@ describe('SeaTunnel nodes', () => {
     expect(sent.find((s) => s.path === '/update-tags')?.body).toBe('{"zone":"eu-1","pool":"cdc"}');
   });
 
+  it('with thousands of members, shows the first 50 and draws charts only for cards on screen', async () => {
+    const observers: { cb: IntersectionObserverCallback; els: Element[] }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        entry: { cb: IntersectionObserverCallback; els: Element[] };
+        constructor(cb: IntersectionObserverCallback) {
+          this.entry = { cb, els: [] };
+          observers.push(this.entry);
+        }
+        observe(el: Element) {
+          this.entry.els.push(el);
+        }
+        disconnect() {}
+      },
+    );
+    const [member] = JSON.parse(recorded('system-monitoring-information.json')) as object[];
+    fakeSeaTunnel({
+      'GET /system-monitoring-information': JSON.stringify(Array.from({ length: 3000 }, () => member)),
+    });
+    renderApp('/clusters/st/nodes');
+    await waitFor(() => expect(screen.getAllByTestId('node-card')).toHaveLength(50));
+    expect(screen.getByTestId('show-all-nodes')).toHaveTextContent('Showing 50 of 3,000 members');
+    expect(screen.getAllByTestId('node-charts-offscreen')).toHaveLength(50);
+
+    // the first card scrolls into view: only it draws its charts
+    const first = observers.find((o) => o.els[0] === screen.getAllByTestId('node-card')[0]);
+    act(() => first?.cb([{ isIntersecting: true } as IntersectionObserverEntry], {} as IntersectionObserver));
+    expect(screen.getAllByTestId('node-charts-offscreen')).toHaveLength(49);
+  });
+
   it('offers no tag editing in read-only mode', async () => {
     fakeSeaTunnel(
       { 'GET /system-monitoring-information': demo('demo-system-monitoring.json') },

@@ -37,7 +37,7 @@ export function OverviewTab({
   const heapShare = m.heapMax > 0 ? m.heapUsed / m.heapMax : undefined;
   return (
     <div className="space-y-4" data-testid="tm-overview">
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="tm-facts">
         <StatCard
           testId="tm-slots-used"
           label="Slots in use"

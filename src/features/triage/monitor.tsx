@@ -37,7 +37,7 @@ function useNotifier() {
  * header badge and notifications lag by up to this much, and a user watching one job page does
  * not pay for full triage of every cluster on every poll.
  */
-export const BACKGROUND_POLL_MS = 30_000;
+export const BACKGROUND_POLL_MS = 60_000;
 const TRIAGE_VIEWS = new Set(['/', '/triage']);
 
 export function TriageMonitor() {
