@@ -180,6 +180,15 @@ describe('malformed answers are rejected with the endpoint and the field', () =>
     expect(e.message).toContain('vertices[1].parallelism');
   });
 
+  it('a vertex listed twice (Flink never does; views key vertices by id)', async () => {
+    const j = job() as { vertices: unknown[] };
+    j.vertices.push(j.vertices[0]);
+    answerWith(j);
+    const e = await invalid(() => flink.getJob('c', 'j'));
+    expect(e.field).toBe('vertices');
+    expect(e.message).toContain('GET /jobs/:jobid: unexpected value at "vertices": vertex ids repeat');
+  });
+
   it('missing required field', async () => {
     const o: Record<string, unknown> = overview();
     delete o['slots-total'];

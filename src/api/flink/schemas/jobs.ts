@@ -63,6 +63,11 @@ export const planInputSchema = z.object({
   caching: z.optional(z.string()),
 });
 
+/** Flink never repeats a vertex id; every view keys vertices by id, so a list that does is refused. */
+const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;
+const withUniqueIds = (what: string) =>
+  z.refine<{ id: string }[]>(uniqueIds, { error: `${what} ids repeat` });
+
 export const planNodeSchema = z.object({
   id: z.string(),
   parallelism: z.number(),
@@ -79,7 +84,7 @@ export const planSchema = z.object({
   jid: z.string(),
   name: z.string(),
   type: z.optional(z.string()),
-  nodes: z.array(planNodeSchema),
+  nodes: z.array(planNodeSchema).check(withUniqueIds('plan node')),
 });
 export type Plan = z.infer<typeof planSchema>;
 /** `/jobs/:jobid/plan` and `/jars/:jarid/plan`. */
@@ -114,7 +119,7 @@ export const jobDetailsSchema = z.object({
   maxParallelism: z.optional(z.number()),
   now: z.number(),
   timestamps: stateTimesSchema,
-  vertices: z.array(jobVertexSummarySchema),
+  vertices: z.array(jobVertexSummarySchema).check(withUniqueIds('vertex')),
   'status-counts': stateCountsSchema,
   plan: planSchema,
   /** Flink 2.x adaptive batch: the not yet expanded stream graph, opaque here. */
