@@ -67,7 +67,7 @@ export function useRouteSearch<TSearch>(route: AppRoute<string, TSearch>): TSear
   return useMemo(() => route.validateSearch(parseSearch(search)), [route, search]);
 }
 
-export type SearchUpdate<TSearch> = TSearch | ((prev: TSearch) => TSearch);
+type SearchUpdate<TSearch> = TSearch | ((prev: TSearch) => TSearch);
 
 /**
  * Changes the search params of the current page: a new object, or an update of the validated

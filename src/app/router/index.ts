@@ -4,7 +4,7 @@
  * URL (hooks.ts) and a Link (link.tsx). The route table itself is routes/route-tree.tsx.
  */
 export * from './routes';
-export { hrefTo, type PathParams } from './href';
+export { hrefTo } from './href';
 export {
   useNavigate,
   useNavigateSearch,
@@ -13,6 +13,5 @@ export {
   useRawUrl,
   useRouteParams,
   useRouteSearch,
-  type NavigateOptions,
 } from './hooks';
 export { Link, useAppNavigationClick } from './link';

@@ -10,7 +10,7 @@ type ParamsProp<TPath extends string> = keyof PathParams<TPath> extends never
   ? { params?: undefined }
   : { params: PathParams<TPath> };
 
-export type LinkProps<TPath extends string, TSearch> = AnchorProps &
+type LinkProps<TPath extends string, TSearch> = AnchorProps &
   ParamsProp<TPath> &
   NavigateOptions & {
     to: AppRoute<TPath, TSearch>;

@@ -10,7 +10,7 @@ import { memoryLocation } from 'wouter/memory-location';
 import { App } from '@/app/app';
 import { parseSearch } from '@/app/router/search-params';
 
-export interface TestLocation {
+interface TestLocation {
   pathname: string;
   /** Parsed as the app parses it (`?subtask=3` → `{ subtask: 3 }`). */
   search: Record<string, unknown>;
