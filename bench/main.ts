@@ -447,7 +447,7 @@ function report(r: Results, markdown: boolean): string {
     checks.push({
       what: 'first-page bundle (gzip, entry total)',
       measured: kb(total),
-      target: '≤ 110 kB (issue); build budget 140 kB',
+      target: '≤ 110 kB (issue, enforced by the build)',
       ok: total <= 110 * 1024,
     });
     h('1b. Lazy chunks (loaded with their route)');

@@ -1,12 +1,11 @@
 import { bundleReport, sum } from './bundle-size.ts';
 
 /**
- * Fails the build when the first page needs more than the budget (gzip).
- * Issue #10 asks for 110 kB; the mandated stack alone is over it (React 19 + ReactDOM 68 kB,
- * TanStack Router 27 kB, React Query 11 kB, zod/mini 8 kB: see BENCHMARKS.md), so the enforced
- * budget is the measured first page plus a small margin, to stop it from growing unnoticed.
+ * Fails the build when the first page needs more than the budget (gzip): 110 kB, issue #10's
+ * target (measured 104.8 kB: React 19 + ReactDOM 68 kB, React Query 10 kB, wouter 2.5 kB, our
+ * shell, CSS 12 kB; zod and every page load later, see BENCHMARKS.md).
  */
-const BUDGET_GZIP = Number(process.env.BUNDLE_BUDGET_KB ?? 140) * 1024;
+const BUDGET_GZIP = Number(process.env.BUNDLE_BUDGET_KB ?? 110) * 1024;
 const report = bundleReport('dist');
 const first = sum(report.firstPage, 'gzip');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;

@@ -132,6 +132,22 @@ export async function request<S extends z.ZodMiniType | undefined = undefined>(
     }
   }
   if (!options.schema) return json as Result;
+  return validateJson(endpoint, options.schema, json) as Result;
+}
+
+function validateJson<S extends z.ZodMiniType>(endpoint: string, schema: S, json: unknown): z.infer<S> {
   if (json === undefined) throw new InvalidResponseError(endpoint, '', 'the answer was empty');
-  return validate(endpoint, options.schema, json) as Result;
+  return validate(endpoint, schema, json);
+}
+
+/**
+ * `request` for a JSON endpoint the first page calls: `loadSchema` imports the schema module
+ * (and zod with it) while the request is in flight, so neither is in the entry chunk.
+ */
+export async function requestWithLazySchema<S extends z.ZodMiniType>(
+  options: Omit<RequestOptions<undefined>, 'schema' | 'responseType'>,
+  loadSchema: () => Promise<S>,
+): Promise<z.infer<S>> {
+  const [schema, json] = await Promise.all([loadSchema(), request(options)]);
+  return validateJson(`${options.method ?? 'GET'} ${options.path}`, schema, json);
 }

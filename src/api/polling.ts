@@ -1,6 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { flinkConfigQuery } from './flink/queries-cluster';
+import { flinkConfigQuery } from './flink/queries-config';
 import { useClusterInfo } from './dashboard/clusters';
 
 /** The user's choice: follow the cluster ('auto'), never poll ('off'), or a fixed period in ms. */

@@ -1,24 +1,9 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { request } from '../http';
+import { requestWithLazySchema } from '../http';
+import type { clusterInfoSchema, dashboardSettingsSchema } from './clusters-schema';
 
-/** The dashboard's own endpoint: which clusters it may reach (no secrets in here). */
-export const clusterInfoSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(['flink', 'seatunnel']),
-  flavour: z.optional(z.enum(['v1', 'v2', 'auto'])),
-  hasPrometheus: z.boolean(),
-  /** Watched by triage (home page, /triage, header badge); false in the config leaves it out. */
-  monitored: z._default(z.boolean(), true),
-});
 export type ClusterInfo = z.infer<typeof clusterInfoSchema>;
-
-export const dashboardSettingsSchema = z.object({
-  clusters: z.array(clusterInfoSchema),
-  readOnly: z.boolean(),
-  triage: z.record(z.string(), z.number()),
-});
 export type DashboardSettings = z.infer<typeof dashboardSettingsSchema>;
 
 export const dashboardKeys = { settings: ['dashboard', 'settings'] as const };
@@ -26,7 +11,9 @@ export const dashboardKeys = { settings: ['dashboard', 'settings'] as const };
 export const dashboardSettingsQuery = queryOptions({
   queryKey: dashboardKeys.settings,
   queryFn: ({ signal }) =>
-    request({ base: '/api', path: '/clusters', schema: dashboardSettingsSchema, signal }),
+    requestWithLazySchema({ base: '/api', path: '/clusters', signal }, () =>
+      import('./clusters-schema').then((m) => m.dashboardSettingsSchema),
+    ),
   staleTime: Infinity,
 });
 

@@ -1,10 +1,10 @@
 import { request } from '../http';
 import { base, done, type Opts } from './client-shared';
-// Direct imports, not the schemas barrel: this file is on the first page, and zod schemas do
-// not tree-shake, so the barrel would ship every endpoint's schema up front.
+import { getFlinkConfig } from './client-config';
+// Direct imports, not the schemas barrel: zod schemas do not tree-shake, so the barrel would ship
+// every endpoint's schema with this file.
 import {
   clusterOverviewSchema,
-  dashboardConfigSchema,
   dataSetDeleteStatusSchema,
   dataSetListSchema,
   savepointDisposalStatusSchema,
@@ -13,8 +13,7 @@ import { triggerResponseSchema } from './schemas/common';
 
 /** Cluster-wide endpoints: web UI config, overview, shutdown, data sets, savepoint disposal. */
 export const clusterApi = {
-  getConfig: (c: string, o: Opts = {}) =>
-    request({ base: base(c), path: '/config', schema: dashboardConfigSchema, signal: o.signal }),
+  getConfig: getFlinkConfig,
   getOverview: (c: string, o: Opts = {}) =>
     request({ base: base(c), path: '/overview', schema: clusterOverviewSchema, signal: o.signal }),
   /** Stops the whole Flink cluster. */

@@ -7,15 +7,7 @@ import { flinkKeys } from './keys';
  * Query options (reusable by the router, triage and tests) and the hooks pages use.
  * Every hook takes the cluster id first and polls by the shared policy; ids may be undefined
  * while a route loads (the query waits). Areas live in queries-*.ts, re-exported by queries.ts.
- * This file stays small: the shell (polling policy) imports it on the first page.
  */
-
-export const flinkConfigQuery = (c: string) =>
-  queryOptions({
-    queryKey: flinkKeys.config(c),
-    queryFn: ({ signal }) => clusterApi.getConfig(c, { signal }),
-    staleTime: 5 * 60_000,
-  });
 
 export const clusterOverviewQuery = (c: string) =>
   queryOptions({
@@ -28,10 +20,6 @@ export const dataSetsQuery = (c: string) =>
     queryKey: flinkKeys.dataSets(c),
     queryFn: ({ signal }) => clusterApi.getDataSets(c, { signal }),
   });
-
-export function useFlinkConfig(c: string) {
-  return useQuery(flinkConfigQuery(c));
-}
 
 export function useClusterOverview(c: string) {
   return useQuery({ ...clusterOverviewQuery(c), refetchInterval: usePollInterval(c) });

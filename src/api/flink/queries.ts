@@ -1,4 +1,5 @@
-/** Every Flink query hook, by area. The first page imports only queries-cluster.ts directly. */
+/** Every Flink query hook, by area. The first page imports only queries-config.ts directly. */
+export * from './queries-config';
 export * from './queries-cluster';
 export * from './queries-jobs';
 export * from './queries-checkpoints';

@@ -1,238 +1,191 @@
-import { lazy } from 'react';
-import {
-  createRootRouteWithContext,
-  createRoute,
-  lazyRouteComponent,
-  redirect,
-} from '@tanstack/react-router';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
 import type { QueryClient } from '@tanstack/react-query';
-import { AppShell } from '../shell/app-shell';
-import { NotFoundPage } from '../shell/not-found-page';
-import { RouteErrorPage } from '../shell/route-error-page';
-import { ClusterLayout } from '../shell/cluster-layout';
-import { ByClusterKind } from '../shell/by-cluster-kind';
 import { dashboardSettingsQuery } from '@/api/dashboard/clusters';
-import { compact, optBoolean, optNumber, optString, type RawSearch } from '../search';
+import { PageSkeleton } from '@/components/page-skeleton';
+import {
+  clusterRoute,
+  homeRoute,
+  hrefTo,
+  jobBackPressureRoute,
+  jobCheckpointsRoute,
+  jobConfigurationRoute,
+  jobExceptionsRoute,
+  jobFlameGraphRoute,
+  jobManagerRoute,
+  jobRoute,
+  jobsRoute,
+  jobTimelineRoute,
+  nodesRoute,
+  overviewRoute,
+  submitRoute,
+  taskManagerRoute,
+  taskManagersRoute,
+  triageRoute,
+  useRouteParams,
+} from '../router';
+import { ByClusterKind } from '../shell/by-cluster-kind';
+import { ClusterLayout } from '../shell/cluster-layout';
+import { NotFoundPage } from '../shell/not-found-page';
+import { RouteErrorBoundary } from '../shell/route-error-boundary';
 
 /*
- * Every view has a URL: /clusters/<id>/<view>. Pages are loaded lazily with their route, so a
- * heavy library (graphs, charts, flame graphs) arrives only with the page that draws it.
- * Flink and SeaTunnel clusters share the view names; ByClusterKind picks the right page.
+ * Every view has a URL: /clusters/<id>/<view>. Pages are loaded lazily, so a heavy library
+ * (graphs, charts, flame graphs) arrives only with the page that draws it. Flink and SeaTunnel
+ * clusters share the view names; ByClusterKind picks the right page.
+ *
+ * The Switch lists every page, so an unknown address anywhere gets the 404 page. Pages of a
+ * cluster share their frame (ClusterView), and job tabs the job page: React keeps a frame
+ * mounted while only the page inside it changes.
  */
 
-export const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
-  component: AppShell,
-  notFoundComponent: NotFoundPage,
-  errorComponent: RouteErrorPage,
-});
+const lazyNamed = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
-const homeRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/',
-  component: lazyRouteComponent(() => import('@/features/triage/clusters-home-page'), 'ClustersHomePage'),
+const ClustersHomePage = lazyNamed(() => import('@/features/triage/clusters-home-page'), 'ClustersHomePage');
+const TriagePage = lazyNamed(() => import('@/features/triage/triage-page'), 'TriagePage');
+const OverviewPage = ByClusterKind({
+  flink: lazyNamed(() => import('@/features/overview/cluster-overview-page'), 'ClusterOverviewPage'),
+  seatunnel: lazyNamed(() => import('@/features/seatunnel/seatunnel-overview-page'), 'SeaTunnelOverviewPage'),
 });
-
-const triageRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: 'triage',
-  component: lazyRouteComponent(() => import('@/features/triage/triage-page'), 'TriagePage'),
+const JobsPage = ByClusterKind({
+  flink: lazyNamed(() => import('@/features/jobs/jobs-page'), 'JobsPage'),
+  seatunnel: lazyNamed(() => import('@/features/seatunnel/seatunnel-jobs-page'), 'SeaTunnelJobsPage'),
 });
-
-export const clusterRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: 'clusters/$clusterId',
-  component: ClusterLayout,
-  errorComponent: RouteErrorPage,
-});
-
-const clusterIndexRoute = createRoute({
-  getParentRoute: () => clusterRoute,
-  path: '/',
-  beforeLoad: ({ params }) => {
-    throw redirect({ to: '/clusters/$clusterId/overview', params });
-  },
-});
-
-const overviewRoute = createRoute({
-  getParentRoute: () => clusterRoute,
-  path: 'overview',
-  errorComponent: RouteErrorPage,
-  component: ByClusterKind({
-    flink: lazy(() =>
-      import('@/features/overview/cluster-overview-page').then((m) => ({ default: m.ClusterOverviewPage })),
+/** The job page frames its tab (children); a SeaTunnel job has one page and no tabs. */
+const JobPage = ByClusterKind({
+  // The job feature draws the page; the actions feature supplies its buttons (features stay independent).
+  flink: lazy(() =>
+    Promise.all([import('@/features/job/job-layout'), import('@/features/job-actions/job-actions')]).then(
+      ([layout, actions]) => ({
+        default: function FlinkJobPage({ children }: { children?: ReactNode }) {
+          return <layout.JobLayout actions={<actions.JobActions />}>{children}</layout.JobLayout>;
+        },
+      }),
     ),
-    seatunnel: lazy(() =>
-      import('@/features/seatunnel/seatunnel-overview-page').then((m) => ({
-        default: m.SeaTunnelOverviewPage,
-      })),
-    ),
-  }),
+  ),
+  seatunnel: lazyNamed(() => import('@/features/seatunnel/seatunnel-job-page'), 'SeaTunnelJobPage'),
+});
+const JobGraphTab = lazy(() => import('@/features/job-graph/job-graph-tab'));
+const JobExceptionsTab = lazy(() => import('@/features/job/job-exceptions-tab'));
+const JobTimelineTab = lazy(() => import('@/features/job/job-timeline-tab'));
+const JobConfigurationTab = lazy(() => import('@/features/job/job-configuration-tab'));
+const JobCheckpointsTab = lazy(() => import('@/features/checkpoints/checkpoints-tab'));
+const JobBackPressureTab = lazy(() => import('@/features/backpressure/backpressure-tab'));
+const JobFlameGraphTab = lazy(() => import('@/features/flame-graph/flame-graph-tab'));
+const TaskManagersPage = lazyNamed(
+  () => import('@/features/task-managers/task-managers-page'),
+  'TaskManagersPage',
+);
+const TaskManagerPage = lazyNamed(
+  () => import('@/features/task-managers/task-manager-page'),
+  'TaskManagerPage',
+);
+const JobManagerPage = lazyNamed(() => import('@/features/job-manager/job-manager-page'), 'JobManagerPage');
+const NodesPage = lazyNamed(() => import('@/features/seatunnel/seatunnel-nodes-page'), 'SeaTunnelNodesPage');
+const SubmitPage = ByClusterKind({
+  flink: lazyNamed(() => import('@/features/submit/submit-page'), 'SubmitPage'),
+  seatunnel: lazyNamed(() => import('@/features/seatunnel/seatunnel-submit-page'), 'SeaTunnelSubmitPage'),
 });
 
-export interface JobsSearch {
-  q?: string | undefined;
-  state?: string | undefined;
-  sort?: string | undefined;
-  desc?: boolean | undefined;
+/** One view: its own error boundary and a skeleton while its code loads. */
+function View({ children }: { children: ReactNode }) {
+  return (
+    <RouteErrorBoundary>
+      <Suspense fallback={<PageSkeleton />}>{children}</Suspense>
+    </RouteErrorBoundary>
+  );
 }
 
-const jobsRoute = createRoute({
-  getParentRoute: () => clusterRoute,
-  path: 'jobs',
-  errorComponent: RouteErrorPage,
-  validateSearch: (s: RawSearch): JobsSearch =>
-    compact({
-      q: optString(s.q),
-      state: optString(s.state),
-      sort: optString(s.sort),
-      desc: optBoolean(s.desc),
-    }),
-  component: ByClusterKind({
-    flink: lazy(() => import('@/features/jobs/jobs-page').then((m) => ({ default: m.JobsPage }))),
-    seatunnel: lazy(() =>
-      import('@/features/seatunnel/seatunnel-jobs-page').then((m) => ({ default: m.SeaTunnelJobsPage })),
-    ),
-  }),
-});
-
-export interface JobSearch {
-  /** Selected vertex (Flink) or pipeline vertex (SeaTunnel). */
-  vertex?: string | undefined;
-  /** Tab inside the vertex panel. */
-  panel?: string | undefined;
-  subtask?: number | undefined;
-  checkpoint?: number | undefined;
-  focus?: string | undefined;
+/** A view of one cluster, inside the cluster's frame (checks the cluster exists, outage banner). */
+function ClusterView({ children }: { children: ReactNode }) {
+  return (
+    <RouteErrorBoundary>
+      <ClusterLayout>
+        <View>{children}</View>
+      </ClusterLayout>
+    </RouteErrorBoundary>
+  );
 }
 
-export const jobRoute = createRoute({
-  getParentRoute: () => clusterRoute,
-  path: 'jobs/$jobId',
-  errorComponent: RouteErrorPage,
-  validateSearch: (s: RawSearch): JobSearch =>
-    compact({
-      vertex: optString(s.vertex),
-      panel: optString(s.panel),
-      subtask: optNumber(s.subtask),
-      checkpoint: optNumber(s.checkpoint),
-      focus: optString(s.focus),
-    }),
-  component: ByClusterKind({
-    // The job feature draws the page; the actions feature supplies its buttons (features stay independent).
-    flink: lazy(() =>
-      Promise.all([import('@/features/job/job-layout'), import('@/features/job-actions/job-actions')]).then(
-        ([layout, actions]) => ({
-          default: function FlinkJobPage() {
-            return <layout.JobLayout actions={<actions.JobActions />} />;
-          },
-        }),
-      ),
-    ),
-    seatunnel: lazy(() =>
-      import('@/features/seatunnel/seatunnel-job-page').then((m) => ({ default: m.SeaTunnelJobPage })),
-    ),
-  }),
-});
+/** A tab of a job, inside the job page (an element, not a component: the cluster frame stays mounted). */
+const jobTab = (tab: ReactNode) => (
+  <ClusterView>
+    <JobPage>
+      <View>{tab}</View>
+    </JobPage>
+  </ClusterView>
+);
 
-const jobTab = <TPath extends string>(path: TPath, load: () => Promise<{ default: React.ComponentType }>) =>
-  createRoute({
-    getParentRoute: () => jobRoute,
-    path,
-    errorComponent: RouteErrorPage,
-    component: lazyRouteComponent(load),
-  });
-
-const jobGraphRoute = jobTab('/', () => import('@/features/job-graph/job-graph-tab'));
-const jobExceptionsRoute = jobTab('exceptions', () => import('@/features/job/job-exceptions-tab'));
-const jobTimelineRoute = jobTab('timeline', () => import('@/features/job/job-timeline-tab'));
-const jobConfigurationRoute = jobTab('configuration', () => import('@/features/job/job-configuration-tab'));
-const jobCheckpointsRoute = jobTab('checkpoints', () => import('@/features/checkpoints/checkpoints-tab'));
-const jobBackPressureRoute = jobTab('backpressure', () => import('@/features/backpressure/backpressure-tab'));
-const jobFlameGraphRoute = jobTab('flamegraph', () => import('@/features/flame-graph/flame-graph-tab'));
-
-const taskManagersRoute = createRoute({
-  getParentRoute: () => clusterRoute,
-  path: 'task-managers',
-  errorComponent: RouteErrorPage,
-  validateSearch: (s: RawSearch): JobsSearch =>
-    compact({ q: optString(s.q), sort: optString(s.sort), desc: optBoolean(s.desc) }),
-  component: lazyRouteComponent(
-    () => import('@/features/task-managers/task-managers-page'),
-    'TaskManagersPage',
-  ),
-});
-
-export interface DetailTabSearch {
-  tab?: string | undefined;
-  file?: string | undefined;
+function RedirectToOverview() {
+  const { clusterId } = useRouteParams(clusterRoute);
+  return <Redirect replace to={hrefTo(overviewRoute, { clusterId })} />;
 }
-const detailTabSearch = (s: RawSearch): DetailTabSearch =>
-  compact({ tab: optString(s.tab), file: optString(s.file) });
 
-const taskManagerRoute = createRoute({
-  getParentRoute: () => clusterRoute,
-  path: 'task-managers/$taskManagerId',
-  errorComponent: RouteErrorPage,
-  validateSearch: detailTabSearch,
-  component: lazyRouteComponent(
-    () => import('@/features/task-managers/task-manager-page'),
-    'TaskManagerPage',
-  ),
-});
-
-const jobManagerRoute = createRoute({
-  getParentRoute: () => clusterRoute,
-  path: 'job-manager',
-  errorComponent: RouteErrorPage,
-  validateSearch: detailTabSearch,
-  component: lazyRouteComponent(() => import('@/features/job-manager/job-manager-page'), 'JobManagerPage'),
-});
-
-const nodesRoute = createRoute({
-  getParentRoute: () => clusterRoute,
-  path: 'nodes',
-  errorComponent: RouteErrorPage,
-  component: lazyRouteComponent(
-    () => import('@/features/seatunnel/seatunnel-nodes-page'),
-    'SeaTunnelNodesPage',
-  ),
-});
-
-const submitRoute = createRoute({
-  getParentRoute: () => clusterRoute,
-  path: 'submit',
-  errorComponent: RouteErrorPage,
-  component: ByClusterKind({
-    flink: lazy(() => import('@/features/submit/submit-page').then((m) => ({ default: m.SubmitPage }))),
-    seatunnel: lazy(() =>
-      import('@/features/seatunnel/seatunnel-submit-page').then((m) => ({ default: m.SeaTunnelSubmitPage })),
-    ),
-  }),
-});
-
-export const routeTree = rootRoute.addChildren([
-  homeRoute,
-  triageRoute,
-  clusterRoute.addChildren([
-    clusterIndexRoute,
-    overviewRoute,
-    jobsRoute,
-    jobRoute.addChildren([
-      jobGraphRoute,
-      jobExceptionsRoute,
-      jobTimelineRoute,
-      jobConfigurationRoute,
-      jobCheckpointsRoute,
-      jobBackPressureRoute,
-      jobFlameGraphRoute,
-    ]),
-    taskManagersRoute,
-    taskManagerRoute,
-    jobManagerRoute,
-    nodesRoute,
-    submitRoute,
-  ]),
-]);
+export function AppRoutes() {
+  return (
+    <Switch>
+      <Route path={homeRoute.path}>
+        <View>
+          <ClustersHomePage />
+        </View>
+      </Route>
+      <Route path={triageRoute.path}>
+        <View>
+          <TriagePage />
+        </View>
+      </Route>
+      <Route path={clusterRoute.path}>
+        <RedirectToOverview />
+      </Route>
+      <Route path={overviewRoute.path}>
+        <ClusterView>
+          <OverviewPage />
+        </ClusterView>
+      </Route>
+      <Route path={jobsRoute.path}>
+        <ClusterView>
+          <JobsPage />
+        </ClusterView>
+      </Route>
+      <Route path={jobRoute.path}>{jobTab(<JobGraphTab />)}</Route>
+      <Route path={jobExceptionsRoute.path}>{jobTab(<JobExceptionsTab />)}</Route>
+      <Route path={jobTimelineRoute.path}>{jobTab(<JobTimelineTab />)}</Route>
+      <Route path={jobConfigurationRoute.path}>{jobTab(<JobConfigurationTab />)}</Route>
+      <Route path={jobCheckpointsRoute.path}>{jobTab(<JobCheckpointsTab />)}</Route>
+      <Route path={jobBackPressureRoute.path}>{jobTab(<JobBackPressureTab />)}</Route>
+      <Route path={jobFlameGraphRoute.path}>{jobTab(<JobFlameGraphTab />)}</Route>
+      <Route path={taskManagersRoute.path}>
+        <ClusterView>
+          <TaskManagersPage />
+        </ClusterView>
+      </Route>
+      <Route path={taskManagerRoute.path}>
+        <ClusterView>
+          <TaskManagerPage />
+        </ClusterView>
+      </Route>
+      <Route path={jobManagerRoute.path}>
+        <ClusterView>
+          <JobManagerPage />
+        </ClusterView>
+      </Route>
+      <Route path={nodesRoute.path}>
+        <ClusterView>
+          <NodesPage />
+        </ClusterView>
+      </Route>
+      <Route path={submitRoute.path}>
+        <ClusterView>
+          <SubmitPage />
+        </ClusterView>
+      </Route>
+      <Route>
+        <NotFoundPage />
+      </Route>
+    </Switch>
+  );
+}
 
 /** Loads the cluster list before the first render so the shell never flashes "unknown cluster". */
 export async function preloadSettings(queryClient: QueryClient) {

@@ -1,12 +1,13 @@
-import { Link, Outlet } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { useDashboardSettings } from '@/api/dashboard/clusters';
+import { homeRoute, Link } from '../router';
 import { useClusterId } from '@/hooks/use-cluster-id';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-state';
 import { ConnectionBanner } from './connection-banner';
 
-/** Everything under /clusters/$clusterId: checks the cluster exists, shows its outage banner. */
-export function ClusterLayout() {
+/** Everything under /clusters/:clusterId: checks the cluster exists, shows its outage banner. */
+export function ClusterLayout({ children }: { children: ReactNode }) {
   const clusterId = useClusterId();
   const settings = useDashboardSettings();
   if (settings.isPending) return <PageSkeleton />;
@@ -19,7 +20,7 @@ export function ClusterLayout() {
         <p className="mt-2 text-slate-600 dark:text-slate-400">
           The dashboard only reaches clusters named in its configuration.
         </p>
-        <Link to="/" className="mt-4 inline-block text-sky-700 underline dark:text-sky-400">
+        <Link to={homeRoute} className="mt-4 inline-block text-sky-700 underline dark:text-sky-400">
           See all clusters
         </Link>
       </div>
@@ -28,7 +29,7 @@ export function ClusterLayout() {
   return (
     <>
       <ConnectionBanner clusterId={clusterId} />
-      <Outlet />
+      {children}
     </>
   );
 }

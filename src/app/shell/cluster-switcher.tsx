@@ -1,6 +1,6 @@
-import { useNavigate } from '@tanstack/react-router';
 import { useDashboardSettings } from '@/api/dashboard/clusters';
 import { useOptionalClusterId } from '@/hooks/use-cluster-id';
+import { homeRoute, hrefTo, overviewRoute, useNavigate } from '../router';
 
 /** Switches cluster but stays on the same kind of view where that makes sense (overview). */
 export function ClusterSwitcher() {
@@ -15,9 +15,9 @@ export function ClusterSwitcher() {
         data-testid="cluster-switcher"
         value={current ?? ''}
         onChange={(e) =>
-          void (e.target.value
-            ? navigate({ to: '/clusters/$clusterId/overview', params: { clusterId: e.target.value } })
-            : navigate({ to: '/' }))
+          navigate(
+            e.target.value ? hrefTo(overviewRoute, { clusterId: e.target.value }) : hrefTo(homeRoute, {}),
+          )
         }
         className="max-w-56 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-800"
       >

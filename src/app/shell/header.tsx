@@ -1,5 +1,5 @@
-import { Link } from '@tanstack/react-router';
 import { useOptionalClusterId } from '@/hooks/use-cluster-id';
+import { homeRoute, Link } from '../router';
 import { ClusterSwitcher } from './cluster-switcher';
 import { ConnectionIndicator } from './connection-indicator';
 import { PollIntervalPicker } from './poll-interval-picker';
@@ -11,7 +11,7 @@ export function Header() {
   return (
     <header className="sticky top-0 z-30 flex h-12 items-center gap-3 border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
       <Link
-        to="/"
+        to={homeRoute}
         className="flex items-center gap-2 font-semibold tracking-tight"
         aria-label="streamdash home"
       >

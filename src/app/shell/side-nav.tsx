@@ -1,36 +1,47 @@
-import { Link } from '@tanstack/react-router';
 import { useDashboardSettings, type ClusterInfo } from '@/api/dashboard/clusters';
 import { useOptionalClusterId } from '@/hooks/use-cluster-id';
+import {
+  homeRoute,
+  jobManagerRoute,
+  jobsRoute,
+  Link,
+  nodesRoute,
+  overviewRoute,
+  submitRoute,
+  taskManagersRoute,
+  triageRoute,
+  type AppRoute,
+} from '../router';
 
-type ClusterView = 'overview' | 'jobs' | 'task-managers' | 'job-manager' | 'submit' | 'nodes';
-const FLINK_VIEWS: [ClusterView, string][] = [
-  ['overview', 'Overview'],
-  ['jobs', 'Jobs'],
-  ['task-managers', 'Task Managers'],
-  ['job-manager', 'Job Manager'],
-  ['submit', 'Submit'],
+type ClusterView = [AppRoute<`/clusters/:clusterId/${string}`, unknown>, string];
+const FLINK_VIEWS: ClusterView[] = [
+  [overviewRoute, 'Overview'],
+  [jobsRoute, 'Jobs'],
+  [taskManagersRoute, 'Task Managers'],
+  [jobManagerRoute, 'Job Manager'],
+  [submitRoute, 'Submit'],
 ];
-const SEATUNNEL_VIEWS: [ClusterView, string][] = [
-  ['overview', 'Overview'],
-  ['jobs', 'Jobs'],
-  ['nodes', 'Nodes'],
-  ['submit', 'Submit'],
+const SEATUNNEL_VIEWS: ClusterView[] = [
+  [overviewRoute, 'Overview'],
+  [jobsRoute, 'Jobs'],
+  [nodesRoute, 'Nodes'],
+  [submitRoute, 'Submit'],
 ];
 
 const itemClass =
   'block rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800';
 const activeClass = 'bg-slate-200 font-medium text-slate-950 dark:bg-slate-800 dark:text-white';
 
-function ViewLinks({ cluster, views }: { cluster: ClusterInfo; views: [ClusterView, string][] }) {
+function ViewLinks({ cluster, views }: { cluster: ClusterInfo; views: ClusterView[] }) {
   return (
     <>
-      {views.map(([view, label]) => (
+      {views.map(([route, label]) => (
         <Link
-          key={view}
-          to={`/clusters/$clusterId/${view}`}
+          key={route.path}
+          to={route}
           params={{ clusterId: cluster.id }}
           className={itemClass}
-          activeProps={{ className: activeClass }}
+          activeClassName={activeClass}
         >
           {label}
         </Link>
@@ -54,15 +65,10 @@ export function SideNav() {
       className="hidden w-52 shrink-0 border-r border-slate-200 p-3 md:block dark:border-slate-800"
       data-testid="side-nav"
     >
-      <Link
-        to="/"
-        className={itemClass}
-        activeProps={{ className: activeClass }}
-        activeOptions={{ exact: true }}
-      >
+      <Link to={homeRoute} className={itemClass} activeClassName={activeClass} exact>
         All clusters
       </Link>
-      <Link to="/triage" className={itemClass} activeProps={{ className: activeClass }}>
+      <Link to={triageRoute} className={itemClass} activeClassName={activeClass}>
         Triage
       </Link>
       {flinkCluster && current?.kind !== 'seatunnel' ? (
@@ -81,11 +87,7 @@ export function SideNav() {
           {current?.kind === 'seatunnel' ? (
             <ViewLinks cluster={seatunnelCluster} views={SEATUNNEL_VIEWS} />
           ) : (
-            <Link
-              to="/clusters/$clusterId/overview"
-              params={{ clusterId: seatunnelCluster.id }}
-              className={itemClass}
-            >
+            <Link to={overviewRoute} params={{ clusterId: seatunnelCluster.id }} className={itemClass}>
               SeaTunnel
             </Link>
           )}
@@ -93,11 +95,7 @@ export function SideNav() {
       ) : null}
       {current?.kind === 'seatunnel' && flinkCluster ? (
         <div className="mt-4">
-          <Link
-            to="/clusters/$clusterId/overview"
-            params={{ clusterId: flinkCluster.id }}
-            className={itemClass}
-          >
+          <Link to={overviewRoute} params={{ clusterId: flinkCluster.id }} className={itemClass}>
             Flink
           </Link>
         </div>

@@ -6,11 +6,10 @@
  *   const sent = fakeFlinkCluster({ '/taskmanagers': fixture('taskmanagers.json') });
  *   renderAt('/clusters/demo/task-managers');
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryHistory, createRouter, RouterProvider } from '@tanstack/react-router';
-import { configure, render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { configure } from '@testing-library/react';
 import { vi } from 'vitest';
-import { routeTree } from '@/app/routes/route-tree';
+import { renderAppAt } from './memory-router';
 
 const JSON_FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/**/*.json', {
   eager: true,
@@ -127,17 +126,7 @@ function ensureMatchMedia() {
 export function renderAt(url: string) {
   ensureMatchMedia();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 1000 } } });
-  const router = createRouter({
-    routeTree,
-    context: { queryClient },
-    history: createMemoryHistory({ initialEntries: [url] }),
-  });
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { ...view, router, queryClient };
+  return { ...renderAppAt(url, queryClient), queryClient };
 }
 
 /** jsdom has no layout: gives scroll containers a size so virtualised lists render rows. */

@@ -3,7 +3,7 @@
  * Toasts stack bottom-right, are announced to screen readers (errors as alerts), pause while
  * hovered, and may carry a link and a copy button. Pass `navigate` so links stay in the SPA:
  *
- *   <ToastProvider navigate={(href) => router.navigate({ href })}>…</ToastProvider>
+ *   <ToastProvider navigate={useNavigate()}>…</ToastProvider>
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CopyButton } from './copy-button';

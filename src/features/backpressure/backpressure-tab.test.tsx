@@ -86,14 +86,14 @@ describe('back-pressure tab', () => {
   it('opens a vertex’s subtasks with their shares of time and the sample time in the chosen zone', async () => {
     setPreference('timeZone', 'UTC');
     cluster();
-    const { router } = renderApp(`/clusters/demo/jobs/${job.jid}/backpressure`);
+    const { location } = renderApp(`/clusters/demo/jobs/${job.jid}/backpressure`);
     await waitFor(
       () =>
         expect(within(row('Source: Fast source -> Parse')).getByTestId('bp-level')).toHaveTextContent('HIGH'),
       { timeout: 20_000 },
     );
     fireEvent.click(row('Source: Fast source -> Parse'));
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ vertex: source }));
+    await waitFor(() => expect(location().search).toMatchObject({ vertex: source }));
     const panel = await screen.findByTestId('subtask-panel');
     expect(within(panel).getByTestId('bp-sampled-at')).toHaveTextContent(
       `Sampled at ${formatTimestamp(1795339139571, 'UTC')}`,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { getRouteApi } from '@tanstack/react-router';
+import { jobRoute, useRouteParams } from '@/app/router';
 import {
   useVerticesBackPressure,
   useVerticesPressureMetrics,
@@ -25,7 +25,6 @@ import { pressureNode, recordSkew, vertexInfos, vertexLoad } from './utils/verte
 import { summarizeWatermarks } from './utils/watermarks';
 import { VertexTable, type VertexRowModel } from './vertex-table';
 
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
 const NO_IDS: readonly string[] = [];
 
 /**
@@ -35,7 +34,7 @@ const NO_IDS: readonly string[] = [];
  * watermarks, and a hint naming the likely bottleneck found by walking the plan.
  */
 export default function BackPressureTab() {
-  const { clusterId, jobId } = route.useParams();
+  const { clusterId, jobId } = useRouteParams(jobRoute);
   const details = useJobPageDetails(clusterId, jobId);
   const [search, update] = useBackPressureSearch();
   const zone = useTimeZone();

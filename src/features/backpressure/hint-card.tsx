@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { jobFlameGraphRoute, jobRoute, Link } from '@/app/router';
 import { focusVertex, hintParts, type Diagnosis } from './utils/bottleneck';
 import { findingParts, type Finding } from './utils/findings';
 
@@ -60,7 +60,7 @@ export function HintCard({
           'vertex' in p ? (
             <Link
               key={i}
-              to="/clusters/$clusterId/jobs/$jobId"
+              to={jobRoute}
               params={{ clusterId, jobId }}
               search={{ vertex: p.vertex }}
               className={linkClass}
@@ -111,7 +111,7 @@ export function HintCard({
             Subtasks of this vertex
           </button>
           <Link
-            to="/clusters/$clusterId/jobs/$jobId/flamegraph"
+            to={jobFlameGraphRoute}
             params={{ clusterId, jobId }}
             search={{ vertex: focus.id }}
             className={actionClass}
@@ -120,7 +120,7 @@ export function HintCard({
             Flame graph: where it spends its time
           </Link>
           <Link
-            to="/clusters/$clusterId/jobs/$jobId"
+            to={jobRoute}
             params={{ clusterId, jobId }}
             search={{ vertex: focus.id }}
             className={actionClass}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link } from '@tanstack/react-router';
+import { jobFlameGraphRoute, jobRoute, Link } from '@/app/router';
 import { useVertexDetails } from '@/api/flink/queries-vertices';
 import type { VertexDetails } from '@/api/flink/schemas';
 import { DataTable, type Column } from '@/components/data-table';
@@ -251,7 +251,7 @@ export function SubtaskPanel({
         ) : null}
         <span className="ml-auto flex gap-3">
           <Link
-            to="/clusters/$clusterId/jobs/$jobId/flamegraph"
+            to={jobFlameGraphRoute}
             params={{ clusterId, jobId }}
             search={
               selectedSubtask !== undefined
@@ -264,7 +264,7 @@ export function SubtaskPanel({
             Flame graph{selectedSubtask !== undefined ? ` of subtask ${selectedSubtask}` : ''}
           </Link>
           <Link
-            to="/clusters/$clusterId/jobs/$jobId"
+            to={jobRoute}
             params={{ clusterId, jobId }}
             search={{ vertex: row.info.id }}
             className={linkClass}

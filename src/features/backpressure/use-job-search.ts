@@ -1,8 +1,5 @@
 import { useCallback } from 'react';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import type { JobSearch } from '@/app/routes/route-tree';
-
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
+import { jobRoute, type JobSearch, useNavigateSearch, useRouteSearch } from '@/app/router';
 
 export type SearchPatch = Partial<Pick<JobSearch, 'vertex' | 'subtask'>>;
 
@@ -11,23 +8,11 @@ export type SearchPatch = Partial<Pick<JobSearch, 'vertex' | 'subtask'>>;
  * shared and survives a reload. Other params are kept; a new vertex clears the subtask.
  */
 export function useBackPressureSearch(): [JobSearch, (patch: SearchPatch) => void] {
-  const search = route.useSearch();
-  const navigate = useNavigate();
+  const search = useRouteSearch(jobRoute);
+  const navigate = useNavigateSearch(jobRoute);
   const update = useCallback(
-    (patch: SearchPatch) => {
-      void navigate({
-        to: '.',
-        search: (prev: JobSearch) => {
-          const out: Record<string, unknown> = {
-            ...prev,
-            ...('vertex' in patch ? { subtask: undefined } : {}),
-            ...patch,
-          };
-          for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
-          return out as JobSearch;
-        },
-      });
-    },
+    (patch: SearchPatch) =>
+      navigate((prev) => ({ ...prev, ...('vertex' in patch ? { subtask: undefined } : {}), ...patch })),
     [navigate],
   );
   return [search, update];

@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  Outlet,
-  RouterProvider,
-} from '@tanstack/react-router';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatBytes, formatDuration } from '@/lib/format';
+import { memoryRouter } from '@/components/testing/memory-router';
 import CheckpointsTab from './checkpoints-tab';
 
 /* The checkpoints tab against recorded Flink 2.2 answers behind a mocked fetch. */
@@ -67,31 +60,15 @@ function fakeCluster(files: Files = {}) {
 
 function renderTab(search = '') {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const root = createRootRoute({ component: Outlet });
-  const cluster = createRoute({ getParentRoute: () => root, path: 'clusters/$clusterId', component: Outlet });
-  const job = createRoute({
-    getParentRoute: () => cluster,
-    path: 'jobs/$jobId',
-    component: Outlet,
-    validateSearch: (s: Record<string, unknown>) => ({
-      ...(s.checkpoint !== undefined ? { checkpoint: Number(s.checkpoint) } : {}),
-      ...(typeof s.vertex === 'string' ? { vertex: s.vertex } : {}),
-      ...(typeof s.panel === 'string' ? { panel: s.panel } : {}),
-    }),
-  });
-  const tab = createRoute({ getParentRoute: () => job, path: 'checkpoints', component: CheckpointsTab });
-  const router = createRouter({
-    routeTree: root.addChildren([cluster.addChildren([job.addChildren([tab])])]),
-    history: createMemoryHistory({
-      initialEntries: [`/clusters/c/jobs/${String(JOB.jid)}/checkpoints${search}`],
-    }),
-  });
+  const { MemoryRouter, location } = memoryRouter(`/clusters/c/jobs/${String(JOB.jid)}/checkpoints${search}`);
   render(
     <QueryClientProvider client={qc}>
-      <RouterProvider router={router} />
+      <MemoryRouter>
+        <CheckpointsTab />
+      </MemoryRouter>
     </QueryClientProvider>,
   );
-  return router;
+  return location;
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -175,13 +152,13 @@ describe('checkpoints tab', () => {
     'expands a checkpoint into its vertices, then a vertex into every subtask (kept in the URL)',
     async () => {
       const asked = fakeCluster();
-      const router = renderTab();
+      const location = renderTab();
       const stats = fixture('jobs__jobid__checkpoints.json') as Json & { history: Entry[] };
       const id = stats.history.find((h) => h.status === 'COMPLETED')!.id;
       fireEvent.click(
         await within(await screen.findByTestId('checkpoint-history-table')).findByText(`#${id}`),
       );
-      await waitFor(() => expect(router.state.location.search).toMatchObject({ checkpoint: id }));
+      await waitFor(() => expect(location().search).toMatchObject({ checkpoint: id }));
       const detail = await screen.findByTestId('checkpoint-detail');
       const vertices = JOB.vertices as { id: string; name: string }[];
       const rows = await within(detail).findAllByTestId('checkpoint-vertex-row');
@@ -190,7 +167,7 @@ describe('checkpoints tab', () => {
 
       fireEvent.click(within(rows[1]!).getByRole('button', { expanded: false }));
       await waitFor(() =>
-        expect(router.state.location.search).toMatchObject({ checkpoint: id, vertex: vertices[1]!.id }),
+        expect(location().search).toMatchObject({ checkpoint: id, vertex: vertices[1]!.id }),
       );
       const subtasks = await within(detail).findByTestId('checkpoint-subtask-table');
       const sub = fixture(
@@ -245,9 +222,9 @@ describe('checkpoints tab', () => {
     'shows the configuration and the summary in their sections',
     async () => {
       fakeCluster();
-      const router = renderTab();
+      const location = renderTab();
       fireEvent.click(await screen.findByRole('tab', { name: 'Configuration' }));
-      await waitFor(() => expect(router.state.location.search).toMatchObject({ panel: 'configuration' }));
+      await waitFor(() => expect(location().search).toMatchObject({ panel: 'configuration' }));
       const cfg = fixture('jobs__jobid__checkpoints__config.json');
       expect(await screen.findByTestId('cp-config-state-backend')).toHaveTextContent(
         String(cfg.state_backend),

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { getRouteApi } from '@tanstack/react-router';
+import { jobRoute, useRouteParams } from '@/app/router';
 import { useCheckpointConfig, useCheckpointStats, useJobDetails } from '@/api/flink/queries';
 import type { CheckpointingStatistics } from '@/api/flink/schemas';
 import { PageSkeleton } from '@/components/page-skeleton';
@@ -17,8 +17,6 @@ import { toCheckpointRows, type CheckpointRow } from './utils/checkpoint-rows';
 import { checkpointingState } from './utils/config-facts';
 import { summaryLines } from './utils/summary';
 
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
-
 type Section = 'history' | 'summary' | 'configuration';
 const isSection = (p: string | undefined): p is Section =>
   p === 'history' || p === 'summary' || p === 'configuration';
@@ -31,7 +29,7 @@ const isSection = (p: string | undefined): p is Section =>
  */
 export default function CheckpointsTab() {
   const clusterId = useClusterId();
-  const { jobId } = route.useParams();
+  const { jobId } = useRouteParams(jobRoute);
   const stats = useCheckpointStats(clusterId, jobId);
   const config = useCheckpointConfig(clusterId, jobId);
   const state = checkpointingState({

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
-import type { JobSearch } from '@/app/routes/route-tree';
+import { jobRoute, type JobSearch, useNavigateSearch, useRouteSearch } from '@/app/router';
 
 export type CheckpointSearchPatch = Partial<Pick<JobSearch, 'checkpoint' | 'vertex' | 'panel'>>;
 
@@ -13,21 +12,11 @@ export function useCheckpointSearch(): [
   JobSearch,
   (patch: CheckpointSearchPatch, opts?: { replace?: boolean }) => void,
 ] {
-  const search = useSearch({ strict: false }) as JobSearch;
-  const navigate = useNavigate();
+  const search = useRouteSearch(jobRoute);
+  const navigate = useNavigateSearch(jobRoute);
   const update = useCallback(
-    (patch: CheckpointSearchPatch, opts: { replace?: boolean } = {}) => {
-      void navigate({
-        to: '.',
-        search: (prev: Record<string, unknown>) => {
-          const next: Record<string, unknown> = { ...prev, ...patch };
-          for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-          return next as never;
-        },
-        replace: opts.replace ?? false,
-        resetScroll: false,
-      });
-    },
+    (patch: CheckpointSearchPatch, opts: { replace?: boolean } = {}) =>
+      navigate((prev) => ({ ...prev, ...patch }), opts),
     [navigate],
   );
   return [search, update];

@@ -3,7 +3,7 @@
  * ↑/↓ choose, Enter opens, Esc closes. Server-provided names are shown as text.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useRouter } from '@tanstack/react-router';
+import { useNavigate } from '@/app/router';
 import { setOverlay, useOverlay } from './palette-store';
 import { KIND_LABEL, searchItems, type PaletteItem } from './search';
 import { usePaletteItems } from './use-palette-items';
@@ -52,7 +52,7 @@ function PaletteBody() {
   const [active, setActive] = useState(0);
   const { items, loading } = usePaletteItems(true);
   const results = useMemo(() => searchItems(items, query, 50), [items, query]);
-  const router = useRouter();
+  const navigate = useNavigate();
   const listId = useId();
   const listRef = useRef<HTMLUListElement>(null);
   const current = Math.min(active, Math.max(0, results.length - 1));
@@ -64,7 +64,7 @@ function PaletteBody() {
   const go = (item: PaletteItem | undefined) => {
     if (!item) return;
     setOverlay(null);
-    void router.navigate({ href: item.href });
+    navigate(item.href);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

@@ -1,25 +1,25 @@
 import { useEffect, useEffectEvent, useMemo } from 'react';
-import { useRouter } from '@tanstack/react-router';
 import { useDashboardSettings } from '@/api/dashboard/clusters';
+import { homeRoute, hrefTo, triageRoute, useNavigate } from '@/app/router';
 import { useOptionalClusterId } from '@/hooks/use-cluster-id';
 import { setOverlay, toggleOverlay } from './palette-store';
 import { createSequenceMatcher, isPaletteKey, isTypingTarget, type SequenceTarget } from './shortcuts';
 
 /** The global key handler: Ctrl/⌘-K, `?`, and `g` sequences (not while typing into a field). */
 export function KeyboardShortcuts() {
-  const router = useRouter();
+  const navigate = useNavigate();
   const { data } = useDashboardSettings();
   const currentId = useOptionalClusterId();
   const match = useMemo(() => createSequenceMatcher(), []);
 
   const go = (target: SequenceTarget) => {
-    if (target === 'home') return void router.navigate({ to: '/' });
-    if (target === 'triage') return void router.navigate({ to: '/triage' });
+    if (target === 'home') return navigate(hrefTo(homeRoute, {}));
+    if (target === 'triage') return navigate(hrefTo(triageRoute, {}));
     const clusters = data?.clusters ?? [];
     const cluster = clusters.find((c) => c.id === currentId) ?? clusters[0];
     if (!cluster) return;
     const view = target === 'task-managers' && cluster.kind === 'seatunnel' ? 'nodes' : target;
-    void router.navigate({ href: `/clusters/${encodeURIComponent(cluster.id)}/${view}` });
+    navigate(`/clusters/${encodeURIComponent(cluster.id)}/${view}`);
   };
 
   const onKey = useEffectEvent((e: KeyboardEvent) => {

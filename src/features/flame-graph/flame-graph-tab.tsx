@@ -1,8 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { jobRoute, type JobSearch, useNavigateSearch, useRouteParams, useRouteSearch } from '@/app/router';
 import { useFlameGraph, useVerticesPressureMetrics } from '@/api/flink/queries-backpressure';
 import { useJobPageDetails } from '@/api/flink/queries-job-page';
-import type { JobSearch } from '@/app/routes/route-tree';
 import type { FlameGraph, FlameGraphType, JobDetails } from '@/api/flink/schemas';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-state';
@@ -21,26 +20,15 @@ import {
   type FlameStatus,
 } from './utils/params';
 
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
 const NO_IDS: readonly string[] = [];
 const MAX_ANNOTATED = 50;
 
 type Patch = Partial<Pick<JobSearch, 'vertex' | 'subtask' | 'panel'>>;
 
 function useUpdateSearch() {
-  const navigate = useNavigate();
+  const navigate = useNavigateSearch(jobRoute);
   return useCallback(
-    (patch: Patch, replace = false) => {
-      void navigate({
-        to: '.',
-        replace,
-        search: (prev: JobSearch) => {
-          const out: Record<string, unknown> = { ...prev, ...patch };
-          for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
-          return out as JobSearch;
-        },
-      });
-    },
+    (patch: Patch, replace = false) => navigate((prev) => ({ ...prev, ...patch }), { replace }),
     [navigate],
   );
 }
@@ -57,8 +45,8 @@ const field =
  * bottleneck (the busiest vertex that is not back-pressured) is chosen.
  */
 export default function FlameGraphTab() {
-  const { clusterId, jobId } = route.useParams();
-  const search = route.useSearch();
+  const { clusterId, jobId } = useRouteParams(jobRoute);
+  const search = useRouteSearch(jobRoute);
   const update = useUpdateSearch();
   const details = useJobPageDetails(clusterId, jobId);
   const job = details.data;

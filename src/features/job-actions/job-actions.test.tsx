@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  Outlet,
-  RouterProvider,
-} from '@tanstack/react-router';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider } from '@/components/toast';
 import { TRIGGER_ID_PATTERN } from '@/api/flink/trigger-id';
+import { memoryRouter } from '@/components/testing/memory-router';
 import { JobActions } from './job-actions';
 import { resetOperationsStore } from './operations-store';
 
@@ -98,31 +91,17 @@ function fakeCluster(opts: ClusterOpts = {}) {
 let jobCounter = 0;
 function renderActions(jobId = `job${++jobCounter}`.padEnd(32, '0')) {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retryDelay: 0 } } });
-  const root = createRootRoute({ component: Outlet });
-  const cluster = createRoute({ getParentRoute: () => root, path: 'clusters/$clusterId', component: Outlet });
-  const job = createRoute({
-    getParentRoute: () => cluster,
-    path: 'jobs/$jobId',
-    component: () => (
-      <>
-        <JobActions />
-        <Outlet />
-      </>
-    ),
-  });
-  const checkpoints = createRoute({ getParentRoute: () => job, path: 'checkpoints', component: () => null });
-  const router = createRouter({
-    routeTree: root.addChildren([cluster.addChildren([job.addChildren([checkpoints])])]),
-    history: createMemoryHistory({ initialEntries: [`/clusters/c/jobs/${jobId}`] }),
-  });
+  const { MemoryRouter, location } = memoryRouter(`/clusters/c/jobs/${jobId}`);
   const view = render(
     <QueryClientProvider client={qc}>
       <ToastProvider>
-        <RouterProvider router={router} />
+        <MemoryRouter>
+          <JobActions />
+        </MemoryRouter>
       </ToastProvider>
     </QueryClientProvider>,
   );
-  return { ...view, qc, jobId, router };
+  return { ...view, qc, jobId, location };
 }
 
 const posts = (sent: Sent[], suffix: string) =>

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { getRouteApi } from '@tanstack/react-router';
+import { jobRoute, useRouteParams } from '@/app/router';
 import { useReadOnly } from '@/api/dashboard/clusters';
 import { useCheckpointStats, useFlinkConfig, useJobDetails } from '@/api/flink/queries';
 import { ConfirmDialog } from '@/components/dialog';
@@ -14,12 +14,10 @@ import { describeFailure } from './utils/failure';
 import { blockedKinds, LABELS, type OperationKind } from './utils/operation-machine';
 import { availableActions } from './utils/permissions';
 
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
-
 /** The job header's action buttons (the job route composes them into the job layout). */
 export function JobActions() {
   const clusterId = useClusterId();
-  const { jobId } = route.useParams();
+  const { jobId } = useRouteParams(jobRoute);
   return <JobActionsView clusterId={clusterId} jobId={jobId} />;
 }
 

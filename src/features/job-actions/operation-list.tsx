@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from '@tanstack/react-router';
+import { jobCheckpointsRoute, Link } from '@/app/router';
 import { CopyButton } from '@/components/toast';
 import { useNow } from '@/hooks/use-now';
 import { formatDuration } from '@/lib/format';
@@ -183,7 +183,7 @@ const RUNNING_TEXT: Record<Operation['kind'], string> = {
 function Completed({ scope, op }: { scope: Scope; op: Operation }) {
   const checkpointsLink = (checkpoint?: number) => (
     <Link
-      to="/clusters/$clusterId/jobs/$jobId/checkpoints"
+      to={jobCheckpointsRoute}
       params={{ clusterId: scope.clusterId, jobId: scope.jobId }}
       search={checkpoint === undefined ? {} : { checkpoint }}
       className="text-xs font-medium text-sky-700 hover:underline dark:text-sky-400"

@@ -1,6 +1,6 @@
 /** Small cell renderers shared by the vertex table and the vertex panel. */
 import type { ReactNode } from 'react';
-import { Link } from '@tanstack/react-router';
+import { Link, taskManagerRoute } from '@/app/router';
 import { fillBarColor, TONE_COLOR } from '@/components/graph/tones';
 import { TONE_LABEL, type NodeTone } from '@/components/graph';
 import { formatBytes, formatCount, formatPercent, isKnown } from '@/lib/format';
@@ -70,7 +70,7 @@ export function TaskManagerLink({
   if (!id) return <span className="text-slate-500">{endpoint ?? '—'}</span>;
   return (
     <Link
-      to="/clusters/$clusterId/task-managers/$taskManagerId"
+      to={taskManagerRoute}
       params={{ clusterId, taskManagerId: id }}
       onClick={(e) => e.stopPropagation()}
       className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"

@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import {
-  createMemoryHistory,
-  createRootRoute,
-  createRoute,
-  createRouter,
-  Outlet,
-  RouterProvider,
-} from '@tanstack/react-router';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { compact, optNumber, optString, type RawSearch } from '@/app/search';
+import { memoryRouter } from '@/components/testing/memory-router';
 import JobGraphTab from './job-graph-tab';
 
 /*
@@ -99,26 +91,17 @@ function fakeCluster(overrides: Record<string, unknown> = {}) {
 }
 
 function renderTab(url: string) {
-  const rootRoute = createRootRoute({ component: Outlet });
-  const jobRoute = createRoute({
-    getParentRoute: () => rootRoute,
-    path: 'clusters/$clusterId/jobs/$jobId',
-    validateSearch: (s: RawSearch) =>
-      compact({ vertex: optString(s.vertex), panel: optString(s.panel), subtask: optNumber(s.subtask) }),
-    component: JobGraphTab,
-  });
-  const router = createRouter({
-    routeTree: rootRoute.addChildren([jobRoute]),
-    history: createMemoryHistory({ initialEntries: [url] }),
-  });
+  const { MemoryRouter, location } = memoryRouter(url);
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={qc}>
-      <RouterProvider router={router as never} />
+      <MemoryRouter>
+        <JobGraphTab />
+      </MemoryRouter>
     </QueryClientProvider>,
   );
-  const search = () => router.state.location.search as Record<string, unknown>;
-  return { router, search };
+  const search = () => location().search;
+  return { location, search };
 }
 
 // xyflow and the virtualised tables measure the DOM; jsdom has no layout.

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useParams } from '@tanstack/react-router';
+import { jobRoute, useRouteParams } from '@/app/router';
 import { useJobDetails } from '@/api/flink/queries';
 import { useVerticesLoad } from '@/api/flink/queries-job-graph';
 import type { JobDetails } from '@/api/flink/schemas';
@@ -28,7 +28,7 @@ const LOAD_REDRAW_MS = 400;
  */
 export default function JobGraphTab() {
   const clusterId = useClusterId();
-  const { jobId } = useParams({ strict: false }) as { jobId?: string };
+  const { jobId } = useRouteParams(jobRoute);
   const details = useJobDetails(clusterId, jobId);
   return (
     <div data-testid="job-graph-tab">

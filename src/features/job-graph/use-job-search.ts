@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
-import { useNavigate, useSearch } from '@tanstack/react-router';
-import type { JobSearch } from '@/app/routes/route-tree';
+import { jobRoute, type JobSearch, useNavigateSearch, useRouteSearch } from '@/app/router';
 
 export type JobSearchPatch = Partial<Pick<JobSearch, 'vertex' | 'panel' | 'subtask'>>;
 
@@ -9,20 +8,11 @@ export type JobSearchPatch = Partial<Pick<JobSearch, 'vertex' | 'panel' | 'subta
  * vertex panel) and `subtask` (expanded subtask). Other params (checkpoint, focus) are kept.
  */
 export function useJobSearch(): [JobSearch, (patch: JobSearchPatch, opts?: { replace?: boolean }) => void] {
-  const search = useSearch({ strict: false }) as JobSearch;
-  const navigate = useNavigate();
+  const search = useRouteSearch(jobRoute);
+  const navigate = useNavigateSearch(jobRoute);
   const update = useCallback(
-    (patch: JobSearchPatch, opts: { replace?: boolean } = {}) => {
-      void navigate({
-        to: '.',
-        search: (prev: Record<string, unknown>) => {
-          const next: Record<string, unknown> = { ...prev, ...patch };
-          for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-          return next as never;
-        },
-        replace: opts.replace ?? false,
-      });
-    },
+    (patch: JobSearchPatch, opts: { replace?: boolean } = {}) =>
+      navigate((prev) => ({ ...prev, ...patch }), opts),
     [navigate],
   );
   return [search, update];

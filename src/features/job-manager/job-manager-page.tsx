@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
-import { getRouteApi } from '@tanstack/react-router';
-import type { DetailTabSearch } from '@/app/routes/route-tree';
+import { jobManagerRoute, useNavigateSearch, useRouteParams, useRouteSearch } from '@/app/router';
 import { useFlinkConfig } from '@/api/flink/queries';
 import { PageHeader } from '@/components/page-header';
 import { Tabs } from '@/components/tabs';
@@ -9,8 +8,6 @@ import { AdminTab } from './admin-tab';
 import { ConfigTab, EnvironmentTab } from './info-tabs';
 import { MetricsTab } from './metrics-tab';
 import { LogsTab, ProfilerTab, ThreadDumpTab } from './process-tabs';
-
-const route = getRouteApi('/clusters/$clusterId/job-manager');
 
 const TABS = [
   { value: 'config', label: 'Configuration' },
@@ -29,29 +26,18 @@ const isTab = (v: string | undefined): v is Tab => TABS.some((t) => t.value === 
  * administration (cached data sets, shutdown). Tab (`tab`) and log file (`file`) are in the URL.
  */
 export function JobManagerPage() {
-  const { clusterId } = route.useParams();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const { clusterId } = useRouteParams(jobManagerRoute);
+  const search = useRouteSearch(jobManagerRoute);
+  const navigate = useNavigateSearch(jobManagerRoute);
   const config = useFlinkConfig(clusterId);
   const tab: Tab = isTab(search.tab) ? search.tab : 'config';
   const setTab = useCallback(
-    (t: Tab) =>
-      void navigate({
-        to: '.',
-        search: (prev: DetailTabSearch) => ({ ...prev, tab: t === 'config' ? undefined : t }),
-      }),
+    (t: Tab) => navigate((prev) => ({ ...prev, tab: t === 'config' ? undefined : t })),
     [navigate],
   );
   const setFile = useCallback(
     (file: string) =>
-      void navigate({
-        to: '.',
-        search: (prev: DetailTabSearch) => ({
-          ...prev,
-          tab: 'logs',
-          file: file === MAIN_LOG ? undefined : file,
-        }),
-      }),
+      navigate((prev) => ({ ...prev, tab: 'logs', file: file === MAIN_LOG ? undefined : file })),
     [navigate],
   );
   return (

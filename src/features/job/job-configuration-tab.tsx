@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { getRouteApi } from '@tanstack/react-router';
+import { jobRoute, useRouteParams } from '@/app/router';
 import { HttpError } from '@/api/errors';
 import {
   useJobAccumulators,
@@ -24,15 +24,13 @@ import {
   type RequirementRow,
 } from './utils/job-config';
 
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
-
 /**
  * What the job runs with: execution and user configuration (`/jobs/:jobid/config`, one search
  * for both), accumulators, chosen job metrics with readable units, and the adaptive scheduler's
  * parallelism bounds per vertex (`/resource-requirements`).
  */
 export default function JobConfigurationTab() {
-  const { clusterId, jobId } = route.useParams();
+  const { clusterId, jobId } = useRouteParams(jobRoute);
   const [q, setQ] = useState('');
   return (
     <div className="grid gap-6 xl:grid-cols-2" data-testid="job-configuration">

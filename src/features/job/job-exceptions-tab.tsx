@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { jobRoute, Link, taskManagerRoute, useRouteParams } from '@/app/router';
 import { useJobExceptionsPaged } from '@/api/flink/queries-job-page';
 import type { ExceptionInfo, RootExceptionInfo } from '@/api/flink/schemas';
 import { QueryState } from '@/components/query-state';
@@ -14,15 +14,13 @@ import {
   labelEntries,
 } from './utils/exceptions';
 
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
-
 /**
  * `/jobs/:jobid/exceptions`: the latest failure (the root cause of the current state) on top,
  * then the history, newest first. Every entry: when, what, where (task, host, task manager),
  * failure labels, concurrent failures, and the stack trace on demand. Text only, never HTML.
  */
 export default function JobExceptionsTab() {
-  const { clusterId, jobId } = route.useParams();
+  const { clusterId, jobId } = useRouteParams(jobRoute);
   const [max, setMax] = useState(EXCEPTIONS_PAGE);
   const query = useJobExceptionsPaged(clusterId, jobId, { maxExceptions: max });
   return (
@@ -267,7 +265,7 @@ function ExceptionBody({
         {entry.taskManagerId ? (
           <Meta label="Task manager">
             <Link
-              to="/clusters/$clusterId/task-managers/$taskManagerId"
+              to={taskManagerRoute}
               params={{ clusterId, taskManagerId: entry.taskManagerId }}
               className="font-mono text-sky-700 hover:underline dark:text-sky-400"
               data-testid="exception-tm-link"

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { getRouteApi, Link, Outlet } from '@tanstack/react-router';
+import { jobRoute, jobsRoute, Link, useRouteParams } from '@/app/router';
 import { HttpError } from '@/api/errors';
 import { useJobPageDetails } from '@/api/flink/queries-job-page';
 import type { JobDetails } from '@/api/flink/schemas';
@@ -15,15 +15,13 @@ import { useTimeZone } from '@/stores/preferences';
 import { JobTabs } from './job-tabs';
 import { formatLiveDuration, liveDuration, subtaskCounts, totalSubtasks } from './utils/job-header';
 
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
-
 /**
  * The frame of one Flink job: header (name, id, state, times, type, tasks, the actions the
- * job-actions feature supplies), the tab bar, and the tab below. An unknown job id gets a clear
+ * job-actions feature supplies), the tab bar, and the tab below (children). An unknown job id gets a clear
  * message instead of an empty page. `/jobs/:jobid` polls until the job is terminal.
  */
-export function JobLayout({ actions }: { actions: ReactNode }) {
-  const { clusterId, jobId } = route.useParams();
+export function JobLayout({ actions, children }: { actions: ReactNode; children?: ReactNode }) {
+  const { clusterId, jobId } = useRouteParams(jobRoute);
   const details = useJobPageDetails(clusterId, jobId);
   useDocumentTitle(details.data?.name);
 
@@ -59,9 +57,7 @@ export function JobLayout({ actions }: { actions: ReactNode }) {
         </div>
       )}
       <JobTabs clusterId={clusterId} jobId={jobId} attention={job ? needsAttention(job.state) : false} />
-      <div className="min-w-0 pt-4">
-        <Outlet />
-      </div>
+      <div className="min-w-0 pt-4">{children}</div>
     </div>
   );
 }
@@ -72,7 +68,7 @@ function Breadcrumb({ clusterId, name }: { clusterId: string; name: string }) {
   return (
     <nav aria-label="Breadcrumb" className="mb-1 flex min-w-0 items-center gap-1 text-xs text-slate-500">
       <Link
-        to="/clusters/$clusterId/jobs"
+        to={jobsRoute}
         params={{ clusterId }}
         className="hover:text-sky-700 hover:underline dark:hover:text-sky-400"
       >
@@ -210,7 +206,7 @@ function JobNotFound({ clusterId, jobId, answer }: { clusterId: string; jobId: s
         {answer.message}
       </p>
       <Link
-        to="/clusters/$clusterId/jobs"
+        to={jobsRoute}
         params={{ clusterId }}
         className="mt-6 inline-block rounded bg-sky-700 px-4 py-2 text-sm text-white hover:bg-sky-800"
       >

@@ -1,46 +1,49 @@
-import { getRouteApi, Link } from '@tanstack/react-router';
+import {
+  type AppRoute,
+  jobBackPressureRoute,
+  jobCheckpointsRoute,
+  jobConfigurationRoute,
+  jobExceptionsRoute,
+  jobFlameGraphRoute,
+  jobRoute,
+  type JobSearch,
+  jobTimelineRoute,
+  Link,
+  useRouteSearch,
+} from '@/app/router';
 
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
-
-type TabPath =
-  | '/clusters/$clusterId/jobs/$jobId'
-  | '/clusters/$clusterId/jobs/$jobId/exceptions'
-  | '/clusters/$clusterId/jobs/$jobId/timeline'
-  | '/clusters/$clusterId/jobs/$jobId/checkpoints'
-  | '/clusters/$clusterId/jobs/$jobId/backpressure'
-  | '/clusters/$clusterId/jobs/$jobId/flamegraph'
-  | '/clusters/$clusterId/jobs/$jobId/configuration';
+type JobTabRoute = AppRoute<`/clusters/:clusterId/jobs/:jobId${string}`, JobSearch>;
 
 /** The job's tabs. Tabs about one vertex keep the selected vertex when switching between them. */
-const TABS: { to: TabPath; label: string; keepsVertex: boolean; id: string }[] = [
-  { to: '/clusters/$clusterId/jobs/$jobId', label: 'Overview', keepsVertex: true, id: 'overview' },
+const TABS: { to: JobTabRoute; label: string; keepsVertex: boolean; id: string }[] = [
+  { to: jobRoute, label: 'Overview', keepsVertex: true, id: 'overview' },
   {
-    to: '/clusters/$clusterId/jobs/$jobId/exceptions',
+    to: jobExceptionsRoute,
     label: 'Exceptions',
     keepsVertex: false,
     id: 'exceptions',
   },
-  { to: '/clusters/$clusterId/jobs/$jobId/timeline', label: 'Timeline', keepsVertex: true, id: 'timeline' },
+  { to: jobTimelineRoute, label: 'Timeline', keepsVertex: true, id: 'timeline' },
   {
-    to: '/clusters/$clusterId/jobs/$jobId/checkpoints',
+    to: jobCheckpointsRoute,
     label: 'Checkpoints',
     keepsVertex: false,
     id: 'checkpoints',
   },
   {
-    to: '/clusters/$clusterId/jobs/$jobId/backpressure',
+    to: jobBackPressureRoute,
     label: 'Back-pressure',
     keepsVertex: true,
     id: 'backpressure',
   },
   {
-    to: '/clusters/$clusterId/jobs/$jobId/flamegraph',
+    to: jobFlameGraphRoute,
     label: 'Flame graph',
     keepsVertex: true,
     id: 'flamegraph',
   },
   {
-    to: '/clusters/$clusterId/jobs/$jobId/configuration',
+    to: jobConfigurationRoute,
     label: 'Configuration',
     keepsVertex: false,
     id: 'configuration',
@@ -64,7 +67,7 @@ export function JobTabs({
   jobId: string;
   attention: boolean;
 }) {
-  const { vertex } = route.useSearch();
+  const { vertex } = useRouteSearch(jobRoute);
   return (
     <nav
       aria-label="Job views"
@@ -77,10 +80,10 @@ export function JobTabs({
           to={t.to}
           params={{ clusterId, jobId }}
           search={t.keepsVertex && vertex ? { vertex } : {}}
-          activeOptions={{ exact: true, includeSearch: false }}
+          exact
           className={base}
-          activeProps={{ className: active, 'aria-current': 'page' }}
-          inactiveProps={{ className: inactive }}
+          activeClassName={active}
+          inactiveClassName={inactive}
           data-testid={`job-tab-${t.id}`}
         >
           {t.label}

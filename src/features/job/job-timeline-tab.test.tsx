@@ -21,7 +21,7 @@ describe('timeline tab', () => {
       [`/jobs/${job.jid}`]: job,
       [`/jobs/${job.jid}/vertices/${vertex.id}/subtasktimes`]: { ...times, id: vertex.id, name: vertex.name },
     });
-    const { router } = renderApp(`/clusters/demo/jobs/${job.jid}/timeline`);
+    const { location } = renderApp(`/clusters/demo/jobs/${job.jid}/timeline`);
     const chart = await screen.findByTestId('vertex-timeline');
     const rows = within(chart).getAllByTestId('gantt-row');
     expect(rows.map((r) => r.getAttribute('data-row-id'))).toEqual(job.vertices.map((v) => v.id));
@@ -41,8 +41,8 @@ describe('timeline tab', () => {
 
     // Picking a vertex puts it into the URL and shows its subtasks.
     fireEvent.click(within(rows[0]!).getByRole('button', { name: vertex.name }));
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ vertex: vertex.id }));
-    expect(router.state.location.pathname).toBe(`/clusters/demo/jobs/${job.jid}/timeline`);
+    await waitFor(() => expect(location().search).toMatchObject({ vertex: vertex.id }));
+    expect(location().pathname).toBe(`/clusters/demo/jobs/${job.jid}/timeline`);
     const subtasks = await screen.findByTestId('subtask-timeline');
     const subRows = within(subtasks).getAllByTestId('gantt-row');
     expect(subRows).toHaveLength(times.subtasks.length);
@@ -59,7 +59,7 @@ describe('timeline tab', () => {
       [`/jobs/${job.jid}`]: job,
       [`/jobs/${job.jid}/vertices/${vertex.id}/subtasktimes`]: { ...times, id: vertex.id, name: vertex.name },
     });
-    const { router } = renderApp(`/clusters/demo/jobs/${job.jid}/timeline?vertex=${vertex.id}`);
+    const { location } = renderApp(`/clusters/demo/jobs/${job.jid}/timeline?vertex=${vertex.id}`);
     expect(await screen.findByTestId('subtask-timeline')).toBeInTheDocument();
     const selected = within(screen.getByTestId('vertex-timeline'))
       .getAllByTestId('gantt-row')
@@ -67,8 +67,8 @@ describe('timeline tab', () => {
     expect(selected?.getAttribute('data-row-id')).toBe(vertex.id);
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByTestId('subtask-timeline')).not.toBeInTheDocument());
-    expect(router.state.location.search).not.toHaveProperty('vertex');
-    expect(router.state.location.pathname).toBe(`/clusters/demo/jobs/${job.jid}/timeline`);
+    expect(location().search).not.toHaveProperty('vertex');
+    expect(location().pathname).toBe(`/clusters/demo/jobs/${job.jid}/timeline`);
   });
 
   it('a finished job’s bars end at their end times', async () => {

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { getRouteApi } from '@tanstack/react-router';
-import type { JobSearch } from '@/app/routes/route-tree';
+import { jobRoute, jobTimelineRoute, useNavigateSearch, useRouteParams, useRouteSearch } from '@/app/router';
 import { useJobDetails, useSubtaskTimes } from '@/api/flink/queries';
 import type { JobDetails, SubtaskTimes } from '@/api/flink/schemas';
 import { QueryState } from '@/components/query-state';
@@ -9,25 +8,18 @@ import { useTimeZone } from '@/stores/preferences';
 import { Gantt, GanttLegend } from './gantt';
 import { startupRange, subtaskTimeline, vertexTimeline } from './utils/timeline';
 
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
-
 /**
  * When each vertex ran (`/jobs/:jobid`), and for the selected vertex (`?vertex=`, shared with the
  * graph tab) when each subtask went through CREATED → SCHEDULED → DEPLOYING → INITIALIZING →
  * RUNNING → … (`/subtasktimes`): slow deployments and late starters stand out.
  */
 export default function JobTimelineTab() {
-  const { clusterId, jobId } = route.useParams();
-  const { vertex } = route.useSearch();
-  const navigate = route.useNavigate();
+  const { clusterId, jobId } = useRouteParams(jobRoute);
+  const { vertex } = useRouteSearch(jobRoute);
+  const navigate = useNavigateSearch(jobTimelineRoute);
   const details = useJobDetails(clusterId, jobId);
   const select = (id: string | undefined) =>
-    void navigate({
-      to: '/clusters/$clusterId/jobs/$jobId/timeline',
-      params: { clusterId, jobId },
-      search: (prev: JobSearch) => ({ ...prev, vertex: id, subtask: undefined }),
-      resetScroll: false,
-    });
+    navigate((prev) => ({ ...prev, vertex: id, subtask: undefined }));
 
   return (
     <div className="space-y-6" data-testid="timeline">

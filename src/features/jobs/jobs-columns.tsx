@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { jobRoute, Link } from '@/app/router';
 import type { JobOverview } from '@/api/flink/schemas';
 import type { Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
@@ -24,7 +24,7 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobO
         <div className="min-w-0 leading-tight">
           <div className="flex min-w-0 items-center gap-1.5">
             <Link
-              to="/clusters/$clusterId/jobs/$jobId"
+              to={jobRoute}
               params={{ clusterId, jobId: j.jid }}
               onClick={(e) => e.stopPropagation()}
               className="truncate font-medium text-sky-700 hover:underline dark:text-sky-400"

@@ -48,34 +48,34 @@ describe('jobs page (recorded Flink 2.2 /jobs/overview)', () => {
 
   it('filters by state and search, sorts, and keeps all of it in the URL', async () => {
     fakeFlink({ '/jobs/overview': overview });
-    const { router } = renderApp('/clusters/demo/jobs');
+    const { location } = renderApp('/clusters/demo/jobs');
     await screen.findByTestId('jobs-table');
 
     fireEvent.click(screen.getByTestId('state-chip-FINISHED'));
-    await waitFor(() => expect(router.state.location.search).toEqual({ state: 'FINISHED' }));
+    await waitFor(() => expect(location().search).toEqual({ state: 'FINISHED' }));
     await waitFor(() => expect(rowNames()).toHaveLength(2));
 
     fireEvent.click(screen.getByTestId('state-chip-CANCELED'), { ctrlKey: true });
-    await waitFor(() => expect(router.state.location.search).toEqual({ state: 'FINISHED,CANCELED' }));
+    await waitFor(() => expect(location().search).toEqual({ state: 'FINISHED,CANCELED' }));
     await waitFor(() => expect(rowNames()).toHaveLength(3));
 
     fireEvent.change(screen.getByTestId('jobs-search'), { target: { value: 'target' } });
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ q: 'target' }));
+    await waitFor(() => expect(location().search).toMatchObject({ q: 'target' }));
     await waitFor(() =>
       expect(rowNames().sort()).toEqual(['streamdash cancel target', 'streamdash stop target']),
     );
     expect(screen.getByTestId('jobs-count')).toHaveTextContent(`2 of ${overview.jobs.length} jobs`);
 
     fireEvent.click(screen.getByRole('button', { name: /Duration/ }));
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: 'duration', desc: true }));
+    await waitFor(() => expect(location().search).toMatchObject({ sort: 'duration', desc: true }));
     const cancel = byName('streamdash cancel target');
     const stop = byName('streamdash stop target');
     const longestFirst =
       cancel.duration >= stop.duration ? [cancel.name, stop.name] : [stop.name, cancel.name];
     await waitFor(() => expect(rowNames()).toEqual(longestFirst));
     fireEvent.click(screen.getByRole('button', { name: /Duration/ }));
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: 'duration' }));
-    expect(router.state.location.search).not.toHaveProperty('desc');
+    await waitFor(() => expect(location().search).toMatchObject({ sort: 'duration' }));
+    expect(location().search).not.toHaveProperty('desc');
     await waitFor(() => expect(rowNames()).toEqual([...longestFirst].reverse()));
   });
 
@@ -100,20 +100,20 @@ describe('jobs page (recorded Flink 2.2 /jobs/overview)', () => {
   it('finds a job by its id and opens it on row click', async () => {
     const failing = byName('streamdash FailingJob');
     fakeFlink({ '/jobs/overview': overview });
-    const { router } = renderApp(`/clusters/demo/jobs?q=${failing.jid.slice(0, 10)}`);
+    const { location } = renderApp(`/clusters/demo/jobs?q=${failing.jid.slice(0, 10)}`);
     await screen.findByTestId('jobs-table');
     await waitFor(() => expect(rowNames()).toEqual([failing.name]));
     const cell = screen.getByText(failing.jid);
     fireEvent.click(cell);
-    await waitFor(() => expect(router.state.location.pathname).toBe(`/clusters/demo/jobs/${failing.jid}`));
+    await waitFor(() => expect(location().pathname).toBe(`/clusters/demo/jobs/${failing.jid}`));
   });
 
   it('says when nothing matches and clears the filters', async () => {
     fakeFlink({ '/jobs/overview': overview });
-    const { router } = renderApp('/clusters/demo/jobs?q=no-such-job');
+    const { location } = renderApp('/clusters/demo/jobs?q=no-such-job');
     expect(await screen.findByText(/No job matches these filters/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
-    await waitFor(() => expect(router.state.location.search).toEqual({}));
+    await waitFor(() => expect(location().search).toEqual({}));
     await waitFor(() => expect(rowNames()).toHaveLength(overview.jobs.length));
   });
 

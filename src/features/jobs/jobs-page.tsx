@@ -1,6 +1,16 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import type { JobsSearch } from '@/app/routes/route-tree';
+import {
+  hrefTo,
+  jobRoute,
+  jobsRoute,
+  type JobsSearch,
+  Link,
+  submitRoute,
+  useNavigate,
+  useNavigateSearch,
+  useRouteParams,
+  useRouteSearch,
+} from '@/app/router';
 import { useJobsOverview } from '@/api/flink/queries';
 import type { JobOverview } from '@/api/flink/schemas';
 import { DataTable, type SortState } from '@/components/data-table';
@@ -19,23 +29,20 @@ import {
   toggleState,
 } from './utils/job-list';
 
-const route = getRouteApi('/clusters/$clusterId/jobs');
-
 /**
  * Every job the cluster remembers (`/jobs/overview`): search by name or id, state chips with
  * counts, sortable columns. Search, states and sort live in the URL, so a view can be shared
  * and survives a reload. The table renders only visible rows: 5,000 jobs stay smooth.
  */
 export function JobsPage() {
-  const { clusterId } = route.useParams();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const { clusterId } = useRouteParams(jobsRoute);
+  const search = useRouteSearch(jobsRoute);
+  const navigate = useNavigateSearch(jobsRoute);
   const jobs = useJobsOverview(clusterId);
 
   // Chips and sort add a history entry (Back undoes them); typing in the search box replaces it.
   const setSearch = useCallback(
-    (patch: Partial<JobsSearch>, replace = false) =>
-      void navigate({ to: '.', search: (prev: JobsSearch) => ({ ...prev, ...patch }), replace }),
+    (patch: Partial<JobsSearch>, replace = false) => navigate((prev) => ({ ...prev, ...patch }), { replace }),
     [navigate],
   );
 
@@ -84,8 +91,7 @@ function JobsList({
 
   const onSortChange = useCallback((s: SortState | null) => setSearch(searchFromSort(s)), [setSearch]);
   const openJob = useCallback(
-    (j: JobOverview) =>
-      void goTo({ to: '/clusters/$clusterId/jobs/$jobId', params: { clusterId, jobId: j.jid } }),
+    (j: JobOverview) => goTo(hrefTo(jobRoute, { clusterId, jobId: j.jid })),
     [goTo, clusterId],
   );
   const rowKey = useCallback((j: JobOverview) => j.jid, []);
@@ -154,7 +160,7 @@ function JobsList({
             <span>
               No jobs on this cluster yet.{' '}
               <Link
-                to="/clusters/$clusterId/submit"
+                to={submitRoute}
                 params={{ clusterId }}
                 className="text-sky-700 underline dark:text-sky-400"
               >

@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { jobRoute, Link } from '@/app/router';
 import { useClusterOverview, useJobsOverview } from '@/api/flink/queries';
 import type { JobOverview } from '@/api/flink/schemas';
 import { useClusterId } from '@/hooks/use-cluster-id';
@@ -109,7 +109,7 @@ function JobsSection({
                 <tr key={job.jid} className="border-t border-slate-100 dark:border-slate-800">
                   <td className="max-w-md px-3 py-2">
                     <Link
-                      to="/clusters/$clusterId/jobs/$jobId"
+                      to={jobRoute}
                       params={{ clusterId, jobId: job.jid }}
                       className="block truncate font-medium text-sky-700 hover:underline dark:text-sky-400"
                     >

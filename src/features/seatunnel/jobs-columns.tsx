@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { jobRoute, Link } from '@/app/router';
 import type { Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
 import { formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
@@ -20,7 +20,7 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobR
           <div className="min-w-0 leading-tight">
             <div className="flex min-w-0 items-center gap-1.5">
               <Link
-                to="/clusters/$clusterId/jobs/$jobId"
+                to={jobRoute}
                 params={{ clusterId, jobId: job.jobId }}
                 onClick={(e) => e.stopPropagation()}
                 className="truncate font-medium text-sky-700 hover:underline dark:text-sky-400"

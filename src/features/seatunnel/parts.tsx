@@ -6,7 +6,7 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
-import { useRouter } from '@tanstack/react-router';
+import { useNavigate } from '@/app/router';
 import { ToastProvider } from '@/components/toast';
 import { ToastContext } from '@/components/toast/toast-context';
 import { MetricHistory } from '@/lib/metric-history';
@@ -185,7 +185,7 @@ export function useMetricHistory(samples: Record<string, number | null> | undefi
  */
 export function ToastScope({ children }: { children: ReactNode }) {
   const outer = useContext(ToastContext);
-  const router = useRouter();
+  const navigate = useNavigate();
   if (outer) return <>{children}</>;
-  return <ToastProvider navigate={(href) => void router.navigate({ href })}>{children}</ToastProvider>;
+  return <ToastProvider navigate={navigate}>{children}</ToastProvider>;
 }

@@ -23,7 +23,7 @@ describe('SeaTunnel job page', () => {
       [`GET /job-info/${RUNNING}`]: recorded('job-info-running.json'),
       'GET /overview': recorded('overview.json'),
     });
-    const { router } = renderApp(`/clusters/st/jobs/${RUNNING}`);
+    const { location } = renderApp(`/clusters/st/jobs/${RUNNING}`);
     expect(await screen.findByTestId('job-id')).toHaveTextContent(RUNNING);
     expect(screen.getByTestId('job-state')).toHaveTextContent('RUNNING');
     expect(screen.getByRole('heading', { name: 'streamdash-streaming' })).toBeInTheDocument();
@@ -38,7 +38,7 @@ describe('SeaTunnel job page', () => {
     expect(within(metrics).getByText('fake')).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('tab', { name: 'Configuration' }));
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ panel: 'configuration' }));
+    await waitFor(() => expect(location().search).toMatchObject({ panel: 'configuration' }));
     expect(screen.getByTestId('env-options')).toHaveTextContent('checkpoint.interval');
     expect(screen.getByTestId('plugin-jars')).toHaveTextContent('connector-fake-2.3.8.jar');
   });
@@ -96,14 +96,14 @@ describe('SeaTunnel job page', () => {
       },
       { flavour: 'v2' },
     );
-    const { router } = renderApp(`/clusters/st/jobs/${MULTI}`);
+    const { location } = renderApp(`/clusters/st/jobs/${MULTI}`);
     const metrics = await screen.findByTestId('table-metrics');
     for (const t of ['shop.orders', 'shop.customers', 'shop.products'])
       expect(within(metrics).getByText(t)).toBeInTheDocument();
     const charts = await screen.findByTestId('flow-charts');
     await waitFor(() => expect(Number(charts.getAttribute('data-samples'))).toBeGreaterThanOrEqual(1));
     fireEvent.click(within(metrics).getByText('shop.orders'));
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ focus: 'shop.orders' }));
+    await waitFor(() => expect(location().search).toMatchObject({ focus: 'shop.orders' }));
     expect(screen.getByTestId('flow-charts')).toHaveTextContent('Charts of shop.orders');
   });
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { getRouteApi, Link } from '@tanstack/react-router';
+import { jobRoute, jobsRoute, Link, useNavigateSearch, useRouteParams, useRouteSearch } from '@/app/router';
 import { useSeaTunnelJob, useSeaTunnelOverview } from '@/api/seatunnel/queries';
 import type { SeaTunnelJob } from '@/api/seatunnel/normalise';
 import { TONE_LABEL } from '@/components/graph';
@@ -18,10 +18,8 @@ import { toGraph, vertexFlow, vertexLabel } from './utils/job-graph';
 import { metricSamples } from './utils/job-metrics';
 
 const DagGraph = lazy(() => import('@/components/graph/dag-graph'));
-const route = getRouteApi('/clusters/$clusterId/jobs/$jobId');
-
 type Panel = 'overview' | 'configuration' | 'logs';
-/** The job route's search params this page uses (declared in route-tree.tsx as JobSearch). */
+/** The job route's search params this page uses (a part of the job route's, app/router/routes.ts). */
 type PageSearch = { panel?: string | undefined; vertex?: string | undefined; focus?: string | undefined };
 const PANELS: Panel[] = ['overview', 'configuration', 'logs'];
 const GRAPH_HEIGHT = 'clamp(260px, 38vh, 460px)';
@@ -40,7 +38,7 @@ export function SeaTunnelJobPage() {
 }
 
 function JobPageContent() {
-  const { clusterId, jobId } = route.useParams();
+  const { clusterId, jobId } = useRouteParams(jobRoute);
   const job = useSeaTunnelJob(clusterId, jobId);
 
   if (job.isPending) return <PageSkeleton rows={8} />;
@@ -54,7 +52,7 @@ function JobPageContent() {
           jobs are forgotten when the engine restarts.
         </p>
         <Link
-          to="/clusters/$clusterId/jobs"
+          to={jobsRoute}
           params={{ clusterId }}
           className="mt-4 inline-block text-sky-700 underline dark:text-sky-400"
         >
@@ -77,8 +75,8 @@ function JobPageContent() {
 }
 
 function JobView({ clusterId, job, updatedAt }: { clusterId: string; job: SeaTunnelJob; updatedAt: number }) {
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const search = useRouteSearch(jobRoute);
+  const navigate = useNavigateSearch(jobRoute);
   const overview = useSeaTunnelOverview(clusterId);
   const panel: Panel = PANELS.includes(search.panel as Panel) ? (search.panel as Panel) : 'overview';
   const running = !isTerminalState(job.jobStatus);
@@ -88,7 +86,7 @@ function JobView({ clusterId, job, updatedAt }: { clusterId: string; job: SeaTun
   const focus = search.focus && tables.includes(search.focus) ? search.focus : null;
 
   const setSearch = (patch: Partial<PageSearch>) =>
-    void navigate({ to: '.', search: (prev: PageSearch) => ({ ...prev, ...patch }), replace: true });
+    navigate((prev) => ({ ...prev, ...patch }), { replace: true });
 
   return (
     <div>

@@ -1,5 +1,15 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import {
+  hrefTo,
+  jobRoute,
+  jobsRoute,
+  Link,
+  submitRoute,
+  useNavigate,
+  useNavigateSearch,
+  useRouteParams,
+  useRouteSearch,
+} from '@/app/router';
 import { useReadOnly } from '@/api/dashboard/clusters';
 import { useSeaTunnelStopJobs } from '@/api/seatunnel/mutations';
 import { useSeaTunnelFinishedJobs, useSeaTunnelRunningJobs } from '@/api/seatunnel/queries';
@@ -29,7 +39,6 @@ import {
   type JobRow,
 } from './utils/job-list';
 
-const route = getRouteApi('/clusters/$clusterId/jobs');
 const ALWAYS_SHOWN = ['RUNNING', ...FINISHED_STATES];
 
 /**
@@ -46,16 +55,15 @@ export function SeaTunnelJobsPage() {
 }
 
 function JobsPageContent() {
-  const { clusterId } = route.useParams();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const { clusterId } = useRouteParams(jobsRoute);
+  const search = useRouteSearch(jobsRoute);
+  const navigate = useNavigateSearch(jobsRoute);
   const running = useSeaTunnelRunningJobs(clusterId);
   const finished = useSeaTunnelFinishedJobs(clusterId);
   const now = useNow(5000);
 
   const setSearch = useCallback(
-    (patch: Partial<SearchState>) =>
-      void navigate({ to: '.', search: (prev: SearchState) => ({ ...prev, ...patch }), replace: true }),
+    (patch: Partial<SearchState>) => navigate((prev) => ({ ...prev, ...patch }), { replace: true }),
     [navigate],
   );
   const rows = useMemo(
@@ -141,8 +149,7 @@ function JobsList({
   );
   const onSortChange = useCallback((s: SortState | null) => setSearch(searchFromSort(s)), [setSearch]);
   const openJob = useCallback(
-    (r: JobRow) =>
-      void goTo({ to: '/clusters/$clusterId/jobs/$jobId', params: { clusterId, jobId: r.job.jobId } }),
+    (r: JobRow) => goTo(hrefTo(jobRoute, { clusterId, jobId: r.job.jobId })),
     [goTo, clusterId],
   );
   const rowKey = useCallback((r: JobRow) => r.job.jobId, []);
@@ -225,7 +232,7 @@ function JobsList({
             <span>
               No jobs on this cluster yet.{' '}
               <Link
-                to="/clusters/$clusterId/submit"
+                to={submitRoute}
                 params={{ clusterId }}
                 className="text-sky-700 underline dark:text-sky-400"
               >

@@ -126,7 +126,7 @@ describe('SeaTunnel submit', () => {
       'POST /submit-job': recorded('submit-job.json'),
       [`GET /job-info/${BIG_ID}`]: recorded('job-info-finished.json'),
     });
-    const { router } = renderApp('/clusters/st/submit');
+    const { location } = renderApp('/clusters/st/submit');
     await screen.findByTestId('config-editor');
     fireEvent.change(screen.getByTestId('job-id-input'), { target: { value: BIG_ID } });
     fireEvent.change(screen.getByTestId('job-name'), { target: { value: 'streamdash-batch' } });
@@ -137,7 +137,7 @@ describe('SeaTunnel submit', () => {
     expect(post?.search.get('jobName')).toBe('streamdash-batch');
     expect(post?.search.has('format')).toBe(false);
     expect(post?.body).toBe(text);
-    await waitFor(() => expect(router.state.location.pathname).toBe(`/clusters/st/jobs/${BIG_ID}`));
+    await waitFor(() => expect(location().pathname).toBe(`/clusters/st/jobs/${BIG_ID}`));
     expect(await screen.findByTestId('job-id')).toHaveTextContent(BIG_ID);
   });
 

@@ -65,16 +65,16 @@ describe('SeaTunnel overview', () => {
 describe('SeaTunnel jobs', () => {
   it('lists running and finished jobs with exact 64-bit ids, searchable and filtered from the URL', async () => {
     fakeSeaTunnel(lists);
-    const { router } = renderApp('/clusters/st/jobs?state=FAILED');
+    const { location } = renderApp('/clusters/st/jobs?state=FAILED');
     const table = await screen.findByTestId('jobs-table');
     await waitFor(() => expect(within(table).getAllByTestId('job-id-cell')).toHaveLength(1));
     expect(within(table).getByTestId('job-id-cell')).toHaveTextContent('1176804500431175681');
     expect(screen.getByTestId('state-chip-FAILED')).toHaveAttribute('aria-pressed', 'true');
 
     fireEvent.click(screen.getByTestId('state-chip-All'));
-    await waitFor(() => expect(router.state.location.search).toEqual({}));
+    await waitFor(() => expect(location().search).toEqual({}));
     fireEvent.change(screen.getByTestId('jobs-search'), { target: { value: '733584788375666689' } });
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ q: '733584788375666689' }));
+    await waitFor(() => expect(location().search).toMatchObject({ q: '733584788375666689' }));
     await waitFor(() =>
       expect(
         within(table)
@@ -86,11 +86,11 @@ describe('SeaTunnel jobs', () => {
 
   it('keeps a 64-bit id typed into the search exact in the URL', async () => {
     fakeSeaTunnel(lists);
-    const { router } = renderApp('/clusters/st/jobs');
+    const { location } = renderApp('/clusters/st/jobs');
     const table = await screen.findByTestId('jobs-table');
     await within(table).findAllByTestId('job-id-cell');
     fireEvent.change(screen.getByTestId('jobs-search'), { target: { value: '1176804500431175681' } });
-    await waitFor(() => expect(router.state.location.searchStr).toBe('?q=%221176804500431175681%22'));
+    await waitFor(() => expect(location().searchStr).toBe('?q=%221176804500431175681%22'));
     await waitFor(() =>
       expect(
         within(table)
@@ -102,11 +102,11 @@ describe('SeaTunnel jobs', () => {
 
   it('sorts by a column kept in the URL', async () => {
     fakeSeaTunnel(lists);
-    const { router } = renderApp('/clusters/st/jobs');
+    const { location } = renderApp('/clusters/st/jobs');
     const table = await screen.findByTestId('jobs-table');
     await within(table).findAllByTestId('job-id-cell');
     fireEvent.click(within(table).getByRole('button', { name: /Received/ }));
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: 'received', desc: true }));
+    await waitFor(() => expect(location().search).toMatchObject({ sort: 'received', desc: true }));
   });
 
   it('stops ticked running jobs together after a confirmation naming them, with exact ids', async () => {

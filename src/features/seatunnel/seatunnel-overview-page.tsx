@@ -1,5 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Link, useLocation, useNavigate } from '@tanstack/react-router';
+import {
+  jobRoute,
+  jobsRoute,
+  Link,
+  nodesRoute,
+  overviewRoute,
+  useNavigateSearch,
+  useRouteSearch,
+} from '@/app/router';
 import {
   useSeaTunnelFinishedJobs,
   useSeaTunnelOverview,
@@ -120,7 +128,7 @@ export function SeaTunnelOverviewPage() {
           testId="st-running-jobs"
           actions={
             <Link
-              to="/clusters/$clusterId/jobs"
+              to={jobsRoute}
               params={{ clusterId }}
               className="text-xs text-sky-700 hover:underline dark:text-sky-400"
             >
@@ -160,7 +168,7 @@ export function SeaTunnelOverviewPage() {
         testId="st-nodes-summary"
         actions={
           <Link
-            to="/clusters/$clusterId/nodes"
+            to={nodesRoute}
             params={{ clusterId }}
             className="text-xs text-sky-700 hover:underline dark:text-sky-400"
           >
@@ -285,7 +293,7 @@ function JobMiniTable({
               <td className="px-3 py-1.5">
                 <div className="flex min-w-0 items-center gap-2">
                   <Link
-                    to="/clusters/$clusterId/jobs/$jobId"
+                    to={jobRoute}
                     params={{ clusterId, jobId: job.jobId }}
                     className="truncate font-medium text-sky-700 hover:underline dark:text-sky-400"
                     title={`${job.jobName} (${job.jobId})`}
@@ -329,18 +337,14 @@ function JobMiniTable({
 
 /** The `tags` search param (the route declares none, so it is read from the location). */
 function useTagsParam(): [string, (text: string) => void] {
-  const search = useLocation({ select: (l) => l.search as Record<string, unknown> });
-  const navigate = useNavigate();
+  const search = useRouteSearch(overviewRoute);
+  const navigate = useNavigateSearch(overviewRoute);
   const raw = search.tags;
   const value = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : '';
   const set = (text: string) => {
     const parsed = parseTags(text);
     const canonical = parsed.ok ? tagsToText(parsed.tags).replace(/, /g, ',') : text;
-    void navigate({
-      to: '.',
-      search: ((prev: Record<string, unknown>) => ({ ...prev, tags: canonical || undefined })) as never,
-      replace: true,
-    });
+    navigate((prev) => ({ ...prev, tags: canonical || undefined }), { replace: true });
   };
   return [value, set];
 }

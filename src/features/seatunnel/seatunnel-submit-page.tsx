@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { hrefTo, jobRoute, Link, useNavigate } from '@/app/router';
 import { useReadOnly } from '@/api/dashboard/clusters';
 import { HttpError, isApiError } from '@/api/errors';
 import { useSeaTunnelFlavour } from '@/api/seatunnel/detect-flavour';
@@ -171,7 +171,7 @@ function SubmitForm({
       const next = { ...draft, jobId: '', startWithSavepoint: false };
       saveDraft(clusterId, next);
       setDraft(next);
-      void navigate({ to: '/clusters/$clusterId/jobs/$jobId', params: { clusterId, jobId: result.jobId } });
+      navigate(hrefTo(jobRoute, { clusterId, jobId: result.jobId }));
     } catch (e) {
       setOutcome(errorOutcome(e, 'The engine refused the job'));
     }
@@ -461,7 +461,7 @@ function OutcomeView({
           {outcome.jobs.map((j) => (
             <li key={j.jobId}>
               <Link
-                to="/clusters/$clusterId/jobs/$jobId"
+                to={jobRoute}
                 params={{ clusterId, jobId: j.jobId }}
                 className="text-sky-700 hover:underline dark:text-sky-400"
               >

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from '@tanstack/react-router';
+import { hrefTo, submitRoute, useNavigate } from '@/app/router';
 import { useReadOnly } from '@/api/dashboard/clusters';
 import { useSeaTunnelStopJob } from '@/api/seatunnel/mutations';
 import type { SeaTunnelJob } from '@/api/seatunnel/normalise';
@@ -83,7 +83,7 @@ export function RestoreButton({ clusterId, job }: { clusterId: string; job: SeaT
           jobName: job.jobName,
           startWithSavepoint: true,
         });
-        void navigate({ to: '/clusters/$clusterId/submit', params: { clusterId } });
+        navigate(hrefTo(submitRoute, { clusterId }));
       }}
     >
       Restore from savepoint…

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import { useNavigate } from '@tanstack/react-router';
+import { hrefTo, jobRoute, useNavigate } from '@/app/router';
 import type { RestoreMode } from '@/api/flink/client';
 import { usePlanJar, useRunJar } from '@/api/flink/mutations-cluster';
 import type { JarList } from '@/api/flink/schemas';
@@ -85,8 +85,7 @@ export function RunPanel({
     run.mutate(
       { jarId: jar.id, ...toRunRequest(form, flinkVersion) },
       {
-        onSuccess: (res) =>
-          void navigate({ to: '/clusters/$clusterId/jobs/$jobId', params: { clusterId, jobId: res.jobid } }),
+        onSuccess: (res) => navigate(hrefTo(jobRoute, { clusterId, jobId: res.jobid })),
       },
     );
   };

@@ -172,7 +172,7 @@ describe('submit page', () => {
   it('previews the plan with the arguments typed, then runs the jar and opens the job', async () => {
     const recorded = mutation<{ jobid: string }>('jars__jarid__run.json');
     const sent = fakeFlinkCluster({ ...jarsRoutes, [`POST /jars/${JAR}/run`]: recorded.response.body });
-    const { router } = renderAt('/clusters/demo/submit');
+    const { location } = renderAt('/clusters/demo/submit');
     await screen.findByTestId('jar-row');
     fireEvent.change(screen.getByTestId('program-args'), {
       target: { value: '--parallelism\n1\n--name\nstreamdash cancel target' },
@@ -196,7 +196,7 @@ describe('submit page', () => {
 
     fireEvent.click(screen.getByTestId('submit-job'));
     await waitFor(() =>
-      expect(router.state.location.pathname).toBe(`/clusters/demo/jobs/${recorded.response.body.jobid}`),
+      expect(location().pathname).toBe(`/clusters/demo/jobs/${recorded.response.body.jobid}`),
     );
     const run = sent.find((r) => r.method === 'POST' && r.path.endsWith('/run'))?.body as Record<
       string,
@@ -219,7 +219,7 @@ describe('submit page', () => {
     fireEvent.click(screen.getByTestId('submit-job'));
     expect(await screen.findByTestId('run-error')).toHaveTextContent('Could not execute application.');
     expect(screen.getByTestId('program-args')).toHaveValue('--rate\n50');
-    expect(first.router.state.location.pathname).toBe('/clusters/demo/submit');
+    expect(first.location().pathname).toBe('/clusters/demo/submit');
     first.unmount();
 
     renderAt('/clusters/demo/submit');

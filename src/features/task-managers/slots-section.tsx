@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { jobRoute, Link } from '@/app/router';
 import { useJobsOverview } from '@/api/flink/queries';
 import type { TaskManagerDetails } from '@/api/flink/schemas';
 import { StateBadge } from '@/components/state-badge';
@@ -92,7 +92,7 @@ export function SlotsSection({ clusterId, tm }: { clusterId: string; tm: TaskMan
                     <span className="flex min-w-0 items-center gap-2">
                       <span aria-hidden className={`h-3 w-3 shrink-0 rounded-sm ${toneOf(j.tone)}`} />
                       <Link
-                        to="/clusters/$clusterId/jobs/$jobId"
+                        to={jobRoute}
                         params={{ clusterId, jobId: j.jobId }}
                         className="truncate text-sky-700 hover:underline dark:text-sky-400"
                         title={j.jobId}

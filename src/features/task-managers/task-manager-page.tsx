@@ -1,6 +1,12 @@
 import { useCallback } from 'react';
-import { getRouteApi, Link } from '@tanstack/react-router';
-import type { DetailTabSearch } from '@/app/routes/route-tree';
+import {
+  Link,
+  taskManagerRoute,
+  taskManagersRoute,
+  useNavigateSearch,
+  useRouteParams,
+  useRouteSearch,
+} from '@/app/router';
 import { useTaskManager } from '@/api/flink/queries';
 import { HttpError } from '@/api/errors';
 import { PageHeader } from '@/components/page-header';
@@ -12,8 +18,6 @@ import { LogsTab, ProfilerTab, ThreadDumpTab } from './detail-tabs';
 import { OverviewTab } from './overview-tab';
 import { useTaskManagerMetricHistory } from './use-tm-metric-history';
 import { addressOf } from './utils/tm-list';
-
-const route = getRouteApi('/clusters/$clusterId/task-managers/$taskManagerId');
 
 const TABS = [
   { value: 'overview', label: 'Overview' },
@@ -30,9 +34,9 @@ const isTab = (v: string | undefined): v is Tab => TABS.some((t) => t.value === 
  * logs, a thread dump and the profiler. The tab (`tab`) and the log file (`file`) are in the URL.
  */
 export function TaskManagerPage() {
-  const { clusterId, taskManagerId } = route.useParams();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const { clusterId, taskManagerId } = useRouteParams(taskManagerRoute);
+  const search = useRouteSearch(taskManagerRoute);
+  const navigate = useNavigateSearch(taskManagerRoute);
   const tm = useTaskManager(clusterId, taskManagerId);
   const tab: Tab = isTab(search.tab) ? search.tab : 'overview';
   // Recorded on the page, not the tab: the history keeps growing while logs are read.
@@ -42,23 +46,12 @@ export function TaskManagerPage() {
     tm.data?.metrics.garbageCollectors.map((g) => g.name),
   );
   const setTab = useCallback(
-    (t: Tab) =>
-      void navigate({
-        to: '.',
-        search: (prev: DetailTabSearch) => ({ ...prev, tab: t === 'overview' ? undefined : t }),
-      }),
+    (t: Tab) => navigate((prev) => ({ ...prev, tab: t === 'overview' ? undefined : t })),
     [navigate],
   );
   const setFile = useCallback(
     (file: string) =>
-      void navigate({
-        to: '.',
-        search: (prev: DetailTabSearch) => ({
-          ...prev,
-          tab: 'logs',
-          file: file === MAIN_LOG ? undefined : file,
-        }),
-      }),
+      navigate((prev) => ({ ...prev, tab: 'logs', file: file === MAIN_LOG ? undefined : file })),
     [navigate],
   );
   const unknown =
@@ -69,7 +62,7 @@ export function TaskManagerPage() {
     <div data-testid="task-manager-page">
       <div className="mb-1 text-xs">
         <Link
-          to="/clusters/$clusterId/task-managers"
+          to={taskManagersRoute}
           params={{ clusterId }}
           className="text-sky-700 hover:underline dark:text-sky-400"
         >
@@ -109,7 +102,7 @@ export function TaskManagerPage() {
           </p>
           <p className="mt-1">
             It may have stopped or lost its connection. Its logs are gone with it; the{' '}
-            <Link to="/clusters/$clusterId/task-managers" params={{ clusterId }} className="underline">
+            <Link to={taskManagersRoute} params={{ clusterId }} className="underline">
               list of task managers
             </Link>{' '}
             shows the ones running now.

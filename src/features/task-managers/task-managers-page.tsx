@@ -1,5 +1,14 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { getRouteApi } from '@tanstack/react-router';
+import {
+  hrefTo,
+  type ListSearch,
+  taskManagerRoute,
+  taskManagersRoute,
+  useNavigate,
+  useNavigateSearch,
+  useRouteParams,
+  useRouteSearch,
+} from '@/app/router';
 import { useTaskManagers } from '@/api/flink/queries';
 import type { TaskManager } from '@/api/flink/schemas';
 import { DataTable, type SortState } from '@/components/data-table';
@@ -11,27 +20,18 @@ import { formatBytes } from '@/lib/format';
 import { taskManagerColumns } from './tm-columns';
 import { searchFromSort, searchTaskManagers, sortFromSearch, summarise } from './utils/tm-list';
 
-const route = getRouteApi('/clusters/$clusterId/task-managers');
-
-interface ListSearch {
-  q?: string | undefined;
-  sort?: string | undefined;
-  desc?: boolean | undefined;
-}
-
 /**
  * Every task manager of the cluster (`/taskmanagers`): search by id or address, sort by any
  * column (both kept in the URL), open one for its memory, metrics, logs, threads and profiler.
  * Only the visible rows are rendered, so 1,000 task managers scroll smoothly.
  */
 export function TaskManagersPage() {
-  const { clusterId } = route.useParams();
-  const search = route.useSearch();
-  const navigate = route.useNavigate();
+  const { clusterId } = useRouteParams(taskManagersRoute);
+  const search = useRouteSearch(taskManagersRoute);
+  const navigate = useNavigateSearch(taskManagersRoute);
   const tms = useTaskManagers(clusterId);
   const setSearch = useCallback(
-    (patch: Partial<ListSearch>) =>
-      void navigate({ to: '.', search: (prev: ListSearch) => ({ ...prev, ...patch }), replace: true }),
+    (patch: Partial<ListSearch>) => navigate((prev) => ({ ...prev, ...patch }), { replace: true }),
     [navigate],
   );
 
@@ -79,7 +79,7 @@ function TaskManagerList({
   search: ListSearch;
   setSearch: (patch: Partial<ListSearch>) => void;
 }) {
-  const goTo = route.useNavigate();
+  const goTo = useNavigate();
   const now = useNow(1000);
   const [text, setText] = useUrlText(search.q, (q) => setSearch({ q: q || undefined }));
   const q = useDeferredValue(text);
@@ -90,11 +90,7 @@ function TaskManagerList({
   const onSortChange = useCallback((s: SortState | null) => setSearch(searchFromSort(s)), [setSearch]);
   const rowKey = useCallback((tm: TaskManager) => tm.id, []);
   const open = useCallback(
-    (tm: TaskManager) =>
-      void goTo({
-        to: '/clusters/$clusterId/task-managers/$taskManagerId',
-        params: { clusterId, taskManagerId: tm.id },
-      }),
+    (tm: TaskManager) => goTo(hrefTo(taskManagerRoute, { clusterId, taskManagerId: tm.id })),
     [goTo, clusterId],
   );
 

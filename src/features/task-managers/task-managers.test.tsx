@@ -46,12 +46,12 @@ describe('task manager list', () => {
 
   it('keeps the search in the URL and filters by id or address', async () => {
     fakeFlinkCluster(tmRoutes);
-    const { router } = renderAt('/clusters/demo/task-managers?q=43863');
+    const { location } = renderAt('/clusters/demo/task-managers?q=43863');
     const table = await screen.findByRole('grid', { name: 'Task managers' });
     expect(within(table).queryByRole('link', { name: TM })).toBeNull();
     expect(within(table).getByRole('link', { name: 'localhost:43863-7e0d3f' })).toBeInTheDocument();
     fireEvent.change(screen.getByTestId('tm-search'), { target: { value: 'taskmanager_0 44637' } });
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ q: 'taskmanager_0 44637' }));
+    await waitFor(() => expect(location().search).toMatchObject({ q: 'taskmanager_0 44637' }));
     await waitFor(() => expect(within(table).getByRole('link', { name: TM })).toBeInTheDocument());
   });
 
@@ -142,7 +142,7 @@ describe('task manager detail', () => {
       },
       [`/taskmanagers/${TM}/stdout`]: { text: 'hello from System.out\n' },
     });
-    const { router } = renderAt(`${TM_URL}?tab=logs`);
+    const { location } = renderAt(`${TM_URL}?tab=logs`);
     const viewer = await screen.findByTestId('log-viewer');
     await waitFor(() => expect(within(viewer).getAllByTestId('log-line').length).toBeGreaterThan(0));
     expect(document.querySelector('img')).toBeNull();
@@ -150,7 +150,7 @@ describe('task manager detail', () => {
     expect(within(files).getByText('flink-streamdash-taskexecutor-1-vm.log')).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: /^Stdout/ }));
-    await waitFor(() => expect(router.state.location.search).toMatchObject({ tab: 'logs', file: 'stdout' }));
+    await waitFor(() => expect(location().search).toMatchObject({ tab: 'logs', file: 'stdout' }));
     await waitFor(() => expect(sent.some((r) => r.path === `/taskmanagers/${TM}/stdout`)).toBe(true));
     await waitFor(() => expect(screen.getByTestId('log-viewer')).toHaveTextContent('hello from System.out'));
   });

@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link, taskManagerRoute } from '@/app/router';
 import type { TaskManager } from '@/api/flink/schemas';
 import type { Column } from '@/components/data-table';
 import { formatAgo, formatBytes } from '@/lib/format';
@@ -32,7 +32,7 @@ export function taskManagerColumns(clusterId: string, now: number): Column<TaskM
         <div className="min-w-0 leading-tight">
           <div className="flex min-w-0 items-center gap-1.5">
             <Link
-              to="/clusters/$clusterId/task-managers/$taskManagerId"
+              to={taskManagerRoute}
               params={{ clusterId, taskManagerId: tm.id }}
               onClick={(e) => e.stopPropagation()}
               className="truncate font-mono text-[13px] font-medium text-sky-700 hover:underline dark:text-sky-400"

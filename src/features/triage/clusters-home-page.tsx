@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link, overviewRoute, triageRoute } from '@/app/router';
 import { useDashboardSettings, type ClusterInfo } from '@/api/dashboard/clusters';
 import { useConnectionStatus } from '@/api/connection-status';
 import { useClusterOverview } from '@/api/flink/queries-cluster';
@@ -36,7 +36,7 @@ export function ClustersHomePage() {
             {triage.problems.length === 0 ? (
               'no problems found'
             ) : (
-              <Link to="/triage" className="text-sky-700 hover:underline dark:text-sky-400">
+              <Link to={triageRoute} className="text-sky-700 hover:underline dark:text-sky-400">
                 {counts.map(([s, n]) => `${n} ${s}`).join(', ')}
               </Link>
             )}
@@ -60,7 +60,7 @@ export function ClustersHomePage() {
             <span key={c.id}>
               {i > 0 ? ', ' : ''}
               <Link
-                to="/clusters/$clusterId/overview"
+                to={overviewRoute}
                 params={{ clusterId: c.id }}
                 className="text-sky-700 hover:underline dark:text-sky-400"
               >
@@ -91,7 +91,7 @@ function ClusterCard({
     >
       <div className="flex items-center gap-2">
         <Link
-          to="/clusters/$clusterId/overview"
+          to={overviewRoute}
           params={{ clusterId: cluster.id }}
           className="truncate font-semibold hover:text-sky-700 hover:underline dark:hover:text-sky-400"
           data-testid="cluster-card-link"

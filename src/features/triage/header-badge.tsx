@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router';
+import { Link, triageRoute } from '@/app/router';
 import { SEVERITY_RANK } from './rules/types';
 import { useTriage } from './store/triage-store';
 
@@ -18,7 +18,7 @@ export function TriageBadge() {
   const count = urgent.length || problems.length;
   return (
     <Link
-      to="/triage"
+      to={triageRoute}
       data-testid="triage-badge"
       data-severity={worst ?? 'none'}
       title={

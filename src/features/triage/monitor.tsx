@@ -3,7 +3,7 @@
  * the app shell), so the header badge, the home page, the triage page and notifications agree.
  */
 import { useCallback, useEffect, useMemo } from 'react';
-import { useRouter, useRouterState } from '@tanstack/react-router';
+import { useNavigate, usePathname } from '@/app/router';
 import { useDashboardSettings } from '@/api/dashboard/clusters';
 import { PollFloor } from '@/api/polling';
 import { FlinkCollector } from './collect/flink-collector';
@@ -14,7 +14,7 @@ import { hydrateTriageStore, retainClusters } from './store/triage-store';
 
 /** Shows browser notifications when the user opted in and the browser allows them. */
 function useNotifier() {
-  const router = useRouter();
+  const navigate = useNavigate();
   return useCallback(
     (specs: NotificationSpec[]) => {
       if (specs.length === 0 || !notificationsEnabled()) return;
@@ -23,12 +23,12 @@ function useNotifier() {
         const n = new Notification(spec.title, { body: spec.body, tag: spec.tag });
         n.onclick = () => {
           window.focus();
-          void router.navigate({ href: spec.href });
+          navigate(spec.href);
           n.close();
         };
       }
     },
-    [router],
+    [navigate],
   );
 }
 
@@ -45,7 +45,7 @@ export function TriageMonitor() {
   const notify = useNotifier();
   const clusters = useMemo(() => (settings.data?.clusters ?? []).filter((c) => c.monitored), [settings.data]);
   const triage = settings.data?.triage;
-  const foreground = useRouterState({ select: (s) => TRIAGE_VIEWS.has(s.location.pathname) });
+  const foreground = TRIAGE_VIEWS.has(usePathname());
 
   useEffect(() => {
     void hydrateTriageStore();

@@ -1,5 +1,5 @@
-import { useLocation, useRouter } from '@tanstack/react-router';
 import { useDashboardSettings, type ClusterInfo } from '@/api/dashboard/clusters';
+import { useNavigate, useRawUrl } from '@/app/router';
 import { PageHeader } from '@/components/page-header';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-state';
@@ -19,9 +19,9 @@ export function TriagePage() {
   const settings = useDashboardSettings();
   const triage = useTriage();
   const now = useNow(1000);
-  const router = useRouter();
-  const filters = parseFilters(useLocation({ select: (l) => l.searchStr }));
-  const setFilters = (f: TriageFilters) => void router.navigate({ href: filtersHref(f), replace: true });
+  const navigate = useNavigate();
+  const filters = parseFilters(useRawUrl().search);
+  const setFilters = (f: TriageFilters) => navigate(filtersHref(f), { replace: true });
 
   if (settings.isPending) return <PageSkeleton />;
   if (settings.isError) return <QueryError error={settings.error} onRetry={() => void settings.refetch()} />;

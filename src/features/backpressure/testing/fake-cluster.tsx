@@ -2,11 +2,10 @@
  * Test support of this feature (nothing in the app imports it): renders the real app router at a
  * URL against a fake Flink cluster answering with recorded Flink 2.2 responses from e2e/fixtures.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryHistory, createRouter, RouterProvider } from '@tanstack/react-router';
-import { configure, render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { configure } from '@testing-library/react';
 import { vi } from 'vitest';
-import { routeTree } from '@/app/routes/route-tree';
+import { renderAppAt } from '@/components/testing/memory-router';
 
 const FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/*.json', {
   eager: true,
@@ -77,17 +76,7 @@ export function renderApp(url: string) {
       }) as MediaQueryList;
   }
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 1000 } } });
-  const router = createRouter({
-    routeTree,
-    context: { queryClient },
-    history: createMemoryHistory({ initialEntries: [url] }),
-  });
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { ...view, router, queryClient };
+  return { ...renderAppAt(url, queryClient), queryClient };
 }
 
 /** jsdom has no layout: give elements a size so virtualised tables render rows and charts have a width. */

@@ -2,12 +2,10 @@
  * Test support (not shipped: nothing in the app imports it). Renders the real app router at a URL
  * against a fake Flink cluster that answers with recorded Flink 2.2 responses from e2e/fixtures.
  */
-import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '@/app/query-client';
-import { createMemoryHistory, createRouter, RouterProvider } from '@tanstack/react-router';
-import { configure, render } from '@testing-library/react';
+import { configure } from '@testing-library/react';
 import { vi } from 'vitest';
-import { routeTree } from '@/app/routes/route-tree';
+import { renderAppAt } from '@/components/testing/memory-router';
 
 const FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/*.json', {
   eager: true,
@@ -88,17 +86,7 @@ export function renderApp(url: string) {
   }
   // The app's own client: its retry and refetch policy is part of what the page does.
   const queryClient = createQueryClient();
-  const router = createRouter({
-    routeTree,
-    context: { queryClient },
-    history: createMemoryHistory({ initialEntries: [url] }),
-  });
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { ...view, router, queryClient };
+  return { ...renderAppAt(url, queryClient), queryClient };
 }
 
 /** jsdom has no layout: give scroll containers a height so virtualised lists render rows. */

@@ -3,11 +3,10 @@
  * against a fake Flink cluster answering with recorded Flink 2.2 responses from e2e/fixtures.
  * (Features do not import each other, so the job feature has its own copy.)
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryHistory, createRouter, RouterProvider } from '@tanstack/react-router';
-import { configure, render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { configure } from '@testing-library/react';
 import { vi } from 'vitest';
-import { routeTree } from '@/app/routes/route-tree';
+import { renderAppAt } from '@/components/testing/memory-router';
 
 const FIXTURES = import.meta.glob<unknown>('/e2e/fixtures/flink/2.2/*.json', {
   eager: true,
@@ -66,17 +65,7 @@ export function renderApp(url: string) {
       }) as MediaQueryList;
   }
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 1000 } } });
-  const router = createRouter({
-    routeTree,
-    context: { queryClient },
-    history: createMemoryHistory({ initialEntries: [url] }),
-  });
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { ...view, router };
+  return { ...renderAppAt(url, queryClient) };
 }
 
 /** jsdom has no layout: give scroll containers a height so the virtualised table renders rows. */

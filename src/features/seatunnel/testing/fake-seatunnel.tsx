@@ -4,11 +4,10 @@
  * engine wrote them): the real 2.3.8 REST v1 recordings in e2e/fixtures and demo-shaped v2
  * answers captured next to this file.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createMemoryHistory, createRouter, RouterProvider } from '@tanstack/react-router';
-import { configure, render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { configure } from '@testing-library/react';
 import { vi } from 'vitest';
-import { routeTree } from '@/app/routes/route-tree';
+import { renderAppAt } from '@/components/testing/memory-router';
 import { forgetDetectedFlavours } from '@/api/seatunnel/detect-flavour';
 
 const RECORDED = import.meta.glob<string>('/e2e/fixtures/seatunnel/2.3.8/v1/*.json', {
@@ -117,17 +116,7 @@ export function renderApp(url: string) {
     } as unknown as typeof ResizeObserver;
   }
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 1000 } } });
-  const router = createRouter({
-    routeTree,
-    context: { queryClient },
-    history: createMemoryHistory({ initialEntries: [url] }),
-  });
-  const view = render(
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
-  return { ...view, router, queryClient };
+  return { ...renderAppAt(url, queryClient), queryClient };
 }
 
 /** jsdom has no layout: give scroll containers a height so virtualised lists render rows. */

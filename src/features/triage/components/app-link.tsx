@@ -1,5 +1,5 @@
-import type { MouseEvent, ReactNode } from 'react';
-import { useRouter } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useAppNavigationClick } from '@/app/router';
 
 /**
  * A link to a dashboard path built by the triage rules (path + search as one string): a real
@@ -18,12 +18,7 @@ export function AppLink({
   testId?: string;
   title?: string;
 }) {
-  const router = useRouter();
-  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    void router.navigate({ href });
-  };
+  const onClick = useAppNavigationClick(href);
   return (
     <a href={href} onClick={onClick} className={className} data-testid={testId} title={title}>
       {children}
