@@ -20,8 +20,12 @@ export const VERTEX_LOAD_METRICS = [
   'numBytesInPerSecond',
   'numBytesOutPerSecond',
 ] as const;
-/** max for the time shares (the worst subtask), sum for throughput (the whole vertex). */
-export const VERTEX_LOAD_AGGS: readonly MetricAggregation[] = ['max', 'sum'];
+/**
+ * max for the time shares (the worst subtask), sum for throughput (the whole vertex), min for
+ * triage (silent subtasks, skew). Triage asks for exactly this, so one request per vertex serves
+ * the graph and the triage monitor alike.
+ */
+export const VERTEX_LOAD_AGGS: readonly MetricAggregation[] = ['min', 'max', 'sum'];
 
 export interface VertexLoadAnswer {
   data: AggregatedMetricList | undefined;

@@ -28,6 +28,7 @@ import { ByClusterKind } from '../shell/by-cluster-kind';
 import { ClusterLayout } from '../shell/cluster-layout';
 import { NotFoundPage } from '../shell/not-found-page';
 import { RouteErrorBoundary } from '../shell/route-error-boundary';
+import { PreloadFlinkJobPage, PreloadFlinkOverview, type CodeLoads } from './preload';
 
 /*
  * Every view has a URL: /clusters/<id>/<view>. Pages are loaded lazily, so a heavy library
@@ -66,6 +67,12 @@ const JobPage = ByClusterKind({
   ),
   seatunnel: lazyNamed(() => import('@/features/seatunnel/seatunnel-job-page'), 'SeaTunnelJobPage'),
 });
+/** The graph tab is the job page's default: its code and the graph's load with the page's. */
+const GRAPH_TAB_CODE: CodeLoads = [
+  () => import('@/features/job-graph/job-graph-tab'),
+  () => import('@/components/graph/dag-graph'),
+];
+const NO_CODE: CodeLoads = [];
 const JobGraphTab = lazy(() => import('@/features/job-graph/job-graph-tab'));
 const JobExceptionsTab = lazy(() => import('@/features/job/job-exceptions-tab'));
 const JobTimelineTab = lazy(() => import('@/features/job/job-timeline-tab'));
@@ -97,11 +104,15 @@ function View({ children }: { children: ReactNode }) {
   );
 }
 
-/** A view of one cluster, inside the cluster's frame (checks the cluster exists, outage banner). */
-function ClusterView({ children }: { children: ReactNode }) {
+/**
+ * A view of one cluster, inside the cluster's frame (checks the cluster exists, outage banner).
+ * `preload` sits outside the view's Suspense: React runs no effect of a suspended subtree.
+ */
+function ClusterView({ children, preload }: { children: ReactNode; preload?: ReactNode }) {
   return (
     <RouteErrorBoundary>
       <ClusterLayout>
+        {preload}
         <View>{children}</View>
       </ClusterLayout>
     </RouteErrorBoundary>
@@ -109,8 +120,8 @@ function ClusterView({ children }: { children: ReactNode }) {
 }
 
 /** A tab of a job, inside the job page (an element, not a component: the cluster frame stays mounted). */
-const jobTab = (tab: ReactNode) => (
-  <ClusterView>
+const jobTab = (tab: ReactNode, code: CodeLoads = NO_CODE) => (
+  <ClusterView preload={<PreloadFlinkJobPage code={code} />}>
     <JobPage>
       <View>{tab}</View>
     </JobPage>
@@ -139,7 +150,7 @@ export function AppRoutes() {
         <RedirectToOverview />
       </Route>
       <Route path={overviewRoute.path}>
-        <ClusterView>
+        <ClusterView preload={<PreloadFlinkOverview />}>
           <OverviewPage />
         </ClusterView>
       </Route>
@@ -148,7 +159,7 @@ export function AppRoutes() {
           <JobsPage />
         </ClusterView>
       </Route>
-      <Route path={jobRoute.path}>{jobTab(<JobGraphTab />)}</Route>
+      <Route path={jobRoute.path}>{jobTab(<JobGraphTab />, GRAPH_TAB_CODE)}</Route>
       <Route path={jobExceptionsRoute.path}>{jobTab(<JobExceptionsTab />)}</Route>
       <Route path={jobTimelineRoute.path}>{jobTab(<JobTimelineTab />)}</Route>
       <Route path={jobConfigurationRoute.path}>{jobTab(<JobConfigurationTab />)}</Route>

@@ -178,7 +178,7 @@ describe('JobGraphTab', { timeout: 60_000 }, () => {
     );
     expect([...perVertex.values()].every((n) => n === 1)).toBe(true);
     const first = metricRequests[0]!;
-    expect(first.search.get('agg')).toBe('max,sum');
+    expect(first.search.get('agg')).toBe('min,max,sum');
     expect(first.search.get('get')?.split(',').sort()).toEqual([
       'backPressuredTimeMsPerSecond',
       'busyTimeMsPerSecond',

@@ -24,6 +24,7 @@ import {
   useTaskManagersMetrics,
   vertexWatermarksQuery,
 } from '@/api/flink/queries';
+import { VERTEX_LOAD_AGGS, VERTEX_LOAD_METRICS } from '@/api/flink/queries-job-graph';
 import { evaluateFlink, flinkNeeds } from '../rules/engine';
 import { observeFlink } from '../rules/history';
 import { TM_METRICS } from '../rules/task-managers';
@@ -45,12 +46,6 @@ import type { CollectorProps } from './collector-props';
 import { useTimedQueries } from './use-timed-queries';
 
 const JOB_METRICS = ['numRestarts', 'lastCheckpointDuration', 'lastCheckpointSize'] as const;
-const VERTEX_METRICS = [
-  'backPressuredTimeMsPerSecond',
-  'busyTimeMsPerSecond',
-  'idleTimeMsPerSecond',
-  'numRecordsOutPerSecond',
-] as const;
 const MIN_MAX = ['min', 'max'] as const;
 /** Exceptions: enough entries to count restarts over 10 min at a fast pace. */
 const MAX_EXCEPTIONS = 20;
@@ -117,7 +112,7 @@ export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorPro
   }));
   const vertexMetrics = useTimedQueries(pairs(needs.vertexMetrics), (pair) => {
     const [j, v] = split(pair);
-    return { ...subtasksMetricsQuery(c, j, v, { get: VERTEX_METRICS, agg: MIN_MAX }), refetchInterval: slow };
+    return { ...subtasksMetricsQuery(c, j, v, { get: VERTEX_LOAD_METRICS, agg: VERTEX_LOAD_AGGS }), refetchInterval: slow };
   });
   const watermarks = useTimedQueries(pairs(needs.watermarks), (pair) => {
     const [j, v] = split(pair);
