@@ -1,5 +1,6 @@
-import { useCallback } from 'react';
-import { useQueries, useQuery, type QueryObserverResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useQuery, type NotifyOnChangeProps } from '@tanstack/react-query';
+import { useThrottledQueries } from '../use-throttled-queries';
 import { METRICS_MIN_MS, useJobPolling } from './queries-jobs';
 import { subtaskMetricsQuery, subtasksMetricsQuery } from './queries-vertices';
 import type { AggregatedMetricList, MetricAggregation } from './schemas';
@@ -27,6 +28,9 @@ export const VERTEX_LOAD_METRICS = [
  */
 export const VERTEX_LOAD_AGGS: readonly MetricAggregation[] = ['min', 'max', 'sum'];
 
+/** What the graph shows of an answer; a request starting or ending alone is no reason to redraw. */
+const LOAD_PROPS: NotifyOnChangeProps = ['data', 'dataUpdatedAt', 'error'];
+
 export interface VertexLoadAnswer {
   data: AggregatedMetricList | undefined;
   /** When `data` was received (0 = never). */
@@ -40,39 +44,48 @@ export interface VertexLoadAnswer {
  * `/jobs/:jobid/vertices/:vertexid/subtasks/metrics?get=<load metrics>&agg=max,sum` for every
  * vertex: ONE request per vertex, polled at the metrics cadence (>= 10 s) only for the ids in
  * `polledIds`; the others keep their last answer from the cache without requests. Identical
- * requests from other views share the cache entry (same key).
+ * requests from other views share the cache entry (same key). Answers arrive one by one (300 in
+ * a burst for a big plan): the caller re-renders with them at most once per `redrawMs`.
  */
 export function useVerticesLoad(
   c: string,
   jobId: string | undefined,
   vertexIds: readonly string[],
   polledIds: ReadonlySet<string>,
+  redrawMs = 0,
 ): Record<string, VertexLoadAnswer> {
-  const polling = useJobPolling(c, jobId, METRICS_MIN_MS);
-  const combine = useCallback(
-    (results: QueryObserverResult<AggregatedMetricList>[]) => {
-      const out: Record<string, VertexLoadAnswer> = {};
-      vertexIds.forEach((id, i) => {
-        const r = results[i];
-        out[id] = {
-          data: r?.data,
-          updatedAt: r?.dataUpdatedAt ?? 0,
-          error: r?.error ?? null,
-          polled: polledIds.has(id),
-        };
-      });
-      return out;
-    },
-    [vertexIds, polledIds],
+  const { refetchInterval, staleTime: finishedStaleTime } = useJobPolling(c, jobId, METRICS_MIN_MS);
+  // A vertex back on screen (the graph re-framed, the list scrolled) keeps an answer younger than
+  // the poll interval instead of asking again: re-framing once refetched 180 vertices at once.
+  const staleTime = finishedStaleTime ?? (refetchInterval === false ? undefined : refetchInterval);
+  const queries = useMemo(
+    () =>
+      vertexIds.map((vertexId) => ({
+        ...subtasksMetricsQuery(c, jobId ?? '', vertexId, {
+          get: VERTEX_LOAD_METRICS,
+          agg: VERTEX_LOAD_AGGS,
+        }),
+        enabled: !!jobId && polledIds.has(vertexId),
+        refetchInterval,
+        ...(staleTime !== undefined ? { staleTime } : {}),
+        notifyOnChangeProps: LOAD_PROPS,
+      })),
+    [c, jobId, vertexIds, polledIds, refetchInterval, staleTime],
   );
-  return useQueries({
-    queries: vertexIds.map((vertexId) => ({
-      ...subtasksMetricsQuery(c, jobId ?? '', vertexId, { get: VERTEX_LOAD_METRICS, agg: VERTEX_LOAD_AGGS }),
-      enabled: !!jobId && polledIds.has(vertexId),
-      ...polling,
-    })),
-    combine,
-  });
+  const results = useThrottledQueries(queries, redrawMs);
+  return useMemo(() => {
+    const out: Record<string, VertexLoadAnswer> = {};
+    vertexIds.forEach((id, i) => {
+      const r = results[i];
+      out[id] = {
+        data: r?.data,
+        updatedAt: r?.dataUpdatedAt ?? 0,
+        error: r?.error ?? null,
+        polled: polledIds.has(id),
+      };
+    });
+    return out;
+  }, [vertexIds, results, polledIds]);
 }
 
 /**

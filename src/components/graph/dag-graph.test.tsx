@@ -77,7 +77,17 @@ describe('DagGraph', { timeout: 30_000 }, () => {
     expect(screen.getByLabelText('Window aggregate')).toHaveAttribute('aria-pressed', 'true');
     fireEvent.click(screen.getByLabelText('Sink: Postgres'));
     expect(onSelect).toHaveBeenCalledWith('sink');
+    expect(onSelect).toHaveBeenCalledTimes(1);
     expect(screen.getByLabelText('Legend')).toHaveTextContent('Back-pressured');
+  });
+
+  it('selects an operator when its box is clicked outside the button', () => {
+    const onSelect = vi.fn();
+    render(<DagGraph nodes={small} edges={smallEdges} onSelect={onSelect} />);
+    const box = graphNodes().find((n) => n.dataset.nodeId === 'map') as HTMLElement;
+    fireEvent.click(box);
+    expect(onSelect).toHaveBeenCalledWith('map');
+    expect(onSelect).toHaveBeenCalledTimes(1);
   });
 
   it('dims the operators that do not match the search', () => {

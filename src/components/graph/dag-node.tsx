@@ -34,9 +34,12 @@ function DagNodeCardImpl({ data }: NodeProps<DagFlowNode>) {
       ? { tone: view.node.tone ?? 'unknown', fill: clamp01(view.node.fill) }
       : chainTone(view.members);
   return (
+    // The click is handled on the whole box (the button's clicks bubble here; so do Enter and
+    // Space on it), so a click that lands on the box itself (its border, a script) selects too.
     <div
       data-testid="dag-node"
       data-node-id={view.id}
+      onClick={() => onActivate(view)}
       data-kind={view.kind}
       data-tone={tone}
       data-dimmed={dimmed}
@@ -46,7 +49,6 @@ function DagNodeCardImpl({ data }: NodeProps<DagFlowNode>) {
       <Handle type="target" position={Position.Left} isConnectable={false} style={hiddenHandle} />
       <button
         type="button"
-        onClick={() => onActivate(view)}
         aria-pressed={selected}
         aria-label={view.kind === 'node' ? view.node.title : `Chain of ${view.members.length} operators`}
         className="absolute inset-0 flex flex-col gap-1 p-2 text-left focus-visible:outline-2 focus-visible:outline-sky-500"

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { buildLineIndex, lineAt, lineOfOffset } from './line-index';
-import { findMatches } from './log-search';
+import { continueSearch, findMatches, matchesOf, startSearch, type LogSearch } from './log-search';
 import { LogViewer } from './log-viewer';
 
 // Rendering in jsdom is slow on a loaded CI machine; the assertions, not the clock, are the test.
@@ -82,6 +82,25 @@ describe('line index', () => {
     expect(findMatches(text, index, 'e', { limit: 2 })).toMatchObject({ count: 2, truncated: true });
     expect(findMatches(text, index, 'a.b').count).toBe(0); // literal, not a regex
   });
+
+  it('finds the same matches when the scan goes a few characters at a time', () => {
+    const text = 'WARN a\nxxWARNyy\nwarn\nno\nWARNWARN';
+    const index = buildLineIndex(text);
+    const whole = findMatches(text, index, 'warn');
+    for (const chars of [1, 3, 5, 7]) {
+      const s = startSearch('warn') as LogSearch;
+      let slices = 0;
+      while (!s.done) {
+        continueSearch(s, text, index, chars); // slices end inside matches too
+        slices++;
+      }
+      expect(slices).toBeGreaterThan(1);
+      const m = matchesOf(s);
+      expect([...m.lines]).toEqual([...whole.lines]);
+      expect([...m.cols]).toEqual([...whole.cols]);
+    }
+    expect([...whole.lines]).toEqual([0, 1, 2, 4, 4]);
+  });
 });
 
 describe('LogViewer', { timeout: SLOW_CI_MS }, () => {
@@ -101,6 +120,16 @@ describe('LogViewer', { timeout: SLOW_CI_MS }, () => {
     fireEvent.keyDown(screen.getByLabelText('Search log'), { key: 'Enter', shiftKey: true });
     fireEvent.keyDown(screen.getByLabelText('Search log'), { key: 'Enter', shiftKey: true });
     expect(screen.getByText('3 / 3')).toBeInTheDocument();
+  });
+
+  it('counts the matches of a big log while it is searched, then shows the total', async () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) =>
+      i % 1000 === 0 ? `${i} WARN slow` : `${i} INFO ok`,
+    );
+    render(<LogViewer text={lines.join('\n')} fileName="tm.log" />);
+    fireEvent.change(screen.getByLabelText('Search log'), { target: { value: 'warn' } });
+    expect(await screen.findByText('1 / 200', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.getByRole('status')).not.toHaveTextContent('…');
   });
 
   it('renders only the visible lines and shows server text as text', () => {

@@ -16,7 +16,8 @@ import { formatBytes } from '@/lib/format';
 import { CopyButton } from '@/components/toast/copy-button';
 import { HighlightedLine } from './highlighted-line';
 import { buildLineIndex, lineAt } from './line-index';
-import { findMatches, firstMatchAtOrAfter, type LogMatches } from './log-search';
+import { firstMatchAtOrAfter, type LogMatches } from './log-search';
+import { useLogSearch } from './use-log-search';
 
 export interface LogViewerProps {
   text: string;
@@ -35,7 +36,8 @@ export interface LogViewerProps {
 }
 
 const ROW_HEIGHT = 18;
-const SEARCH_DELAY_MS = 200;
+// Short: a search no longer blocks typing (it runs a slice at a time and restarts on each change).
+const SEARCH_DELAY_MS = 60;
 
 const button =
   'rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800 aria-pressed:bg-sky-100 aria-pressed:text-sky-900 dark:aria-pressed:bg-sky-900/60 dark:aria-pressed:text-sky-100';
@@ -88,10 +90,7 @@ export function LogViewer({
   const [follow, setFollow] = useState(defaultFollow);
   const searched = useDebounced(query, SEARCH_DELAY_MS);
   const searchKey = `${caseSensitive ? 'Aa' : 'aa'}:${searched}`;
-  const matches = useMemo(
-    () => findMatches(text, index, searched, { caseSensitive }),
-    [text, index, searched, caseSensitive],
-  );
+  const { matches, done: searchDone } = useLogSearch(text, index, searched, caseSensitive);
   // The current match is remembered by position, so appended text does not move it.
   const [anchor, setAnchor] = useState<{ key: string; line: number; col: number } | null>(null);
   const current =
@@ -186,8 +185,10 @@ export function LogViewer({
         <span role="status" className="min-w-16 tabular-nums text-slate-500">
           {searched
             ? matches.count
-              ? `${current + 1} / ${matches.count.toLocaleString('en')}${matches.truncated ? '+' : ''}`
-              : 'No matches'
+              ? `${current + 1} / ${matches.count.toLocaleString('en')}${matches.truncated ? '+' : searchDone ? '' : '…'}`
+              : searchDone
+                ? 'No matches'
+                : 'Searching…'
             : ''}
         </span>
         <button

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { jobRoute, useRouteParams } from '@/app/router';
 import { useCheckpointConfig, useCheckpointStats, useJobDetails } from '@/api/flink/queries';
 import type { CheckpointingStatistics } from '@/api/flink/schemas';
@@ -119,6 +119,14 @@ function CheckpointsView({
         : { checkpoint: id, vertex: undefined, panel: undefined },
     );
   };
+  // The charts highlight the selection too (400 bars): they follow at low priority, after the
+  // detail is on screen, and a stable callback keeps them from re-rendering otherwise.
+  const chartSelected = useDeferredValue(selected);
+  const openRef = useRef(open);
+  useEffect(() => {
+    openRef.current = open;
+  });
+  const openFromChart = useCallback((id: number) => openRef.current(id), []);
   // Bring an opened checkpoint into view (the table keeps its own scroll position).
   useEffect(() => {
     if (selected !== undefined) detailRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
@@ -128,7 +136,7 @@ function CheckpointsView({
     <>
       {stale ? <div className="text-xs">{stale}</div> : null}
       <OverviewCards stats={stats} retainedIds={retained} onOpen={open} />
-      <TrendCharts rows={rows} selectedId={selected} onSelect={open} />
+      <TrendCharts rows={rows} selectedId={chartSelected} onSelect={openFromChart} />
       <Tabs
         label="Checkpoint sections"
         value={panel}

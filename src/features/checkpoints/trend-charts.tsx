@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useMemo, type ReactNode } from 'react';
 import { CHART_TONE } from '@/components/charts/chart-parts';
 import { trendPoints, TREND_LIMIT, type CheckpointRow } from './utils/checkpoint-rows';
 
@@ -9,7 +9,7 @@ const BarChart = lazy(() => import('@/components/charts/bar-chart'));
  * Duration and checkpointed size per checkpoint id over the retained history (the last 200 when
  * more are retained), failures in red, savepoints in blue. A click on a bar expands it.
  */
-export function TrendCharts({
+export const TrendCharts = memo(function TrendCharts({
   rows,
   selectedId,
   onSelect,
@@ -67,7 +67,7 @@ export function TrendCharts({
       </ChartCard>
     </section>
   );
-}
+});
 
 function ChartCard({
   title,

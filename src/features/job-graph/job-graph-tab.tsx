@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { jobRoute, useRouteParams } from '@/app/router';
 import { useJobDetails } from '@/api/flink/queries';
 import { useVerticesLoad } from '@/api/flink/queries-job-graph';
@@ -56,7 +56,9 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
   const chainMembers = useChainMembers(vertexIds, edges);
 
   const polledIds = usePolledIds(vertexIds, graphOnScreen, tableOnScreen, chainMembers, selected);
-  const answers = useVerticesLoad(clusterId, jobId, vertexIds, polledIds);
+  // Answers of many vertices arrive one by one (300 in a burst for a big plan): take them at most
+  // a few times a second.
+  const answers = useVerticesLoad(clusterId, jobId, vertexIds, polledIds, LOAD_REDRAW_MS);
 
   const loads = useMemo(() => {
     const out: Record<string, { load: VertexLoad | undefined; at: number }> = {};
@@ -66,9 +68,8 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
 
   useRecordLoads(jobId, loads, vertexIds.length <= RECORD_ALL_UP_TO ? 'all' : selected);
 
-  // Answers of many vertices arrive one by one (300 in a burst for a big plan): redraw the graph
-  // and the list at most a few times a second, and at low priority.
-  const shownLoads = useDeferredValue(useThrottledValue(loads, LOAD_REDRAW_MS));
+  // Redraw the graph and the list at low priority.
+  const shownLoads = useDeferredValue(loads);
   const rows = useMemo(
     () => vertexRows(job.plan, job.vertices, shownLoads),
     [job.plan, job.vertices, shownLoads],
@@ -138,23 +139,6 @@ function usePolledIds(
   // Same ids → same Set, so the queries and table columns are not rebuilt on every measurement.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => ids, [key]);
-}
-
-/** The latest value, passed on at most once per `ms` (the last one always arrives). */
-function useThrottledValue<T>(value: T, ms: number): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    const timer = setTimeout(
-      () => {
-        last.current = Date.now();
-        setShown(value);
-      },
-      Math.max(0, last.current + ms - Date.now()),
-    );
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return shown;
 }
 
 /** Keeps the load of every vertex ('all', small graphs) or of the selected one in the in-memory history. */

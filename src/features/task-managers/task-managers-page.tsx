@@ -15,7 +15,6 @@ import { DataTable, type SortState } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { StatCard } from '@/components/stat-card';
-import { useNow } from '@/hooks/use-now';
 import { formatBytes } from '@/lib/format';
 import { taskManagerColumns } from './tm-columns';
 import { searchFromSort, searchTaskManagers, sortFromSearch, summarise } from './utils/tm-list';
@@ -80,12 +79,11 @@ function TaskManagerList({
   setSearch: (patch: Partial<ListSearch>) => void;
 }) {
   const goTo = useNavigate();
-  const now = useNow(1000);
   const [text, setText] = useUrlText(search.q, (q) => setSearch({ q: q || undefined }));
   const q = useDeferredValue(text);
   const rows = useMemo(() => searchTaskManagers(tms, q), [tms, q]);
   const summary = useMemo(() => summarise(tms), [tms]);
-  const columns = useMemo(() => taskManagerColumns(clusterId, now), [clusterId, now]);
+  const columns = useMemo(() => taskManagerColumns(clusterId), [clusterId]);
   const sort = sortFromSearch(search.sort, search.desc);
   const onSortChange = useCallback((s: SortState | null) => setSearch(searchFromSort(s)), [setSearch]);
   const rowKey = useCallback((tm: TaskManager) => tm.id, []);

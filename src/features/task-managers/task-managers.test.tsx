@@ -68,6 +68,24 @@ describe('task manager list', () => {
       'descending',
     );
   });
+
+  it('sorts by heartbeat age, the oldest heartbeat first when descending', async () => {
+    fakeFlinkCluster(tmRoutes);
+    renderAt('/clusters/demo/task-managers?sort=heartbeat&desc=true');
+    const table = await screen.findByRole('grid', { name: 'Task managers' });
+    const links = within(table)
+      .getAllByTestId('tm-link')
+      .map((a) => a.textContent);
+    expect(links).toEqual(['localhost:43863-7e0d3f', 'localhost:44637-91d2cb']); // …146912 before …147008
+    fireEvent.click(within(table).getByRole('button', { name: /Heartbeat/ }));
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByTestId('tm-link')
+          .map((a) => a.textContent),
+      ).toEqual(['localhost:44637-91d2cb', 'localhost:43863-7e0d3f']),
+    );
+  });
 });
 
 describe('task manager detail', () => {

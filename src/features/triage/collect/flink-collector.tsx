@@ -5,7 +5,7 @@
  * non-terminal job (capped by `maxJobsPolled`) details, checkpoints, exceptions and three job
  * metrics, and vertex or task manager metrics only for what the rules flagged (flinkNeeds).
  */
-import { useCallback, useEffect, useEffectEvent, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useConnectionStatus } from '@/api/connection-status';
 import { recordMetrics } from '@/api/metric-store';
 import { usePollInterval } from '@/api/polling';
@@ -43,12 +43,15 @@ import {
 } from './histories';
 import { flinkSamples } from './samples';
 import type { CollectorProps } from './collector-props';
+import { useCoalescedRun } from './use-coalesced-run';
 import { useTimedQueries } from './use-timed-queries';
 
 const JOB_METRICS = ['numRestarts', 'lastCheckpointDuration', 'lastCheckpointSize'] as const;
 const MIN_MAX = ['min', 'max'] as const;
 /** Exceptions: enough entries to count restarts over 10 min at a fast pace. */
 const MAX_EXCEPTIONS = 20;
+/** Answers arriving within this long after one another are evaluated together. */
+const EVALUATE_AFTER_MS = 500;
 
 const pairs = (byJob: Record<string, string[]>) =>
   Object.entries(byJob).flatMap(([j, vs]) => vs.map((v) => `${j}/${v}`));
@@ -144,7 +147,7 @@ export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorPro
     JSON.stringify(t),
   ].join(';');
 
-  const evaluate = useEffectEvent(() => {
+  const evaluate = () => {
     const now = Date.now();
     const input: FlinkInput = {
       kind: 'flink',
@@ -186,11 +189,9 @@ export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorPro
     }
     for (const batch of flinkSamples(input, history)) recordMetrics(batch.values, batch.t);
     setFlinkNeeds(c, flinkNeeds(input, history, t));
-  });
+  };
 
-  useEffect(() => {
-    evaluate();
-  }, [signature]);
+  useCoalescedRun(evaluate, signature, EVALUATE_AFTER_MS);
 
   return null;
 }
