@@ -36,4 +36,3 @@ export function useJobExceptionsPaged(c: string, jobId: string | undefined, q: E
     ...useJobPolling(c, jobId),
   });
 }
-

@@ -85,7 +85,9 @@ describe('job layout', () => {
     const box = await screen.findByTestId('job-not-found');
     expect(box).toHaveTextContent('Job not found');
     expect(box).toHaveTextContent('00000000000000000000000000000000');
-    expect(within(box).getByTestId('job-not-found-answer')).toHaveTextContent(/^GET \/jobs\/:jobid: HTTP 404/);
+    expect(within(box).getByTestId('job-not-found-answer')).toHaveTextContent(
+      /^GET \/jobs\/:jobid: HTTP 404/,
+    );
     expect(within(box).getByRole('link', { name: 'Back to all jobs' })).toHaveAttribute(
       'href',
       '/clusters/demo/jobs',

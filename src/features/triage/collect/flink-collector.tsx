@@ -115,7 +115,10 @@ export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorPro
   }));
   const vertexMetrics = useTimedQueries(pairs(needs.vertexMetrics), (pair) => {
     const [j, v] = split(pair);
-    return { ...subtasksMetricsQuery(c, j, v, { get: VERTEX_LOAD_METRICS, agg: VERTEX_LOAD_AGGS }), refetchInterval: slow };
+    return {
+      ...subtasksMetricsQuery(c, j, v, { get: VERTEX_LOAD_METRICS, agg: VERTEX_LOAD_AGGS }),
+      refetchInterval: slow,
+    };
   });
   const watermarks = useTimedQueries(pairs(needs.watermarks), (pair) => {
     const [j, v] = split(pair);
