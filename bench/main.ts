@@ -244,21 +244,20 @@ async function run(opts: Options): Promise<Results> {
       const targets: TrafficTarget[] = [];
       const wide = flink ? await startWideJob(flink) : undefined;
       if (flink && wide) {
-        const job = wide;
-        const jobVertices = (await jobInfo(flink.url, job)).vertices;
-        results.trafficJob = await jobInfo(flink.url, job);
+        results.trafficJob = await jobInfo(flink.url, wide);
+        const wideVertices = results.trafficJob.vertices;
         targets.push(
           {
-            label: `streamdash, real job (${jobVertices} vertices)`,
-            url: `${server.url}/clusters/real/jobs/${job}`,
-            ready: { selector: '[data-testid=dag-node]', min: jobVertices },
+            label: `streamdash, real job (${wideVertices} vertices)`,
+            url: `${server.url}/clusters/real/jobs/${wide}`,
+            ready: { selector: '[data-testid=dag-node]', min: wideVertices },
             isClusterRequest: apiOf('real'),
             clusterPath: stripApi('real'),
           },
           {
-            label: `Flink UI, real job (${jobVertices} vertices)`,
-            url: `${flink.url}/#/job/running/${job}/overview`,
-            ready: { selector: 'flink-job-overview g.node-group', min: jobVertices },
+            label: `Flink UI, real job (${wideVertices} vertices)`,
+            url: `${flink.url}/#/job/running/${wide}/overview`,
+            ready: { selector: 'flink-job-overview g.node-group', min: wideVertices },
             isClusterRequest: flinkApi(new URL(flink.url).origin),
             clusterPath: (u) => u.pathname + u.search,
           },

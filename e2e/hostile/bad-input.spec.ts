@@ -29,9 +29,8 @@ const CASE_TIMEOUT_MS = 20_000;
 /** In-app navigation (the router follows popstate), so the app is not reloaded per case. */
 async function navigate(page: Page, url: string) {
   await page.evaluate((to: string) => {
-    const index = ((history.state as { __TSR_index?: number } | null)?.__TSR_index ?? 0) + 1;
-    history.pushState({ __TSR_index: index, key: String(index) }, '', to);
-    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
   }, url);
   await expect(page).toHaveURL((u) => u.pathname === new URL(url, u).pathname);
 }

@@ -432,7 +432,6 @@ function generate(): BadCase[] {
   return out;
 }
 
-/** Cases picked by hand: the answers that broke dashboards before. */
 /** A 404 for a Flink job is an answer, not a failure: the page says the job is unknown. */
 const flinkJobExpect = (mutation: Mutation): Expect =>
   mutation === 'not-found-404' ? { handled: 'job-not-found' } : 'error';
@@ -440,6 +439,7 @@ const flinkJobExpect = (mutation: Mutation): Expect =>
 const seatunnelJobExpect = (mutation: Mutation): Expect =>
   mutation === 'not-found-404' ? 'render' : 'error';
 
+/** Cases picked by hand: the answers that broke dashboards before. */
 const HAND_WRITTEN: Omit<BadCase, 'id'>[] = [
   // The poll period comes from /config: a huge or negative one must not turn into a request storm.
   {

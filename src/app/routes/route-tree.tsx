@@ -68,12 +68,10 @@ const JobPage = ByClusterKind({
   seatunnel: lazyNamed(() => import('@/features/seatunnel/seatunnel-job-page'), 'SeaTunnelJobPage'),
 });
 /** The graph tab is the job page's default: its code and the graph's load with the page's. */
-const GRAPH_TAB_CODE: CodeLoads = [
-  () => import('@/features/job-graph/job-graph-tab'),
-  () => import('@/components/graph/dag-graph'),
-];
+const loadJobGraphTab = () => import('@/features/job-graph/job-graph-tab');
+const GRAPH_TAB_CODE: CodeLoads = [loadJobGraphTab, () => import('@/components/graph/dag-graph')];
 const NO_CODE: CodeLoads = [];
-const JobGraphTab = lazy(() => import('@/features/job-graph/job-graph-tab'));
+const JobGraphTab = lazy(loadJobGraphTab);
 const JobExceptionsTab = lazy(() => import('@/features/job/job-exceptions-tab'));
 const JobTimelineTab = lazy(() => import('@/features/job/job-timeline-tab'));
 const JobConfigurationTab = lazy(() => import('@/features/job/job-configuration-tab'));
