@@ -67,8 +67,10 @@ for (const target of ['real', 'demo'] as const) {
         id: string;
         entry: { name: string }[];
       }[];
-      jarId = jars[0]?.id ?? '';
-      entryClass = target === 'real' ? ENTRY_CLASSES.checkpointing : (jars[0]?.entry[0]?.name ?? '');
+      // Other suites upload jars without a manifest to the same demo cluster: run one that can run.
+      const jar = jars.find((j) => j.entry.length > 0);
+      jarId = jar?.id ?? '';
+      entryClass = target === 'real' ? ENTRY_CLASSES.checkpointing : (jar?.entry[0]?.name ?? '');
       jobId =
         target === 'real'
           ? (state.real?.flink?.jobs.checkpointing ?? '')

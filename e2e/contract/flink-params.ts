@@ -35,7 +35,9 @@ export async function resolveFlinkIds(base: string, jobId?: string): Promise<Fli
   if (!taskmanagerid) throw new Error(`${base}: no task manager`);
   const tmLogs = await getJson<{ logs: { name: string }[] }>(`${base}/taskmanagers/${taskmanagerid}/logs`);
   const jmLogs = await getJson<{ logs: { name: string }[] }>(`${base}/jobmanager/logs`);
-  const jars = await getJson<{ files: { id: string }[] }>(`${base}/jars`);
+  // Other suites upload jars without a manifest to the same demo cluster: plan one that can run.
+  const jars = await getJson<{ files: { id: string; entry: unknown[] }[] }>(`${base}/jars`);
+  const runnable = jars.files.find((f) => f.entry.length > 0);
   return {
     jobid,
     vertexid,
@@ -45,7 +47,7 @@ export async function resolveFlinkIds(base: string, jobId?: string): Promise<Fli
     taskmanagerid,
     ...(tmLogs.logs[0] ? { tmLogName: tmLogs.logs[0].name } : {}),
     ...(jmLogs.logs[0] ? { jmLogName: jmLogs.logs[0].name } : {}),
-    ...(jars.files[0] ? { jarid: jars.files[0].id } : {}),
+    ...(runnable ? { jarid: runnable.id } : {}),
   };
 }
 

@@ -69,8 +69,9 @@ test('a chart keeps its history across a reload', async ({ page }) => {
   // Writes are batched every few seconds.
   await page.waitForTimeout(4000);
   await page.reload();
-  // Straight after the reload, before new polls could add three points, the old ones are back.
-  await expect(chart).toHaveAttribute('data-first-t', firstBefore ?? 'missing', { timeout: 5000 });
+  // The oldest point is the one from before the reload: a chart that lost its history would start
+  // at a later time, however long the reload takes on a busy machine.
+  await expect(chart).toHaveAttribute('data-first-t', firstBefore ?? 'missing');
   expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(3);
   await expect(chart).toHaveAttribute('data-source', 'browser');
 });

@@ -13,7 +13,21 @@ function smallJar(name: string) {
   };
 }
 
+/** Jars this file uploaded: a test that fails half-way must not leave its jar to other suites. */
+const uploaded = new Set<string>();
+
+test.afterEach(async ({ request }) => {
+  const jars = (await (await request.get('/api/demo/jars')).json()) as {
+    files: { id: string; name: string }[];
+  };
+  for (const jar of jars.files.filter((f) => uploaded.has(f.name))) {
+    await request.delete(`/api/demo/jars/${encodeURIComponent(jar.id)}`);
+  }
+  uploaded.clear();
+});
+
 async function upload(page: Page, name: string) {
+  uploaded.add(name);
   await page.getByTestId('jar-upload-input').setInputFiles(smallJar(name));
   await expect(page.getByTestId('upload-done')).toHaveText(`Uploaded ${name}.`);
   const row = page.getByTestId('jar-row').filter({ hasText: name });
@@ -121,6 +135,7 @@ test('the upload shows its progress', async ({ page }) => {
     downloadThroughput: -1,
     uploadThroughput: 2_000_000,
   });
+  uploaded.add(name);
   await page.getByTestId('jar-upload-input').setInputFiles({
     name,
     mimeType: 'application/java-archive',

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { usePollInterval } from '../polling';
 import { flink } from './client';
 import type { JarPlanRequest } from './client';
 import { flinkKeys } from './keys';
@@ -15,9 +16,12 @@ export const jarPlanQuery = (c: string, jarId: string, body: JarPlanRequest = {}
     refetchOnWindowFocus: false,
   });
 
-/** Not polled: the list changes rarely; focus refetches and our own mutations invalidate it. */
+/**
+ * Polled like the rest of the cluster: teammates upload and delete jars too, and a refresh that
+ * failed right after our own upload must not leave the list without the new jar.
+ */
 export function useJars(c: string) {
-  return useQuery(jarsQuery(c));
+  return useQuery({ ...jarsQuery(c), refetchInterval: usePollInterval(c) });
 }
 
 export function useJarPlan(c: string, jarId: string | undefined, body: JarPlanRequest = {}) {

@@ -147,7 +147,12 @@ export function fakeLayout(height = 600, width = 1200) {
       toJSON: () => ({}),
     } as DOMRect;
   };
+  // jsdom has no SVG layout; xyflow measures its edge labels with getBBox.
+  const svg = SVGElement.prototype as unknown as { getBBox?: () => DOMRect };
+  const bbox = svg.getBBox;
+  svg.getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
   return () => {
+    svg.getBBox = bbox;
     if (before) Object.defineProperty(HTMLElement.prototype, 'clientHeight', before);
     else delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
     HTMLElement.prototype.getBoundingClientRect = rect;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeFlinkCluster, fakeLayout, fixture, renderAt } from '@/components/testing/fake-flink';
 
@@ -49,6 +49,18 @@ class FakeXhr {
     this.onabort?.();
   }
 }
+
+// Running a jar opens the job page, whose route loads its code lazily. Load it up front, so no
+// import is still on its way when the test environment is torn down.
+beforeAll(async () => {
+  await Promise.all([
+    import('@/features/job/job-layout'),
+    import('@/features/job-actions/job-actions'),
+    import('@/features/job-graph/job-graph-tab'),
+    import('@/components/graph/dag-graph'),
+    import('@/api/flink/prefetch'),
+  ]);
+});
 
 let restoreLayout: () => void;
 beforeEach(() => {
@@ -130,7 +142,8 @@ describe('submit page', () => {
     fireEvent.change(screen.getByTestId('jar-upload-input'), { target: { files: [file] } });
 
     const bar = await screen.findByRole('progressbar', { name: 'Uploading streamdash-jobs.jar' });
-    expect(bar).toHaveAttribute('aria-valuenow', '40');
+    // The bar shows 0 until the request is on its way.
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'));
     const xhr = FakeXhr.last as FakeXhr;
     expect(xhr.method).toBe('POST');
     expect(xhr.url).toBe('/api/demo/jars/upload');
@@ -151,6 +164,27 @@ describe('submit page', () => {
     expect(sent.filter((r) => r.path === '/jars').length).toBeGreaterThanOrEqual(2); // refetched after the upload
     const selected = screen.getAllByTestId('jar-row').find((r) => r.getAttribute('aria-selected') === 'true');
     expect(selected).toHaveTextContent(uploaded);
+  });
+
+  it('shows a jar a teammate uploads, and recovers from a failed refresh, without a reload', async () => {
+    const config = { ...fixture<Record<string, unknown>>('config.json'), 'refresh-interval': 200 };
+    const initial = fixture<{ address: string; files: object[] }>('jars.json');
+    let answer: unknown = initial;
+    fakeFlinkCluster({ '/config': config, '/jars': () => answer });
+    renderAt('/clusters/demo/submit');
+    await screen.findByTestId('jar-row');
+
+    answer = { status: 500, body: { errors: ['Internal server error.'] } };
+    expect(await screen.findByText(/stale/)).toBeInTheDocument();
+    answer = {
+      address: initial.address,
+      files: [
+        { id: 'abc_teammate.jar', name: 'teammate.jar', uploaded: 1795339200000, entry: [] },
+        ...initial.files,
+      ],
+    };
+    await waitFor(() => expect(screen.getAllByTestId('jar-row')).toHaveLength(2), { timeout: 3000 });
+    expect(screen.queryByText(/stale/)).toBeNull();
   });
 
   it('shows Flink’s refusal of an upload and offers to try again', async () => {
