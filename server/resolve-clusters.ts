@@ -24,7 +24,8 @@ export async function resolveClusters(log: (line: string) => void = console.log)
       name: 'Demo SeaTunnel',
       kind: 'seatunnel',
       url: demo.seatunnelV2Url,
-      flavour: 'auto',
+      // Known, so the browser does not probe (and log a 404 for) the other flavour on every load.
+      flavour: 'v2',
     });
   }
   if (demo.seatunnelV1Url) {
@@ -33,7 +34,7 @@ export async function resolveClusters(log: (line: string) => void = console.log)
       name: 'Demo SeaTunnel (REST v1)',
       kind: 'seatunnel',
       url: demo.seatunnelV1Url,
-      flavour: 'auto',
+      flavour: 'v1',
     });
   }
   log(`No cluster configured: started the embedded demo cluster (Flink at ${demo.flinkUrl}).`);

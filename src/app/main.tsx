@@ -5,11 +5,12 @@ import { Router } from 'wouter';
 import { App } from './app';
 import { createQueryClient } from './query-client';
 import { scrollToTopOnNewPage } from './router/scroll';
-import { preloadSettings } from './routes/route-tree';
+import { preloadFromUrl, preloadSettings } from './routes/route-tree';
 import './index.css';
 
 const queryClient = createQueryClient();
 
+preloadFromUrl(queryClient, window.location.pathname);
 void preloadSettings(queryClient).finally(() => {
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useClusterInfo } from '@/api/dashboard/clusters';
 import { clusterRoute, jobRoute, useRouteParams } from '../router';
 
@@ -43,4 +43,25 @@ export function PreloadFlinkJobPage({ code }: { code: CodeLoads }) {
     for (const load of code) void load();
   }, [isFlink, queryClient, clusterId, jobId, code]);
   return null;
+}
+
+/** A Flink job's URL: its id is 32 hex digits (SeaTunnel's are numbers), with or without a tab. */
+const FLINK_JOB_URL = /^\/clusters\/([^/]+)\/jobs\/([0-9a-f]{32})(\/[^/]+)?\/?$/;
+
+/**
+ * Called before the first render, while the cluster list is still on its way: a Flink job's URL
+ * alone is enough to start the job's data, the page's code, and the graph's when the graph tab
+ * (the default) is asked for. This takes the cluster list off the job page's critical path.
+ */
+export function preloadFlinkJobFromUrl(
+  queryClient: QueryClient,
+  pathname: string,
+  code: { page: CodeLoads; defaultTab: CodeLoads },
+) {
+  const m = FLINK_JOB_URL.exec(pathname);
+  if (!m?.[1] || !m[2]) return;
+  const clusterId = decodeURIComponent(m[1]);
+  const jobId = m[2];
+  void import('@/api/flink/prefetch').then((p) => p.prefetchJobPage(queryClient, clusterId, jobId));
+  for (const load of m[3] ? code.page : [...code.page, ...code.defaultTab]) void load();
 }

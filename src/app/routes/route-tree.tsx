@@ -28,7 +28,7 @@ import { ByClusterKind } from '../shell/by-cluster-kind';
 import { ClusterLayout } from '../shell/cluster-layout';
 import { NotFoundPage } from '../shell/not-found-page';
 import { RouteErrorBoundary } from '../shell/route-error-boundary';
-import { PreloadFlinkJobPage, PreloadFlinkOverview, type CodeLoads } from './preload';
+import { PreloadFlinkJobPage, PreloadFlinkOverview, preloadFlinkJobFromUrl, type CodeLoads } from './preload';
 
 /*
  * Every view has a URL: /clusters/<id>/<view>. Pages are loaded lazily, so a heavy library
@@ -53,17 +53,17 @@ const JobsPage = ByClusterKind({
   flink: lazyNamed(() => import('@/features/jobs/jobs-page'), 'JobsPage'),
   seatunnel: lazyNamed(() => import('@/features/seatunnel/seatunnel-jobs-page'), 'SeaTunnelJobsPage'),
 });
+const loadFlinkJobPage = () =>
+  Promise.all([import('@/features/job/job-layout'), import('@/features/job-actions/job-actions')]);
 /** The job page frames its tab (children); a SeaTunnel job has one page and no tabs. */
 const JobPage = ByClusterKind({
   // The job feature draws the page; the actions feature supplies its buttons (features stay independent).
   flink: lazy(() =>
-    Promise.all([import('@/features/job/job-layout'), import('@/features/job-actions/job-actions')]).then(
-      ([layout, actions]) => ({
-        default: function FlinkJobPage({ children }: { children?: ReactNode }) {
-          return <layout.JobLayout actions={<actions.JobActions />}>{children}</layout.JobLayout>;
-        },
-      }),
-    ),
+    loadFlinkJobPage().then(([layout, actions]) => ({
+      default: function FlinkJobPage({ children }: { children?: ReactNode }) {
+        return <layout.JobLayout actions={<actions.JobActions />}>{children}</layout.JobLayout>;
+      },
+    })),
   ),
   seatunnel: lazyNamed(() => import('@/features/seatunnel/seatunnel-job-page'), 'SeaTunnelJobPage'),
 });
@@ -199,4 +199,9 @@ export function AppRoutes() {
 /** Loads the cluster list before the first render so the shell never flashes "unknown cluster". */
 export async function preloadSettings(queryClient: QueryClient) {
   await queryClient.ensureQueryData(dashboardSettingsQuery).catch(() => undefined);
+}
+
+/** What a page's URL alone lets start before the cluster list is in (see preload.tsx). */
+export function preloadFromUrl(queryClient: QueryClient, pathname: string) {
+  preloadFlinkJobFromUrl(queryClient, pathname, { page: [loadFlinkJobPage], defaultTab: GRAPH_TAB_CODE });
 }

@@ -8,12 +8,17 @@ export function ClusterSwitcher() {
   const current = useOptionalClusterId();
   const navigate = useNavigate();
   if (!data) return null;
+  const selected = data.clusters.find((c) => c.id === current);
+  const label = (c: { name: string; kind: string }) =>
+    `${c.name} (${c.kind === 'flink' ? 'Flink' : 'SeaTunnel'})`;
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="sr-only">Cluster</span>
       <select
         data-testid="cluster-switcher"
         value={current ?? ''}
+        // The closed box cuts long names; the full one shows on hover.
+        title={selected ? label(selected) : 'All clusters'}
         onChange={(e) =>
           navigate(
             e.target.value ? hrefTo(overviewRoute, { clusterId: e.target.value }) : hrefTo(homeRoute, {}),
@@ -24,7 +29,7 @@ export function ClusterSwitcher() {
         <option value="">All clusters</option>
         {data.clusters.map((c) => (
           <option key={c.id} value={c.id}>
-            {c.name} ({c.kind === 'flink' ? 'Flink' : 'SeaTunnel'})
+            {label(c)}
           </option>
         ))}
       </select>
