@@ -89,22 +89,26 @@ export async function request<S extends z.ZodMiniType | undefined = undefined>(
         : JSON.stringify(options.body);
   const contentType =
     options.bodyText?.contentType ?? (options.body !== undefined && !isForm ? 'application/json' : undefined);
+  const early = method === 'GET' && body === undefined ? takeEarly(url) : undefined;
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, {
-      method,
-      signal: controller.signal,
-      headers: {
-        accept: options.responseType === 'text' ? 'text/plain, */*' : 'application/json',
-        ...(contentType ? { 'content-type': contentType } : {}),
-      },
-      ...(body !== undefined ? { body } : {}),
-    });
+    response = await (early
+      ? untilAborted(early, controller.signal)
+      : fetch(url, {
+          method,
+          signal: controller.signal,
+          headers: {
+            accept: options.responseType === 'text' ? 'text/plain, */*' : 'application/json',
+            ...(contentType ? { 'content-type': contentType } : {}),
+          },
+          ...(body !== undefined ? { body } : {}),
+        }));
     text = await response.text();
   } catch (e) {
     if (options.signal?.aborted) throw e;
-    if (controller.signal.aborted) throw new TimeoutError(endpoint, timeoutMs);
+    const earlyTimedOut = e instanceof DOMException && e.name === 'TimeoutError';
+    if (controller.signal.aborted || earlyTimedOut) throw new TimeoutError(endpoint, timeoutMs);
     throw new NetworkError(endpoint, e);
   } finally {
     clearTimeout(timer);
@@ -135,6 +139,15 @@ export async function request<S extends z.ZodMiniType | undefined = undefined>(
   return validateJson(endpoint, options.schema, json) as Result;
 }
 
+/** An early answer (sendEarly, below) still obeys this request's timeout and cancellation. */
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    answer.then(resolve, reject);
+  });
+}
+
 function validateJson<S extends z.ZodMiniType>(endpoint: string, schema: S, json: unknown): z.infer<S> {
   if (json === undefined) throw new InvalidResponseError(endpoint, '', 'the answer was empty');
   return validate(endpoint, schema, json);
@@ -150,4 +163,39 @@ export async function requestWithLazySchema<S extends z.ZodMiniType>(
 ): Promise<z.infer<S>> {
   const [schema, json] = await Promise.all([loadSchema(), request(options)]);
   return validateJson(`${options.method ?? 'GET'} ${options.path}`, schema, json);
+}
+
+/*
+ * GET requests sent before the app's code has loaded. A page's first answers (the cluster list,
+ * and for a Flink job page its config and details) go on the wire at once, ahead of the thirty or
+ * so chunks that then compete for the browser's six connections per server; without this the
+ * answers queued behind the code for half a second. `request` takes an early answer for
+ * the same URL once, and only while it is fresh.
+ */
+
+const FRESH_MS = 10_000;
+
+interface Early {
+  sentAt: number;
+  response: Promise<Response>;
+}
+
+const early = new Map<string, Early>();
+
+export function sendEarly(url: string, timeoutMs: number): void {
+  const response = fetch(url, {
+    headers: { accept: 'application/json' },
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  // Nobody may ask for it (an unknown cluster): its failure must not surface as unhandled.
+  response.catch(() => undefined);
+  early.set(url, { sentAt: Date.now(), response });
+}
+
+/** The early answer for `url`, once; undefined when there is none or it is too old to trust. */
+export function takeEarly(url: string, now = Date.now()): Promise<Response> | undefined {
+  const found = early.get(url);
+  if (!found) return undefined;
+  early.delete(url);
+  return now - found.sentAt <= FRESH_MS ? found.response : undefined;
 }

@@ -8,10 +8,14 @@ export type DashboardSettings = z.infer<typeof dashboardSettingsSchema>;
 
 export const dashboardKeys = { settings: ['dashboard', 'settings'] as const };
 
+const SETTINGS = { base: '/api', path: '/clusters' } as const;
+/** Sent early by main.tsx, before any page code loads. */
+export const DASHBOARD_SETTINGS_URL = `${SETTINGS.base}${SETTINGS.path}`;
+
 export const dashboardSettingsQuery = queryOptions({
   queryKey: dashboardKeys.settings,
   queryFn: ({ signal }) =>
-    requestWithLazySchema({ base: '/api', path: '/clusters', signal }, () =>
+    requestWithLazySchema({ ...SETTINGS, signal }, () =>
       import('./clusters-schema').then((m) => m.dashboardSettingsSchema),
     ),
   staleTime: Infinity,
