@@ -40,11 +40,15 @@ export function PreloadFlinkJobPage({ code }: { code: CodeLoads }) {
   const queryClient = useQueryClient();
   const isFlink = useIsFlink(clusterId);
   useMemo(() => {
-    if (!isFlink) return;
-    void import('@/api/flink/prefetch').then((m) => m.prefetchJobPage(queryClient, clusterId, jobId));
-    for (const load of code) void load();
+    if (isFlink) startJobPage(queryClient, clusterId, jobId, code);
   }, [isFlink, queryClient, clusterId, jobId, code]);
   return null;
+}
+
+/** A Flink job page's first answers and its code, all at once. */
+function startJobPage(queryClient: QueryClient, clusterId: string, jobId: string, code: CodeLoads) {
+  void import('@/api/flink/prefetch').then((m) => m.prefetchJobPage(queryClient, clusterId, jobId));
+  for (const load of code) void load();
 }
 
 /** A Flink job's URL: its id is 32 hex digits (SeaTunnel's are numbers), with or without a tab. */
@@ -67,6 +71,5 @@ export function preloadFlinkJobFromUrl(
   const jobId = m[2];
   sendEarly(`${base(clusterId)}/config`, DEFAULT_TIMEOUT_MS);
   sendEarly(`${base(clusterId)}/jobs/${jobId}`, DEFAULT_TIMEOUT_MS);
-  void import('@/api/flink/prefetch').then((p) => p.prefetchJobPage(queryClient, clusterId, jobId));
-  for (const load of m[3] ? code.page : [...code.page, ...code.defaultTab]) void load();
+  startJobPage(queryClient, clusterId, jobId, m[3] ? code.page : [...code.page, ...code.defaultTab]);
 }
