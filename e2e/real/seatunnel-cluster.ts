@@ -600,7 +600,6 @@ export async function startRealSeaTunnel(opts: StartOptions = {}): Promise<RealS
   const log = opts.log ?? defaultLog;
   const keep = opts.keepWorkDir ?? process.env.STREAMDASH_SEATUNNEL_KEEP === '1';
   const timeoutMs = opts.timeoutMs ?? 120_000;
-  await reapOrphans(log);
   const dist = await ensureDistribution(log);
   const l = await layoutHome(dist, opts.contextPath ?? '');
   const v1Url = `http://127.0.0.1:${l.hazelcastPort}/hazelcast/rest/maps`;
@@ -1115,42 +1114,6 @@ interface NodeState {
   clusterName: string;
 }
 
-interface MarkedJvm {
-  pid: number;
-  workDir: string;
-  /** The process that started it is gone (or it was started detached by `start`). */
-  orphan: boolean;
-}
-
-/** JVMs started by this script (they carry the marker property). */
-function markedJvms(): MarkedJvm[] {
-  const found: MarkedJvm[] = [];
-  for (const ent of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(ent)) continue;
-    try {
-      const args = fs.readFileSync(`/proc/${ent}/cmdline`, 'utf8').split('\0');
-      const marker = args.find((a) => a.startsWith(`-D${MARKER_PROP}=`));
-      if (!marker) continue;
-      const stat = fs.readFileSync(`/proc/${ent}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      let parent = '';
-      try {
-        parent = fs.readFileSync(`/proc/${ppid}/comm`, 'utf8').trim();
-      } catch {
-        /* parent gone */
-      }
-      found.push({
-        pid: Number(ent),
-        workDir: marker.slice(MARKER_PROP.length + 3),
-        orphan: !parent.startsWith('node'),
-      });
-    } catch {
-      /* raced */
-    }
-  }
-  return found;
-}
-
 function readState(): NodeState | undefined {
   try {
     return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as NodeState;
@@ -1159,38 +1122,28 @@ function readState(): NodeState | undefined {
   }
 }
 
-/** Kills JVMs of ours whose starting process died without cleaning up (not the `start` node). */
-async function reapOrphans(log: Log) {
-  const state = readState();
-  for (const j of markedJvms().filter((m) => m.orphan && m.workDir !== state?.workDir)) {
-    log(`killing orphaned SeaTunnel JVM ${j.pid} (${j.workDir})`);
-    await terminate(j.pid, 5000);
-    fs.rmSync(j.workDir, { recursive: true, force: true });
-  }
-}
-
+/** Stops the node that `start` recorded, by its recorded pid, and nothing else: another checkout's
+ * node on the same machine carries the same marker and must be left alone. */
 async function cliStop(log: Log) {
   const state = readState();
-  // The node of the state file, and orphans: JVMs carrying our marker whose starting node process
-  // is gone (e.g. a `record` run that was SIGKILLed). A node owned by a live test run is left alone.
-  const targets = markedJvms().filter((j) => (state && j.workDir === state.workDir) || j.orphan);
-  if (!targets.length) log('no SeaTunnel node of ours is running');
-  for (const t of targets) {
-    const t0 = Date.now();
-    await terminate(t.pid, 20_000);
-    fs.rmSync(t.workDir, { recursive: true, force: true });
-    log(`stopped JVM ${t.pid} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  if (!state) {
+    log('no SeaTunnel node was started by `start` (no state file)');
+    return;
   }
-  if (state) fs.rmSync(state.workDir, { recursive: true, force: true });
+  const t0 = Date.now();
+  await terminate(state.pid, 20_000);
+  fs.rmSync(state.workDir, { recursive: true, force: true });
   fs.rmSync(STATE_FILE, { force: true });
+  log(`stopped JVM ${state.pid} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 }
 
 async function main(argv: string[]) {
   const cmd = argv[0] ?? 'help';
   const log = defaultLog;
   if (cmd === 'start') {
-    const running = markedJvms().filter((j) => j.orphan);
-    if (running.length) throw new Error(`a node is already running (pid ${running[0]?.pid}); run stop first`);
+    const prev = readState();
+    if (prev && isAlive(prev.pid))
+      throw new Error(`a node is already running (pid ${prev.pid}); run stop first`);
     const t0 = Date.now();
     const node = await startRealSeaTunnel({ log, detach: true, keepWorkDir: true });
     const state: NodeState = {
