@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { isApiError, HttpError, InvalidResponseError } from '@/api/errors';
+import { useNow } from '@/hooks/use-now';
 import { formatAgo } from '@/lib/format';
 import { PageSkeleton } from './page-skeleton';
 
@@ -54,15 +55,16 @@ export function QueryError({
   );
 }
 
-/** Marks data that is still shown after the cluster stopped answering. */
+/** Marks data that is still shown after the cluster stopped answering; its age keeps counting. */
 export function StaleMark({ updatedAt }: { updatedAt: number }) {
+  const now = useNow();
   return (
     <span
       data-testid="stale-mark"
       title="The last refresh failed; this is the last data received."
       className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-800 dark:text-amber-100"
     >
-      stale · {formatAgo(updatedAt)}
+      stale · {formatAgo(updatedAt, now)}
     </span>
   );
 }

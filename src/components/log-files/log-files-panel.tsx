@@ -12,7 +12,8 @@ import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { LogViewer } from '@/components/log-viewer';
 import { QueryError, QueryState } from '@/components/query-state';
-import { formatAgo, formatBytes, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
+import { formatBytes, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
+import { TimeAgo } from '@/components/time-ago';
 
 export interface LogFileInfo {
   name: string;
@@ -93,7 +94,10 @@ export function LogFilesPanel({ files, selected, onSelect, timeZone, children }:
                   <span className="block text-[11px] text-slate-500">
                     {formatBytes(f.size)}
                     {f.mtime ? (
-                      <span title={formatTimestamp(f.mtime, timeZone)}> · changed {formatAgo(f.mtime)}</span>
+                      <span title={formatTimestamp(f.mtime, timeZone)}>
+                        {' '}
+                        · changed <TimeAgo at={f.mtime} />
+                      </span>
                     ) : null}
                   </span>
                 </button>

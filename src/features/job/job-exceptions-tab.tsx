@@ -3,7 +3,8 @@ import { jobRoute, Link, taskManagerRoute, useRouteParams } from '@/app/router';
 import { useJobExceptionsPaged } from '@/api/flink/queries-job-page';
 import type { ExceptionInfo, RootExceptionInfo } from '@/api/flink/schemas';
 import { QueryState } from '@/components/query-state';
-import { formatAgo, formatTimestamp, isoTimestamp } from '@/lib/format';
+import { useNow } from '@/hooks/use-now';
+import { formatAgo, formatTimestamp, isoTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { StackTrace } from './stack-trace';
 import {
@@ -228,14 +229,7 @@ function ExceptionBody({
         >
           {head.className}
         </span>
-        <time
-          dateTime={isoTimestamp(entry.timestamp)}
-          className="ml-auto shrink-0 text-xs tabular-nums text-slate-500"
-          title={formatAgo(entry.timestamp)}
-          data-testid="exception-time"
-        >
-          {formatTimestamp(entry.timestamp, zone)}
-        </time>
+        <ExceptionTime at={entry.timestamp} zone={zone} />
       </div>
       {head.message ? (
         <p
@@ -292,6 +286,21 @@ function ExceptionBody({
       ) : null}
       <StackTrace text={entry.stacktrace} />
     </div>
+  );
+}
+
+/** When it failed; the hover title says how long ago, counting on the shared clock. */
+function ExceptionTime({ at, zone }: { at: number; zone: TimeZoneChoice }) {
+  const now = useNow();
+  return (
+    <time
+      dateTime={isoTimestamp(at)}
+      className="ml-auto shrink-0 text-xs tabular-nums text-slate-500"
+      title={formatAgo(at, now)}
+      data-testid="exception-time"
+    >
+      {formatTimestamp(at, zone)}
+    </time>
   );
 }
 
