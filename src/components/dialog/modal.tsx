@@ -1,7 +1,8 @@
 /**
  * Modal: an accessible modal on the native <dialog> (top layer, inert background, focus kept
  * inside). Escape and a click on the backdrop close it unless `dismissible` is false (e.g. while
- * a request runs). Content is mounted only while open, so forms start fresh every time.
+ * a request runs); the second click of a double-click does not (see onClick). Content is mounted
+ * only while open, so forms start fresh every time.
  *
  *   <Modal open={open} onClose={() => setOpen(false)} title="Trigger savepoint"
  *     footer={<button onClick={save}>Trigger</button>}>…</Modal>
@@ -70,7 +71,9 @@ export function Modal({
         if (dismissible) onClose();
       }}
       onClick={(e) => {
-        if (e.target === e.currentTarget && dismissible) onClose(); // the backdrop
+        // A click on the backdrop closes, but not the second click of the double-click that
+        // opened the dialog: it lands on the backdrop that the first click just put there.
+        if (e.target === e.currentTarget && dismissible && e.detail < 2) onClose();
       }}
       className={`m-auto max-h-[calc(100%-2rem)] w-[calc(100%-2rem)] ${WIDTH[size]} overflow-hidden rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
     >

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider } from '@/components/toast';
 import { TRIGGER_ID_PATTERN } from '@/api/flink/trigger-id';
 import { memoryRouter } from '@/components/testing/memory-router';
+import { emulateModalTopLayer } from '@/components/testing/modal-top-layer';
 import { JobActions } from './job-actions';
 import { resetOperationsStore } from './operations-store';
 
@@ -117,6 +119,31 @@ beforeEach(() => {
   resetOperationsStore();
 });
 afterEach(() => vi.unstubAllGlobals());
+
+describe('header buttons', () => {
+  const openDialog = () => document.querySelector('dialog[open]');
+
+  it.each(['savepoint', 'checkpoint', 'stop', 'cancel'])(
+    'a double click on %s opens its dialog and leaves it open',
+    async (kind) => {
+      fakeCluster();
+      const stopEmulating = emulateModalTopLayer();
+      try {
+        renderActions();
+        const user = userEvent.setup();
+        // The second click lands on the backdrop of the dialog the first click opened.
+        await user.dblClick(await screen.findByTestId(`action-${kind}`));
+        expect(openDialog()).toHaveTextContent(JOB_NAME);
+        // A single click on the backdrop still closes it.
+        await user.click(screen.getByTestId(`action-${kind}`));
+        expect(openDialog()).toBeNull();
+      } finally {
+        stopEmulating();
+      }
+    },
+    20_000, // the first test of a file pays for loading the page's code on a busy machine
+  );
+});
 
 describe('savepoint', () => {
   it('a double click sends one trigger request with one triggerId, then shows the path with a copy button', async () => {
