@@ -17,6 +17,9 @@ const tmRoutes = {
   '/jobs/overview': fixture('jobs__overview.json'),
 };
 
+/** The clock 3 s after the recorded heartbeat of localhost:44637-91d2cb (2026-11-22 09:19:07.008 UTC). */
+const atRecordingTime = () => vi.useFakeTimers({ toFake: ['Date'], now: 1795339147008 + 3000 });
+
 let restoreLayout: () => void;
 beforeEach(() => {
   localStorage.clear();
@@ -25,10 +28,12 @@ beforeEach(() => {
 afterEach(() => {
   restoreLayout();
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
 describe('task manager list', () => {
   it('lists the recorded task managers with slots, heartbeat age and hardware', async () => {
+    atRecordingTime();
     fakeFlinkCluster(tmRoutes);
     renderAt('/clusters/demo/task-managers');
     const table = await screen.findByRole('grid', { name: 'Task managers' });
@@ -41,6 +46,7 @@ describe('task manager list', () => {
     expect(row).toHaveTextContent('23.5 GiB'); // physicalMemory 25276510208
     expect(row).toHaveTextContent('538 MiB'); // hardware.freeMemory = the JVM heap
     // timeSinceLastHeartbeat is an epoch timestamp (2026 in the recording): an age, not "56 years".
+    expect(row).toHaveTextContent('3 s ago');
     expect(row).not.toHaveTextContent(/\d+ d \d+ h ago/);
   });
 
@@ -70,6 +76,7 @@ describe('task manager list', () => {
   });
 
   it('sorts by heartbeat age, the oldest heartbeat first when descending', async () => {
+    atRecordingTime(); // before the recorded heartbeats both ages would be 0
     fakeFlinkCluster(tmRoutes);
     renderAt('/clusters/demo/task-managers?sort=heartbeat&desc=true');
     const table = await screen.findByRole('grid', { name: 'Task managers' });
