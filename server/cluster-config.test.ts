@@ -24,6 +24,22 @@ describe('cluster configuration', () => {
     );
     expect(cfg.clusters.map((c) => c.url)).toEqual(['http://st:5801', 'http://st2:5801']);
   });
+  it('knows a URL with /hazelcast/rest/maps is REST v1, so the browser never probes v2 on it', () => {
+    const cfg = parseConfig(
+      { clusters: [{ id: 'st', kind: 'seatunnel', url: 'http://st:5801/hazelcast/rest/maps' }] },
+      { SEATUNNEL_URL: 'http://st2:5801/hazelcast/rest/maps/,http://st3:8080' },
+    );
+    expect(publicClusters(cfg).map((c) => [c.id, c.flavour])).toEqual([
+      ['st', 'v1'],
+      ['seatunnel-1', 'v1'],
+      ['seatunnel-2', 'auto'],
+    ]);
+    expect(() =>
+      parseConfig({
+        clusters: [{ id: 'st', kind: 'seatunnel', url: 'http://st:5801/hazelcast/rest/maps', flavour: 'v2' }],
+      }),
+    ).toThrow(/clusters\[0\]\.url .*REST v1/);
+  });
   it('rejects bad ids, kinds, URLs and duplicates with a message saying where', () => {
     expect(() => parseConfig({ clusters: [{ id: 'A B', kind: 'flink', url: 'http://x' }] })).toThrow(
       /clusters\[0\]\.id/,

@@ -59,10 +59,24 @@ function parseUrl(raw: string, where: string): string {
 /**
  * SeaTunnel's docs give the v1 API as `http://host:5801/hazelcast/rest/maps`; the app's v1 client
  * adds that prefix itself, so a URL pasted with it would double it (and every answer be a 204).
+ * Such a URL says which API the node speaks: it is v1, without probing v2 first (a v1 node hangs
+ * up on v2's `/overview`, which the browser then logs as a 504 on every load).
  */
-function clusterUrl(kind: 'flink' | 'seatunnel', raw: string, where: string): string {
+const V1_SUFFIX = /\/hazelcast\/rest\/maps$/;
+
+type Flavour = 'v1' | 'v2' | 'auto';
+
+function seaTunnelTarget(
+  raw: string,
+  configured: Flavour | undefined,
+  where: string,
+): { url: string; flavour: Flavour } {
   const url = parseUrl(raw, where);
-  return kind === 'seatunnel' ? url.replace(/\/hazelcast\/rest\/maps$/, '') : url;
+  if (!V1_SUFFIX.test(url)) return { url, flavour: configured ?? 'auto' };
+  if (configured === 'v2') {
+    throw new ConfigError(`${where} ends with /hazelcast/rest/maps (REST v1) but the flavour says v2`);
+  }
+  return { url: url.replace(V1_SUFFIX, ''), flavour: 'v1' };
 }
 
 function clusterFromJson(raw: unknown, index: number): ClusterConfig {
@@ -92,9 +106,10 @@ function clusterFromJson(raw: unknown, index: number): ClusterConfig {
     id,
     name: typeof o.name === 'string' ? o.name : id,
     kind: o.kind,
-    url: clusterUrl(o.kind, o.url, `${where}.url`),
+    ...(o.kind === 'seatunnel'
+      ? seaTunnelTarget(o.url, flavour, `${where}.url`)
+      : { url: parseUrl(o.url, `${where}.url`) }),
     ...(headers ? { headers: headers as Record<string, string> } : {}),
-    ...(o.kind === 'seatunnel' ? { flavour: flavour ?? 'auto' } : {}),
     ...(typeof o.prometheusUrl === 'string'
       ? { prometheusUrl: parseUrl(o.prometheusUrl, `${where}.prometheusUrl`) }
       : {}),
@@ -116,8 +131,9 @@ function clustersFromEnv(env: NodeJS.ProcessEnv): ClusterConfig[] {
         id,
         name: id,
         kind,
-        url: clusterUrl(kind, raw, kind === 'flink' ? 'FLINK_URL' : 'SEATUNNEL_URL'),
-        ...(kind === 'seatunnel' ? { flavour: 'auto' as const } : {}),
+        ...(kind === 'seatunnel'
+          ? seaTunnelTarget(raw, undefined, 'SEATUNNEL_URL')
+          : { url: parseUrl(raw, 'FLINK_URL') }),
       });
     });
   };

@@ -66,7 +66,8 @@ export default async function globalSetup() {
               id: 'demo-seatunnel-v1',
               name: 'Demo SeaTunnel v1',
               kind: 'seatunnel',
-              url: demo.info.seatunnelV1Url,
+              // As SeaTunnel's docs print a v1 address: the suffix alone says REST v1 (no v2 probe).
+              url: `${demo.info.seatunnelV1Url}/hazelcast/rest/maps`,
             },
           ]
         : []),
@@ -123,14 +124,12 @@ export default async function globalSetup() {
           flavour: 'v2',
         });
       }
-      // v1Url already ends in /hazelcast/rest/maps; the app's v1 client adds that prefix itself.
-      const hazelcastBase = seatunnel.v1Url.replace(/\/hazelcast\/rest\/maps\/?$/, '');
+      // v1Url ends in /hazelcast/rest/maps, as a user pastes it: that alone makes it REST v1.
       clusters.push({
         id: 'real-seatunnel-v1',
         name: 'Real SeaTunnel v1',
         kind: 'seatunnel',
-        url: hazelcastBase,
-        flavour: 'v1',
+        url: seatunnel.v1Url,
       });
     }
 

@@ -12,7 +12,25 @@ export abstract class ApiError extends Error {
   get isOutage(): boolean {
     return false;
   }
+  /**
+   * Set when the cluster said it cannot answer this endpoint at all as it is set up (a feature
+   * switched off, a scheduler without it, an API this version lacks): asking again only gets the
+   * same answer, so such a query is asked once and not polled (see src/app/query-client.ts).
+   */
+  get notSupported(): NotSupportedReason | undefined {
+    return undefined;
+  }
 }
+
+/**
+ * - `unsupported`: a 500 whose cause is Flink's `UnsupportedOperationException` ("The
+ *   DefaultScheduler does not support changing the parallelism…"), or a 501.
+ * - `no-route`: Flink's router or static file handler has nothing at this path: the feature is off
+ *   (`rest.profiling.enabled: false`) or this version lacks the endpoint.
+ * - `disabled`: the cluster names the feature as disabled or not enabled (checkpointing not
+ *   enabled for the job; Flink's 503 "Rescaling is temporarily disabled").
+ */
+export type NotSupportedReason = 'unsupported' | 'no-route' | 'disabled';
 
 /** The cluster answered with an error status; Flink puts its messages in `{"errors": [...]}`. */
 export class HttpError extends ApiError {
@@ -28,6 +46,32 @@ export class HttpError extends ApiError {
   override get isOutage() {
     return this.status === 502 || this.status === 504;
   }
+  override get notSupported() {
+    return notSupportedReason(this.status, this.errors);
+  }
+}
+
+/** Flink's router (`Not found: /path`) and web UI file handler (`Unable to load requested file /path.`). */
+const NO_ROUTE = /^(Not found: \/|Unable to load requested file \/)/;
+const UNSUPPORTED = /UnsupportedOperationException|does not support|is not supported/i;
+const NOT_ENABLED = /checkpointing (has not been|is not) enabled|is (temporarily )?disabled/i;
+
+/** The one rule for "this cluster cannot answer this endpoint as it is set up". */
+export function notSupportedReason(
+  status: number,
+  errors: readonly string[],
+): NotSupportedReason | undefined {
+  if (status === 501) return 'unsupported';
+  if (status === 404 && errors.some((e) => NO_ROUTE.test(e.trim()))) return 'no-route';
+  // A 503 is also Flink's "leader election in progress": only one that names a disabled feature counts.
+  if ((status === 404 || status === 503) && errors.some((e) => NOT_ENABLED.test(e))) return 'disabled';
+  if (status === 500 && errors.some((e) => UNSUPPORTED.test(e))) return 'unsupported';
+  return undefined;
+}
+
+/** Whether `error` is the cluster's "not supported here" (see {@link ApiError.notSupported}). */
+export function isNotSupported(error: unknown): boolean {
+  return isApiError(error) && error.notSupported !== undefined;
 }
 
 /**

@@ -1,9 +1,48 @@
-import { QueryClient } from '@tanstack/react-query';
-import { isApiError } from '@/api/errors';
+import {
+  QueryClient,
+  type DefaultError,
+  type DefaultedQueryObserverOptions,
+  type Query,
+  type QueryKey,
+  type QueryObserverOptions,
+} from '@tanstack/react-query';
+import { isApiError, isNotSupported } from '@/api/errors';
 import { trackConnections } from '@/api/connection-status';
 
+/**
+ * A query whose last answer was the cluster's "not supported here" (see ApiError.notSupported)
+ * is switched off until it answers otherwise: no poll, no refetch on focus, reconnect, mount or
+ * invalidation. The browser logs every failed request in the console, so the only way to have no
+ * error per poll is not to ask again. The retry button (an explicit refetch) still asks.
+ */
+class DashboardQueryClient extends QueryClient {
+  override defaultQueryOptions<
+    TQueryFnData = unknown,
+    TError = DefaultError,
+    TData = TQueryFnData,
+    TQueryData = TQueryFnData,
+    TQueryKey extends QueryKey = QueryKey,
+    TPageParam = never,
+  >(
+    options:
+      | QueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey, TPageParam>
+      | DefaultedQueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey>,
+  ): DefaultedQueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey> {
+    const defaulted = super.defaultQueryOptions(options);
+    if (options._defaulted) return defaulted;
+    const enabled = defaulted.enabled;
+    return {
+      ...defaulted,
+      enabled: (query: Query<TQueryFnData, TError, TQueryData, TQueryKey>) => {
+        if (isNotSupported(query.state.error)) return false;
+        return typeof enabled === 'function' ? enabled(query) : enabled !== false;
+      },
+    };
+  }
+}
+
 export function createQueryClient() {
-  const client = new QueryClient({
+  const client = new DashboardQueryClient({
     defaultOptions: {
       queries: {
         staleTime: 1000,

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { jobRoute, useRouteParams } from '@/app/router';
-import { HttpError } from '@/api/errors';
+import { isNotSupported } from '@/api/errors';
 import {
   useJobAccumulators,
   useJobConfig,
@@ -353,11 +353,9 @@ function RequirementsSection({ clusterId, jobId }: { clusterId: string; jobId: s
     () => (req.data ? requirementRows(req.data, details.data?.vertices) : []),
     [req.data, details.data],
   );
-  // The default scheduler answers 500 "does not support ..."; that is a fact about the job, not a failure.
-  const unsupported =
-    !req.data &&
-    req.error instanceof HttpError &&
-    req.error.errors.some((e) => /does not support|AdaptiveScheduler/i.test(e));
+  // The default scheduler answers 500 "does not support ...": a fact about the job, not a failure
+  // (and asked once, not polled: see ApiError.notSupported).
+  const unsupported = !req.data && isNotSupported(req.error);
   return (
     <Section title="Resource requirements" testId="resource-requirements">
       {unsupported ? (

@@ -1,4 +1,4 @@
-import { HttpError } from '@/api/errors';
+import { isNotSupported } from '@/api/errors';
 import type { ResourceRequirements } from '@/api/flink/schemas';
 
 /*
@@ -78,12 +78,7 @@ export function planRescale(
   return { bounds: valid ? bounds : undefined, errors, changed, summary: parts.join(', ') };
 }
 
-/** Whether an error of GET/PUT resource-requirements means "not the adaptive scheduler". */
+/** Whether an error of GET/PUT resource-requirements means "not the adaptive scheduler" (or a Flink without the endpoint). */
 export function isSchedulerUnsupported(error: unknown): boolean {
-  return (
-    error instanceof HttpError &&
-    error.errors.some((m) =>
-      /does not support changing the parallelism|only expected to work with the AdaptiveScheduler/i.test(m),
-    )
-  );
+  return isNotSupported(error);
 }
