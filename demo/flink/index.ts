@@ -16,6 +16,8 @@ export interface FlinkDemoOptions {
   flameGraphs?: boolean;
   /** execution.checkpointing.savepoint-dir; null = not configured (savepoints need a target directory). */
   defaultSavepointDir?: string | null;
+  /** metrics.fetcher.update-interval in ms (default 10 s, as in Flink); 0 = metrics change on every request. */
+  metricFetchIntervalMs?: number;
   /** Clock, for tests (default Date.now). */
   now?: () => number;
   /** Called when the cluster shut itself down (DELETE /cluster). */
@@ -39,6 +41,9 @@ export async function startFlinkDemo(opts: FlinkDemoOptions = {}): Promise<Flink
     flameGraphs: opts.flameGraphs ?? true,
     defaultSavepointDir:
       opts.defaultSavepointDir === undefined ? 'file:/tmp/flink-savepoints' : opts.defaultSavepointDir,
+    ...(opts.metricFetchIntervalMs !== undefined
+      ? { metricFetchIntervalMs: opts.metricFetchIntervalMs }
+      : {}),
     now: opts.now ?? Date.now,
   });
   let port = 0;

@@ -156,7 +156,8 @@ export function planJson(job: { id: string; name: string; spec: SimJob['spec']; 
   };
 }
 
-export function jobDetails(job: SimJob, now: number) {
+/** `metricsAt`: when the served vertex metrics were measured (the metric fetcher's last refresh). */
+export function jobDetails(job: SimJob, now: number, metricsAt = now) {
   const p = job.phase(now);
   const statusCounts = emptyStateCounts();
   const vertices = job.vertices.map((v) => {
@@ -175,7 +176,7 @@ export function jobDetails(job: SimJob, now: number) {
       'end-time': times.end,
       duration: times.duration,
       tasks: counts,
-      metrics: ioMetrics(job, v, [...Array(v.parallelism).keys()], now),
+      metrics: ioMetrics(job, v, [...Array(v.parallelism).keys()], metricsAt),
     };
   });
   return {
@@ -266,7 +267,7 @@ export function subtaskJson(c: Cluster, job: SimJob, v: SimVertex, s: number, no
     'start-time': start,
     'end-time': end,
     duration: start < 0 ? -1 : (end > 0 ? end : now) - start,
-    metrics: ioMetrics(job, v, [s], current ? now : p.runningSince),
+    metrics: ioMetrics(job, v, [s], current ? c.metricsAt(now) : p.runningSince),
     'taskmanager-id': loc.taskManagerId,
     'status-duration': statusDuration(job, v, s, now),
     start_time: start,

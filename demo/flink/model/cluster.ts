@@ -9,6 +9,7 @@ import { OperationStore } from './operations.ts';
 import { DEMO_JOBS } from './specs.ts';
 import { createTaskManagers, type SimTaskManager, type TmLoad } from './task-managers.ts';
 import type { CheckpointSpec, JobSpec } from './types.ts';
+import { MetricFetcher } from './metric-fetcher.ts';
 
 /** What Flink reports for a job that did not enable checkpointing. */
 const DISABLED_CHECKPOINTING: CheckpointSpec = {
@@ -30,6 +31,8 @@ export interface ClusterOptions {
   flameGraphs: boolean;
   /** execution.checkpointing.savepoint-dir; null = not configured. */
   defaultSavepointDir: string | null;
+  /** metrics.fetcher.update-interval: metrics served through REST change at most this often (0: on every request). */
+  metricFetchIntervalMs?: number;
   now: () => number;
 }
 
@@ -47,6 +50,7 @@ export class Cluster {
   readonly historySize: number;
   readonly datasets = new Map<string, { isComplete: boolean }>();
   readonly commitId: string;
+  readonly metricFetcher: MetricFetcher;
   private readonly jobsById = new Map<string, SimJob>();
   private readonly jobOrder: SimJob[] = [];
   private largeLoaded = false;
@@ -62,6 +66,7 @@ export class Cluster {
 
   constructor(readonly opts: ClusterOptions) {
     this.startedAt = opts.now();
+    this.metricFetcher = new MetricFetcher(opts.metricFetchIntervalMs);
     this.jmStartedAt = this.startedAt - 3 * 3600_000 - 412_000;
     const large = opts.scale === 'large';
     this.taskManagers = createTaskManagers(opts.seed, large ? 1000 : 3, 4, this.startedAt);
@@ -75,6 +80,11 @@ export class Cluster {
 
   now(): number {
     return this.opts.now();
+  }
+
+  /** When the metrics served to a request at `now` were measured (the JobManager's metric fetcher). */
+  metricsAt(now: number): number {
+    return this.metricFetcher.at(now);
   }
 
   /** A fresh 32-hex id (trigger ids, job ids of submitted jobs), from the seeded sequence. */

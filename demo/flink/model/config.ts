@@ -19,6 +19,7 @@ export function clusterConfig(c: Cluster, restPort: number): { key: string; valu
     ['jobmanager.rpc.address', 'jobmanager'],
     ['jobmanager.rpc.port', '6123'],
     ['jobmanager.scheduler', 'adaptive'],
+    ['metrics.fetcher.update-interval', flinkDuration(c.metricFetcher.intervalMs)],
     ['parallelism.default', '1'],
     ['rest.address', 'jobmanager'],
     ['rest.bind-address', '0.0.0.0'],
@@ -98,4 +99,9 @@ export function jobConfigEntries(
   return [...base, ...extra.map(([key, value]) => ({ key, value }))].sort((a, b) =>
     a.key.localeCompare(b.key),
   );
+}
+
+/** A duration as Flink prints it in its configuration ("10 s", "500 ms"). */
+function flinkDuration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }

@@ -117,7 +117,10 @@ export const jobRoutes: RouteModule = (api) => {
     {
       method: 'GET',
       path: '/jobs/:jobid',
-      handler: (ctx) => ({ json: jobDetails(requireJob(api, ctx.params.jobid ?? '', c.now()), c.now()) }),
+      handler: (ctx) => {
+        const now = c.now();
+        return { json: jobDetails(requireJob(api, ctx.params.jobid ?? '', now), now, c.metricsAt(now)) };
+      },
     },
     { method: 'PATCH', path: '/jobs/:jobid', handler: (ctx) => cancel(api, ctx) },
     { method: 'GET', path: '/jobs/:jobid/yarn-cancel', handler: (ctx) => cancel(api, ctx) },

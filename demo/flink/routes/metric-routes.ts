@@ -109,13 +109,14 @@ function subtaskMetricMap(
   const job = c.job(jobId, now);
   const v = job?.vertex(vertexId);
   if (!job || !v || s >= v.parallelism || !reportsMetrics(job, v, s, now)) return undefined;
-  return subtaskMetrics(job, v, s, now);
+  return subtaskMetrics(job, v, s, c.metricsAt(now));
 }
 
 function tmMetrics(c: Cluster, tm: SimTaskManager, now: number): Metrics {
-  const load = c.tmLoad(tm, now);
-  const j = jvmSample(c.seed, tm.id, tm.registeredAt, now, load);
-  const m = jvmMetrics(j, tm.registeredAt, now);
+  const at = c.metricsAt(now);
+  const load = c.tmLoad(tm, at);
+  const j = jvmSample(c.seed, tm.id, tm.registeredAt, at, load);
+  const m = jvmMetrics(j, tm.registeredAt, at);
   for (const [k, v] of tmOnlyMetrics(j, load.usedSlots, tm.slots)) m.set(k, v);
   return m;
 }
@@ -141,8 +142,9 @@ export const metricRoutes: RouteModule = (api) => {
       path: '/jobmanager/metrics',
       handler: (ctx) => {
         const now = c.now();
-        const j = jvmSample(c.seed, 'jobmanager', c.jmStartedAt, now, { usedSlots: 2, backPressured: false });
-        const m = jvmMetrics(j, c.jmStartedAt, now);
+        const at = c.metricsAt(now);
+        const j = jvmSample(c.seed, 'jobmanager', c.jmStartedAt, at, { usedSlots: 2, backPressured: false });
+        const m = jvmMetrics(j, c.jmStartedAt, at);
         const used = c.slotPlan(now).used.reduce((a, b) => a + b, 0);
         m.set('numRegisteredTaskManagers', javaLong(c.taskManagers.length));
         m.set('numPendingTaskManagers', '0');

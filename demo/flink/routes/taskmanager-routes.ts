@@ -102,7 +102,8 @@ export const taskManagerRoutes: RouteModule = (api) => {
         const tm = requireTm(api, ctx);
         const now = c.now();
         const info = tmInfo(c, tm, now);
-        const load = c.tmLoad(tm, now);
+        const metricsAt = c.metricsAt(now);
+        const load = c.tmLoad(tm, metricsAt);
         const allocatedSlots: { jobId: string; resource: ReturnType<typeof slotResource> }[] = [];
         for (const [jobId, slots] of c.slotPlan(now).slots) {
           for (const s of slots)
@@ -113,7 +114,7 @@ export const taskManagerRoutes: RouteModule = (api) => {
           json: {
             ...info,
             allocatedSlots,
-            metrics: tmDetailMetrics(jvmSample(c.seed, tm.id, tm.registeredAt, now, load)),
+            metrics: tmDetailMetrics(jvmSample(c.seed, tm.id, tm.registeredAt, metricsAt, load)),
           },
         };
       },

@@ -160,7 +160,7 @@ export const vertexRoutes: RouteModule = (api) => {
         const out: { id: string; value: string }[] = [];
         for (let s = 0; s < v.parallelism; s++) {
           if (!reportsMetrics(job, v, s, now)) continue;
-          const wm = sampleSubtask(job, v, s, now).inputWatermark;
+          const wm = sampleSubtask(job, v, s, api.cluster.metricsAt(now)).inputWatermark;
           out.push({ id: `${s}.currentInputWatermark`, value: wm === null ? LONG_MIN_VALUE : javaLong(wm) });
         }
         return { json: out };
@@ -177,6 +177,7 @@ function attemptOf(job: SimJob, attempt: number, now: number): number {
 }
 
 function vertexTaskManagers(api: Api, job: SimJob, v: SimVertex, now: number) {
+  const metricsAt = api.cluster.metricsAt(now);
   const byTm = new Map<string, { endpoint: string; subtasks: number[] }>();
   for (let s = 0; s < v.parallelism; s++) {
     const loc = api.cluster.locate(job, v.index, s, now);
@@ -199,7 +200,7 @@ function vertexTaskManagers(api: Api, job: SimJob, v: SimVertex, now: number) {
     }
     const state = aggregateState(counts, e.subtasks.length);
     if (['RUNNING', 'DEPLOYING', 'SCHEDULED', 'INITIALIZING', 'CREATED'].includes(state)) end = -1;
-    const metricsPerSubtask = e.subtasks.map((s) => ioMetrics(job, v, [s], now));
+    const metricsPerSubtask = e.subtasks.map((s) => ioMetrics(job, v, [s], metricsAt));
     const keys = [
       'read-bytes',
       'write-bytes',
@@ -216,7 +217,7 @@ function vertexTaskManagers(api: Api, job: SimJob, v: SimVertex, now: number) {
       'start-time': start,
       'end-time': end,
       duration: start < 0 ? -1 : (end > 0 ? end : now) - start,
-      metrics: ioMetrics(job, v, e.subtasks, now),
+      metrics: ioMetrics(job, v, e.subtasks, metricsAt),
       'status-counts': counts,
       'taskmanager-id': tmId,
       aggregated: {
@@ -253,7 +254,7 @@ function backPressure(api: Api, ctx: RequestContext) {
   if (since === undefined || now - since < BACK_PRESSURE_SAMPLE_MS || running.length === 0)
     return { status: 'deprecated' };
   const subtasks = running.map((s) => {
-    const x = sampleSubtask(job, v, s, now);
+    const x = sampleSubtask(job, v, s, c.metricsAt(now));
     const ratio = x.backPressuredMs / 1000;
     const lv = level(ratio);
     return {

@@ -36,6 +36,29 @@ describe('TimeSeriesChart', { timeout: SLOW_CI_MS }, () => {
     expect(container.querySelectorAll('.recharts-line-curve')).toHaveLength(1);
   });
 
+  it('lists the plotted values in a table for screen readers, exact values in data-value', () => {
+    render(<TimeSeriesChart title="Throughput" series={series} timeZone="UTC" width={600} />);
+    const table = screen.getByRole('table', { name: 'Throughput' });
+    expect([...table.querySelectorAll('th[scope="col"]')].map((th) => th.textContent)).toEqual([
+      'Time',
+      'Records in',
+      'Records out',
+    ]);
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.map((r) => Number(r.getAttribute('data-t')))).toEqual(
+      [0, 1, 2, 3].map((i) => t0 + i * 10_000),
+    );
+    expect([...rows[2]!.querySelectorAll('td')].map((td) => td.getAttribute('data-value'))).toEqual([
+      '200',
+      '100',
+    ]);
+    expect([...rows[1]!.querySelectorAll('td')].map((td) => td.getAttribute('data-value'))).toEqual([
+      '100',
+      '',
+    ]);
+    expect(rows[0]!.querySelector('th')).toHaveTextContent('12:00:00');
+  });
+
   it('labels the time axis in the chosen zone', () => {
     const { container } = render(<TimeSeriesChart title="T" series={series} timeZone="UTC" width={600} />);
     const ticks = [

@@ -26,6 +26,7 @@ import {
 } from 'recharts';
 import { formatTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { CHART_TONE, ChartEmpty, PALETTE, TooltipBox, TooltipRow, type ChartTone } from './chart-parts';
+import { ChartDataTable } from './chart-data-table';
 import { timeTickFormatter } from './time-format';
 import { formatExactValue, formatValue, type ValueFormat } from '@/lib/value-format';
 
@@ -99,6 +100,10 @@ export function TimeSeriesChart({
 }: TimeSeriesChartProps) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const rows = useMemo(() => mergeSeries(series), [series]);
+  const tableRows = useMemo(
+    () => rows.map((r) => ({ t: r.t, values: series.map((_, i) => r[`s${i}`]) })),
+    [rows, series],
+  );
   const colors = series.map((s, i) => s.color ?? PALETTE[i % PALETTE.length] ?? '#0ea5e9');
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? 0;
@@ -196,6 +201,13 @@ export function TimeSeriesChart({
           ),
         )}
       </Chart>
+      <ChartDataTable
+        title={title}
+        labels={series.map((s) => s.label)}
+        rows={tableRows}
+        format={format}
+        timeZone={timeZone}
+      />
       {series.length > 1 || markers.length > 0 ? (
         <figcaption className="mt-1 flex flex-wrap gap-x-3 gap-y-1 px-1 text-xs">
           {series.map((s, i) => (

@@ -68,7 +68,7 @@ export function HistoryChart({
           empty={
             latest.every((v) => v === undefined)
               ? series.some((s) => s.rate)
-                ? 'Needs two polls to compute a rate…'
+                ? 'A rate needs two refreshes of the counter (about 20 s)…'
                 : 'Waiting for the first values…'
               : undefined
           }

@@ -9,5 +9,5 @@ export {
   saveHistory,
   type PersistSettings,
 } from './persisted-history';
-export { ratePoints, seriesPoints, type HistorySeries } from './rate';
+export { seriesPoints, type HistorySeries } from './rate';
 export { HistoryChart, type HistoryChartProps } from './history-chart';

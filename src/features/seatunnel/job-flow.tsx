@@ -1,11 +1,12 @@
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import type { SeaTunnelJob } from '@/api/seatunnel/normalise';
 import { DataTable, type Column } from '@/components/data-table';
+import { counterRates } from '@/lib/counter-rate';
 import type { MetricHistory } from '@/lib/metric-history';
 import { useTimeZone } from '@/stores/preferences';
 import { Card, Count } from './parts';
 import { formatCountBytes, formatPerSecond } from './utils/format';
-import { flowRows, observedRate, tablePrefix, TOTAL_PREFIX, type FlowRow } from './utils/job-metrics';
+import { flowRows, tablePrefix, TOTAL_PREFIX, type FlowRow } from './utils/job-metrics';
 
 // recharts arrives with the first chart, not with the page.
 const TimeSeriesChart = lazy(() => import('@/components/charts/time-series-chart'));
@@ -277,8 +278,8 @@ export function FlowCharts({
               series={[
                 { key: 'qin', label: 'Source QPS (engine)', points: get('sourceReceivedQPS') },
                 { key: 'qout', label: 'Sink QPS (engine)', points: get('sinkWriteQPS') },
-                { key: 'oin', label: 'Received (observed)', points: observedRate(received) },
-                { key: 'oout', label: 'Written (observed)', points: observedRate(written) },
+                { key: 'oin', label: 'Received (observed)', points: counterRates(received) },
+                { key: 'oout', label: 'Written (observed)', points: counterRates(written) },
               ]}
             />
           </Card>

@@ -75,19 +75,6 @@ export interface Point {
   v: number;
 }
 
-/** Per-second change between consecutive points of a counter (negative steps, e.g. a restart, dropped). */
-export function observedRate(points: readonly Point[]): Point[] {
-  const out: Point[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1] as Point;
-    const b = points[i] as Point;
-    const dt = (b.t - a.t) / 1000;
-    if (dt <= 0 || b.v < a.v) continue;
-    out.push({ t: b.t, v: (b.v - a.v) / dt });
-  }
-  return out;
-}
-
 /** Whether a counter went up between the first and the last sample. */
 export function climbed(points: readonly Point[]): boolean {
   const first = points[0];

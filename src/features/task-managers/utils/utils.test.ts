@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobOverview, TaskManagerDetails, TaskManagers } from '@/api/flink/schemas';
-import { ratePoints } from '@/components/metric-history';
 import { memoryModel, usedShares } from './memory-model';
 import { jobsInSlots, MAX_SLOT_CELLS, slotCells } from './slots';
 import {
@@ -162,19 +161,5 @@ describe('metrics to chart', () => {
     expect(names).toContain('Status.JVM.GarbageCollector.G1_Old_Generation.Time');
     // Every charted series is polled.
     for (const spec of chartSpecs(gc)) for (const s of spec.series) expect(names).toContain(s.key);
-  });
-
-  it('turns cumulative GC counters into rates, skipping restarts and long gaps', () => {
-    const points = [
-      { t: 0, v: 100 },
-      { t: 10_000, v: 120 }, // +20 in 10 s
-      { t: 20_000, v: 5 }, // restarted
-      { t: 30_000, v: 15 },
-      { t: 1_000_000, v: 30 }, // page was closed
-    ];
-    expect(ratePoints(points, 60)).toEqual([
-      { t: 10_000, v: 120 },
-      { t: 30_000, v: 60 },
-    ]);
   });
 });

@@ -25,6 +25,7 @@ import {
   vertexWatermarksQuery,
 } from '@/api/flink/queries';
 import { VERTEX_LOAD_AGGS, VERTEX_LOAD_METRICS } from '@/api/flink/queries-job-graph';
+import { useMetricFetchInterval } from '@/api/flink/queries-tm-extra';
 import { evaluateFlink, flinkNeeds } from '../rules/engine';
 import { observeFlink } from '../rules/history';
 import { TM_METRICS } from '../rules/task-managers';
@@ -97,6 +98,7 @@ export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorPro
   const taskManagers = useTaskManagers(c);
   const tmAggregate = useTaskManagersMetrics(c, { get: TM_METRICS, agg: MIN_MAX });
 
+  const metricFetchInterval = useMetricFetchInterval(c);
   const details = useTimedQueries(needs.jobs, (j) => ({ ...jobDetailsQuery(c, j), refetchInterval: poll }));
   const checkpoints = useTimedQueries(needs.jobs, (j) => ({
     ...checkpointStatsQuery(c, j),
@@ -190,7 +192,8 @@ export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorPro
     if (jobs.data || connection.disconnectedSince !== undefined) {
       onNotify(publishCluster(c, evaluateFlink(input, history, t), jobStates, watchedJobs(), now));
     }
-    for (const batch of flinkSamples(input, history)) recordMetrics(batch.values, batch.t);
+    for (const batch of flinkSamples(input, history, metricFetchInterval))
+      recordMetrics(batch.values, batch.t);
     setFlinkNeeds(c, flinkNeeds(input, history, t));
   };
 

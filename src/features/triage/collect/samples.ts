@@ -1,7 +1,7 @@
 /**
  * The metric values the triage collectors record in the browser's metric store on every poll, so
  * problem and trend charts have a history (and keep it across reloads). Keys:
- *   flink:<c>:records-in                  records/s read by all running jobs
+ *   flink:<c>:records-in                  records/s read by all running jobs (over the counters' change windows)
  *   flink:<c>:heap-max                    heap used of the fullest task manager (bytes)
  *   flink:<c>:gc-max                      GC time share of the busiest task manager
  *   flink:<c>:taskmanagers                registered task managers
@@ -14,8 +14,9 @@
  *   seatunnel:<c>:job:<j>:source-count|sink-count
  */
 import { aggregatedValues, metricValues } from '@/api/flink/metric-values';
+import { FLINK_METRIC_FETCH_INTERVAL_MS, latestCounterRate } from '@/lib/counter-rate';
 import { vertexShares } from '../rules/backpressure';
-import type { FlinkHistory, Sample } from '../rules/history';
+import type { FlinkHistory } from '../rules/history';
 import { GC_TIME_PER_SECOND, HEAP_USED } from '../rules/task-managers';
 import type { FlinkInput, SeaTunnelInput } from '../rules/types';
 import { worstLag } from '../rules/watermarks';
@@ -28,16 +29,15 @@ export interface SampleBatch {
 
 export const flinkKey = (c: string, ...rest: string[]) => ['flink', c, ...rest].join(':');
 
-function rate(samples: readonly Sample[] | undefined): { t: number; v: number } | undefined {
-  if (!samples || samples.length < 2) return undefined;
-  const a = samples[samples.length - 2] as Sample;
-  const b = samples[samples.length - 1] as Sample;
-  const dt = b.t - a.t;
-  if (dt <= 0 || b.v < a.v || dt > 5 * 60_000) return undefined;
-  return { t: b.t, v: ((b.v - a.v) / dt) * 1000 };
-}
-
-export function flinkSamples(input: FlinkInput, history: FlinkHistory): SampleBatch[] {
+/**
+ * `metricFetchIntervalMs`: the cluster's `metrics.fetcher.update-interval`, how often its counters
+ * can change (records-in is a rate over the counter's change windows, see src/lib/counter-rate.ts).
+ */
+export function flinkSamples(
+  input: FlinkInput,
+  history: FlinkHistory,
+  metricFetchIntervalMs: number = FLINK_METRIC_FETCH_INTERVAL_MS,
+): SampleBatch[] {
   const c = input.cluster.id;
   const out: SampleBatch[] = [];
   const add = (t: number, values: SampleBatch['values']) => out.push({ t, values });
@@ -45,7 +45,7 @@ export function flinkSamples(input: FlinkInput, history: FlinkHistory): SampleBa
   let total: { t: number; v: number } | undefined;
   for (const [jobId, d] of Object.entries(input.jobDetails)) {
     if (d.data.state !== 'RUNNING') continue;
-    const r = rate(history.jobRecords[jobId]);
+    const r = latestCounterRate(history.jobRecords[jobId] ?? [], { expectedWindowMs: metricFetchIntervalMs });
     if (r) {
       add(r.t, { [flinkKey(c, 'job', jobId, 'records-in')]: r.v });
       total = { t: Math.max(total?.t ?? 0, r.t), v: (total?.v ?? 0) + r.v };

@@ -53,6 +53,26 @@ describe('vertexShares', () => {
       basis: 'metrics',
     });
   });
+
+  it('keeps the last change of the counters when a poll sees them unrefreshed', () => {
+    const later = structuredClone(details);
+    const m = later.vertices[0]!.metrics;
+    m['accumulated-backpressured-time'] = (m['accumulated-backpressured-time'] ?? 0) + 5000;
+    m['accumulated-busy-time'] = (m['accumulated-busy-time'] ?? 0) + 15000;
+    let history = emptyFlinkHistory();
+    for (const [d, t] of [
+      [details, REC.now - 13_000],
+      [later, REC.now - 3_000],
+      [later, REC.now], // polled again before the JobManager refreshed its metrics
+    ] as const) {
+      history = observeFlink(history, flinkInput({ jobDetails: { [REC.backpressure]: at(d, t) } }));
+    }
+    const input = flinkInput({ jobDetails: { [REC.backpressure]: at(later, REC.now) } });
+    expect(vertexShares(input, history, REC.backpressure)[source!.id]).toMatchObject({
+      bp: 0.25,
+      basis: 'recent',
+    });
+  });
 });
 
 describe('findBottleneck', () => {

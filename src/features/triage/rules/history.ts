@@ -123,6 +123,16 @@ export function sourceVertexIds(details: FlinkInput['jobDetails'][string]['data'
   return details.plan.nodes.filter((n) => !n.inputs || n.inputs.length === 0).map((n) => n.id);
 }
 
+function sameTimes(a: VertexTimes['byVertex'], b: VertexTimes['byVertex']): boolean {
+  const ids = Object.keys(b);
+  if (ids.length !== Object.keys(a).length) return false;
+  return ids.every((id) => {
+    const x = a[id];
+    const y = b[id] as VertexTimes['byVertex'][string];
+    return x !== undefined && x.bp === y.bp && x.busy === y.busy && x.idle === y.idle;
+  });
+}
+
 export function observeFlink(history: FlinkHistory, input: FlinkInput): FlinkHistory {
   const now = input.now;
   const next: FlinkHistory = {
@@ -178,7 +188,10 @@ export function observeFlink(history: FlinkHistory, input: FlinkInput): FlinkHis
       byVertex[v.id] = { bp, busy, idle };
     }
     const list = next.vertexTimes[jobId] ?? [];
-    if (!list.length || (list[list.length - 1] as VertexTimes).at < d.at) {
+    const newest = list[list.length - 1];
+    // Only a refresh of the counters is a new sample: the pair then spans the counters' last change
+    // window (Flink refreshes them every metrics.fetcher.update-interval, not on every poll).
+    if (!newest || (newest.at < d.at && !sameTimes(newest.byVertex, byVertex))) {
       next.vertexTimes[jobId] = [...list, { at: d.at, byVertex }].slice(-2);
     }
     const read = d.data.vertices.reduce((sum, v) => sum + v.metrics['read-records'], 0);
