@@ -1,7 +1,10 @@
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { HttpError } from '../errors';
 import { isTerminalState, usePollInterval } from '../polling';
 import type { ExceptionsQuery } from './client';
+import { useKnownJob } from './known-jobs-store';
+import { jobGoneVerdict, overviewFromDetails, type JobGone } from './lost-jobs';
 import { jobDetailsQuery, jobExceptionsQuery, useJobPolling } from './queries-jobs';
 
 /*
@@ -35,4 +38,27 @@ export function useJobExceptionsPaged(c: string, jobId: string | undefined, q: E
     placeholderData: keepPreviousData,
     ...useJobPolling(c, jobId),
   });
+}
+
+/**
+ * Whether the cluster no longer knows a job this dashboard has seen (its details answer 404):
+ * the last known data, since when, and the likely cause. Undefined while the job is known, and
+ * for a job never seen (a plain "not found").
+ */
+export function useJobGone(c: string, jobId: string): JobGone | undefined {
+  const details = useJobPageDetails(c, jobId);
+  const known = useKnownJob(c, jobId);
+  const e = details.error;
+  const notFound = details.isError && e instanceof HttpError && e.status === 404;
+  const data = details.data;
+  return useMemo(
+    () =>
+      jobGoneVerdict({
+        notFound,
+        notFoundAt: details.errorUpdatedAt,
+        seenInVisit: data ? { job: overviewFromDetails(data), at: details.dataUpdatedAt } : undefined,
+        known,
+      }),
+    [notFound, details.errorUpdatedAt, details.dataUpdatedAt, data, known],
+  );
 }

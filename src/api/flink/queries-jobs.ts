@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { HttpError } from '../errors';
 import { isTerminalState, usePollInterval } from '../polling';
 import { flink } from './client';
+import { recordJobDetails, recordJobList, recordJobMissing } from './known-jobs-store';
 import type { ExceptionsQuery, JobsMetricQuery, MetricQuery } from './client';
 import { flinkKeys, metricNames } from './keys';
 import type { JobDetails } from './schemas';
@@ -17,7 +18,13 @@ export const jobsListQuery = (c: string) =>
 export const jobsOverviewQuery = (c: string) =>
   queryOptions({
     queryKey: flinkKeys.jobsOverview(c),
-    queryFn: ({ signal }) => flink.getJobsOverview(c, { signal }),
+    queryFn: async ({ signal }) => {
+      const requestedAt = Date.now();
+      const answer = await flink.getJobsOverview(c, { signal });
+      // Every sighting feeds the one memory of jobs seen (lost-job detection).
+      recordJobList(c, answer.jobs, { requestedAt, at: Date.now() });
+      return answer;
+    },
   });
 
 export const jobsMetricsQuery = (c: string, q: JobsMetricQuery) => {
@@ -31,7 +38,18 @@ export const jobsMetricsQuery = (c: string, q: JobsMetricQuery) => {
 export const jobDetailsQuery = (c: string, jobId: string) =>
   queryOptions({
     queryKey: flinkKeys.jobDetails(c, jobId),
-    queryFn: ({ signal }) => flink.getJob(c, jobId, { signal }),
+    queryFn: async ({ signal }) => {
+      const requestedAt = Date.now();
+      try {
+        const details = await flink.getJob(c, jobId, { signal });
+        recordJobDetails(c, details, Date.now());
+        return details;
+      } catch (e) {
+        if (e instanceof HttpError && e.status === 404)
+          recordJobMissing(c, jobId, { requestedAt, at: Date.now() });
+        throw e;
+      }
+    },
   });
 
 export const jobStatusQuery = (c: string, jobId: string) =>
