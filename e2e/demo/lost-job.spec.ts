@@ -13,7 +13,7 @@ test('a job lost in a JobManager restart without HA is shown as lost on every pa
   page,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const state = readState();
   const demo = state.restartDemo;
   if (!demo) throw new Error('global setup started no demo-restart cluster');
@@ -63,7 +63,9 @@ test('a job lost in a JobManager restart without HA is shown as lost on every pa
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Jobs' }).click();
   const lostRow = page.getByTestId('jobs-table').getByRole('row').filter({ hasText: job.jid });
   await expect(lostRow.getByTestId('lost-job-state')).toContainText('last known RUNNING');
-  await expect(page.getByTestId('jobs-lost-count')).toContainText('1 lost');
+  // Every job the demo ran and had not finished is lost, not only the one whose page was open.
+  const live = jobs.jobs.filter((j) => !['FINISHED', 'FAILED', 'CANCELED'].includes(j.state)).length;
+  await expect(page.getByTestId('jobs-lost-count')).toHaveText(` · ${live} lost`);
   await page.getByTestId('side-nav').getByRole('link', { name: 'Overview', exact: true }).click();
   await expect(page.getByTestId('lost-jobs')).toContainText(job.jid);
 
@@ -72,7 +74,8 @@ test('a job lost in a JobManager restart without HA is shown as lost on every pa
   const problem = page
     .locator('[data-testid="problem-row"][data-cluster="demo-restart"][data-rule="job-lost"]')
     .filter({ hasText: 'Payment Fraud Detection' });
-  await expect(problem).toBeVisible({ timeout: 30_000 });
+  // The triage page's code is loaded now (a large chunk on a busy machine).
+  await expect(problem).toBeVisible({ timeout: 90_000 });
   await expect(problem).toHaveAttribute('data-severity', 'critical');
 
   // A reload remembers it (IndexedDB): the job page still explains instead of a bare "not found".

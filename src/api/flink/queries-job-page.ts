@@ -5,7 +5,7 @@ import { isTerminalState, usePollInterval } from '../polling';
 import type { ExceptionsQuery } from './client';
 import { useKnownJob } from './known-jobs-store';
 import { jobGoneVerdict, overviewFromDetails, type JobGone } from './lost-jobs';
-import { jobDetailsQuery, jobExceptionsQuery, useJobPolling } from './queries-jobs';
+import { GONE_RECHECK_MS, jobDetailsQuery, jobExceptionsQuery, useJobPolling } from './queries-jobs';
 
 /*
  * Hooks of the job page that differ from the shared ones in queries-jobs.ts only in how they
@@ -23,9 +23,10 @@ export function useJobPageDetails(c: string, jobId: string | undefined) {
     enabled: !!jobId,
     refetchInterval: (q) => {
       const e = q.state.error;
-      if (e instanceof HttpError && e.status >= 400 && e.status < 500 && q.state.data === undefined)
-        return false;
-      return isTerminalState(q.state.data?.state) ? false : poll;
+      if (isTerminalState(q.state.data?.state)) return false;
+      if (!(e instanceof HttpError && e.status >= 400 && e.status < 500)) return poll;
+      // Never seen: it will not appear later. Seen, then gone (lost): asked again slowly, in case it comes back.
+      return q.state.data === undefined || poll === false ? false : Math.max(poll, GONE_RECHECK_MS);
     },
   });
 }

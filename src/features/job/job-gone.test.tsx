@@ -30,7 +30,11 @@ function expectNoEnabledAction() {
 describe('a job the cluster no longer knows', () => {
   it('seen on this page, then 404: says so, keeps the last data marked, stops the clock, disables every action', async () => {
     let gone = false;
-    fakeFlink({ '/config': fastConfig(), [`/jobs/${running.jid}`]: () => (gone ? notFound : running) });
+    const sent = fakeFlink({
+      '/config': fastConfig(),
+      [`/jobs/${running.jid}`]: () => (gone ? notFound : running),
+    });
+    const asked = () => sent.filter((r) => r.path === `/jobs/${running.jid}`).length;
     renderApp(`/clusters/demo/jobs/${running.jid}/configuration`);
     expect(await screen.findByTestId('action-savepoint')).toBeEnabled();
     expect(screen.getByTestId('job-duration')).toHaveAttribute('data-live', 'true');
@@ -50,8 +54,11 @@ describe('a job the cluster no longer knows', () => {
     const duration = screen.getByTestId('job-duration');
     expect(duration).toHaveAttribute('data-live', 'false');
     const shown = duration.textContent;
+    const before = asked();
     await act(() => new Promise((r) => setTimeout(r, 1300)));
     expect(screen.getByTestId('job-duration').textContent).toBe(shown);
+    // Asked again only slowly (every 10 s, in case it comes back), not at the 200 ms poll.
+    expect(asked() - before).toBeLessThanOrEqual(1);
     expect(expectNoEnabledAction()).toBeGreaterThan(0);
   });
 
