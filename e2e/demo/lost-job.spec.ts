@@ -25,7 +25,9 @@ test('a job lost in a JobManager restart without HA is shown as lost on every pa
 
   await page.goto(`/clusters/demo-restart/jobs/${job.jid}`);
   await page.getByTestId('poll-interval').selectOption('1000');
-  await expect(page.getByTestId('job-state')).toHaveText('RUNNING');
+  // Page code loads lazily: slow on a busy machine.
+  const LOAD = { timeout: 60_000 };
+  await expect(page.getByTestId('job-state')).toHaveText('RUNNING', LOAD);
   await expect(page.getByTestId('action-savepoint')).toBeEnabled();
 
   killTree(demo.pid, 'SIGKILL');
@@ -62,12 +64,12 @@ test('a job lost in a JobManager restart without HA is shown as lost on every pa
   // The jobs list and the overview agree (in-app navigation: the same page visit).
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Jobs' }).click();
   const lostRow = page.getByTestId('jobs-table').getByRole('row').filter({ hasText: job.jid });
-  await expect(lostRow.getByTestId('lost-job-state')).toContainText('last known RUNNING');
+  await expect(lostRow.getByTestId('lost-job-state')).toContainText('last known RUNNING', LOAD);
   // Every job the demo ran and had not finished is lost, not only the one whose page was open.
   const live = jobs.jobs.filter((j) => !['FINISHED', 'FAILED', 'CANCELED'].includes(j.state)).length;
   await expect(page.getByTestId('jobs-lost-count')).toHaveText(` · ${live} lost`);
   await page.getByTestId('side-nav').getByRole('link', { name: 'Overview', exact: true }).click();
-  await expect(page.getByTestId('lost-jobs')).toContainText(job.jid);
+  await expect(page.getByTestId('lost-jobs')).toContainText(job.jid, LOAD);
 
   // Triage: a critical "job lost" problem linking to the job page.
   await page.getByTestId('triage-badge').click();
@@ -80,7 +82,7 @@ test('a job lost in a JobManager restart without HA is shown as lost on every pa
 
   // A reload remembers it (IndexedDB): the job page still explains instead of a bare "not found".
   await page.goto(`/clusters/demo-restart/jobs/${job.jid}`);
-  await expect(page.getByTestId('job-gone')).toBeVisible();
+  await expect(page.getByTestId('job-gone')).toBeVisible(LOAD);
   await expect(page.getByTestId('job-not-found')).toHaveCount(0);
   await expect(page.getByTestId('job-name')).toHaveText('Payment Fraud Detection');
 });
