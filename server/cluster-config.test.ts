@@ -75,4 +75,21 @@ describe('cluster configuration', () => {
       ['sandbox', false],
     ]);
   });
+  it("gives the browser a Flink cluster's History Server URL, checked like every URL", () => {
+    const cfg = parseConfig({
+      clusters: [
+        { id: 'prod', kind: 'flink', url: 'http://x', historyUrl: 'http://history:8082/' },
+        { id: 'plain', kind: 'flink', url: 'http://y' },
+      ],
+    });
+    expect(publicClusters(cfg).map((c) => [c.id, c.historyUrl])).toEqual([
+      ['prod', 'http://history:8082'],
+      ['plain', undefined],
+    ]);
+    expect(() =>
+      parseConfig({
+        clusters: [{ id: 'a', kind: 'flink', url: 'http://x', historyUrl: 'javascript:alert(1)' }],
+      }),
+    ).toThrow(/clusters\[0\]\.historyUrl/);
+  });
 });

@@ -12,6 +12,8 @@ export interface ClusterConfig {
   flavour?: 'v1' | 'v2' | 'auto';
   /** Prometheus HTTP API base URL holding this cluster's metrics, for history. */
   prometheusUrl?: string;
+  /** Flink only: the History Server's web UI, linked for jobs the cluster no longer knows. Opened by the browser. */
+  historyUrl?: string;
   /** false: left out of triage (home page, /triage, header badge): not polled in the background. */
   monitor?: boolean;
 }
@@ -35,6 +37,7 @@ export interface PublicCluster {
   flavour?: 'v1' | 'v2' | 'auto';
   hasPrometheus: boolean;
   monitored: boolean;
+  historyUrl?: string;
 }
 
 export const DEFAULT_CONFIG_FILE = 'dashboard.config.json';
@@ -114,6 +117,9 @@ function clusterFromJson(raw: unknown, index: number): ClusterConfig {
       ? { prometheusUrl: parseUrl(o.prometheusUrl, `${where}.prometheusUrl`) }
       : {}),
     ...(o.monitor === false ? { monitor: false } : {}),
+    ...(typeof o.historyUrl === 'string' && o.kind === 'flink'
+      ? { historyUrl: parseUrl(o.historyUrl, `${where}.historyUrl`) }
+      : {}),
   };
 }
 
@@ -181,5 +187,6 @@ export function publicClusters(config: DashboardConfig): PublicCluster[] {
     ...(c.flavour ? { flavour: c.flavour } : {}),
     hasPrometheus: Boolean(c.prometheusUrl),
     monitored: c.monitor !== false,
+    ...(c.historyUrl ? { historyUrl: c.historyUrl } : {}),
   }));
 }

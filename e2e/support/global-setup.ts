@@ -54,6 +54,18 @@ export default async function globalSetup() {
     started.push(noFlame.child.pid ?? 0);
     process.once('exit', () => killTree(noFlame.child.pid)); // teardown runs in this process
     // --- end demo-noflame ---
+    // --- demo-restart (issue 15: a JobManager restart without HA; e2e/demo/lost-job.spec.ts restarts it with another seed) ---
+    const restartPort = await freePort();
+    const restartDemo = await startDemoProcess([
+      '--port',
+      String(restartPort),
+      '--seatunnel-v2-port',
+      '0',
+      '--seatunnel-v1-port',
+      '0',
+    ]);
+    started.push(restartDemo.child.pid ?? 0);
+    // --- end demo-restart ---
 
     const clusters: object[] = [
       { id: 'demo', name: 'Demo Flink', kind: 'flink', url: demo.info.flinkUrl },
@@ -78,6 +90,12 @@ export default async function globalSetup() {
         kind: 'flink',
         url: noFlame.info.flinkUrl,
       }, // issue 6
+      {
+        id: 'demo-restart',
+        name: 'Demo Flink (restarts without HA)',
+        kind: 'flink',
+        url: restartDemo.info.flinkUrl,
+      }, // issue 15
     ];
     const real: NonNullable<E2EState['real']> = {};
     if (process.env.E2E_REAL !== '0') {
@@ -159,6 +177,7 @@ export default async function globalSetup() {
       dashboardPid: server.pid,
       demo: { pid: demo.child.pid, ...demo.info },
       outageDemo: { pid: outage.child.pid, port: outagePort, flinkUrl: outage.info.flinkUrl },
+      restartDemo: { pid: restartDemo.child.pid, port: restartPort, flinkUrl: restartDemo.info.flinkUrl }, // issue 15
       real,
     });
     process.env.E2E_BASE_URL = baseUrl;

@@ -13,6 +13,7 @@ export default async function globalTeardown() {
     killTree(state.dashboardPid);
     killTree(state.demo.pid);
     killTree(state.outageDemo.pid);
+    killTree(state.restartDemo?.pid); // issue 15: the lost-job test may have restarted it
   }
   const real = (
     globalThis as { __streamdashReal?: { flink?: Stoppable; seatunnel?: Stoppable; prom?: Stoppable } }

@@ -8,6 +8,8 @@ export interface E2EState {
   demo: { pid?: number; flinkUrl: string; seatunnelV2Url?: string; seatunnelV1Url?: string };
   /** A second demo cluster that the outage test stops and restarts on the same port. */
   outageDemo: { pid?: number; port: number; flinkUrl: string };
+  /** Issue 15: a demo the lost-job test restarts with another seed (a JobManager restart without HA). */
+  restartDemo?: { pid?: number; port: number; flinkUrl: string };
   real?: {
     flink?: {
       url: string;

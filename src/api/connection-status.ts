@@ -8,6 +8,8 @@ export interface ConnectionStatus {
   /** Set on the first outage error after a success; cleared by the next success. */
   disconnectedSince?: number;
   lastError?: string;
+  /** The most recent outage that ended: first failed poll, first answer after it. */
+  lastOutage?: { from: number; to: number };
 }
 
 const statuses = new Map<string, ConnectionStatus>();
@@ -22,7 +24,8 @@ function update(clusterId: string, next: ConnectionStatus) {
 export function recordSuccess(clusterId: string, at = Date.now()) {
   const prev = statuses.get(clusterId);
   if (prev && !prev.disconnectedSince && prev.lastSuccessAt && at - prev.lastSuccessAt < 1000) return;
-  update(clusterId, { lastSuccessAt: at });
+  const lastOutage = prev?.disconnectedSince ? { from: prev.disconnectedSince, to: at } : prev?.lastOutage;
+  update(clusterId, { lastSuccessAt: at, ...(lastOutage ? { lastOutage } : {}) });
 }
 
 export function recordOutage(clusterId: string, message: string, at = Date.now()) {

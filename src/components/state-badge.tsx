@@ -5,6 +5,8 @@ const TONES: Record<string, string> = {
   COMPLETED: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
   SAVEPOINT_DONE: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100',
   FAILED: 'bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100',
+  /** Not Flink's: a job the cluster no longer knows (src/api/flink/lost-jobs.ts). */
+  LOST: 'bg-red-200 text-red-950 dark:bg-red-800/70 dark:text-red-50',
   FAILING: 'bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100',
   RESTARTING: 'bg-orange-100 text-orange-900 dark:bg-orange-900/60 dark:text-orange-100',
   CANCELED: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100',

@@ -12,6 +12,8 @@ export const clusterInfoSchema = z.object({
   hasPrometheus: z.boolean(),
   /** Watched by triage (home page, /triage, header badge); false in the config leaves it out. */
   monitored: z._default(z.boolean(), true),
+  /** Flink's History Server web UI (configured `historyUrl`), for jobs the cluster forgot. */
+  historyUrl: z.optional(z.string()),
 });
 
 export const dashboardSettingsSchema = z.object({

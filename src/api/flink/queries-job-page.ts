@@ -1,8 +1,11 @@
+import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { HttpError } from '../errors';
 import { isTerminalState, usePollInterval } from '../polling';
 import type { ExceptionsQuery } from './client';
-import { jobDetailsQuery, jobExceptionsQuery, useJobPolling } from './queries-jobs';
+import { useKnownJob } from './known-jobs-store';
+import { jobGoneVerdict, overviewFromDetails, type JobGone } from './lost-jobs';
+import { GONE_RECHECK_MS, jobDetailsQuery, jobExceptionsQuery, useJobPolling } from './queries-jobs';
 
 /*
  * Hooks of the job page that differ from the shared ones in queries-jobs.ts only in how they
@@ -20,9 +23,10 @@ export function useJobPageDetails(c: string, jobId: string | undefined) {
     enabled: !!jobId,
     refetchInterval: (q) => {
       const e = q.state.error;
-      if (e instanceof HttpError && e.status >= 400 && e.status < 500 && q.state.data === undefined)
-        return false;
-      return isTerminalState(q.state.data?.state) ? false : poll;
+      if (isTerminalState(q.state.data?.state)) return false;
+      if (!(e instanceof HttpError && e.status >= 400 && e.status < 500)) return poll;
+      // Never seen: it will not appear later. Seen, then gone (lost): asked again slowly, in case it comes back.
+      return q.state.data === undefined || poll === false ? false : Math.max(poll, GONE_RECHECK_MS);
     },
   });
 }
@@ -35,4 +39,27 @@ export function useJobExceptionsPaged(c: string, jobId: string | undefined, q: E
     placeholderData: keepPreviousData,
     ...useJobPolling(c, jobId),
   });
+}
+
+/**
+ * Whether the cluster no longer knows a job this dashboard has seen (its details answer 404):
+ * the last known data, since when, and the likely cause. Undefined while the job is known, and
+ * for a job never seen (a plain "not found").
+ */
+export function useJobGone(c: string, jobId: string): JobGone | undefined {
+  const details = useJobPageDetails(c, jobId);
+  const known = useKnownJob(c, jobId);
+  const e = details.error;
+  const notFound = details.isError && e instanceof HttpError && e.status === 404;
+  const data = details.data;
+  return useMemo(
+    () =>
+      jobGoneVerdict({
+        notFound,
+        notFoundAt: details.errorUpdatedAt,
+        seenInVisit: data ? { job: overviewFromDetails(data), at: details.dataUpdatedAt } : undefined,
+        known,
+      }),
+    [notFound, details.errorUpdatedAt, details.dataUpdatedAt, data, known],
+  );
 }

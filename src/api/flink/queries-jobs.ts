@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { HttpError } from '../errors';
 import { isTerminalState, usePollInterval } from '../polling';
 import { flink } from './client';
+import { recordJobDetails, recordJobList, recordJobMissing } from './known-jobs-store';
 import type { ExceptionsQuery, JobsMetricQuery, MetricQuery } from './client';
 import { flinkKeys, metricNames } from './keys';
 import type { JobDetails } from './schemas';
@@ -17,7 +18,13 @@ export const jobsListQuery = (c: string) =>
 export const jobsOverviewQuery = (c: string) =>
   queryOptions({
     queryKey: flinkKeys.jobsOverview(c),
-    queryFn: ({ signal }) => flink.getJobsOverview(c, { signal }),
+    queryFn: async ({ signal }) => {
+      const requestedAt = Date.now();
+      const answer = await flink.getJobsOverview(c, { signal });
+      // Every sighting feeds the one memory of jobs seen (lost-job detection).
+      recordJobList(c, answer.jobs, { requestedAt, at: Date.now() });
+      return answer;
+    },
   });
 
 export const jobsMetricsQuery = (c: string, q: JobsMetricQuery) => {
@@ -31,7 +38,18 @@ export const jobsMetricsQuery = (c: string, q: JobsMetricQuery) => {
 export const jobDetailsQuery = (c: string, jobId: string) =>
   queryOptions({
     queryKey: flinkKeys.jobDetails(c, jobId),
-    queryFn: ({ signal }) => flink.getJob(c, jobId, { signal }),
+    queryFn: async ({ signal }) => {
+      const requestedAt = Date.now();
+      try {
+        const details = await flink.getJob(c, jobId, { signal });
+        recordJobDetails(c, details, Date.now());
+        return details;
+      } catch (e) {
+        if (e instanceof HttpError && e.status === 404)
+          recordJobMissing(c, jobId, { requestedAt, at: Date.now() });
+        throw e;
+      }
+    },
   });
 
 export const jobStatusQuery = (c: string, jobId: string) =>
@@ -125,17 +143,22 @@ export const resourceRequirementsQuery = (c: string, jobId: string) =>
 /** A job that answers 4xx (unknown id, expired from the job manager) will not come back. */
 const isGone = (error: unknown) => error instanceof HttpError && error.status >= 400 && error.status < 500;
 
-/** The job-details poll: until the job is terminal or gone. */
+/** A job that answered 404 after it was seen (lost): asked again this often, in case it comes back. */
+export const GONE_RECHECK_MS = 10_000;
+
+/** The job-details poll: until the job is terminal or gone; slowly while a job seen before is gone. */
 function jobDetailsInterval(poll: number | false) {
-  return (q: { state: { data: JobDetails | undefined; error: unknown } }) =>
-    isTerminalState(q.state.data?.state) || (q.state.data === undefined && isGone(q.state.error))
-      ? false
-      : poll;
+  return (q: { state: { data: JobDetails | undefined; error: unknown } }) => {
+    if (isTerminalState(q.state.data?.state)) return false;
+    if (!isGone(q.state.error)) return poll;
+    return q.state.data === undefined || poll === false ? false : Math.max(poll, GONE_RECHECK_MS);
+  };
 }
 
 /**
- * Whether the job reached a terminal state (or is gone), from the shared job-details query (the
- * job page polls it anyway). That query polls itself until then, and stops.
+ * Whether the job reached a terminal state (or is gone: its details answer 4xx now), from the
+ * shared job-details query (the job page polls it anyway). That query polls itself until then, and
+ * stops. The job's other data is not polled while it is gone.
  */
 export function useJobFinished(c: string, jobId: string | undefined): boolean {
   const poll = usePollInterval(c);
@@ -145,7 +168,7 @@ export function useJobFinished(c: string, jobId: string | undefined): boolean {
     select: (d) => isTerminalState(d.state),
     refetchInterval: jobDetailsInterval(poll),
   });
-  return data ?? (data === undefined && isGone(error));
+  return data === true || isGone(error);
 }
 
 /** Refetch options for data of one job: poll while it runs; once finished, never refetch. */

@@ -2,6 +2,7 @@ import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from
 import { jobRoute, useRouteParams } from '@/app/router';
 import { useReadOnly } from '@/api/dashboard/clusters';
 import { useCheckpointStats, useFlinkConfig, useJobDetails } from '@/api/flink/queries';
+import { useJobGone } from '@/api/flink/queries-job-page';
 import { ConfirmDialog } from '@/components/dialog';
 import { ToastContext } from '@/components/toast/toast-context';
 import { useClusterId } from '@/hooks/use-cluster-id';
@@ -38,6 +39,9 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
   const operations = useOperations(scope);
   const runner = useOperationRunner(clusterId, jobId);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const gone = useJobGone(clusterId, jobId);
+  // Nothing can act on a job the cluster no longer knows: the buttons stay, disabled, saying why.
+  const goneReason = gone ? 'The cluster no longer knows this job: no action can reach it' : undefined;
   useNoticeToasts(scope);
 
   const jobName = job.data?.name ?? jobId;
@@ -55,6 +59,7 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
         kind={kind}
         label={label}
         busy={blocked.has(kind)}
+        disabledReason={goneReason}
         danger={opts.danger}
         primary={opts.primary}
         onClick={() => setDialog(kind)}
@@ -73,7 +78,7 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
         {button('stop', 'Stop…', { danger: true })}
         {button('cancel', 'Cancel job', { danger: true })}
         {more.length ? (
-          <MoreMenu>
+          <MoreMenu disabledReason={goneReason}>
             {(closeMenu) =>
               more.map((kind) => (
                 <button
@@ -172,6 +177,7 @@ function ActionButton({
   kind,
   label,
   busy,
+  disabledReason,
   danger,
   primary,
   onClick,
@@ -179,6 +185,7 @@ function ActionButton({
   kind: OperationKind;
   label: string;
   busy: boolean;
+  disabledReason?: string | undefined;
   danger?: boolean | undefined;
   primary?: boolean | undefined;
   onClick: () => void;
@@ -191,9 +198,11 @@ function ActionButton({
   return (
     <button
       type="button"
-      disabled={busy}
-      aria-disabled={busy || undefined}
-      title={busy ? `${LABELS[kind]}: an action of this job is still in progress` : undefined}
+      disabled={busy || disabledReason !== undefined}
+      aria-disabled={busy || disabledReason !== undefined || undefined}
+      title={
+        disabledReason ?? (busy ? `${LABELS[kind]}: an action of this job is still in progress` : undefined)
+      }
       onClick={onClick}
       className={`rounded-md border px-2.5 py-1 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 ${tone}`}
       data-testid={`action-${kind}`}
@@ -204,7 +213,13 @@ function ActionButton({
 }
 
 /** A small menu for the rarer actions; closes on Escape, outside clicks and after a choice. */
-function MoreMenu({ children }: { children: (close: () => void) => ReactNode }) {
+function MoreMenu({
+  children,
+  disabledReason,
+}: {
+  children: (close: () => void) => ReactNode;
+  disabledReason?: string | undefined;
+}) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -228,8 +243,10 @@ function MoreMenu({ children }: { children: (close: () => void) => ReactNode }) 
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
+        disabled={disabledReason !== undefined}
+        title={disabledReason}
         onClick={() => setOpen((o) => !o)}
-        className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
+        className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"
         data-testid="action-more"
       >
         More ▾

@@ -1,7 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import { jobRoute, jobsRoute, Link, useRouteParams } from '@/app/router';
 import { HttpError } from '@/api/errors';
-import { useJobPageDetails } from '@/api/flink/queries-job-page';
+import type { JobGone } from '@/api/flink/lost-jobs';
+import { useJobGone, useJobPageDetails } from '@/api/flink/queries-job-page';
 import type { JobDetails } from '@/api/flink/schemas';
 import { isTerminalState } from '@/api/polling';
 import { PageSkeleton } from '@/components/page-skeleton';
@@ -12,6 +13,7 @@ import { CopyButton } from '@/components/toast';
 import { useNow } from '@/hooks/use-now';
 import { formatDuration, formatTimestamp } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
+import { JobGoneBanner, LastKnownHeader, LastKnownMark } from './job-gone';
 import { JobTabs } from './job-tabs';
 import { formatLiveDuration, liveDuration, subtaskCounts, totalSubtasks } from './utils/job-header';
 
@@ -23,7 +25,8 @@ import { formatLiveDuration, liveDuration, subtaskCounts, totalSubtasks } from '
 export function JobLayout({ actions, children }: { actions: ReactNode; children?: ReactNode }) {
   const { clusterId, jobId } = useRouteParams(jobRoute);
   const details = useJobPageDetails(clusterId, jobId);
-  useDocumentTitle(details.data?.name);
+  const gone = useJobGone(clusterId, jobId);
+  useDocumentTitle(details.data?.name ?? gone?.lastKnown.name);
 
   if (details.isPending) {
     return (
@@ -38,18 +41,37 @@ export function JobLayout({ actions, children }: { actions: ReactNode; children?
     details.error instanceof HttpError &&
     (details.error.status === 404 || details.error.status === 400)
   ) {
+    if (gone) {
+      // Seen before (remembered across the reload): what we knew, marked as such.
+      return (
+        <div className="flex min-w-0 flex-col" data-testid="job-page">
+          <Breadcrumb clusterId={clusterId} name={gone.lastKnown.name} />
+          <JobGoneBanner clusterId={clusterId} jobId={jobId} gone={gone} />
+          <LastKnownHeader gone={gone} />
+          <div>{actions}</div>
+        </div>
+      );
+    }
     return <JobNotFound clusterId={clusterId} jobId={jobId} answer={details.error} />;
   }
   const job = details.data;
   return (
     <div className="flex min-w-0 flex-col" data-testid="job-page">
       <Breadcrumb clusterId={clusterId} name={job?.name ?? jobId} />
+      {gone ? <JobGoneBanner clusterId={clusterId} jobId={jobId} gone={gone} /> : null}
       {job ? (
         <JobHeader
           job={job}
           receivedAt={details.dataUpdatedAt}
           actions={actions}
-          stale={details.isError ? <StaleMark updatedAt={details.dataUpdatedAt} /> : null}
+          gone={gone}
+          stale={
+            gone ? (
+              <LastKnownMark gone={gone} />
+            ) : details.isError ? (
+              <StaleMark updatedAt={details.dataUpdatedAt} />
+            ) : null
+          }
         />
       ) : (
         <div className="mb-3">
@@ -85,15 +107,18 @@ function JobHeader({
   receivedAt,
   actions,
   stale,
+  gone,
 }: {
   job: JobDetails;
   receivedAt: number;
   actions: ReactNode;
   stale: ReactNode;
+  /** The cluster forgot the job: its data is the last known, and its clock stops. */
+  gone: JobGone | undefined;
 }) {
   const zone = useTimeZone();
   const counts = subtaskCounts(job);
-  const running = !isTerminalState(job.state);
+  const running = !isTerminalState(job.state) && !gone;
   return (
     <header className="mb-3" data-testid="job-header">
       <div className="flex flex-wrap items-start gap-x-3 gap-y-2">
@@ -102,7 +127,7 @@ function JobHeader({
             {job.name}
           </h1>
           <span data-testid="job-state">
-            <StateBadge state={job.state} />
+            <StateBadge state={gone ? 'LOST' : job.state} />
           </span>
           {job['job-type'] ? (
             <span
@@ -133,12 +158,22 @@ function JobHeader({
         </Fact>
         <Fact label="End">
           <span className="tabular-nums" data-testid="job-end">
-            {job['end-time'] > 0 ? formatTimestamp(job['end-time'], zone) : running ? 'still running' : '—'}
+            {job['end-time'] > 0
+              ? formatTimestamp(job['end-time'], zone)
+              : running
+                ? 'still running'
+                : gone
+                  ? 'unknown'
+                  : '—'}
           </span>
         </Fact>
-        <Fact label="Duration">
+        <Fact label={gone ? 'Duration (last known)' : 'Duration'}>
           {running ? (
             <LiveDuration job={job} receivedAt={receivedAt} />
+          ) : gone && !isTerminalState(job.state) ? (
+            <span className="tabular-nums" data-testid="job-duration" data-live="false">
+              {formatLiveDuration(liveDuration(job, gone.lastSeenAt, receivedAt))}
+            </span>
           ) : (
             <span className="tabular-nums" data-testid="job-duration">
               {formatDuration(job.duration)}

@@ -1,9 +1,10 @@
 import { jobRoute, Link } from '@/app/router';
+import { LOST_STATE, type KnownJob } from '@/api/flink/lost-jobs';
 import type { JobOverview } from '@/api/flink/schemas';
 import type { Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
-import { formatDuration, type TimeZoneChoice } from '@/lib/format';
+import { formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { fastTimestamp } from './utils/fast-timestamp';
 import { jobDuration, totalTasks } from './utils/job-list';
 
@@ -14,7 +15,11 @@ const mixed = (j: JobOverview) =>
 const known = (ms: number) => (ms > 0 ? ms : undefined);
 
 /** The jobs table's columns; every one sorts (ids match `SORTABLE_COLUMNS` and the URL's `sort`). */
-export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobOverview>[] {
+export function jobColumns(
+  clusterId: string,
+  zone: TimeZoneChoice,
+  lost: ReadonlyMap<string, KnownJob> = new Map(),
+): Column<JobOverview>[] {
   return [
     {
       id: 'name',
@@ -47,7 +52,20 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobO
       header: 'State',
       width: 130,
       sortValue: (j) => j.state,
-      cell: (j) => <StateBadge state={j.state} />,
+      cell: (j) => {
+        const was = j.state === LOST_STATE ? lost.get(j.jid) : undefined;
+        if (!was) return <StateBadge state={j.state} />;
+        return (
+          <span
+            className="flex flex-col items-start leading-tight"
+            title={`The cluster no longer knows this job; last seen ${was.job.state} at ${formatTimestamp(was.seenAt, zone)}`}
+            data-testid="lost-job-state"
+          >
+            <StateBadge state={j.state} />
+            <span className="text-[11px] text-slate-500">last known {was.job.state}</span>
+          </span>
+        );
+      },
     },
     {
       id: 'start',

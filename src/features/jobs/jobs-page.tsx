@@ -11,6 +11,8 @@ import {
   useRouteParams,
   useRouteSearch,
 } from '@/app/router';
+import { useLostJobs } from '@/api/flink/known-jobs-store';
+import { lostJobRow, type KnownJob } from '@/api/flink/lost-jobs';
 import { useJobsOverview } from '@/api/flink/queries';
 import type { JobOverview } from '@/api/flink/schemas';
 import { DataTable, type SortState } from '@/components/data-table';
@@ -39,6 +41,7 @@ export function JobsPage() {
   const search = useRouteSearch(jobsRoute);
   const navigate = useNavigateSearch(jobsRoute);
   const jobs = useJobsOverview(clusterId);
+  const lost = useLostJobs(clusterId);
 
   // Chips and sort add a history entry (Back undoes them); typing in the search box replaces it.
   const setSearch = useCallback(
@@ -48,36 +51,62 @@ export function JobsPage() {
 
   return (
     <div className="flex flex-col">
-      <PageHeader title="Jobs" subtitle={jobs.data ? <JobsSummary jobs={jobs.data.jobs} /> : undefined} />
+      <PageHeader
+        title="Jobs"
+        subtitle={jobs.data ? <JobsSummary jobs={jobs.data.jobs} lost={lost.length} /> : undefined}
+      />
       <QueryState query={jobs} skeletonRows={8}>
-        {(data) => <JobsList clusterId={clusterId} jobs={data.jobs} search={search} setSearch={setSearch} />}
+        {(data) => (
+          <JobsList
+            clusterId={clusterId}
+            jobs={data.jobs}
+            lost={lost}
+            search={search}
+            setSearch={setSearch}
+          />
+        )}
       </QueryState>
     </div>
   );
 }
 
-function JobsSummary({ jobs }: { jobs: JobOverview[] }) {
+function JobsSummary({ jobs, lost }: { jobs: JobOverview[]; lost: number }) {
   const running = jobs.filter((j) => j.state === 'RUNNING').length;
   return (
     <span>
       {jobs.length} {jobs.length === 1 ? 'job' : 'jobs'} · {running} running
+      {lost ? (
+        <span className="font-medium text-red-700 dark:text-red-400" data-testid="jobs-lost-count">
+          {' '}
+          · {lost} lost
+        </span>
+      ) : null}
     </span>
   );
 }
 
 function JobsList({
   clusterId,
-  jobs,
+  jobs: listed,
+  lost,
   search,
   setSearch,
 }: {
   clusterId: string;
   jobs: JobOverview[];
+  /** Jobs seen alive that the cluster no longer lists: shown as LOST rows with their last known data. */
+  lost: readonly KnownJob[];
   search: JobsSearch;
   setSearch: (patch: Partial<JobsSearch>, replace?: boolean) => void;
 }) {
   const zone = useTimeZone();
   const goTo = useNavigate();
+  const jobs = useMemo(() => {
+    const ids = new Set(listed.map((j) => j.jid));
+    const rows = lost.filter((l) => !ids.has(l.job.jid)).map(lostJobRow);
+    return rows.length ? [...rows, ...listed] : listed;
+  }, [listed, lost]);
+  const lostById = useMemo(() => new Map(lost.map((l) => [l.job.jid, l])), [lost]);
   const [text, setText] = useSearchText(search.q, (q) => setSearch({ q: q || undefined }, true));
   const q = useDeferredValue(text);
   const states = useMemo(() => parseStates(search.state), [search.state]);
@@ -87,7 +116,7 @@ function JobsList({
   const matching = useMemo(() => searchJobs(ordered, q), [ordered, q]);
   const counts = useMemo(() => countStates(matching), [matching]);
   const rows = useMemo(() => filterByState(matching, states), [matching, states]);
-  const columns = useMemo(() => jobColumns(clusterId, zone), [clusterId, zone]);
+  const columns = useMemo(() => jobColumns(clusterId, zone, lostById), [clusterId, zone, lostById]);
 
   const onSortChange = useCallback((s: SortState | null) => setSearch(searchFromSort(s)), [setSearch]);
   const openJob = useCallback(

@@ -1,4 +1,6 @@
 import { jobRoute, Link } from '@/app/router';
+import { useLostJobs } from '@/api/flink/known-jobs-store';
+import { lostJobRow, type KnownJob } from '@/api/flink/lost-jobs';
 import { useClusterOverview, useJobsOverview } from '@/api/flink/queries';
 import type { JobOverview } from '@/api/flink/schemas';
 import { useClusterId } from '@/hooks/use-cluster-id';
@@ -15,6 +17,7 @@ export function ClusterOverviewPage() {
   const clusterId = useClusterId();
   const overview = useClusterOverview(clusterId);
   const jobs = useJobsOverview(clusterId);
+  const lost = useLostJobs(clusterId);
   return (
     <div>
       <PageHeader
@@ -58,6 +61,15 @@ export function ClusterOverviewPage() {
           const { running, finished } = splitJobs(data.jobs);
           return (
             <>
+              {lost.length ? (
+                <JobsSection
+                  clusterId={clusterId}
+                  title="Lost jobs (the cluster no longer knows them)"
+                  jobs={lost.map(lostJobRow)}
+                  lastKnown={new Map(lost.map((l) => [l.job.jid, l]))}
+                  testId="lost-jobs"
+                />
+              ) : null}
               <JobsSection clusterId={clusterId} title="Running jobs" jobs={running} testId="running-jobs" />
               <JobsSection
                 clusterId={clusterId}
@@ -78,11 +90,14 @@ function JobsSection({
   title,
   jobs,
   testId,
+  lastKnown,
 }: {
   clusterId: string;
   title: string;
   jobs: JobOverview[];
   testId: string;
+  /** Lost jobs: what the dashboard last saw of each. */
+  lastKnown?: ReadonlyMap<string, KnownJob>;
 }) {
   const zone = useTimeZone();
   return (
@@ -119,6 +134,14 @@ function JobsSection({
                   </td>
                   <td className="px-3 py-2">
                     <StateBadge state={job.state} />
+                    {lastKnown?.get(job.jid) ? (
+                      <span
+                        className="ml-1.5 text-xs text-slate-500"
+                        title={`Last seen ${isoTimestamp(lastKnown.get(job.jid)?.seenAt ?? 0)}`}
+                      >
+                        last known {lastKnown.get(job.jid)?.job.state}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2" title={isoTimestamp(job['start-time'])}>
                     {formatTimestamp(job['start-time'], zone)}

@@ -32,7 +32,11 @@ const isStatus = (a: unknown): a is { status: number; body: unknown } =>
  * Stubs `fetch`: `/api/clusters` names one Flink cluster `demo`; `/api/demo/<path>` answers from
  * `routes[path]` (a body, `{status, body}`, or a function of the request), else 404 like Flink.
  */
-export function fakeFlink(routes: Record<string, Answer | ((req: Sent) => Answer)>): Sent[] {
+export function fakeFlink(
+  routes: Record<string, Answer | ((req: Sent) => Answer)>,
+  /** More fields of the cluster `demo` in `/api/clusters` (e.g. `historyUrl`). */
+  cluster: Record<string, unknown> = {},
+): Sent[] {
   const sent: Sent[] = [];
   vi.stubGlobal(
     'fetch',
@@ -40,7 +44,7 @@ export function fakeFlink(routes: Record<string, Answer | ((req: Sent) => Answer
       const u = new URL(input, 'http://dashboard.test');
       if (u.pathname === '/api/clusters') {
         return Response.json({
-          clusters: [{ id: 'demo', name: 'Demo', kind: 'flink', hasPrometheus: false }],
+          clusters: [{ id: 'demo', name: 'Demo', kind: 'flink', hasPrometheus: false, ...cluster }],
           readOnly: false,
           triage: {},
         });

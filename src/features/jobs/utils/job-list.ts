@@ -4,6 +4,7 @@ import { isTerminalState } from '@/api/polling';
 
 /** Chip order: what needs attention first, then what runs, then what is over. */
 const STATE_ORDER = [
+  'LOST',
   'FAILING',
   'FAILED',
   'RESTARTING',

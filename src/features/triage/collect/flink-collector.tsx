@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useConnectionStatus } from '@/api/connection-status';
+import { useLostJobs } from '@/api/flink/known-jobs-store';
 import { recordMetrics } from '@/api/metric-store';
 import { usePollInterval } from '@/api/polling';
 import {
@@ -93,6 +94,7 @@ export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorPro
     useCallback(() => flinkNeedsOf(c), [c]),
   );
 
+  const lostJobs = useLostJobs(c);
   const overview = useClusterOverview(c);
   const jobs = useJobsOverview(c);
   const taskManagers = useTaskManagers(c);
@@ -149,6 +151,7 @@ export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorPro
     watermarks.signature,
     tmMetrics.signature,
     connection.disconnectedSince ?? 0,
+    lostJobs.map((j) => j.job.jid).join(','),
     JSON.stringify(t),
   ].join(';');
 
@@ -181,6 +184,7 @@ export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorPro
       jobMetrics: jobMetrics.byId,
       vertexMetrics: nest(vertexMetrics.byId),
       watermarks: nest(watermarks.byId),
+      lostJobs,
     };
     const history = observeFlink(flinkHistory(c), input);
     setFlinkHistory(c, history, now);

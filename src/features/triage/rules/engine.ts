@@ -11,7 +11,7 @@ import { checkpointFailuresRule, checkpointGrowthRule, checkpointsMissingRule } 
 import { clusterUnreachableRule } from './cluster';
 import type { FlinkHistory, SeaTunnelHistory } from './history';
 import { sourceVertexIds } from './history';
-import { jobFailedRule, jobRestartsRule, jobStuckRule } from './jobs';
+import { jobFailedRule, jobLostRule, jobRestartsRule, jobStuckRule } from './jobs';
 import { seaTunnelFailedRule, seaTunnelSinkStalledRule } from './seatunnel';
 import { taskManagersFlagged, tmHeartbeatRule, tmLostRule, tmMemoryRules } from './task-managers';
 import type { Thresholds } from './thresholds';
@@ -22,6 +22,7 @@ export function evaluateFlink(input: FlinkInput, history: FlinkHistory, t: Thres
   return [
     ...clusterUnreachableRule(input),
     ...jobFailedRule(input, t),
+    ...jobLostRule(input, t),
     ...jobRestartsRule(input, history, t),
     ...jobStuckRule(input, t),
     ...checkpointFailuresRule(input, history, t),
@@ -52,6 +53,7 @@ export function evaluateSeaTunnel(
 const RULE_WEIGHT: Record<Problem['rule'], number> = {
   'cluster-unreachable': 0,
   'job-failed': 1,
+  'job-lost': 1,
   'seatunnel-job-failed': 1,
   'tm-lost': 2,
   'job-restarts': 3,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { REC, at, flink, flinkInput } from '../testing/fixtures';
 import { emptyFlinkHistory, observeFlink } from './history';
-import { jobFailedRule, jobRestartsRule, jobStuckRule } from './jobs';
+import { lostJobs, observeJobList } from '@/api/flink/lost-jobs';
+import { evaluateFlink } from './engine';
+import { jobFailedRule, jobLostRule, jobRestartsRule, jobStuckRule } from './jobs';
 import { DEFAULT_THRESHOLDS as T } from './thresholds';
 
 describe('jobFailedRule', () => {
@@ -96,5 +98,49 @@ describe('jobStuckRule', () => {
 
   it('ignores RUNNING jobs', () => {
     expect(jobStuckRule(flinkInput({ jobs: at(flink.jobs()) }), T)).toEqual([]);
+  });
+});
+
+describe('jobLostRule', () => {
+  /** The recorded jobs seen, then an answer without any of them (a JobManager back without HA). */
+  function lostAfterRestart(outage?: { from: number; to: number }) {
+    const seen = observeJobList({}, flink.jobs(), { requestedAt: REC.now - 10_100, at: REC.now - 10_000 });
+    const gone = observeJobList(seen, [], { requestedAt: REC.now - 1100, at: REC.now - 1000 }, outage);
+    return lostJobs(gone);
+  }
+
+  it('reports every job seen alive that the cluster forgot: critical when it was RUNNING', () => {
+    const input = flinkInput({
+      jobs: at([]),
+      lostJobs: lostAfterRestart({ from: REC.now - 8000, to: REC.now - 1500 }),
+    });
+    const problems = jobLostRule(input, T);
+    // The three running jobs; the finished, failed and cancelled ones were merely cleaned up.
+    expect(problems.map((p) => p.jobId).sort()).toEqual(
+      [REC.backpressure, REC.checkpointing, REC.failing].sort(),
+    );
+    expect(problems[0]).toMatchObject({
+      rule: 'job-lost',
+      severity: 'critical',
+      title: 'Job lost',
+      since: REC.now - 1000,
+      figure: { label: 'Last known state', text: 'RUNNING' },
+    });
+    expect(problems[0]?.href).toBe(`/clusters/rec/jobs/${problems[0]?.jobId}`);
+    expect(problems[0]?.explanation).toContain('without high availability');
+    // The engine runs it, and nothing else reports the forgotten jobs.
+    expect(evaluateFlink(input, emptyFlinkHistory(), T).filter((p) => p.rule === 'job-lost')).toHaveLength(3);
+  });
+
+  it('a job last seen in another live state is high, not critical', () => {
+    const [first] = lostAfterRestart();
+    const input = flinkInput({ lostJobs: [{ ...first!, job: { ...first!.job, state: 'RESTARTING' } }] });
+    expect(jobLostRule(input, T)[0]?.severity).toBe('high');
+    expect(jobLostRule(input, T)[0]?.explanation).not.toContain('high availability');
+  });
+
+  it('stops reporting after failedJobMaxAgeMs', () => {
+    const input = flinkInput({ lostJobs: lostAfterRestart() }, REC.now + T.failedJobMaxAgeMs);
+    expect(jobLostRule(input, T)).toEqual([]);
   });
 });

@@ -42,6 +42,36 @@ export function jobFailedRule(input: FlinkInput, t: Thresholds): Problem[] {
   return out;
 }
 
+/**
+ * Jobs this dashboard saw alive that the cluster no longer lists: critical when they were
+ * RUNNING (a JobManager restarted without HA forgets its jobs; nothing brings them back).
+ */
+export function jobLostRule(input: FlinkInput, t: Thresholds): Problem[] {
+  const out: Problem[] = [];
+  for (const lost of input.lostJobs ?? []) {
+    if (input.now - lost.goneSince > t.failedJobMaxAgeMs) continue;
+    const { job } = lost;
+    const restart =
+      lost.restartedAt !== undefined
+        ? ' The JobManager stopped answering and came back without it: a restart without high availability.'
+        : '';
+    out.push(
+      problem(input, 'job-lost', job.jid, {
+        severity: job.state === 'RUNNING' ? 'critical' : 'high',
+        jobId: job.jid,
+        jobName: job.name,
+        title: 'Job lost',
+        explanation: `The cluster no longer knows ${quote(job.name)}, last seen ${job.state}.${restart}`,
+        figure: { label: 'Last known state', value: 0, format: 'count', text: job.state },
+        href: links.job(input.cluster.id, job.jid),
+        linkLabel: 'Job page',
+        since: lost.goneSince,
+      }),
+    );
+  }
+  return out;
+}
+
 /** Restarts within the window: exception history timestamps and the numRestarts counter's growth. */
 export function restartCount(
   input: FlinkInput,

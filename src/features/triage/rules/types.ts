@@ -14,6 +14,7 @@ import type {
   MetricList,
   TaskManager,
 } from '@/api/flink/schemas';
+import type { KnownJob } from '@/api/flink/lost-jobs';
 import type { SeaTunnelJob, SeaTunnelOverview } from '@/api/seatunnel/normalise';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -34,6 +35,7 @@ export interface Figure {
 export type RuleId =
   | 'cluster-unreachable'
   | 'job-failed'
+  | 'job-lost'
   | 'job-restarts'
   | 'job-stuck'
   | 'checkpoints-failing'
@@ -120,6 +122,8 @@ export interface FlinkInput {
   vertexMetrics: Record<string, Record<string, Timed<AggregatedMetricList>>>;
   /** `/jobs/:id/vertices/:v/watermarks`: jobId → vertexId → answer. */
   watermarks: Record<string, Record<string, Timed<MetricList>>>;
+  /** Jobs seen alive that the cluster no longer knows (src/api/flink/lost-jobs.ts). */
+  lostJobs?: readonly (KnownJob & { goneSince: number })[];
 }
 
 export interface SeaTunnelInput {
