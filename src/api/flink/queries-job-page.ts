@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { HttpError } from '../errors';
 import { isTerminalState, usePollInterval } from '../polling';
 import type { ExceptionsQuery } from './client';
+import { useRecordJobRuns } from './job-run-log';
 import { jobDetailsQuery, jobExceptionsQuery, useJobPolling } from './queries-jobs';
 
 /*
@@ -11,11 +12,12 @@ import { jobDetailsQuery, jobExceptionsQuery, useJobPolling } from './queries-jo
 
 /**
  * `/jobs/:jobid` for the job page's frame: polls until the job is terminal, and stops on a
- * 4xx (an unknown or malformed job id will not appear later).
+ * 4xx (an unknown or malformed job id will not appear later). Each answer and outage goes into the
+ * job's run log (job-run-log.ts), which remembers the run before a JobManager failover.
  */
 export function useJobPageDetails(c: string, jobId: string | undefined) {
   const poll = usePollInterval(c);
-  return useQuery({
+  const query = useQuery({
     ...jobDetailsQuery(c, jobId ?? ''),
     enabled: !!jobId,
     refetchInterval: (q) => {
@@ -25,6 +27,8 @@ export function useJobPageDetails(c: string, jobId: string | undefined) {
       return isTerminalState(q.state.data?.state) ? false : poll;
     },
   });
+  useRecordJobRuns(c, jobId, query);
+  return query;
 }
 
 /** `/jobs/:jobid/exceptions` that keeps the shown entries while "load more" fetches a longer list. */
