@@ -40,6 +40,16 @@ interface DetailsState {
   errorUpdatedAt: number;
 }
 
+/** Adds one `/jobs/:jobid` answer received at `receivedAt` (browser clock) to the job's log. */
+export function recordJobAnswer(c: string, jobId: string, answer: JobDetails, receivedAt: number) {
+  update(c, jobId, observeJobAnswer(logs.get(keyOf(c, jobId)) ?? EMPTY_RUN_LOG, answer, receivedAt));
+}
+
+/** Adds a poll that failed at `failedAt` (browser clock) to the job's log. */
+export function recordJobError(c: string, jobId: string, failedAt: number, message: string) {
+  update(c, jobId, observeJobError(logs.get(keyOf(c, jobId)) ?? EMPTY_RUN_LOG, failedAt, message));
+}
+
 /**
  * Feeds the job's log from the job page's `/jobs/:jobid` query: each new answer, and each failed
  * poll while the JobManager is unreachable or answers 5xx (a 4xx says something about the job, not
@@ -48,18 +58,11 @@ interface DetailsState {
 export function useRecordJobRuns(c: string, jobId: string | undefined, q: DetailsState) {
   const { data, dataUpdatedAt, error, errorUpdatedAt } = q;
   useEffect(() => {
-    if (!jobId || !data || !dataUpdatedAt) return;
-    const log = logs.get(keyOf(c, jobId)) ?? EMPTY_RUN_LOG;
-    update(c, jobId, observeJobAnswer(log, data, dataUpdatedAt));
+    if (jobId && data && dataUpdatedAt) recordJobAnswer(c, jobId, data, dataUpdatedAt);
   }, [c, jobId, data, dataUpdatedAt]);
   useEffect(() => {
     if (!jobId || !error || !errorUpdatedAt) return;
     if (error instanceof HttpError && error.status < 500) return;
-    const log = logs.get(keyOf(c, jobId)) ?? EMPTY_RUN_LOG;
-    update(
-      c,
-      jobId,
-      observeJobError(log, errorUpdatedAt, error instanceof Error ? error.message : String(error)),
-    );
+    recordJobError(c, jobId, errorUpdatedAt, error instanceof Error ? error.message : String(error));
   }, [c, jobId, error, errorUpdatedAt]);
 }
