@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { HttpError } from '../errors';
 import { isTerminalState, usePollInterval } from '../polling';
 import type { ExceptionsQuery } from './client';
+import { useRecordJobRuns } from './job-run-log';
 import { useKnownJob } from './known-jobs-store';
 import { jobGoneVerdict, overviewFromDetails, type JobGone } from './lost-jobs';
 import { GONE_RECHECK_MS, jobDetailsQuery, jobExceptionsQuery, useJobPolling } from './queries-jobs';
@@ -14,11 +15,12 @@ import { GONE_RECHECK_MS, jobDetailsQuery, jobExceptionsQuery, useJobPolling } f
 
 /**
  * `/jobs/:jobid` for the job page's frame: polls until the job is terminal, and stops on a
- * 4xx (an unknown or malformed job id will not appear later).
+ * 4xx (an unknown or malformed job id will not appear later). Each answer and outage goes into the
+ * job's run log (job-run-log.ts), which remembers the run before a JobManager failover.
  */
 export function useJobPageDetails(c: string, jobId: string | undefined) {
   const poll = usePollInterval(c);
-  return useQuery({
+  const query = useQuery({
     ...jobDetailsQuery(c, jobId ?? ''),
     enabled: !!jobId,
     refetchInterval: (q) => {
@@ -29,6 +31,8 @@ export function useJobPageDetails(c: string, jobId: string | undefined) {
       return q.state.data === undefined || poll === false ? false : Math.max(poll, GONE_RECHECK_MS);
     },
   });
+  useRecordJobRuns(c, jobId, query);
+  return query;
 }
 
 /** `/jobs/:jobid/exceptions` that keeps the shown entries while "load more" fetches a longer list. */

@@ -23,6 +23,10 @@ export const STATE_COLOURS: Record<string, string> = {
   CANCELED: 'bg-slate-400 dark:bg-slate-500',
   FAILED: 'bg-red-500 dark:bg-red-500',
   RECONCILING: 'bg-fuchsia-400 dark:bg-fuchsia-500',
+  // job states and the dashboard's own observation (runs timeline)
+  RESTARTING: 'bg-orange-500 dark:bg-orange-500',
+  FAILING: 'bg-red-300 dark:bg-red-400',
+  'NO ANSWER': 'bg-rose-200 dark:bg-rose-900',
 };
 export const stateColour = (state: string) =>
   STATE_COLOURS[state.toUpperCase()] ?? 'bg-violet-300 dark:bg-violet-600';

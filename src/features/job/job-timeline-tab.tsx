@@ -6,6 +6,7 @@ import { QueryState } from '@/components/query-state';
 import { formatDuration } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { Gantt, GanttLegend } from './gantt';
+import { JobRunsSection } from './job-runs-section';
 import { startupRange, subtaskTimeline, vertexTimeline } from './utils/timeline';
 
 /**
@@ -23,6 +24,7 @@ export default function JobTimelineTab() {
 
   return (
     <div className="space-y-6" data-testid="timeline">
+      <JobRunsSection clusterId={clusterId} jobId={jobId} />
       <QueryState query={details} skeletonRows={5}>
         {(job) => (
           <VertexTimeline

@@ -1,3 +1,4 @@
+import type { JobRunLog } from '@/api/flink/job-runs';
 import type { JobDetails, SubtaskTimes } from '@/api/flink/schemas';
 
 /** One coloured stretch of a Gantt row. `open` means it has not ended (drawn up to "now"). */
@@ -149,4 +150,45 @@ export function startupRange(t: Timeline): { start: number; end: number } | unde
   if (!Number.isFinite(settled) || settled <= t.start) return undefined;
   const end = settled + Math.max(1000, (settled - t.start) * 0.1);
   return end < t.end ? { start: t.start, end } : undefined;
+}
+
+/** The row of the dashboard's outages in the runs timeline, and its segments' state. */
+export const UNREACHABLE = 'NO ANSWER';
+
+/**
+ * The job's runs as the dashboard saw them (one row per run: the job states Flink reported, the
+ * older runs ending when they were last seen), and a row for the stretches the JobManager did not
+ * answer. `now` is the cluster's time of the newest answer.
+ */
+export function runsTimeline(log: JobRunLog): Timeline {
+  const rows: TimelineRow[] = log.runs.map((run, i) => {
+    const current = i === log.runs.length - 1;
+    const segments: Segment[] = run.states.map((s, j) => {
+      const next = run.states[j + 1];
+      const end = next ? next.at : Math.max(run.lastSeenAt, s.at);
+      return { state: s.state, start: s.at, end, open: !next && current };
+    });
+    return {
+      id: `run-${i + 1}`,
+      label: i === 0 ? 'Run 1' : `Run ${i + 1} (recovered)`,
+      status: run.lastState,
+      segments,
+    };
+  });
+  if (log.outages.length > 0) {
+    const now = log.runs[log.runs.length - 1]?.lastSeenAt ?? 0;
+    rows.push({
+      id: 'outages',
+      label: 'JobManager not answering',
+      status: UNREACHABLE,
+      segments: log.outages.map((o) => ({
+        state: UNREACHABLE,
+        start: o.from,
+        end: o.to ?? Math.max(now, o.from),
+        open: o.to === undefined,
+      })),
+    });
+  }
+  const now = Math.max(0, ...log.runs.map((r) => r.lastSeenAt), ...log.outages.map((o) => o.to ?? o.from));
+  return { rows, waiting: [], ...range(rows, now) };
 }

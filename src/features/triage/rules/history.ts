@@ -5,6 +5,7 @@
  * new answer (by its arrival time, so re-evaluating the same data adds nothing) and forgets what
  * is older than the longest window.
  */
+import { isRecoveredRun } from '@/api/flink/job-runs';
 import { parseMetricValue } from '@/api/flink/metric-values';
 import { isTerminalState } from '@/api/polling';
 import type { FlinkInput, SeaTunnelInput } from './types';
@@ -30,6 +31,10 @@ export interface VertexTimes {
 
 export interface FlinkHistory {
   restarts: Record<string, Sample[]>;
+  /** jobId → the job's `start-time` in the last overview (a later one means a JobManager failover). */
+  jobStarts: Record<string, number>;
+  /** jobId → new `start-time`s seen: when a new JobManager recovered the job (cluster clock). */
+  recoveries: Record<string, number[]>;
   failedCheckpoints: Record<string, Sample[]>;
   vertexTimes: Record<string, VertexTimes[]>;
   /** jobId → records read by all its vertices (for throughput). */
@@ -64,6 +69,8 @@ const MAX_SAMPLES = 400;
 export function emptyFlinkHistory(): FlinkHistory {
   return {
     restarts: {},
+    jobStarts: {},
+    recoveries: {},
     failedCheckpoints: {},
     vertexTimes: {},
     jobRecords: {},
@@ -138,6 +145,8 @@ export function observeFlink(history: FlinkHistory, input: FlinkInput): FlinkHis
   const next: FlinkHistory = {
     ...history,
     restarts: { ...history.restarts },
+    jobStarts: { ...history.jobStarts },
+    recoveries: { ...history.recoveries },
     failedCheckpoints: { ...history.failedCheckpoints },
     vertexTimes: { ...history.vertexTimes },
     jobRecords: { ...history.jobRecords },
@@ -224,10 +233,24 @@ export function observeFlink(history: FlinkHistory, input: FlinkInput): FlinkHis
     }
   }
 
+  if (input.jobs) {
+    const from = now + input.clockOffsetMs - HISTORY_KEEP_MS;
+    for (const job of input.jobs.data) {
+      const before = next.jobStarts[job.jid];
+      const start = job['start-time'];
+      if (before !== undefined && isRecoveredRun(before, start)) {
+        next.recoveries[job.jid] = [...(next.recoveries[job.jid] ?? []), start].filter((t) => t >= from);
+      }
+      if (start > 0) next.jobStarts[job.jid] = start;
+    }
+  }
+
   // Jobs that are no longer polled (finished, dropped from the overview): forget them.
   if (input.jobs) {
     const live = new Set(input.jobs.data.filter((j) => !isTerminalState(j.state)).map((j) => j.jid));
     next.restarts = retain(next.restarts, live);
+    next.jobStarts = retain(next.jobStarts, live);
+    next.recoveries = retain(next.recoveries, live);
     next.failedCheckpoints = retain(next.failedCheckpoints, live);
     next.vertexTimes = retain(next.vertexTimes, live);
     next.jobRecords = retain(next.jobRecords, live);

@@ -3,7 +3,7 @@ import { REC, at, flink, flinkInput } from '../testing/fixtures';
 import { emptyFlinkHistory, observeFlink } from './history';
 import { lostJobs, observeJobList } from '@/api/flink/lost-jobs';
 import { evaluateFlink } from './engine';
-import { jobFailedRule, jobLostRule, jobRestartsRule, jobStuckRule } from './jobs';
+import { counterGrowth, jobFailedRule, jobLostRule, jobRestartsRule, jobStuckRule } from './jobs';
 import { DEFAULT_THRESHOLDS as T } from './thresholds';
 
 describe('jobFailedRule', () => {
@@ -69,6 +69,48 @@ describe('jobRestartsRule', () => {
     expect(p).toMatchObject({ severity: 'high', figure: { value: 5 } });
   });
 
+  it('counts a JobManager failover (HA): the job comes back with a later start-time and counters at 0', () => {
+    // As on a real Flink 2.2.1 with ZooKeeper HA (docs/real-flink-notes.md): after the new
+    // JobManager recovered the job, numRestarts is 0 and the exception history is empty.
+    const before = flink.jobs().filter((j) => j.jid === REC.checkpointing);
+    const started = before[0]!['start-time'];
+    const recoveredAt = REC.now - 30_000;
+    const after = before.map((j) => ({ ...j, state: 'INITIALIZING', 'start-time': recoveredAt }));
+    const metrics = (n: number) => [{ id: 'numRestarts', value: String(n) }];
+    let history = emptyFlinkHistory();
+    history = observeFlink(
+      history,
+      flinkInput(
+        {
+          jobs: at(before, REC.now - 120_000),
+          jobMetrics: { [REC.checkpointing]: at(metrics(1), REC.now - 120_000) },
+        },
+        REC.now - 120_000,
+      ),
+    );
+    expect(jobRestartsRule(flinkInput({ jobs: at(before) }), history, T)).toEqual([]);
+    const input = flinkInput({
+      jobs: at(after),
+      jobMetrics: { [REC.checkpointing]: at(metrics(0)) },
+      exceptions: { [REC.checkpointing]: at({ exceptionHistory: { entries: [], truncated: false } }) },
+    });
+    history = observeFlink(history, input);
+    const [p, ...rest] = jobRestartsRule(input, history, T);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({
+      jobId: REC.checkpointing,
+      title: 'Job restarted',
+      figure: { value: 1 },
+      since: recoveredAt,
+      href: `/clusters/rec/jobs/${REC.checkpointing}/timeline`,
+    });
+    expect(p?.explanation).toContain('by a new JobManager (failover)');
+    expect(started).toBeLessThan(recoveredAt);
+    // The same start-time seen again is no second failover.
+    history = observeFlink(history, flinkInput({ jobs: at(after, REC.now) }));
+    expect(jobRestartsRule(input, history, T)[0]).toMatchObject({ figure: { value: 1 } });
+  });
+
   it('says nothing about a job without restarts, and clears once they leave the window', () => {
     expect(jobRestartsRule(flinkInput({ jobs: at(flink.jobs()) }), emptyFlinkHistory(), T)).toEqual([]);
     const later = flinkInput(
@@ -76,6 +118,16 @@ describe('jobRestartsRule', () => {
       REC.now + T.restartWindowMs,
     );
     expect(jobRestartsRule(later, emptyFlinkHistory(), T)).toEqual([]);
+  });
+});
+
+describe('counterGrowth', () => {
+  it('adds what a counter counts after it started again at 0 (a new JobManager)', () => {
+    const s = (t: number, v: number) => ({ t, v });
+    expect(counterGrowth([s(0, 3), s(10, 5), s(20, 0), s(30, 2)], 0)).toBe(4);
+    // the baseline is the newest sample at or before the window start
+    expect(counterGrowth([s(0, 3), s(10, 5), s(20, 6)], 10)).toBe(1);
+    expect(counterGrowth([], 0)).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Job state rules (Flink): failed, restarting / restarted, stuck in a transitional state. */
 import { parseMetricValue } from '@/api/flink/metric-values';
 import { isTerminalState } from '@/api/polling';
+import { formatTimestamp } from '@/lib/format';
 import { exceptionSummary, problem, quote } from './common';
 import type { FlinkHistory } from './history';
 import { links } from './links';
@@ -72,13 +73,17 @@ export function jobLostRule(input: FlinkInput, t: Thresholds): Problem[] {
   return out;
 }
 
-/** Restarts within the window: exception history timestamps and the numRestarts counter's growth. */
+/**
+ * Restarts within the window: exception history timestamps, the numRestarts counter's growth, and
+ * recoveries by a new JobManager (HA failover: `start-time` moved on; Flink then starts numRestarts
+ * and the exception history again, so neither shows it).
+ */
 export function restartCount(
   input: FlinkInput,
   history: FlinkHistory,
   jobId: string,
   windowMs: number,
-): { count: number; atLeast: boolean; oldest?: number } {
+): { count: number; atLeast: boolean; oldest?: number; failovers: number; lastFailover?: number } {
   const now = jmNow(input);
   const from = now - windowMs;
   const ex = input.exceptions[jobId]?.data.exceptionHistory;
@@ -87,22 +92,35 @@ export function restartCount(
   // Every entry in the window, and the list was cut: there may have been more.
   const atLeast =
     Boolean(ex?.truncated) && fromExceptions === (ex?.entries.length ?? 0) && fromExceptions > 0;
-  let fromCounter = 0;
-  const samples = history.restarts[jobId] ?? [];
-  const browserFrom = input.now - windowMs;
-  const last = samples[samples.length - 1];
-  if (last) {
-    // The newest sample at or before the window start (or the first one in it) is the baseline.
-    let base = samples[0];
-    for (const s of samples) if (s.t <= browserFrom) base = s;
-    if (base && last.v > base.v) fromCounter = last.v - base.v;
-  }
-  const oldest = inWindow.length ? Math.min(...inWindow.map((e) => e.timestamp)) : undefined;
+  const fromCounter = counterGrowth(history.restarts[jobId] ?? [], input.now - windowMs);
+  const recovered = (history.recoveries[jobId] ?? []).filter((t) => t >= from);
+  const oldest = Math.min(...inWindow.map((e) => e.timestamp), ...recovered);
   return {
-    count: Math.max(fromExceptions, fromCounter),
+    count: Math.max(fromExceptions, fromCounter) + recovered.length,
     atLeast: atLeast && fromCounter <= fromExceptions,
-    oldest,
+    ...(Number.isFinite(oldest) ? { oldest } : {}),
+    failovers: recovered.length,
+    ...(recovered.length ? { lastFailover: Math.max(...recovered) } : {}),
   };
+}
+
+/**
+ * How much a counter grew since `from` (browser clock). A drop means it started again at 0 (a new
+ * JobManager): what it counts after the drop is growth too.
+ */
+export function counterGrowth(samples: { t: number; v: number }[], from: number): number {
+  // The newest sample at or before the window start (or the first one in it) is the baseline.
+  let start = 0;
+  samples.forEach((s, i) => {
+    if (s.t <= from) start = i;
+  });
+  let growth = 0;
+  for (let i = start + 1; i < samples.length; i++) {
+    const a = (samples[i - 1] as { v: number }).v;
+    const b = (samples[i] as { v: number }).v;
+    growth += b >= a ? b - a : b;
+  }
+  return growth;
 }
 
 export function jobRestartsRule(input: FlinkInput, history: FlinkHistory, t: Thresholds): Problem[] {
@@ -111,7 +129,12 @@ export function jobRestartsRule(input: FlinkInput, history: FlinkHistory, t: Thr
   for (const job of input.jobs?.data ?? []) {
     if (isTerminalState(job.state)) continue;
     const restarting = job.state === 'RESTARTING';
-    const { count, atLeast, oldest } = restartCount(input, history, job.jid, t.restartWindowMs);
+    const { count, atLeast, oldest, failovers, lastFailover } = restartCount(
+      input,
+      history,
+      job.jid,
+      t.restartWindowMs,
+    );
     if (!restarting && count === 0) continue;
     const details = input.jobDetails[job.jid]?.data;
     const restartingSince = details?.timestamps.RESTARTING || undefined;
@@ -128,13 +151,19 @@ export function jobRestartsRule(input: FlinkInput, history: FlinkHistory, t: Thr
         title: restarting ? 'Job restarting' : 'Job restarted',
         explanation: [
           counted ? counted[0]?.toUpperCase() + counted.slice(1) : 'Restarting now',
+          lastFailover
+            ? `${failovers === 1 ? 'one' : failovers} by a new JobManager (failover), the last at ${formatTimestamp(lastFailover)}`
+            : '',
           cause ? `last failure: ${cause}` : '',
         ]
           .filter(Boolean)
           .join('; '),
         figure: { label: `Restarts (${minutes} min)`, value: count, format: 'count' },
-        href: links.exceptions(input.cluster.id, job.jid),
-        linkLabel: 'Exceptions',
+        // after a failover Flink's exception history starts empty; the timeline keeps the run before
+        href: lastFailover
+          ? links.timeline(input.cluster.id, job.jid)
+          : links.exceptions(input.cluster.id, job.jid),
+        linkLabel: lastFailover ? 'Timeline' : 'Exceptions',
         since: oldest ?? (restarting ? restartingSince : undefined),
         series: {
           key: `flink:${input.cluster.id}:job:${job.jid}:restarts`,
