@@ -29,8 +29,11 @@ async function getJson<T>(url: string): Promise<T> {
 const post = (url: string, body: string): Promise<Response> => fetch(url, { method: 'POST', body });
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const count = (job: Job, key: string): bigint => BigInt(job.metrics[key] as string);
-const tableCount = (job: Job, key: string, table: string): bigint =>
-  BigInt((job.metrics[key] as Record<string, string>)[table] ?? 'NaN');
+/** Keyed as 2.3.13 keys them: by the plugin that counted the table (`Source[0].t`, `Sink[0].t`). */
+const tableCount = (job: Job, key: string, table: string): bigint => {
+  const plugin = key.startsWith('TableSource') ? 'Source[0]' : 'Sink[0]';
+  return BigInt((job.metrics[key] as Record<string, string>)[`${plugin}.${table}`] ?? 'NaN');
+};
 
 async function waitForStatus(url: string, status: string, timeoutMs = 10_000): Promise<Job> {
   const deadline = Date.now() + timeoutMs;

@@ -94,6 +94,9 @@ const PICKS: Record<string, Pick> = {
 };
 
 const tableToScalar = (name: string): string => name.slice('Table'.length);
+/** As 2.3.13 keys a table's figures: by the plugin that counted it (`Source[0].fake`, `Sink[0].fake`). */
+const tableKey = (name: string, table: string): string =>
+  `${name.startsWith('TableSource') ? 'Source' : 'Sink'}[0].${table}`;
 
 /**
  * The "metrics" object of a job. Keys come out in java.util.HashMap order,
@@ -102,20 +105,19 @@ const tableToScalar = (name: string): string => name.slice('Table'.length);
  */
 export function metricsToJson(job: DemoJob): JsonObject {
   const flows = job.tables;
-  const tableOrder = javaHashMapOrder(flows.map((f) => f.table));
-  const byTable = new Map(flows.map((f) => [f.table, f]));
   const values = new Map<string, Json>();
 
   for (const name of [...TABLE_COUNT_NAMES, ...TABLE_RATE_NAMES]) {
     const pick = PICKS[tableToScalar(name)];
     const isRate = (TABLE_RATE_NAMES as readonly string[]).includes(name);
+    const byKey = new Map(flows.map((f) => [tableKey(name, f.table), f]));
     values.set(
       name,
       obj(
-        tableOrder.map((t): [string, Json] => {
-          const f = byTable.get(t);
+        javaHashMapOrder([...byKey.keys()]).map((key): [string, Json] => {
+          const f = byKey.get(key);
           const v = f && pick ? pick(f) : 0;
-          return [t, isRate ? javaDouble(v) : String(v)];
+          return [key, isRate ? javaDouble(v) : String(v)];
         }),
       ),
     );

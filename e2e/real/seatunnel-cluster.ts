@@ -1,22 +1,19 @@
 /**
  * A real Apache SeaTunnel Zeta engine node (single node, master + worker) for end-to-end tests and
- * fixture recording.
+ * fixture recording, of any of SEATUNNEL_VERSIONS (2.3.13: REST v2 and v1; 2.3.8: v1 only).
  *
- *   npx tsx e2e/real/seatunnel-cluster.ts start    # start a node, leave it running (state in .cache)
- *   npx tsx e2e/real/seatunnel-cluster.ts stop     # stop the node started by `start`
- *   npx tsx e2e/real/seatunnel-cluster.ts record   # start, run jobs, record fixtures, stop
+ *   npx tsx e2e/real/seatunnel-cluster.ts start [version]   # start a node, leave it running
+ *   npx tsx e2e/real/seatunnel-cluster.ts stop [version]    # stop the node `start` started
+ *   npx tsx e2e/real/seatunnel-cluster.ts record [version]  # start, run jobs, record fixtures, stop
+ *   npx tsx e2e/real/seatunnel-cluster.ts assemble [version]
  *
- * The engine is assembled from Maven Central (no binary distribution is reachable here): the
- * engine server and its runtime dependencies go to .cache/seatunnel/<version>/lib, the connector
- * jars (FakeSource, Console) to .cache/seatunnel/<version>/connectors. Every run gets its own
- * SEATUNNEL_HOME in a temp dir (config/, logs/, connectors/ with plugin-mapping.properties, lib ->
- * cache) with free loopback ports and a unique cluster name, so parallel runs do not collide.
- *
- * Version: SeaTunnel 2.3.12 is preferred (it has the Jetty REST API v2), but Maven Central does not
- * carry the 2.3.9 - 2.3.12 engine artifacts (only seatunnel-core-starter); see
- * docs/real-seatunnel-notes.md. The first candidate whose artifacts exist is used; override with
- * STREAMDASH_SEATUNNEL_VERSION. The REST v2 server is configured either way and only started by
- * engines that have it (2.3.9+); `hasRestV2` tells which.
+ * The version defaults to STREAMDASH_SEATUNNEL_VERSION, else the newest. Each version is
+ * assembled once from Maven Central (no binary distribution is reachable here; see recipe())
+ * into .cache/seatunnel/<version>/ and reused. Every run gets its own SEATUNNEL_HOME in a temp dir
+ * (config/, logs/, connectors/ with plugin-mapping.properties, lib -> cache) with free ports and a
+ * unique cluster name, so parallel runs do not collide. 2.3.13's REST v2 (Jetty) has no host
+ * setting and listens on all interfaces: its port is free-chosen and we only call it on loopback.
+ * Only JVMs this module started are ever stopped, by their recorded pid.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,7 +32,7 @@ export interface RealSeaTunnel {
   home: string;
   /** Per-run work dir (home, logs, checkpoints, stdout). Removed by stop() unless kept. */
   workDir: string;
-  /** SeaTunnel version actually running (see module docs for the fallback). */
+  /** SeaTunnel version running. */
   version: string;
   /** Whether this engine version serves the REST API v2 (Jetty, SeaTunnel >= 2.3.9). */
   hasRestV2: boolean;
@@ -55,6 +52,8 @@ export interface RealSeaTunnel {
 }
 
 export interface StartOptions {
+  /** One of SEATUNNEL_VERSIONS (default: STREAMDASH_SEATUNNEL_VERSION, else the newest). */
+  version?: string;
   log?: (s: string) => void;
   /** Leave the JVM running when this process exits (the `start` CLI command). */
   detach?: boolean;
@@ -66,17 +65,21 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-/** Newest first. 2.3.12 is the target; 2.3.8 is the newest 2.3.x complete on Maven Central. */
-export const SEATUNNEL_VERSION_CANDIDATES = ['2.3.12', '2.3.8'] as const;
+/** The versions the suite runs, newest first: 2.3.13 speaks REST v2 (and v1), 2.3.8 only v1. */
+export const SEATUNNEL_VERSIONS = ['2.3.13', '2.3.8'] as const;
+export type SeaTunnelVersion = (typeof SEATUNNEL_VERSIONS)[number];
+export const NEWEST_SEATUNNEL: SeaTunnelVersion = SEATUNNEL_VERSIONS[0];
+/** The newest FakeSource / Console connectors on Maven Central, and the API they were built on. */
+const CONNECTOR_VERSION = '2.3.8';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'seatunnel');
-const STATE_FILE = path.join(CACHE_DIR, 'node.json');
-const MAVEN_CENTRAL = 'https://repo1.maven.org/maven2';
 const GROUP = 'org.apache.seatunnel';
-/** Marker system property on every JVM we start, so `stop` can find exactly ours. */
+/** Marker system property on every JVM we start (shows which work dir a JVM belongs to in `ps`). */
 const MARKER_PROP = 'streamdash.seatunnel.workdir';
-const MAIN_CLASS = 'org.apache.seatunnel.engine.server.SeaTunnelServerStarter';
 const CONNECTORS = ['connector-fake', 'connector-console'] as const;
+
+/** State of the node `start` left running: per checkout (the cache may be shared) and version. */
+const stateFile = (version: string) => path.join(REPO_ROOT, '.cache', `seatunnel-node-${version}.json`);
 
 type Log = (s: string) => void;
 const defaultLog: Log = (s) => process.stderr.write(`[seatunnel] ${s}\n`);
@@ -85,11 +88,69 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------------------------
 // Distribution (Maven Central -> .cache/seatunnel/<version>)
 
+/**
+ * How a version is put together from Maven Central (no binary distribution is reachable here).
+ * - 2.3.8: the engine modules with their runtime dependencies (`withDeps`, into `lib/`).
+ * - 2.3.9+: engine-server and friends are published only inside the shaded `seatunnel-starter`
+ *   jar (70 MB: engine, Jetty REST v2, Hazelcast, checkpoint and IMap storage, log4j2), whose
+ *   parent pom is not published, so it is copied as a file. Hadoop is left out of that jar and its
+ *   uber jar stops at 2.3.8; so do the FakeSource / Console connectors, which need the
+ *   seatunnel-api 2.3.8 classes that later versions moved (e.g. `TableSchemaOptions`): those go
+ *   to `compat/`, on the class path after `lib/`.
+ */
+interface Recipe {
+  mainClass: string;
+  /** artifactIds (of the version) copied with their runtime dependencies into lib/. */
+  withDeps: string[];
+  /** Single jars (groupId org.apache.seatunnel) copied without dependencies into a folder. */
+  files: { dir: 'lib' | 'compat' | 'connectors'; artifactId: string; version: string; classifier?: string }[];
+}
+
+const connectorFiles = CONNECTORS.map((artifactId) => ({
+  dir: 'connectors' as const,
+  artifactId,
+  version: CONNECTOR_VERSION,
+}));
+/** Its pom lists the whole Hadoop client (about 60 jars): the jar alone is enough. */
+const hadoopUber = (version: string) => ({
+  dir: 'lib' as const,
+  artifactId: 'seatunnel-hadoop3-3.1.4-uber',
+  version,
+  classifier: 'optional',
+});
+
+function recipe(version: string): Recipe {
+  if (version === '2.3.8') {
+    return {
+      mainClass: 'org.apache.seatunnel.engine.server.SeaTunnelServerStarter',
+      withDeps: [
+        'seatunnel-engine-server',
+        'seatunnel-core-starter',
+        'checkpoint-storage-local-file',
+        'seatunnel-transforms-v2',
+      ],
+      files: [hadoopUber(version), ...connectorFiles],
+    };
+  }
+  return {
+    mainClass: 'org.apache.seatunnel.core.starter.seatunnel.SeaTunnelServer',
+    withDeps: [],
+    files: [
+      { dir: 'lib', artifactId: 'seatunnel-starter', version },
+      hadoopUber(CONNECTOR_VERSION),
+      { dir: 'compat', artifactId: 'seatunnel-api', version: CONNECTOR_VERSION },
+      ...connectorFiles,
+    ],
+  };
+}
+
 interface Distribution {
   version: string;
   dir: string;
-  libDir: string;
+  /** Class path entries in order (directory wildcards). */
+  classPath: string[];
   connectorsDir: string;
+  mainClass: string;
   hasRestV2: boolean;
 }
 
@@ -107,11 +168,13 @@ function readDist(version: string): Distribution | undefined {
   const dir = path.join(CACHE_DIR, version);
   try {
     const stamp = JSON.parse(fs.readFileSync(stampPath(dir), 'utf8')) as DistStamp;
+    const compat = path.join(dir, 'compat');
     return {
       version,
       dir,
-      libDir: path.join(dir, 'lib'),
+      classPath: [path.join(dir, 'lib'), ...(fs.existsSync(compat) ? [compat] : [])],
       connectorsDir: path.join(dir, 'connectors'),
+      mainClass: recipe(version).mainClass,
       hasRestV2: stamp.hasRestV2,
     };
   } catch {
@@ -119,10 +182,18 @@ function readDist(version: string): Distribution | undefined {
   }
 }
 
-function runtimePom(version: string): string {
-  const dep = (artifactId: string, extra = '') =>
-    `    <dependency><groupId>${GROUP}</groupId><artifactId>${artifactId}</artifactId>` +
-    `<version>${version}</version>${extra}</dependency>`;
+/** A pom whose dependencies are `r.withDeps` and whose dependency:copy items are `r.files`. */
+function pom(version: string, r: Recipe): string {
+  const deps = r.withDeps.map(
+    (a) =>
+      `    <dependency><groupId>${GROUP}</groupId><artifactId>${a}</artifactId><version>${version}</version></dependency>`,
+  );
+  const items = r.files.map(
+    (f) =>
+      `          <artifactItem><groupId>${GROUP}</groupId><artifactId>${f.artifactId}</artifactId>` +
+      `<version>${f.version}</version>${f.classifier ? `<classifier>${f.classifier}</classifier>` : ''}` +
+      `<outputDirectory>${f.dir}</outputDirectory></artifactItem>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!-- Generated by e2e/real/seatunnel-cluster.ts: the runtime of a SeaTunnel Zeta node (what the
      binary distribution has in starter/ + lib/ + connectors/). -->
@@ -133,33 +204,22 @@ function runtimePom(version: string): string {
   <version>${version}</version>
   <packaging>pom</packaging>
   <dependencies>
-${dep('seatunnel-engine-server')}
-${dep('seatunnel-core-starter')}
-${dep('checkpoint-storage-local-file')}
-${dep('seatunnel-transforms-v2')}
-${dep(
-  'seatunnel-hadoop3-3.1.4-uber',
-  '<classifier>optional</classifier><exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions>',
-)}
-${CONNECTORS.map((c) => dep(c)).join('\n')}
+${deps.join('\n')}
   </dependencies>
+  <build>
+    <plugins>
+      <plugin>
+        <artifactId>maven-dependency-plugin</artifactId>
+        <configuration>
+          <artifactItems>
+${items.join('\n')}
+          </artifactItems>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
 </project>
 `;
-}
-
-/** Whether Maven Central has the engine artifacts of a version (a few HEAD requests). */
-async function versionAvailable(version: string): Promise<boolean> {
-  const artifacts = ['seatunnel-engine-server', 'seatunnel-engine-core', ...CONNECTORS];
-  for (const a of artifacts) {
-    const url = `${MAVEN_CENTRAL}/${GROUP.replace(/\./g, '/')}/${a}/${version}/${a}-${version}.pom`;
-    try {
-      const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(20_000) });
-      if (!res.ok) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
 }
 
 function run(cmd: string, args: string[], cwd: string): string {
@@ -175,26 +235,21 @@ async function assemble(version: string, log: Log): Promise<Distribution> {
   const t0 = Date.now();
   const dir = path.join(CACHE_DIR, version);
   const tmp = `${dir}.tmp-${process.pid}`;
+  const r = recipe(version);
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true });
   try {
-    fs.writeFileSync(path.join(tmp, 'pom.xml'), runtimePom(version));
     log(`assembling SeaTunnel ${version} from Maven Central into ${path.relative(REPO_ROOT, dir)} ...`);
-    const mvn = ['-B', '-q', '-f', 'pom.xml', 'dependency:copy-dependencies', '-DincludeScope=runtime'];
-    run('mvn', [...mvn, '-DoutputDirectory=lib', `-DexcludeArtifactIds=${CONNECTORS.join(',')}`], tmp);
-    run(
-      'mvn',
-      [
-        ...mvn,
-        '-DoutputDirectory=connectors',
-        `-DincludeArtifactIds=${CONNECTORS.join(',')}`,
-        '-DexcludeTransitive=true',
-      ],
-      tmp,
-    );
+    fs.writeFileSync(path.join(tmp, 'pom.xml'), pom(version, r));
+    const mvn = ['-B', '-q', '-f', 'pom.xml'];
+    if (r.withDeps.length) {
+      const out = ['-DincludeScope=runtime', '-DoutputDirectory=lib'];
+      run('mvn', [...mvn, 'dependency:copy-dependencies', ...out], tmp);
+    }
+    run('mvn', [...mvn, 'dependency:copy'], tmp);
     const libJars = fs.readdirSync(path.join(tmp, 'lib')).filter((f) => f.endsWith('.jar'));
-    const serverJar = libJars.find((f) => f.startsWith('seatunnel-engine-server-'));
-    if (!serverJar) throw new Error('seatunnel-engine-server jar missing after mvn');
+    const serverJar = libJars.find((f) => /^seatunnel-(engine-server|starter)-/.test(f));
+    if (!serverJar) throw new Error('neither seatunnel-engine-server nor seatunnel-starter jar after mvn');
     const listing = run('jar', ['tf', path.join('lib', serverJar)], tmp);
     const hasRestV2 = listing.includes('org/apache/seatunnel/engine/server/JettyService.class');
     const stamp: DistStamp = {
@@ -219,22 +274,17 @@ async function assemble(version: string, log: Log): Promise<Distribution> {
   return dist;
 }
 
-/** The distribution to run: a cached one if any (no network), else the first available candidate. */
-export async function ensureDistribution(log: Log = defaultLog): Promise<Distribution> {
-  const forced = process.env.STREAMDASH_SEATUNNEL_VERSION;
-  const candidates = forced ? [forced] : [...SEATUNNEL_VERSION_CANDIDATES];
-  for (const v of candidates) {
-    const d = readDist(v);
-    if (d) return d;
-  }
-  for (const v of candidates) {
-    if (!forced && !(await versionAvailable(v))) {
-      log(`SeaTunnel ${v} engine artifacts are not on Maven Central; trying the next candidate`);
-      continue;
-    }
-    return assemble(v, log);
-  }
-  throw new Error(`none of the SeaTunnel versions ${candidates.join(', ')} could be assembled`);
+/** The distribution of `version`: the cached one (no network), else assembled once. */
+export async function ensureDistribution(
+  version: string = defaultVersion(),
+  log: Log = defaultLog,
+): Promise<Distribution> {
+  return readDist(version) ?? assemble(version, log);
+}
+
+/** STREAMDASH_SEATUNNEL_VERSION, else the newest. */
+function defaultVersion(): string {
+  return process.env.STREAMDASH_SEATUNNEL_VERSION ?? NEWEST_SEATUNNEL;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,15 +374,35 @@ hazelcast:
 `;
 }
 
-const LOG4J2 = `# Generated by e2e/real/seatunnel-cluster.ts: one file, no console (Console sink rows go here too)
+/**
+ * One file for the node, one per job (job-<id>.log, the Console sink's rows included), no console.
+ * REST v2's log endpoints (2.3.9+) read the log folder from the `routingAppender`'s file name and
+ * answer 500 ("routingLogFilePath is null") without one, as the distribution's config has.
+ */
+const LOG4J2 = `# Generated by e2e/real/seatunnel-cluster.ts
 status = warn
 rootLogger.level = INFO
-rootLogger.appenderRef.file.ref = fileAppender
+rootLogger.appenderRef.routing.ref = routingAppender
 appender.file.name = fileAppender
 appender.file.type = File
 appender.file.fileName = \${sys:seatunnel.logs.path}/seatunnel-engine-server.log
 appender.file.layout.type = PatternLayout
-appender.file.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p [%-30.30c{1.}] [%t] - %m%n
+appender.file.layout.pattern = [%X{ST-JID}] %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p [%-30.30c{1.}] [%t] - %m%n
+appender.routing.name = routingAppender
+appender.routing.type = Routing
+appender.routing.purge.type = IdlePurgePolicy
+appender.routing.purge.timeToLive = 60
+appender.routing.route.type = Routes
+appender.routing.route.pattern = $\${ctx:ST-JID}
+appender.routing.route.system.type = Route
+appender.routing.route.system.key = $\${ctx:ST-JID}
+appender.routing.route.system.ref = fileAppender
+appender.routing.route.job.type = Route
+appender.routing.route.job.appender.type = File
+appender.routing.route.job.appender.name = job-\${ctx:ST-JID}
+appender.routing.route.job.appender.fileName = \${sys:seatunnel.logs.path}/job-\${ctx:ST-JID}.log
+appender.routing.route.job.appender.layout.type = PatternLayout
+appender.routing.route.job.appender.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p [%-30.30c{1.}] [%t] - %m%n
 logger.hz.name = com.hazelcast
 logger.hz.level = WARN
 `;
@@ -359,7 +429,7 @@ async function layoutHome(dist: Distribution, contextPath: string): Promise<Home
     contextPath,
   };
   for (const d of ['config', 'connectors', 'logs']) fs.mkdirSync(path.join(home, d), { recursive: true });
-  fs.symlinkSync(dist.libDir, path.join(home, 'lib'));
+  fs.symlinkSync(path.join(dist.dir, 'lib'), path.join(home, 'lib'));
   for (const jar of fs.readdirSync(dist.connectorsDir).filter((f) => f.endsWith('.jar'))) {
     fs.symlinkSync(path.join(dist.connectorsDir, jar), path.join(home, 'connectors', jar));
   }
@@ -449,7 +519,7 @@ function javaBin(): string {
   return jh && fs.existsSync(path.join(jh, 'bin', 'java')) ? path.join(jh, 'bin', 'java') : 'java';
 }
 
-function jvmArgs(l: HomeLayout): string[] {
+function jvmArgs(l: HomeLayout, dist: Distribution): string[] {
   const cfg = path.join(l.home, 'config');
   return [
     '-Xms256m',
@@ -483,15 +553,17 @@ function jvmArgs(l: HomeLayout): string[] {
     '--add-opens',
     'jdk.management/com.sun.management.internal=ALL-UNNAMED',
     '-cp',
-    `${path.join(l.home, 'lib')}/*`,
-    MAIN_CLASS,
+    dist.classPath.map((d) => `${d}/*`).join(path.delimiter),
+    dist.mainClass,
+    // The starter's command line sets the Hazelcast cluster name (default seatunnel_default_cluster).
+    ...(dist.mainClass.endsWith('.SeaTunnelServer') ? ['-cn', l.clusterName] : []),
   ];
 }
 
-function spawnJvm(l: HomeLayout, detach: boolean): number {
+function spawnJvm(l: HomeLayout, dist: Distribution, detach: boolean): number {
   const out = fs.openSync(l.stdoutFile, 'a');
   try {
-    const child = spawn(javaBin(), jvmArgs(l), {
+    const child = spawn(javaBin(), jvmArgs(l, dist), {
       cwd: l.workDir,
       env: { ...process.env, SEATUNNEL_HOME: l.home },
       stdio: ['ignore', out, out],
@@ -600,7 +672,7 @@ export async function startRealSeaTunnel(opts: StartOptions = {}): Promise<RealS
   const log = opts.log ?? defaultLog;
   const keep = opts.keepWorkDir ?? process.env.STREAMDASH_SEATUNNEL_KEEP === '1';
   const timeoutMs = opts.timeoutMs ?? 120_000;
-  const dist = await ensureDistribution(log);
+  const dist = await ensureDistribution(opts.version ?? defaultVersion(), log);
   const l = await layoutHome(dist, opts.contextPath ?? '');
   const v1Url = `http://127.0.0.1:${l.hazelcastPort}/hazelcast/rest/maps`;
   const v2Url = `http://127.0.0.1:${l.httpPort}${l.contextPath}`;
@@ -609,7 +681,7 @@ export async function startRealSeaTunnel(opts: StartOptions = {}): Promise<RealS
   let pid = 0;
   const boot = async () => {
     const t0 = Date.now();
-    pid = spawnJvm(l, !!opts.detach);
+    pid = spawnJvm(l, dist, !!opts.detach);
     if (!opts.detach) owned.set(pid, { workDir: l.workDir, keep });
     try {
       await waitReady(pid, l, v1Url, v2Url, dist.hasRestV2, timeoutMs);
@@ -992,6 +1064,7 @@ async function recordFlavour(r: Recorder, flavour: Flavour): Promise<void> {
     await r.rec('logs', 'GET', 'logs');
     await r.rec('logs-json', 'GET', 'logs?format=json');
     await r.rec('logs-job', 'GET', `logs/${batchId}`);
+    await r.rec('logs-job-json', 'GET', `logs/${batchId}?format=json`);
     await r.rec('log', 'GET', 'log');
   }
 
@@ -1058,9 +1131,12 @@ async function recordFlavour(r: Recorder, flavour: Flavour): Promise<void> {
   await r.rec('overview', 'GET', 'overview', { note: 'after all jobs ended' });
 }
 
-export async function recordFixtures(log: Log = defaultLog): Promise<string> {
+export async function recordFixtures(
+  version: string = defaultVersion(),
+  log: Log = defaultLog,
+): Promise<string> {
   const t0 = Date.now();
-  const node = await startRealSeaTunnel({ log });
+  const node = await startRealSeaTunnel({ version, log });
   const startSeconds = (Date.now() - t0) / 1000;
   const root = path.join(REPO_ROOT, 'e2e', 'fixtures', 'seatunnel', node.version);
   try {
@@ -1114,9 +1190,9 @@ interface NodeState {
   clusterName: string;
 }
 
-function readState(): NodeState | undefined {
+function readState(version: string): NodeState | undefined {
   try {
-    return JSON.parse(fs.readFileSync(STATE_FILE, 'utf8')) as NodeState;
+    return JSON.parse(fs.readFileSync(stateFile(version), 'utf8')) as NodeState;
   } catch {
     return undefined;
   }
@@ -1124,28 +1200,29 @@ function readState(): NodeState | undefined {
 
 /** Stops the node that `start` recorded, by its recorded pid, and nothing else: another checkout's
  * node on the same machine carries the same marker and must be left alone. */
-async function cliStop(log: Log) {
-  const state = readState();
+async function cliStop(version: string, log: Log) {
+  const state = readState(version);
   if (!state) {
-    log('no SeaTunnel node was started by `start` (no state file)');
+    log(`no SeaTunnel ${version} node was started by \`start\` (no state file)`);
     return;
   }
   const t0 = Date.now();
   await terminate(state.pid, 20_000);
   fs.rmSync(state.workDir, { recursive: true, force: true });
-  fs.rmSync(STATE_FILE, { force: true });
+  fs.rmSync(stateFile(version), { force: true });
   log(`stopped JVM ${state.pid} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 }
 
 async function main(argv: string[]) {
   const cmd = argv[0] ?? 'help';
+  const version = argv[1] ?? defaultVersion();
   const log = defaultLog;
   if (cmd === 'start') {
-    const prev = readState();
+    const prev = readState(version);
     if (prev && isAlive(prev.pid))
-      throw new Error(`a node is already running (pid ${prev.pid}); run stop first`);
+      throw new Error(`a ${version} node is already running (pid ${prev.pid}); run stop first`);
     const t0 = Date.now();
-    const node = await startRealSeaTunnel({ log, detach: true, keepWorkDir: true });
+    const node = await startRealSeaTunnel({ version, log, detach: true, keepWorkDir: true });
     const state: NodeState = {
       pid: node.pid(),
       v1Url: node.v1Url,
@@ -1157,21 +1234,23 @@ async function main(argv: string[]) {
       clusterName: node.clusterName,
     };
     fs.mkdirSync(CACHE_DIR, { recursive: true });
-    fs.writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
+    fs.writeFileSync(stateFile(version), `${JSON.stringify(state, null, 2)}\n`);
     log(
-      `started in ${((Date.now() - t0) / 1000).toFixed(1)}s; state in ${path.relative(REPO_ROOT, STATE_FILE)}`,
+      `started in ${((Date.now() - t0) / 1000).toFixed(1)}s; state in ${path.relative(REPO_ROOT, stateFile(version))}`,
     );
     process.stdout.write(`${JSON.stringify(state, null, 2)}\n`);
   } else if (cmd === 'stop') {
-    await cliStop(log);
+    await cliStop(version, log);
   } else if (cmd === 'record') {
-    const root = await recordFixtures(log);
+    const root = await recordFixtures(version, log);
     process.stdout.write(`${path.relative(REPO_ROOT, root)}\n`);
   } else if (cmd === 'assemble') {
-    const d = await ensureDistribution(log);
+    const d = await ensureDistribution(version, log);
     process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
   } else {
-    process.stdout.write('usage: npx tsx e2e/real/seatunnel-cluster.ts start|stop|record|assemble\n');
+    process.stdout.write(
+      'usage: npx tsx e2e/real/seatunnel-cluster.ts start|stop|record|assemble [version]\n',
+    );
     if (cmd !== 'help') process.exitCode = 2;
   }
 }

@@ -106,19 +106,30 @@ export default async function globalSetup() {
       ]);
       // Flink's Prometheus reporter: one port per JVM (job manager, two task managers, one spare).
       const reporterPorts = await prometheus.freePortRange(4);
-      const [flink, seatunnel] = await Promise.all([
+      // --- seatunnel versions (issue 17): one node per version, started in parallel (1 GB heap each) ---
+      const seatunnelVersions = ['2.3.13', '2.3.8'] as const;
+      const [flink, ...seatunnels] = await Promise.all([
         startRealFlink({
           log: (s) => console.log(`[flink] ${s}`),
           config: prometheus.prometheusReporterConfig(reporterPorts),
         }),
-        startRealSeaTunnel({ log: (s) => console.log(`[seatunnel] ${s}`) }),
+        ...seatunnelVersions.map((version) =>
+          startRealSeaTunnel({ version, log: (s) => console.log(`[seatunnel ${version}] ${s}`) }),
+        ),
       ]);
+      const seatunnel = seatunnels[0]!; // the newest: the full page suite runs on it
+      const stopSeaTunnels = { stop: () => Promise.all(seatunnels.map((n) => n.stop())).then(() => {}) };
+      // --- end seatunnel versions ---
       const prom = await prometheus.startPrometheus(
         reporterPorts.map((p) => `127.0.0.1:${p}`),
         { log: (s) => console.log(`[prometheus] ${s}`) },
       );
       // Teardown runs in this same process: it stops these handles (their own exit hooks are the backstop).
-      (globalThis as { __streamdashReal?: unknown }).__streamdashReal = { flink, seatunnel, prom };
+      (globalThis as { __streamdashReal?: unknown }).__streamdashReal = {
+        flink,
+        seatunnel: stopSeaTunnels,
+        prom,
+      };
       real.flink = { url: flink.url, jobs: flink.jobs, jarPath: flink.jarPath, prometheusUrl: prom.url };
       real.seatunnel = {
         ...(seatunnel.hasRestV2 ? { v2Url: seatunnel.v2Url } : {}),
@@ -132,23 +143,27 @@ export default async function globalSetup() {
         url: flink.url,
         prometheusUrl: prom.url,
       });
-      // Maven Central publishes no engine with REST v2 (2.3.9+): the real node may speak v1 only.
-      if (seatunnel.hasRestV2) {
+      // --- seatunnel versions (issue 17): a cluster per version and REST flavour ---
+      real.seatunnelTargets = seatunnels.flatMap((node) => {
+        // The newest keeps the historic ids; older versions carry theirs (real-seatunnel-238-v1).
+        const suffix = node === seatunnel ? '' : `-${node.version.replace(/\./g, '')}`;
+        const v2 = node.hasRestV2
+          ? [{ clusterId: `real-seatunnel${suffix}`, flavour: 'v2' as const, apiUrl: node.v2Url }]
+          : [];
+        const v1 = [{ clusterId: `real-seatunnel${suffix}-v1`, flavour: 'v1' as const, apiUrl: node.v1Url }];
+        return [...v2, ...v1].map((t) => ({ ...t, version: node.version }));
+      });
+      for (const t of real.seatunnelTargets) {
         clusters.push({
-          id: 'real-seatunnel',
-          name: 'Real SeaTunnel',
+          id: t.clusterId,
+          name: `Real SeaTunnel ${t.version} ${t.flavour}`,
           kind: 'seatunnel',
-          url: seatunnel.v2Url,
-          flavour: 'v2',
+          url: t.apiUrl,
+          // A v1 URL ends in /hazelcast/rest/maps, as a user pastes it: that alone makes it REST v1.
+          ...(t.flavour === 'v2' ? { flavour: t.flavour } : {}),
         });
       }
-      // v1Url ends in /hazelcast/rest/maps, as a user pastes it: that alone makes it REST v1.
-      clusters.push({
-        id: 'real-seatunnel-v1',
-        name: 'Real SeaTunnel v1',
-        kind: 'seatunnel',
-        url: seatunnel.v1Url,
-      });
+      // --- end seatunnel versions ---
     }
 
     const dir = resolve('.cache/e2e');

@@ -19,6 +19,9 @@ export interface E2EState {
       prometheusUrl: string;
     };
     seatunnel?: { v2Url?: string; v1Url: string; version: string };
+    /** Every real SeaTunnel node and REST flavour, newest version first (`apiUrl`: what the
+     * endpoint paths follow; v1's ends in /hazelcast/rest/maps). */
+    seatunnelTargets?: { clusterId: string; version: string; flavour: 'v1' | 'v2'; apiUrl: string }[];
     error?: string;
   };
 }

@@ -1,5 +1,5 @@
 import type { RawJobMetrics } from './schemas';
-import type { ExactCount } from './values';
+import { countToBigInt, exactInteger, type ExactCount } from './values';
 
 /* Job totals and per-table rows under one set of names: the engine's, camel-cased. */
 
@@ -53,28 +53,59 @@ function flow(m: Totals): FlowMetrics {
   };
 }
 
+/**
+ * The table a per-table metric key counts. 2.3.13 prefixes the table with the plugin that counted
+ * it (`Source[0].fake`, `Sink[0].shop.orders`); 2.3.8 sends the table name alone (`fake`). One
+ * table is one row whichever side counted it.
+ */
+export function tableOfMetricKey(key: string): string {
+  return /^(?:Source|Sink|Transform)\[\d+\]\.(.+)$/.exec(key)?.[1] ?? key;
+}
+
+type TableMap<T> = Record<string, T | null> | undefined;
+
+/** Values of `map` that belong to `table` (several plugins may count one table). */
+function valuesOf<T>(map: TableMap<T>, table: string): T[] {
+  return Object.entries(map ?? {}).flatMap(([key, v]) =>
+    tableOfMetricKey(key) === table && v !== null ? [v] : [],
+  );
+}
+
+function countOf(map: TableMap<ExactCount>, table: string): ExactCount | undefined {
+  const values = valuesOf(map, table);
+  if (values.length <= 1) return values[0];
+  return exactInteger(String(values.reduce((sum, v) => sum + countToBigInt(v), 0n)));
+}
+
+function rateOf(map: TableMap<number>, table: string): number | undefined {
+  const values = valuesOf(map, table);
+  return values.length ? values.reduce((sum, v) => sum + v, 0) : undefined;
+}
+
 /** The per-table maps read as one table's totals. */
 function tableTotals(m: RawJobMetrics, table: string): Totals {
   return {
-    SourceReceivedCount: m.TableSourceReceivedCount?.[table],
-    SourceReceivedBytes: m.TableSourceReceivedBytes?.[table],
-    SourceReceivedQPS: m.TableSourceReceivedQPS?.[table],
-    SourceReceivedBytesPerSeconds: m.TableSourceReceivedBytesPerSeconds?.[table],
-    SinkWriteCount: m.TableSinkWriteCount?.[table],
-    SinkWriteBytes: m.TableSinkWriteBytes?.[table],
-    SinkWriteQPS: m.TableSinkWriteQPS?.[table],
-    SinkWriteBytesPerSeconds: m.TableSinkWriteBytesPerSeconds?.[table],
-    SinkCommittedCount: m.TableSinkCommittedCount?.[table],
-    SinkCommittedBytes: m.TableSinkCommittedBytes?.[table],
-    SinkCommittedQPS: m.TableSinkCommittedQPS?.[table],
-    SinkCommittedBytesPerSeconds: m.TableSinkCommittedBytesPerSeconds?.[table],
+    SourceReceivedCount: countOf(m.TableSourceReceivedCount, table),
+    SourceReceivedBytes: countOf(m.TableSourceReceivedBytes, table),
+    SourceReceivedQPS: rateOf(m.TableSourceReceivedQPS, table),
+    SourceReceivedBytesPerSeconds: rateOf(m.TableSourceReceivedBytesPerSeconds, table),
+    SinkWriteCount: countOf(m.TableSinkWriteCount, table),
+    SinkWriteBytes: countOf(m.TableSinkWriteBytes, table),
+    SinkWriteQPS: rateOf(m.TableSinkWriteQPS, table),
+    SinkWriteBytesPerSeconds: rateOf(m.TableSinkWriteBytesPerSeconds, table),
+    SinkCommittedCount: countOf(m.TableSinkCommittedCount, table),
+    SinkCommittedBytes: countOf(m.TableSinkCommittedBytes, table),
+    SinkCommittedQPS: rateOf(m.TableSinkCommittedQPS, table),
+    SinkCommittedBytesPerSeconds: rateOf(m.TableSinkCommittedBytesPerSeconds, table),
   };
 }
 
 export function toMetrics(raw: RawJobMetrics): SeaTunnelJobMetrics {
   const tableNames = new Set(
     Object.entries(raw).flatMap(([key, value]) =>
-      key.startsWith('Table') && value && typeof value === 'object' ? Object.keys(value) : [],
+      key.startsWith('Table') && value && typeof value === 'object'
+        ? Object.keys(value).map(tableOfMetricKey)
+        : [],
     ),
   );
   const totals = flow(raw);

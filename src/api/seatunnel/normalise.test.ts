@@ -73,6 +73,51 @@ describe('toJobDetail on real answers', () => {
   });
 });
 
+/** A recorded answer of one version and flavour. */
+const recorded = (version: string, flavour: string, file: string) =>
+  toJobDetail(
+    z.parse(jobInfoSchema, parseJsonLossless(readFileSync(join(ROOT, version, flavour, file), 'utf8'))),
+  );
+const tableRows = (job: ReturnType<typeof recorded>) =>
+  job?.metrics.tables.map((t) => [t.table, t.sourceReceivedCount, t.sinkWriteCount, t.sinkCommittedCount]);
+
+describe('per-table metrics: one row per table whichever plugin counted it', () => {
+  it.each(['v2', 'v1'])(
+    '2.3.13 %s: Source[0].fake and Sink[0].fake are one `fake` row, with both sides',
+    (flavour) => {
+      const job = recorded('2.3.13', flavour, 'job-info-finished.json');
+      expect(tableRows(job)).toEqual([['fake', 20, 20, 20]]);
+      expect(job?.metrics.tables[0]?.sinkWriteQPS).toEqual(expect.any(Number));
+    },
+  );
+
+  it('2.3.13: a multi-table job has a row per table, named as the table', () => {
+    expect(tableRows(recorded('2.3.13', 'v2', 'job-info-multi-table.json'))).toEqual([
+      ['shop.orders', 5, 5, 5],
+      ['shop.users', 7, 7, 7],
+    ]);
+  });
+
+  it('2.3.8 (table names alone) reads as before', () => {
+    expect(tableRows(recorded('2.3.8', 'v1', 'job-info-finished.json'))).toEqual([['fake', 20, 20, null]]);
+  });
+
+  it('adds up one table counted by two plugins, exactly', () => {
+    const m = toMetrics({
+      TableSourceReceivedCount: { 'Source[0].t': '9007199254740993', 'Source[1].t': 2 },
+      TableSourceReceivedQPS: { 'Source[0].t': 1.5, 'Source[1].t': 2 },
+      TableSinkWriteCount: { 'Sink[0].t': 4 },
+    });
+    expect(m.tables).toHaveLength(1);
+    expect(m.tables[0]).toMatchObject({
+      table: 't',
+      sourceReceivedCount: '9007199254740995',
+      sourceReceivedQPS: 3.5,
+      sinkWriteCount: 4,
+    });
+  });
+});
+
 describe('isJobSettled', () => {
   it('waits for the finish record of a stopped job, except after a savepoint', () => {
     const running = jobInfo('job-info-running.json');

@@ -240,5 +240,12 @@ export const encryptConfigResponseSchema = z.record(z.string(), z.unknown());
 export const tagsUpdateResponseSchema = z.object({ status: z.string(), message: z.optional(z.string()) });
 export type TagsUpdateResponse = z.infer<typeof tagsUpdateResponseSchema>;
 
-/** Body of every 4xx/5xx answer (errors.ts already shows its `message`). */
-export const errorBodySchema = z.object({ status: z.literal('fail'), message: z.string() });
+/**
+ * Body of every 4xx/5xx answer (errors.ts already shows its `message`): `status` is "fail" from
+ * SeaTunnel itself, or the HTTP status ("404") from Jetty's default page for an unknown v2 path
+ * (2.3.13: `{"servlet":"default","message":"Not Found","url":...,"status":"404"}`).
+ */
+export const errorBodySchema = z.object({
+  status: z.union([z.literal('fail'), z.string().check(z.regex(/^\d{3}$/))]),
+  message: z.string(),
+});

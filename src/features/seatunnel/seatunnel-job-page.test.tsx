@@ -43,6 +43,23 @@ describe('SeaTunnel job page', () => {
     expect(screen.getByTestId('plugin-jars')).toHaveTextContent('connector-fake-2.3.8.jar');
   });
 
+  it('shows a 2.3.13 table counted as Source[0].fake and Sink[0].fake as one `fake` row', async () => {
+    const id = '733584788375666699';
+    fakeSeaTunnel(
+      {
+        [`GET /job-info/${id}`]: recorded('job-info-finished.json', '2.3.13/v2'),
+        'GET /overview': recorded('overview.json', '2.3.13/v2'),
+      },
+      { flavour: 'v2' },
+    );
+    renderApp(`/clusters/st/jobs/${id}`);
+    const metrics = await screen.findByTestId('table-metrics');
+    const rows = within(metrics).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent?.split(/\d/)[0])).toEqual(['All tables', 'fake']);
+    expect(metrics).not.toHaveTextContent('Source[0]');
+    expect(within(rows[1]!).getAllByText('20').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('says that 2.3.8 has no log endpoints instead of showing an empty viewer', async () => {
     fakeSeaTunnel({
       [`GET /job-info/${RUNNING}`]: recorded('job-info-running.json'),

@@ -1,7 +1,7 @@
 /*
  * Test support (nothing in the app imports it). Renders the real app router at a URL against a
  * fake SeaTunnel engine that answers with recorded bodies, verbatim (64-bit ids stay as the
- * engine wrote them): the real 2.3.8 REST v1 recordings in e2e/fixtures and demo-shaped v2
+ * engine wrote them): the real recordings in e2e/fixtures (2.3.8 v1, 2.3.13 v1 and v2) and demo-shaped v2
  * answers captured next to this file.
  */
 import { QueryClient } from '@tanstack/react-query';
@@ -10,17 +10,17 @@ import { vi } from 'vitest';
 import { renderAppAt } from '@/components/testing/memory-router';
 import { forgetDetectedFlavours } from '@/api/seatunnel/detect-flavour';
 
-const RECORDED = import.meta.glob<string>('/e2e/fixtures/seatunnel/2.3.8/v1/*.json', {
+const RECORDED = import.meta.glob<string>('/e2e/fixtures/seatunnel/*/*/*.json', {
   eager: true,
   query: '?raw',
   import: 'default',
 });
 const DEMO = import.meta.glob<string>('./*.json', { eager: true, query: '?raw', import: 'default' });
 
-/** A recorded real answer (2.3.8, REST v1) by file name, as text. */
-export function recorded(file: string): string {
-  const text = RECORDED[`/e2e/fixtures/seatunnel/2.3.8/v1/${file}`];
-  if (text === undefined) throw new Error(`no recorded ${file}`);
+/** A recorded real answer by file name, as text (`at`: version/flavour, 2.3.8's REST v1 unless given). */
+export function recorded(file: string, at = '2.3.8/v1'): string {
+  const text = RECORDED[`/e2e/fixtures/seatunnel/${at}/${file}`];
+  if (text === undefined) throw new Error(`no recorded ${at}/${file}`);
   return text;
 }
 
