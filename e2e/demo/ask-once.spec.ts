@@ -11,7 +11,7 @@ import { mostPolled, networkLog, pollEverySecond } from '../support/network-log'
 const CLICKSTREAM = '50b2042cd7120ad7ee8c63fd08b4a9c2'; // demo job ids are stable for seed 42
 const POLLS = 6;
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 test.beforeEach(async ({ page }) => pollEverySecond(page));
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {
@@ -23,8 +23,8 @@ test('a disabled flame graph (demo-noflame) is asked once and explained', async 
   const vertex = job.vertices[1]?.id ?? '';
   const log = networkLog(page, 'demo-noflame');
   await page.goto(`/clusters/demo-noflame/jobs/${CLICKSTREAM}/flamegraph?vertex=${vertex}`);
-  await expect(page.getByTestId('flame-disabled')).toBeVisible({ timeout: 40_000 });
-  await expect.poll(() => log.count(`/jobs/${CLICKSTREAM}`), { timeout: 60_000 }).toBeGreaterThan(POLLS);
+  await expect(page.getByTestId('flame-disabled')).toBeVisible({ timeout: 90_000 });
+  await expect.poll(() => log.count(`/jobs/${CLICKSTREAM}`), { timeout: 90_000 }).toBeGreaterThan(POLLS);
   expect(log.paths.filter((p) => p.endsWith('/flamegraph'))).toHaveLength(1);
   expect(log.consoleErrors).toEqual([]);
 });
@@ -35,8 +35,8 @@ test('the profiler with profiling off is asked once, on the job manager and a ta
 }) => {
   const log = networkLog(page, 'demo');
   await page.goto('/clusters/demo/job-manager?tab=profiler');
-  await expect(page.getByTestId('profiler-disabled')).toBeVisible({ timeout: 40_000 });
-  await expect.poll(() => mostPolled(log.paths), { timeout: 60_000 }).toBeGreaterThan(POLLS);
+  await expect(page.getByTestId('profiler-disabled')).toBeVisible({ timeout: 90_000 });
+  await expect.poll(() => mostPolled(log.paths), { timeout: 90_000 }).toBeGreaterThan(POLLS);
   expect(log.count('/jobmanager/profiler')).toBe(1);
   const errorsOfTheVisit = log.consoleErrors.length;
   expect(errorsOfTheVisit).toBeLessThanOrEqual(1); // Chromium's line for the one 404
@@ -45,8 +45,8 @@ test('the profiler with profiling off is asked once, on the job manager and a ta
   const tm = taskmanagers[0]?.id ?? '';
   const tmLog = networkLog(page, 'demo');
   await page.goto(`/clusters/demo/task-managers/${encodeURIComponent(tm)}?tab=profiler`);
-  await expect(page.getByTestId('profiler-disabled')).toBeVisible({ timeout: 40_000 });
-  await expect.poll(() => tmLog.count(`/taskmanagers/${tm}`), { timeout: 60_000 }).toBeGreaterThan(POLLS);
+  await expect(page.getByTestId('profiler-disabled')).toBeVisible({ timeout: 90_000 });
+  await expect.poll(() => tmLog.count(`/taskmanagers/${tm}`), { timeout: 90_000 }).toBeGreaterThan(POLLS);
   expect(tmLog.count(`/taskmanagers/${tm}/profiler`)).toBe(1);
   expect(tmLog.consoleErrors.length).toBeLessThanOrEqual(1);
 });
@@ -56,8 +56,8 @@ test('a SeaTunnel v1 node configured as …/hazelcast/rest/maps is never asked f
 }) => {
   const log = networkLog(page, 'demo-seatunnel-v1');
   await page.goto('/clusters/demo-seatunnel-v1/overview');
-  await expect(page.getByTestId('st-engine')).toContainText('REST v1', { timeout: 40_000 });
-  await expect.poll(() => mostPolled(log.paths), { timeout: 60_000 }).toBeGreaterThan(POLLS);
+  await expect(page.getByTestId('st-engine')).toContainText('REST v1', { timeout: 90_000 });
+  await expect.poll(() => mostPolled(log.paths), { timeout: 90_000 }).toBeGreaterThan(POLLS);
   expect(log.paths.filter((p) => !p.startsWith('/hazelcast/rest/maps/'))).toEqual([]);
   expect(log.consoleErrors).toEqual([]);
 });
