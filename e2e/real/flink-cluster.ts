@@ -652,7 +652,8 @@ async function startJobManagerProcess(s: ClusterState, log: Log): Promise<void> 
       const res = await fetch(`${s.url}/config`, { signal: AbortSignal.timeout(2000) });
       return res.ok;
     },
-    90_000,
+    // 76 s were measured at load average ~25 on 2 cores (HA JobManager restart, issue 15)
+    180_000,
     250,
     () => logTail(s),
   );
