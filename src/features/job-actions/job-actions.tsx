@@ -1,5 +1,6 @@
 import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { jobRoute, useRouteParams } from '@/app/router';
+import { useClusterRole } from '@/api/dashboard/access';
 import { useReadOnly } from '@/api/dashboard/clusters';
 import { useCheckpointStats, useFlinkConfig, useJobDetails } from '@/api/flink/queries';
 import { ConfirmDialog } from '@/components/dialog';
@@ -8,11 +9,12 @@ import { useClusterId } from '@/hooks/use-cluster-id';
 import { CheckpointDialog, DisposeDialog, SavepointDialog, StopDialog } from './dialogs';
 import { OperationList } from './operation-list';
 import { onNotice, useOperations, type Scope } from './operations-store';
+import { RecentActions } from './recent-actions';
 import { RescaleDialog } from './rescale-dialog';
 import { useOperationRunner } from './use-operation-runner';
 import { describeFailure } from './utils/failure';
 import { blockedKinds, LABELS, type OperationKind } from './utils/operation-machine';
-import { availableActions } from './utils/permissions';
+import { availableActions, missingRole, roleTooltip } from './utils/permissions';
 
 /** The job header's action buttons (the job route composes them into the job layout). */
 export function JobActions() {
@@ -34,6 +36,7 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
   const job = useJobDetails(clusterId, jobId);
   const config = useFlinkConfig(clusterId);
   const readOnly = useReadOnly();
+  const role = useClusterRole(clusterId);
   const scope: Scope = useMemo(() => ({ clusterId, jobId }), [clusterId, jobId]);
   const operations = useOperations(scope);
   const runner = useOperationRunner(clusterId, jobId);
@@ -48,6 +51,10 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
   const start = (kind: OperationKind) => (params: Parameters<typeof runner.start>[1]) =>
     runner.start(kind, params);
 
+  const lockedTitle = (kind: OperationKind) => {
+    const needed = role ? missingRole(kind, role) : undefined;
+    return needed && role ? roleTooltip(needed, role) : undefined;
+  };
   const button = (kind: OperationKind, label: string, opts: { danger?: boolean; primary?: boolean } = {}) =>
     can[kind] ? (
       <ActionButton
@@ -55,6 +62,7 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
         kind={kind}
         label={label}
         busy={blocked.has(kind)}
+        locked={lockedTitle(kind)}
         danger={opts.danger}
         primary={opts.primary}
         onClick={() => setDialog(kind)}
@@ -80,7 +88,8 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
                   key={kind}
                   type="button"
                   role="menuitem"
-                  disabled={blocked.has(kind)}
+                  disabled={blocked.has(kind) || lockedTitle(kind) !== undefined}
+                  title={lockedTitle(kind)}
                   onClick={() => {
                     closeMenu();
                     setDialog(kind);
@@ -96,6 +105,7 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
         ) : null}
       </div>
       <OperationList scope={scope} operations={operations} onRetry={runner.retry} />
+      <RecentActions clusterId={clusterId} jobId={jobId} />
 
       {dialog === 'savepoint' ? (
         <SavepointDialog
@@ -172,6 +182,7 @@ function ActionButton({
   kind,
   label,
   busy,
+  locked,
   danger,
   primary,
   onClick,
@@ -179,6 +190,8 @@ function ActionButton({
   kind: OperationKind;
   label: string;
   busy: boolean;
+  /** Why the user's role may not use it (a tooltip naming the role needed). */
+  locked?: string | undefined;
   danger?: boolean | undefined;
   primary?: boolean | undefined;
   onClick: () => void;
@@ -191,9 +204,9 @@ function ActionButton({
   return (
     <button
       type="button"
-      disabled={busy}
-      aria-disabled={busy || undefined}
-      title={busy ? `${LABELS[kind]}: an action of this job is still in progress` : undefined}
+      disabled={busy || locked !== undefined}
+      aria-disabled={busy || locked !== undefined || undefined}
+      title={locked ?? (busy ? `${LABELS[kind]}: an action of this job is still in progress` : undefined)}
       onClick={onClick}
       className={`rounded-md border px-2.5 py-1 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 ${tone}`}
       data-testid={`action-${kind}`}
