@@ -32,6 +32,10 @@ export default defineConfig({
   use: {
     ...chromium,
     baseURL: process.env.E2E_BASE_URL,
+    // Tests that change clusters through the dashboard with Playwright's `request` are scripts: they
+    // send the header that proves a write is not cross-site (server/request-checks.ts). The app's own
+    // pages prove it with Origin / Sec-Fetch-Site; e2e/demo/cross-site.spec.ts drops this header.
+    extraHTTPHeaders: { 'x-streamdash-request': '1' },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -4,20 +4,41 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import type { DashboardConfig } from './cluster-config.ts';
 import { createDashboardMiddleware } from './proxy.ts';
-import { applySecurityHeaders, checkAuth, type DashboardAuth } from './security.ts';
+import { applySecurityHeaders, type DashboardAuth } from './security.ts';
+import type { ListenAddress } from './request-checks.ts';
 
 export interface ProductionServerOptions {
   config: DashboardConfig;
   distDir: string;
+  /** Sign-in set in code (tests); the environment's DASHBOARD_BASIC_AUTH / DASHBOARD_TRUSTED_HEADER arrive in `config`. */
   auth?: DashboardAuth;
+  listen?: ListenAddress;
+  log?: (line: string) => void;
 }
 
 /** The production server: built files, the cluster proxy (same code as the dev server), nothing else. */
-export function createProductionServer({ config, distDir, auth = {} }: ProductionServerOptions): Server {
+export function createProductionServer({
+  config,
+  distDir,
+  auth = {},
+  listen,
+  log,
+}: ProductionServerOptions): Server {
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error(`${distDir}/index.html is missing: run "npm run build" first`);
   }
-  const api = createDashboardMiddleware(config);
+  const access = {
+    ...config.access,
+    ...(auth.basic ? { legacyBasic: auth.basic } : {}),
+    ...(auth.trustedHeader
+      ? { trustedProxy: { userHeader: auth.trustedHeader.toLowerCase(), addresses: ['127.0.0.1', '::1'] } }
+      : {}),
+  };
+  // Host check, sign-in, roles and the audit trail run for every request, static files included.
+  const api = createDashboardMiddleware(
+    { ...config, access },
+    { ...(listen ? { listen } : {}), ...(log ? { log } : {}) },
+  );
   const assets = sirv(distDir, {
     immutable: true,
     etag: true,
@@ -30,7 +51,6 @@ export function createProductionServer({ config, distDir, auth = {} }: Productio
   });
   return createServer((req, res) => {
     applySecurityHeaders(res);
-    if (!checkAuth(auth, req, res)) return;
     api(req, res, (err) => {
       if (err) {
         res.writeHead(500).end('Internal error');

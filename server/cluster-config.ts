@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseAccessConfig, type AccessConfig } from './access-config.ts';
 
 /** A cluster the dashboard may reach. Headers (auth) stay on the server and never reach the browser. */
 export interface ClusterConfig {
@@ -27,6 +28,8 @@ export interface DashboardConfig {
   upstreamTimeoutMs: number;
   maxUploadBytes: number;
   maxConcurrentUpstream: number;
+  /** Who may reach the dashboard and do what, and where actions are recorded (server/access-config.ts). */
+  access: AccessConfig;
 }
 
 /** What the browser may know about a cluster: no headers, no secrets. */
@@ -168,6 +171,7 @@ export function parseConfig(json: unknown, env: NodeJS.ProcessEnv = {}): Dashboa
     upstreamTimeoutMs: num('upstreamTimeoutMs', 30_000),
     maxUploadBytes: num('maxUploadBytes', 512 * 1024 * 1024),
     maxConcurrentUpstream: num('maxConcurrentUpstream', 32),
+    access: parseAccessConfig(o, env),
   };
 }
 

@@ -9,10 +9,7 @@ const resolved = await resolveClusters();
 const server = createProductionServer({
   config: resolved.config,
   distDir: resolve(process.env.DASHBOARD_DIST ?? 'dist'),
-  auth: {
-    ...(process.env.DASHBOARD_BASIC_AUTH ? { basic: process.env.DASHBOARD_BASIC_AUTH } : {}),
-    ...(process.env.DASHBOARD_TRUSTED_HEADER ? { trustedHeader: process.env.DASHBOARD_TRUSTED_HEADER } : {}),
-  },
+  listen: { host, port },
 });
 server.listen(port, host, () => {
   const ids = resolved.config.clusters.map((c) => c.id).join(', ');

@@ -28,6 +28,9 @@ const listen = (server: Server) =>
     ),
   );
 
+/** The proof scripts send that a write is not a cross-site one (server/request-checks.ts). */
+const SCRIPT = { 'x-streamdash-request': '1' };
+
 /** A raw HTTP/1.1 request, for request targets fetch() would normalise away. */
 function rawRequest(base: string, head: string): Promise<{ status: number; text: string }> {
   const { port } = new URL(base);
@@ -48,7 +51,7 @@ function chunkedPost(url: string, size: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       url,
-      { method: 'POST', headers: { 'content-type': 'application/octet-stream' } },
+      { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...SCRIPT } },
       (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
@@ -125,7 +128,13 @@ describe('the production server in front of clusters', () => {
       { id: 'prod', kind: 'flink', url: up },
       { id: 'st', kind: 'seatunnel', url: `${up}/seatunnel` },
     ];
-    const limits = { upstreamTimeoutMs: 2000, maxUploadBytes: 1024 * 1024 };
+    const limits = {
+      upstreamTimeoutMs: 2000,
+      maxUploadBytes: 1024 * 1024,
+      // The raw requests below say "Host: dashboard".
+      allowedHosts: ['dashboard'],
+      auditLog: join(dist, 'audit.log'),
+    };
     writable = createProductionServer({ config: parseConfig({ clusters, ...limits }), distDir: dist });
     readOnly = createProductionServer({
       config: parseConfig({ clusters, readOnly: true, ...limits }),
@@ -182,7 +191,11 @@ describe('the production server in front of clusters', () => {
     const before = seen.length;
     const form = new FormData();
     form.append('jarfile', new Blob([Buffer.alloc(1000)]), 'job.jar');
-    const upload = await fetch(`${roBase}/api/prod/jars/upload`, { method: 'POST', body: form });
+    const upload = await fetch(`${roBase}/api/prod/jars/upload`, {
+      method: 'POST',
+      headers: SCRIPT,
+      body: form,
+    });
     expect(upload.status).toBe(403);
     for (const [method, path] of [
       ['POST', '/api/prod/jars/abc.jar/run'],
@@ -191,7 +204,11 @@ describe('the production server in front of clusters', () => {
       ['PUT', '/api/prod/jobs/abc/resource-requirements'],
       ['POST', '/api/st/submit-job'],
     ] as const) {
-      const res = await fetch(`${roBase}${path}`, { method, body: method === 'DELETE' ? undefined : '{}' });
+      const res = await fetch(`${roBase}${path}`, {
+        method,
+        headers: SCRIPT,
+        body: method === 'DELETE' ? undefined : '{}',
+      });
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(await res.text()).toContain('read-only');
     }
@@ -221,7 +238,7 @@ describe('the production server in front of clusters', () => {
     const before = seen.length;
     const form = new FormData();
     form.append('jarfile', new Blob([Buffer.alloc(2 * 1024 * 1024)]), 'big.jar');
-    const res = await fetch(`${base}/api/prod/jars/upload`, { method: 'POST', body: form });
+    const res = await fetch(`${base}/api/prod/jars/upload`, { method: 'POST', headers: SCRIPT, body: form });
     expect(res.status).toBe(413);
     expect(seen.length).toBe(before);
   });
@@ -236,7 +253,7 @@ describe('the production server in front of clusters', () => {
   it('passes an upload under the limit on', async () => {
     const form = new FormData();
     form.append('jarfile', new Blob([Buffer.alloc(10_000)]), 'small.jar');
-    const res = await fetch(`${base}/api/prod/jars/upload`, { method: 'POST', body: form });
+    const res = await fetch(`${base}/api/prod/jars/upload`, { method: 'POST', headers: SCRIPT, body: form });
     expect(res.status).toBe(200);
     expect(lastSeen()?.bytes).toBeGreaterThan(10_000);
   });
@@ -277,10 +294,17 @@ describe('the production server in front of clusters', () => {
         ['proxied', fetch(`${base}/api/prod/overview`)],
         ['unknown cluster', fetch(`${base}/api/nope/overview`)],
         ['traversal', fetch(`${base}/api/st/%2e%2e/x`)],
-        ['read-only', fetch(`${roBase}/api/prod/jars/upload`, { method: 'POST', body: 'x' })],
+        [
+          'read-only',
+          fetch(`${roBase}/api/prod/jars/upload`, { method: 'POST', headers: SCRIPT, body: 'x' }),
+        ],
         [
           'oversize',
-          fetch(`${base}/api/prod/jars/upload`, { method: 'POST', body: Buffer.alloc(2 * 1024 * 1024) }),
+          fetch(`${base}/api/prod/jars/upload`, {
+            method: 'POST',
+            headers: SCRIPT,
+            body: Buffer.alloc(2 * 1024 * 1024),
+          }),
         ],
         ['redirect', fetch(`${base}/api/prod/redirect/302`, { redirect: 'manual' })],
         ['non-GET static', fetch(`${base}/index.html`, { method: 'DELETE' })],

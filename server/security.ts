@@ -1,5 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 
 /** Headers for every answer of the production server: no inline script, no framing, no sniffing. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -30,37 +29,4 @@ export interface DashboardAuth {
   basic?: string;
   /** A header set by a trusted reverse proxy after it authenticated the user (e.g. X-Forwarded-User). */
   trustedHeader?: string;
-}
-
-function equal(a: string, b: string) {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-/** True when the request may see the dashboard; otherwise the answer (401/403) is already sent. */
-export function checkAuth(auth: DashboardAuth, req: IncomingMessage, res: ServerResponse): boolean {
-  if (auth.trustedHeader) {
-    const user = req.headers[auth.trustedHeader.toLowerCase()];
-    if (typeof user === 'string' && user !== '') return true;
-    if (!auth.basic) {
-      res
-        .writeHead(403, { 'content-type': 'text/plain' })
-        .end('Forbidden: not authenticated by the reverse proxy');
-      return false;
-    }
-  }
-  if (auth.basic) {
-    const header = req.headers.authorization ?? '';
-    const given = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString() : '';
-    if (equal(given, auth.basic)) return true;
-    res
-      .writeHead(401, {
-        'www-authenticate': 'Basic realm="streamdash", charset="UTF-8"',
-        'content-type': 'text/plain',
-      })
-      .end('Authentication required');
-    return false;
-  }
-  return true;
 }

@@ -92,4 +92,27 @@ ${site} }`,
     expect(res.headers()['content-security-policy']).toMatch(/(^|;)\s*sandbox(;|$)/);
     await context.close();
   });
+
+  test('through nginx: the user and role reach streamdash, Host and Origin match, roles are enforced', async () => {
+    const auth = { authorization: `Basic ${Buffer.from('oncall:sesame').toString('base64')}` };
+    const me = (await (await fetch(`${nginxUrl}/api/me`, { headers: auth })).json()) as {
+      user: string;
+      role: string;
+    };
+    expect(me).toMatchObject({ user: 'oncall', role: 'viewer' });
+    const post = (origin: string) =>
+      fetch(`${nginxUrl}/api/demo/jobs/00000000000000000000000000000000/savepoints`, {
+        method: 'POST',
+        headers: { ...auth, origin, 'content-type': 'application/json' },
+        body: '{}',
+      });
+    // The browser's own origin passes the cross-site check (nginx passes Host with its port) and
+    // meets the role check: an unmapped user is a viewer.
+    const own = await post(nginxUrl);
+    expect(own.status).toBe(403);
+    expect(await own.text()).toContain('the operator role is needed');
+    const foreign = await post('http://evil.example');
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toContain('cross-site request refused');
+  });
 });

@@ -76,6 +76,16 @@ const detailTabSearch = (s: RawSearch): DetailTabSearch =>
 
 export const homeRoute = route('/');
 export const triageRoute = route('/triage');
+
+export interface ActivitySearch {
+  cluster?: string | undefined;
+  job?: string | undefined;
+  user?: string | undefined;
+}
+const activitySearch = (s: RawSearch): ActivitySearch =>
+  compact({ cluster: optString(s.cluster), job: optString(s.job), user: optString(s.user) });
+/** The audit trail: every action taken (or refused) through the dashboard. */
+export const activityRoute = route('/activity', activitySearch);
 /** Only redirects to the overview; also the prefix every cluster view shares. */
 export const clusterRoute = route('/clusters/:clusterId');
 export const overviewRoute = route('/clusters/:clusterId/overview');

@@ -22,6 +22,7 @@ import {
   taskManagerRoute,
   taskManagersRoute,
   triageRoute,
+  activityRoute,
   useRouteParams,
 } from '../router';
 import { ByClusterKind } from '../shell/by-cluster-kind';
@@ -45,6 +46,7 @@ const lazyNamed = <K extends string>(load: () => Promise<Record<K, ComponentType
 
 const ClustersHomePage = lazyNamed(() => import('@/features/triage/clusters-home-page'), 'ClustersHomePage');
 const TriagePage = lazyNamed(() => import('@/features/triage/triage-page'), 'TriagePage');
+const ActivityPage = lazyNamed(() => import('@/features/activity/activity-page'), 'ActivityPage');
 const OverviewPage = ByClusterKind({
   flink: lazyNamed(() => import('@/features/overview/cluster-overview-page'), 'ClusterOverviewPage'),
   seatunnel: lazyNamed(() => import('@/features/seatunnel/seatunnel-overview-page'), 'SeaTunnelOverviewPage'),
@@ -142,6 +144,11 @@ export function AppRoutes() {
       <Route path={triageRoute.path}>
         <View>
           <TriagePage />
+        </View>
+      </Route>
+      <Route path={activityRoute.path}>
+        <View>
+          <ActivityPage />
         </View>
       </Route>
       <Route path={clusterRoute.path}>

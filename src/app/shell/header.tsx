@@ -5,6 +5,7 @@ import { ConnectionIndicator } from './connection-indicator';
 import { PollIntervalPicker } from './poll-interval-picker';
 import { PreferenceToggles } from './preference-toggles';
 import { HeaderExtras } from './shell-extras';
+import { WhoAmI } from './who-am-i';
 
 export function Header() {
   const clusterId = useOptionalClusterId();
@@ -24,6 +25,7 @@ export function Header() {
       {clusterId ? <ConnectionIndicator clusterId={clusterId} /> : null}
       <div className="ml-auto flex items-center gap-2">
         <HeaderExtras />
+        <WhoAmI />
         <PollIntervalPicker />
         <PreferenceToggles />
       </div>

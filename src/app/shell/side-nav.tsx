@@ -10,6 +10,7 @@ import {
   submitRoute,
   taskManagersRoute,
   triageRoute,
+  activityRoute,
   type AppRoute,
 } from '../router';
 
@@ -70,6 +71,9 @@ export function SideNav() {
       </Link>
       <Link to={triageRoute} className={itemClass} activeClassName={activeClass}>
         Triage
+      </Link>
+      <Link to={activityRoute} className={itemClass} activeClassName={activeClass} data-testid="nav-activity">
+        Activity
       </Link>
       {flinkCluster && current?.kind !== 'seatunnel' ? (
         <div className="mt-4">

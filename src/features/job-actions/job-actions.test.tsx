@@ -32,6 +32,8 @@ type Reply = { status?: number; body?: unknown } | 'network-error' | undefined;
 
 interface ClusterOpts {
   readOnly?: boolean;
+  /** The user's role on cluster c (/api/me); admin unless a test says otherwise. */
+  role?: 'viewer' | 'operator' | 'admin';
   features?: Record<string, boolean>;
   jobState?: string;
   /** Decides POST/PATCH/PUT answers and status answers; undefined falls back to the defaults. */
@@ -55,6 +57,11 @@ function fakeCluster(opts: ClusterOpts = {}) {
       if (custom === 'network-error') throw new TypeError('Failed to fetch');
       if (custom) return Response.json(custom.body ?? {}, { status: custom.status ?? 200 });
       const p = req.path;
+      if (p === '/api/me') {
+        const role = opts.role ?? 'admin';
+        return Response.json({ user: 'alice', groups: [], via: 'basic', role, clusterRoles: { c: role } });
+      }
+      if (p === '/api/audit') return Response.json({ entries: [] });
       if (p === '/api/clusters') {
         return Response.json({
           clusters: [{ id: 'c', name: 'c', kind: 'flink', hasPrometheus: false }],
@@ -338,6 +345,29 @@ describe('cancel', () => {
 });
 
 describe('which buttons exist', () => {
+  it('a viewer sees savepoint disabled with a tooltip naming the operator role, an operator sees cancel naming admin', async () => {
+    fakeCluster({ role: 'viewer' });
+    const first = renderActions();
+    await waitFor(() =>
+      expect(screen.getByTestId('action-savepoint')).toHaveAttribute(
+        'title',
+        'Needs the operator role (you are viewer)',
+      ),
+    );
+    expect(screen.getByTestId('action-savepoint')).toBeDisabled();
+    first.unmount();
+    fakeCluster({ role: 'operator' });
+    renderActions();
+    await waitFor(() =>
+      expect(screen.getByTestId('action-cancel')).toHaveAttribute(
+        'title',
+        'Needs the admin role (you are operator)',
+      ),
+    );
+    expect(screen.getByTestId('action-cancel')).toBeDisabled();
+    expect(screen.getByTestId('action-savepoint')).toBeEnabled();
+  });
+
   it('none in read-only mode', async () => {
     fakeCluster({ readOnly: true });
     renderActions();

@@ -1,5 +1,6 @@
 import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { jobRoute, useRouteParams } from '@/app/router';
+import { useClusterRole } from '@/api/dashboard/access';
 import { useReadOnly } from '@/api/dashboard/clusters';
 import { useCheckpointStats, useFlinkConfig, useJobDetails } from '@/api/flink/queries';
 import { useJobGone } from '@/api/flink/queries-job-page';
@@ -9,11 +10,12 @@ import { useClusterId } from '@/hooks/use-cluster-id';
 import { CheckpointDialog, DisposeDialog, SavepointDialog, StopDialog } from './dialogs';
 import { OperationList } from './operation-list';
 import { onNotice, useOperations, type Scope } from './operations-store';
+import { RecentActions } from './recent-actions';
 import { RescaleDialog } from './rescale-dialog';
 import { useOperationRunner } from './use-operation-runner';
 import { describeFailure } from './utils/failure';
 import { blockedKinds, LABELS, type OperationKind } from './utils/operation-machine';
-import { availableActions } from './utils/permissions';
+import { availableActions, missingRole, roleTooltip } from './utils/permissions';
 
 /** The job header's action buttons (the job route composes them into the job layout). */
 export function JobActions() {
@@ -35,6 +37,7 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
   const job = useJobDetails(clusterId, jobId);
   const config = useFlinkConfig(clusterId);
   const readOnly = useReadOnly();
+  const role = useClusterRole(clusterId);
   const scope: Scope = useMemo(() => ({ clusterId, jobId }), [clusterId, jobId]);
   const operations = useOperations(scope);
   const runner = useOperationRunner(clusterId, jobId);
@@ -52,6 +55,10 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
   const start = (kind: OperationKind) => (params: Parameters<typeof runner.start>[1]) =>
     runner.start(kind, params);
 
+  const lockedTitle = (kind: OperationKind) => {
+    const needed = role ? missingRole(kind, role) : undefined;
+    return needed && role ? roleTooltip(needed, role) : undefined;
+  };
   const button = (kind: OperationKind, label: string, opts: { danger?: boolean; primary?: boolean } = {}) =>
     can[kind] ? (
       <ActionButton
@@ -59,7 +66,7 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
         kind={kind}
         label={label}
         busy={blocked.has(kind)}
-        disabledReason={goneReason}
+        disabledReason={goneReason ?? lockedTitle(kind)}
         danger={opts.danger}
         primary={opts.primary}
         onClick={() => setDialog(kind)}
@@ -85,7 +92,8 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
                   key={kind}
                   type="button"
                   role="menuitem"
-                  disabled={blocked.has(kind)}
+                  disabled={blocked.has(kind) || lockedTitle(kind) !== undefined}
+                  title={lockedTitle(kind)}
                   onClick={() => {
                     closeMenu();
                     setDialog(kind);
@@ -101,6 +109,7 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
         ) : null}
       </div>
       <OperationList scope={scope} operations={operations} onRetry={runner.retry} />
+      <RecentActions clusterId={clusterId} jobId={jobId} />
 
       {dialog === 'savepoint' ? (
         <SavepointDialog
@@ -185,6 +194,7 @@ function ActionButton({
   kind: OperationKind;
   label: string;
   busy: boolean;
+  /** Why it may not be used: the job is gone, or the user's role is too low (names the role needed). */
   disabledReason?: string | undefined;
   danger?: boolean | undefined;
   primary?: boolean | undefined;

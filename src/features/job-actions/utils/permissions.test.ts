@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, defaultSavepointDir } from './permissions';
+import { availableActions, defaultSavepointDir, missingRole, roleTooltip } from './permissions';
 
 const ALL = { 'web-cancel': true, 'web-rescale': true, 'web-submit': true };
 
@@ -69,5 +69,18 @@ describe('defaultSavepointDir', () => {
     );
     expect(defaultSavepointDir([{ key: 'state.savepoints.dir', value: 's3://b/sp' }])).toBe('s3://b/sp');
     expect(defaultSavepointDir([{ key: 'x', value: 'y' }])).toBeUndefined();
+  });
+});
+
+describe('missingRole', () => {
+  it('names the role a button needs when the user’s role is too low', () => {
+    expect(missingRole('savepoint', 'viewer')).toBe('operator');
+    expect(missingRole('savepoint', 'operator')).toBeUndefined();
+    expect(missingRole('stop', 'operator')).toBeUndefined();
+    expect(missingRole('rescale', 'viewer')).toBe('operator');
+    expect(missingRole('cancel', 'operator')).toBe('admin');
+    expect(missingRole('dispose', 'operator')).toBe('admin');
+    expect(missingRole('cancel', 'admin')).toBeUndefined();
+    expect(roleTooltip('admin', 'operator')).toBe('Needs the admin role (you are operator)');
   });
 });

@@ -1,4 +1,5 @@
 import { isTerminalState } from '@/api/polling';
+import { ACTION_ROLES, roleAllows, type Role } from '@/lib/action-roles';
 import type { OperationKind } from './operation-machine';
 
 export interface Features {
@@ -44,6 +45,20 @@ export function availableActions(opts: {
     rescale: live && opts.features?.['web-rescale'] === true,
     dispose: opts.jobState !== undefined,
   };
+}
+
+/**
+ * The role an action needs when the user's role is too low for it, else undefined. The button
+ * then stays visible but disabled, its tooltip naming the role (the server refuses it anyway).
+ */
+export function missingRole(kind: OperationKind, role: Role): Role | undefined {
+  const needed = ACTION_ROLES[kind];
+  return roleAllows(role, needed) ? undefined : needed;
+}
+
+/** The tooltip of a button the role may not use. */
+export function roleTooltip(needed: Role, role: Role): string {
+  return `Needs the ${needed} role (you are ${role})`;
 }
 
 /** Flink's default savepoint directory from a job's JobManager configuration (2.x key first). */
