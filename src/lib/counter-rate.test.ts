@@ -54,12 +54,14 @@ describe('counterRates', () => {
     const samples = [
       { t: 0, v: 500 },
       { t: 3_000, v: 500 },
-      { t: 6_000, v: 800 }, // first change: when the 500 was measured is unknown
-      { t: 9_000, v: 800 },
+      { t: 6_000, v: 1_400 }, // first change: when the 500 was measured is unknown
+      { t: 9_000, v: 1_400 },
+      { t: 12_000, v: 1_400 },
     ];
     expect(counterRates(samples)).toEqual([]);
     expect(latestCounterRate(samples)).toBeUndefined();
-    expect(counterRates([...samples, { t: 16_000, v: 1_800 }])).toEqual([{ t: 16_000, v: 100 }]);
+    // refreshed between 3 and 6 s, and between 12 and 15 s: 900 records in 9 s
+    expect(counterRates([...samples, { t: 15_000, v: 2_300 }])).toEqual([{ t: 15_000, v: 100 }]);
   });
 
   it('divides by the time since the previous change, not by the poll interval', () => {
@@ -114,9 +116,10 @@ describe('counterRates', () => {
     const running = [0, 10, 20, 30].map((s) => ({ t: s * 1000, v: s * 100 }));
     const silent = [33, 36, 39, 45, 50, 54, 56, 60].map((s) => ({ t: s * 1000, v: 3_000 }));
     const rates = counterRates([...running, ...silent]);
-    // usual window 10 s: no 0 within 2.5 windows of the last change (30 s → 55 s), 0 after
-    expect(rates.filter((p) => p.v === 0).map((p) => p.t)).toEqual([56_000, 60_000]);
-    expect(rates.filter((p) => p.t < 56_000).every((p) => p.v === 100)).toBe(true);
+    // usual window 10 s; the last refresh was between 20 and 30 s: no 0 within 2.5 windows of it
+    // (25 s → 50 s), 0 after
+    expect(rates.filter((p) => p.v === 0).map((p) => p.t)).toEqual([54_000, 56_000, 60_000]);
+    expect(rates.filter((p) => p.t < 54_000).every((p) => p.v === 100)).toBe(true);
   });
 
   it('learns a longer usual window from the changes (polls slower than the fetcher)', () => {

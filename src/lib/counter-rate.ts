@@ -6,9 +6,11 @@
  * SeaTunnel's engine on its own cadence. Dividing the change between two polls by the poll interval
  * then swings between 0 (no refresh seen) and several times the truth (a whole refresh seen in one
  * short poll). So a rate is computed over the counter's own change windows:
- *   - a point only where the value changed, over the time since an earlier change — the previous
- *     one, or the one that spans at least `minSpanMs` (a few windows smooth out when inside a poll
- *     interval each refresh was seen);
+ *   - a point only where the value changed, over the time since an earlier change: the latest one
+ *     at least `minSpanMs` before (60 s, the window of Flink's own `*PerSecond` meters), so that
+ *     when within a poll interval each refresh was seen (up to a whole poll late) averages out;
+ *   - a change is dated midway between the sample that still had the old value and the one with
+ *     the new value (the refresh happened in between);
  *   - no rate from the first samples: a window only starts at an observed change (the time since
  *     the first sample is not a window);
  *   - a drop (the job restarted, the counter began again) or a gap longer than `maxGapMs` (the page
@@ -46,7 +48,7 @@ const DEFAULTS = {
   scale: 1,
   expectedWindowMs: FLINK_METRIC_FETCH_INTERVAL_MS,
   stopFactor: 2.5,
-  minSpanMs: 30_000,
+  minSpanMs: 60_000,
   maxGapMs: 5 * 60_000,
 } satisfies Required<CounterRateOptions>;
 
@@ -78,6 +80,7 @@ export function counterRates(
     if (!Number.isFinite(s.t) || !Number.isFinite(s.v)) continue;
     if (lastT !== undefined && s.t <= lastT) continue;
     const gap = lastT === undefined ? 0 : s.t - lastT;
+    const prevT = lastT ?? s.t;
     lastT = s.t;
     if (base === undefined || gap > o.maxGapMs || s.v < base.v) {
       restart(s);
@@ -93,13 +96,15 @@ export function counterRates(
     if (stopped) {
       // It resumed some time during the silence: this change opens a new window.
       restart(s);
-      changes = [s];
+      changes = [{ t: (prevT + s.t) / 2, v: s.v }];
       continue;
     }
+    // The refresh happened after the previous sample (still the old value) and before this one.
+    const change = { t: (prevT + s.t) / 2, v: s.v };
     base = s;
-    changes.push(s);
+    changes.push(change);
     const from = spanStart(changes, o.minSpanMs);
-    if (from) out.push({ t: s.t, v: ((s.v - from.v) / (s.t - from.t)) * 1000 * o.scale });
+    if (from) out.push({ t: s.t, v: ((s.v - from.v) / (change.t - from.t)) * 1000 * o.scale });
     if (changes.length > 64) changes = changes.slice(-32);
   }
   return out;

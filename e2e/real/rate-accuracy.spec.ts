@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
+import { freePort, killTree, waitForHttp } from '../support/processes';
+import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
+
+/*
+ * Rates that are right (issue 15): a real Flink 2.2.1 cluster of its own (the Triage chart sums
+ * every job of a cluster, so no other job may run on it) with one CheckpointingJob whose source is
+ * rate limited to RATE records per second, no Prometheus (the chart then comes from the rule in
+ * src/lib/counter-rate.ts over the polled counters), and a dashboard server naming only it. With the
+ * refresh interval set to 1 s, 3 s (Auto: Flink's refresh-interval) and 10 s, every point of the
+ * Triage page's "Records in per second" after warm-up stays within ±20 % of RATE, although Flink
+ * refreshes the counters only every metrics.fetcher.update-interval (10 s).
+ */
+const RATE = 2000;
+const TOLERANCE = 0.2;
+/** The first points span fewer change windows; the rule's full span is 60 s. */
+const WARM_UP_MS = 60_000;
+const TSX = resolve('node_modules/.bin/tsx');
+
+let flink: RealFlink | undefined;
+let dashboard: ChildProcess | undefined;
+let baseUrl = '';
+let jobId = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  flink = await startRealFlink({
+    jobs: false,
+    taskManagers: 1,
+    log: (s) => console.log(`[rate-flink] ${s}`),
+  });
+  const { jarId } = await uploadJar(flink.url, flink.jarPath);
+  jobId = await runJar(flink.url, jarId, {
+    entryClass: ENTRY_CLASSES.checkpointing,
+    programArgsList: ['--rate', String(RATE), '--parallelism', '1', '--interval', '5000'],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'streamdash-rate-'));
+  const config = join(dir, 'dashboard.config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({ clusters: [{ id: 'rate-flink', name: 'Rate Flink', kind: 'flink', url: flink.url }] }),
+  );
+  const port = await freePort();
+  dashboard = spawn(TSX, ['server/main.ts'], {
+    env: { ...process.env, PORT: String(port), DASHBOARD_CONFIG: config, FLINK_URL: '', SEATUNNEL_URL: '' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${baseUrl}/api/clusters`);
+  await expect
+    .poll(
+      async () => (await getJson<{ vertices: { status: string }[] }>(`${flink!.url}/jobs/${jobId}`)).vertices,
+      { timeout: 120_000 },
+    )
+    .toEqual([{ status: 'RUNNING' }, { status: 'RUNNING' }].map((v) => expect.objectContaining(v)));
+});
+
+test.afterAll(async () => {
+  killTree(dashboard?.pid);
+  await flink?.stop();
+});
+
+/** The chart's plotted points, as its data table lists them (time → records per second). */
+async function plotted(page: Page): Promise<Map<number, number>> {
+  const rows = await page
+    .getByTestId('trend-records-in')
+    .locator('[data-testid="chart-data"] tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [
+        Number(tr.getAttribute('data-t')),
+        Number(tr.querySelector('td')?.getAttribute('data-value')),
+      ]),
+    );
+  return new Map(rows.filter(([t, v]) => Number.isFinite(t) && Number.isFinite(v)) as [number, number][]);
+}
+
+/** Records read per second by the job, measured by Flink itself between two refreshes of its counters. */
+async function measuredRate(url: string): Promise<number> {
+  const read = async () =>
+    (
+      await getJson<{ vertices: { metrics: { 'read-records': number } }[] }>(`${url}/jobs/${jobId}`)
+    ).vertices.reduce((n, v) => n + v.metrics['read-records'], 0);
+  const a = { t: Date.now(), v: await read() };
+  let b = a;
+  // Two refreshes apart, timed at the moment each one shows up.
+  for (let changes = 0; changes < 3;) {
+    await new Promise((r) => setTimeout(r, 250));
+    const v = await read();
+    if (v !== b.v) {
+      changes++;
+      b = { t: Date.now(), v };
+      if (changes === 1) Object.assign(a, b);
+    }
+  }
+  return ((b.v - a.v) / (b.t - a.t)) * 1000;
+}
+
+for (const [label, setting, observeMs] of [
+  ['1 s', '1000', 60_000],
+  ['3 s (Auto, Flink’s refresh-interval)', 'auto', 60_000],
+  ['10 s', '10000', 100_000],
+] as const) {
+  test(`records in per second stays within ±20 % of the source rate, refreshed every ${label}`, async ({
+    page,
+  }) => {
+    test.setTimeout(observeMs + WARM_UP_MS + 180_000);
+    expect(jobId, 'the rate-limited job runs').toBeTruthy();
+    const truth = await measuredRate(flink!.url);
+    console.log(`[rate] Flink's own counters: ${truth.toFixed(0)} records/s (source limited to ${RATE}/s)`);
+    expect(Math.abs(truth / RATE - 1), 'the job keeps its source rate').toBeLessThan(0.05);
+
+    // A fresh browser context per test: nothing recorded by an earlier test.
+    await page.goto(`${baseUrl}/triage`);
+    await page.getByTestId('poll-interval').selectOption(setting);
+    const chart = page.getByTestId('trend-records-in');
+    await expect(chart).toHaveAttribute('data-source', 'browser', { timeout: 60_000 });
+    // Warm-up: the first rate needs two refreshes of the counter.
+    await expect
+      .poll(async () => (await plotted(page)).size, { timeout: 90_000, intervals: [1000] })
+      .toBeGreaterThan(0);
+    const first = Math.min(...(await plotted(page)).keys());
+    const points = new Map<number, number>();
+    const until = Date.now() + WARM_UP_MS + observeMs;
+    while (Date.now() < until) {
+      for (const [t, v] of await plotted(page)) if (t >= first + WARM_UP_MS) points.set(t, v);
+      await page.waitForTimeout(2000);
+    }
+
+    const errors = [...points.values()].map((v) => v / RATE - 1);
+    const worst = errors.reduce((w, e) => (Math.abs(e) > Math.abs(w) ? e : w), 0);
+    console.log(
+      `[rate] refresh ${label}: ${points.size} points after warm-up, ` +
+        `min ${Math.min(...points.values()).toFixed(0)}/s, max ${Math.max(...points.values()).toFixed(0)}/s, ` +
+        `worst error ${(worst * 100).toFixed(1)} %: ${[...points.values()].map((v) => v.toFixed(0)).join(' ')}`,
+    );
+    expect(points.size).toBeGreaterThanOrEqual(Math.floor(observeMs / 20_000));
+    for (const [t, v] of points) {
+      expect(
+        Math.abs(v / RATE - 1),
+        `point at ${new Date(t).toISOString()}: ${v.toFixed(0)}/s`,
+      ).toBeLessThanOrEqual(TOLERANCE);
+    }
+  });
+}
