@@ -61,7 +61,7 @@ export interface StartOptions {
   keepWorkDir?: boolean;
   /** Context path for REST v2, e.g. '/seatunnel' (default none). */
   contextPath?: string;
-  /** Startup timeout in ms (default 120 s). */
+  /** Startup timeout in ms (default 240 s: 2.3.13 took 115 s to open its REST port at load 100). */
   timeoutMs?: number;
 }
 
@@ -671,7 +671,7 @@ async function waitReady(
 export async function startRealSeaTunnel(opts: StartOptions = {}): Promise<RealSeaTunnel> {
   const log = opts.log ?? defaultLog;
   const keep = opts.keepWorkDir ?? process.env.STREAMDASH_SEATUNNEL_KEEP === '1';
-  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const timeoutMs = opts.timeoutMs ?? 240_000;
   const dist = await ensureDistribution(opts.version ?? defaultVersion(), log);
   const l = await layoutHome(dist, opts.contextPath ?? '');
   const v1Url = `http://127.0.0.1:${l.hazelcastPort}/hazelcast/rest/maps`;
