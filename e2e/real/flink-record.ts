@@ -14,7 +14,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ENTRY_CLASSES,
+  FLINK_VERSION,
   REPO_ROOT,
+  flinkMinor,
   getJson,
   runJar,
   startRealFlink,
@@ -24,10 +26,15 @@ import {
 } from './flink-cluster.ts';
 import { compareToSchema, parseEndpointList, parseReference, type SchemaDiff } from './flink-schema.ts';
 
-export const FIXTURE_DIR = path.join(REPO_ROOT, 'e2e', 'fixtures', 'flink', '2.2');
+/** e2e/fixtures/flink/<minor>: one folder per Flink version the suite proves. */
+export const fixtureDir = (version: string) =>
+  path.join(REPO_ROOT, 'e2e', 'fixtures', 'flink', flinkMinor(version));
+let FIXTURE_DIR = fixtureDir(FLINK_VERSION);
 /** Recording goes to a temporary sibling folder that replaces FIXTURE_DIR only when complete. */
-const OUT_DIR = `${FIXTURE_DIR}.recording-${process.pid}`;
-const MUTATION_DIR = path.join(OUT_DIR, 'mutations');
+let OUT_DIR = `${FIXTURE_DIR}.recording-${process.pid}`;
+let MUTATION_DIR = path.join(OUT_DIR, 'mutations');
+/** The version being recorded (set by recordFixtures from the cluster). */
+let VERSION = FLINK_VERSION;
 
 type Log = (s: string) => void;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -441,6 +448,10 @@ export async function recordFixtures(
 ): Promise<{ fixtures: number; seconds: number }> {
   const log = opts.log ?? ((s: string) => process.stderr.write(`[record] ${s}\n`));
   const t0 = Date.now();
+  VERSION = c.version;
+  FIXTURE_DIR = fixtureDir(VERSION);
+  OUT_DIR = `${FIXTURE_DIR}.recording-${process.pid}`;
+  MUTATION_DIR = path.join(OUT_DIR, 'mutations');
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(MUTATION_DIR, { recursive: true });
   const cleanup = () => fs.rmSync(OUT_DIR, { recursive: true, force: true });
@@ -1114,7 +1125,13 @@ async function recordInto(
 }
 
 async function recordAdaptive(main: Recorder, log: Log) {
-  const a = await startRealFlink({ log, jobs: false, taskManagers: 1, scheduler: 'adaptive' });
+  const a = await startRealFlink({
+    log,
+    jobs: false,
+    taskManagers: 1,
+    scheduler: 'adaptive',
+    version: VERSION,
+  });
   try {
     const R = new Recorder(a.url, log, 'adaptive--');
     const { jarId } = await uploadJar(a.url, a.jarPath);
@@ -1214,9 +1231,9 @@ function writeIndexAndDiff(R: Recorder) {
     .filter(Boolean);
 
   const index = {
-    flinkVersion: '2.2.1',
+    flinkVersion: VERSION,
     recordedAt: new Date().toISOString(),
-    note: 'Real answers of a Flink 2.2.1 standalone session cluster (2 TMs x 4 slots) recorded by e2e/real/flink-record.ts. Ids in bodies are real ids of that run.',
+    note: `Real answers of a Flink ${VERSION} standalone session cluster (2 TMs x 4 slots) recorded by e2e/real/flink-record.ts. Ids in bodies are real ids of that run.`,
     fixtures: R.index.sort((a, b) => a.file.localeCompare(b.file)),
     mutations: R.mutations.sort((a, b) => a.file.localeCompare(b.file)),
     notRecorded: reference
