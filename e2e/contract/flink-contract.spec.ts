@@ -1,11 +1,12 @@
 import { test, expect } from '@playwright/test';
 import { responseSchemas } from '../../src/api/flink/endpoint-schemas';
+import { FLINK_MATRIX } from '../support/flink-matrix';
 import { readState } from '../support/state';
 import { fillTemplate, resolveFlinkIds, type FlinkIds } from './flink-params';
 
 /**
- * Every read endpoint our Flink API layer covers, called on the real Flink 2.2 cluster and on the
- * demo cluster, validated with the very schema the app uses. A schema only the demo satisfies is a
+ * Every read endpoint our Flink API layer covers, called on each real Flink version of the matrix
+ * (1.20, 2.2, 2.3) and on the demo cluster, validated with the very schema the app uses. A schema only the demo satisfies is a
  * bug in the demo.
  */
 
@@ -44,26 +45,30 @@ const reads = Object.entries(responseSchemas).filter(
   ([key]) => key.startsWith('GET ') && !NEEDS_OPERATION.test(key),
 );
 
-for (const target of ['real', 'demo'] as const) {
-  test.describe(`Flink contract: ${target} cluster`, () => {
+const targets = [
+  ...FLINK_MATRIX.map((minor) => ({ target: 'real' as const, minor })),
+  { target: 'demo' as const, minor: undefined },
+];
+
+for (const { target, minor } of targets) {
+  const name = minor ? `real Flink ${minor}` : 'demo';
+  test.describe(`Flink contract: ${name} cluster`, () => {
     let base = '';
     let ids: FlinkIds;
 
     test.beforeAll(async () => {
       const state = readState();
-      base = target === 'real' ? (state.real?.flink?.url ?? '') : state.demo.flinkUrl;
-      expect(base, `${target} Flink URL`).not.toBe('');
-      ids = await resolveFlinkIds(
-        base,
-        target === 'real' ? state.real?.flink?.jobs.checkpointing : undefined,
-      );
+      const real = minor ? state.real?.flinkMatrix?.[minor] : undefined;
+      base = target === 'real' ? (real?.url ?? '') : state.demo.flinkUrl;
+      expect(base, `${name} Flink URL`).not.toBe('');
+      ids = await resolveFlinkIds(base, real?.jobs.checkpointing);
     });
 
     for (const [key, schema] of reads) {
       const template = key.slice(4);
       test(key, async () => {
         const path = fillTemplate(template, ids);
-        test.skip(path === undefined, `no id available on the ${target} cluster for ${template}`);
+        test.skip(path === undefined, `no id available on the ${name} cluster for ${template}`);
         const res = await fetch(`${base}${path}${QUERY[key] ?? ''}`);
         const body = await res.text();
         const known = KNOWN[key]?.[target];
@@ -77,7 +82,7 @@ for (const target of ['real', 'demo'] as const) {
         const result = schema.safeParse(value);
         expect(
           result.success ? [] : result.error.issues.slice(0, 3),
-          `${key} on the ${target} cluster`,
+          `${key} on the ${name} cluster`,
         ).toEqual([]);
       });
     }

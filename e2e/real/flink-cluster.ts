@@ -26,7 +26,7 @@ import { freePort } from '../support/processes';
 export const FLINK_VERSIONS = { '1.20': '1.20.5', '2.2': '2.2.1', '2.3': '2.3.0' } as const;
 export type FlinkMinor = keyof typeof FLINK_VERSIONS;
 /** The default cluster: the one the full page suite runs on. */
-export const FLINK_VERSION: string = FLINK_VERSIONS['2.2'];
+export const FLINK_VERSION: string = FLINK_VERSIONS['2.3'];
 
 /** `1.20` or `1.20.5` -> `1.20.5`; an unknown minor is taken as a full version. */
 export function resolveFlinkVersion(v: string | undefined): string {

@@ -716,6 +716,12 @@ async function recordInto(
     shrink: { maxString: 20000 },
     note: 'the default scheduler does not support it; see adaptive--* fixtures',
   });
+  // 1.20 and 2.2 have no such route (404); 2.3 answers the default scheduler with an error
+  await R.get('/jobs/:jobid/rescales/overview', `/jobs/${C}/rescales/overview`, {
+    variant: 'default-scheduler',
+    shrink: { maxString: 20000 },
+    note: 'rescale history: adaptive scheduler with web.adaptive-scheduler.rescale-history.size > 0 only',
+  });
 
   // metrics
   const jobMetrics = await R.get('/jobs/:jobid/metrics', `/jobs/${F}/metrics`, { shrink: { maxArray: 40 } });
@@ -1124,6 +1130,33 @@ async function recordInto(
   return { fixtures: R.index.length + R.mutations.length, seconds };
 }
 
+/** Flink 2.3 added the adaptive scheduler's rescale history to the REST API. */
+export function hasRescaleHistory(version: string): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > 2 || (major === 2 && minor >= 3);
+}
+
+/** The rescale history of a job the adaptive scheduler has rescaled once (PUT resource-requirements). */
+async function recordRescales(R: Recorder, jobId: string) {
+  await R.get('/jobs/:jobid/rescales/config', `/jobs/${jobId}/rescales/config`);
+  await R.poll(
+    '/jobs/:jobid/rescales/overview',
+    `/jobs/${jobId}/rescales/overview`,
+    (r) => Number(asObj(asObj(asObj(r.json).rescalesCounts)).completed ?? 0) >= 1,
+    { timeoutMs: 60_000, note: 'after one completed rescale' },
+  );
+  await R.get('/jobs/:jobid/rescales/summary', `/jobs/${jobId}/rescales/summary`);
+  const history = await R.get('/jobs/:jobid/rescales/history', `/jobs/${jobId}/rescales/history`);
+  const list = Array.isArray(history.json) ? (history.json as { rescaleUuid?: string }[]) : [];
+  const uuid = list.find((e) => e.rescaleUuid)?.rescaleUuid;
+  if (uuid) {
+    await R.get('/jobs/:jobid/rescales/details/:rescaleuuid', `/jobs/${jobId}/rescales/details/${uuid}`);
+  }
+  await R.get('/jobs/:jobid/rescales/details/:rescaleuuid', `/jobs/${jobId}/rescales/details/unknown-uuid`, {
+    variant: 'unknown',
+  });
+}
+
 async function recordAdaptive(main: Recorder, log: Log) {
   const a = await startRealFlink({
     log,
@@ -1179,6 +1212,7 @@ async function recordAdaptive(main: Recorder, log: Log) {
       variant: 'after-rescale',
     });
     await R.get('/jobs/:jobid/exceptions', `/jobs/${jobId}/exceptions`, { variant: 'after-rescale' });
+    if (hasRescaleHistory(VERSION)) await recordRescales(R, jobId);
     await R.mutate('PATCH', '/jobs/:jobid/rescaling', `/jobs/${jobId}/rescaling?parallelism=1`);
     await R.mutate('DELETE', '/cluster', '/cluster', undefined, {
       note: 'shuts the (adaptive) cluster down',
