@@ -6,6 +6,7 @@ import { QueryState } from '@/components/query-state';
 import { formatDuration } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { Gantt, GanttLegend } from './gantt';
+import { JobRescales } from './job-rescales';
 import { startupRange, subtaskTimeline, vertexTimeline } from './utils/timeline';
 
 /**
@@ -43,6 +44,7 @@ export default function JobTimelineTab() {
       ) : (
         <p className="text-sm text-slate-500">Pick a vertex to see the timeline of its subtasks.</p>
       )}
+      <JobRescales clusterId={clusterId} jobId={jobId} />
     </div>
   );
 }
