@@ -1,6 +1,7 @@
 // Starts the demo Flink JobManager REST API on a port (0 = any free port).
 import { startHttpServer } from './http/server.ts';
 import { Cluster } from './model/cluster.ts';
+import type { DemoFlinkVersion } from './model/config.ts';
 import { buildRouter } from './routes/index.ts';
 import type { Api } from './routes/api.ts';
 
@@ -16,6 +17,8 @@ export interface FlinkDemoOptions {
   flameGraphs?: boolean;
   /** execution.checkpointing.savepoint-dir; null = not configured (savepoints need a target directory). */
   defaultSavepointDir?: string | null;
+  /** The Flink version to imitate: its version string and version-specific answers (default 2.2). */
+  flinkVersion?: DemoFlinkVersion;
   /** Clock, for tests (default Date.now). */
   now?: () => number;
   /** Called when the cluster shut itself down (DELETE /cluster). */
@@ -40,6 +43,7 @@ export async function startFlinkDemo(opts: FlinkDemoOptions = {}): Promise<Flink
     defaultSavepointDir:
       opts.defaultSavepointDir === undefined ? 'file:/tmp/flink-savepoints' : opts.defaultSavepointDir,
     now: opts.now ?? Date.now,
+    ...(opts.flinkVersion ? { flinkVersion: opts.flinkVersion } : {}),
   });
   let port = 0;
   const api: Api = {
