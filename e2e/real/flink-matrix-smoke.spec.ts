@@ -30,7 +30,9 @@ for (const minor of FLINK_MATRIX) {
       };
 
       await page.goto(`/clusters/${C}/overview`);
-      await expect(page.getByText(`Flink ${flink.version}`)).toBeVisible();
+      await expect(
+        page.getByText(new RegExp(`^Flink ${flink.version.replace(/\./g, '\\.')} · commit`)),
+      ).toBeVisible({ timeout: 60_000 }); // the first page of a cluster: its first answers on a loaded machine
       await expect(page.getByTestId('running-jobs')).toContainText('Checkpointing');
       await noErrors('overview');
 

@@ -8,5 +8,5 @@ export const FLINK_MATRIX: readonly string[] = (process.env.E2E_FLINK_VERSIONS ?
   .map((v) => v.trim())
   .filter(Boolean);
 
-/** The dashboard cluster id of one matrix version: `real-flink-1.20`. */
-export const matrixClusterId = (minor: string) => `real-flink-${minor}`;
+/** The dashboard cluster id of one matrix version: `real-flink-1-20` (ids allow no dots). */
+export const matrixClusterId = (minor: string) => `real-flink-${minor.replace(/\./g, '-')}`;
