@@ -1,6 +1,7 @@
 // The embedded demo cluster: a simulated Flink 2.2 JobManager REST API and, when its module is
 // present, the SeaTunnel demo. Used when no cluster is configured, by fast tests and benchmarks.
 import { startFlinkDemo } from './flink/index.ts';
+import type { DemoFlinkVersion } from './flink/model/config.ts';
 import { startDemoSeaTunnel } from './seatunnel/index.ts';
 
 export interface DemoOptions {
@@ -11,6 +12,8 @@ export interface DemoOptions {
   scale?: 'normal' | 'large';
   flameGraphs?: boolean;
   seed?: number;
+  /** The Flink version the demo imitates (`--flink-version 1.20|2.2|2.3`; default 2.2). */
+  flinkVersion?: DemoFlinkVersion;
   /** execution.checkpointing.savepoint-dir of the demo Flink; null = not configured. */
   defaultSavepointDir?: string | null;
 }
@@ -43,6 +46,7 @@ export async function startDemoCluster(opts: DemoOptions = {}): Promise<DemoClus
     scale: opts.scale ?? 'normal',
     flameGraphs: opts.flameGraphs ?? true,
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(opts.flinkVersion ? { flinkVersion: opts.flinkVersion } : {}),
     ...(opts.defaultSavepointDir !== undefined ? { defaultSavepointDir: opts.defaultSavepointDir } : {}),
   });
   let seatunnel: SeaTunnelDemo | undefined;

@@ -1,6 +1,7 @@
 // CLI: npx tsx demo/main.ts [--port 8091] [--seatunnel-v2-port N] [--seatunnel-v1-port N]
-//      [--host H] [--scale large] [--no-flame-graphs] [--seed N]
+//      [--host H] [--scale large] [--no-flame-graphs] [--seed N] [--flink-version 1.20|2.2|2.3]
 // Prints {"flinkUrl": ..., "seatunnelV2Url": ..., "seatunnelV1Url": ...} as one line when ready.
+import { DEMO_FLINK_VERSIONS, isDemoFlinkVersion } from './flink/model/config.ts';
 import { startDemoCluster, type DemoOptions } from './index.ts';
 
 function parseArgs(argv: string[]): DemoOptions {
@@ -43,6 +44,15 @@ function parseArgs(argv: string[]): DemoOptions {
       case '--seed':
         opts.seed = Number(next());
         break;
+      case '--flink-version': {
+        const v = next();
+        if (!isDemoFlinkVersion(v))
+          throw new Error(
+            `--flink-version: expected ${Object.keys(DEMO_FLINK_VERSIONS).join(', ')}, got ${v}`,
+          );
+        opts.flinkVersion = v;
+        break;
+      }
       case '--no-flame-graphs':
         opts.flameGraphs = false;
         break;

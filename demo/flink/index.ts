@@ -1,6 +1,7 @@
 // Starts the demo Flink JobManager REST API on a port (0 = any free port).
 import { startHttpServer } from './http/server.ts';
 import { Cluster } from './model/cluster.ts';
+import type { DemoFlinkVersion } from './model/config.ts';
 import { buildRouter } from './routes/index.ts';
 import type { Api } from './routes/api.ts';
 
@@ -18,6 +19,8 @@ export interface FlinkDemoOptions {
   defaultSavepointDir?: string | null;
   /** metrics.fetcher.update-interval in ms (default 10 s, as in Flink); 0 = metrics change on every request. */
   metricFetchIntervalMs?: number;
+  /** The Flink version to imitate: its version string and version-specific answers (default 2.2). */
+  flinkVersion?: DemoFlinkVersion;
   /** Clock, for tests (default Date.now). */
   now?: () => number;
   /** Called when the cluster shut itself down (DELETE /cluster). */
@@ -45,6 +48,7 @@ export async function startFlinkDemo(opts: FlinkDemoOptions = {}): Promise<Flink
       ? { metricFetchIntervalMs: opts.metricFetchIntervalMs }
       : {}),
     now: opts.now ?? Date.now,
+    ...(opts.flinkVersion ? { flinkVersion: opts.flinkVersion } : {}),
   });
   let port = 0;
   const api: Api = {

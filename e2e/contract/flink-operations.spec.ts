@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { responseSchemas } from '../../src/api/flink/endpoint-schemas';
 import { ENTRY_CLASSES, runJar } from '../real/flink-cluster';
+import { FLINK_MATRIX } from '../support/flink-matrix';
 import { readState } from '../support/state';
 
 /**
@@ -52,8 +53,13 @@ async function waitForState(base: string, jobId: string, states: string[], timeo
   }
 }
 
-for (const target of ['real', 'demo'] as const) {
-  test.describe(`Flink async operations: ${target} cluster`, () => {
+const targets = [
+  ...FLINK_MATRIX.map((minor) => ({ target: 'real' as const, minor })),
+  { target: 'demo' as const, minor: undefined },
+];
+
+for (const { target, minor } of targets) {
+  test.describe(`Flink async operations: ${minor ? `real Flink ${minor}` : 'demo'} cluster`, () => {
     test.describe.configure({ mode: 'serial', timeout: 180_000 });
     let base = '';
     let jobId = '';
@@ -62,7 +68,9 @@ for (const target of ['real', 'demo'] as const) {
 
     test.beforeAll(async () => {
       const state = readState();
-      base = target === 'real' ? (state.real?.flink?.url ?? '') : state.demo.flinkUrl;
+      const real = minor ? state.real?.flinkMatrix?.[minor] : undefined;
+      base = target === 'real' ? (real?.url ?? '') : state.demo.flinkUrl;
+      expect(base, 'Flink URL').not.toBe('');
       const jars = (await call(base, 'GET', '/jars')).json.files as {
         id: string;
         entry: { name: string }[];
@@ -73,7 +81,7 @@ for (const target of ['real', 'demo'] as const) {
       entryClass = target === 'real' ? ENTRY_CLASSES.checkpointing : (jar?.entry[0]?.name ?? '');
       jobId =
         target === 'real'
-          ? (state.real?.flink?.jobs.checkpointing ?? '')
+          ? (real?.jobs.checkpointing ?? '')
           : (
               (await call(base, 'GET', '/jobs/overview')).json.jobs as {
                 jid: string;

@@ -1,14 +1,18 @@
 /**
- * A real Apache Flink 2.2 standalone session cluster for end-to-end tests and fixture recording.
+ * A real Apache Flink standalone session cluster (1.20, 2.2 or 2.3) for end-to-end tests and
+ * fixture recording.
  *
- *   npx tsx e2e/real/flink-cluster.ts start    # start cluster + test jobs, leave it running
- *   npx tsx e2e/real/flink-cluster.ts stop     # stop the cluster started by `start`
- *   npx tsx e2e/real/flink-cluster.ts record   # start, record e2e/fixtures/flink/2.2, stop
+ *   npx tsx e2e/real/flink-cluster.ts start [version]   # start cluster + test jobs, leave it running
+ *   npx tsx e2e/real/flink-cluster.ts stop              # stop the cluster started by `start`
+ *   npx tsx e2e/real/flink-cluster.ts record [version]  # start, record e2e/fixtures/flink/<minor>, stop
+ *   npx tsx e2e/real/flink-cluster.ts install [version] # only install the distribution (timed)
  *
+ * `version` is a full version (`1.20.5`) or a minor (`1.20`, see FLINK_VERSIONS); default FLINK_VERSION.
  * The official distribution comes from PyPI (apache-flink + apache-flink-libraries ship bin/, conf/
- * and lib/ of the Flink distribution inside the `pyflink` package) and is cached in .cache/flink/pkgs.
- * Our test workloads (e2e/real/jobs) are compiled with javac against lib/*.jar into
- * .cache/flink/streamdash-jobs.jar and submitted through the REST API like a user would.
+ * and lib/ of the Flink distribution inside the `pyflink` package) and is cached per version in
+ * .cache/flink/<version>/. Our test workloads (e2e/real/jobs) are compiled with javac against that
+ * version's lib/*.jar into .cache/flink/jobs/<version>/streamdash-jobs.jar and submitted through the
+ * REST API like a user would.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,9 +22,26 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from '../support/processes';
 
-export const FLINK_VERSION = '2.2.1';
+/** The newest patch release of each minor the suite proves (what this machine's PyPI mirror serves). */
+export const FLINK_VERSIONS = { '1.20': '1.20.5', '2.2': '2.2.1', '2.3': '2.3.0' } as const;
+export type FlinkMinor = keyof typeof FLINK_VERSIONS;
+/** The default cluster: the one the full page suite runs on. */
+export const FLINK_VERSION: string = FLINK_VERSIONS['2.3'];
+
+/** `1.20` or `1.20.5` -> `1.20.5`; an unknown minor is taken as a full version. */
+export function resolveFlinkVersion(v: string | undefined): string {
+  if (!v) return FLINK_VERSION;
+  return (FLINK_VERSIONS as Record<string, string>)[v] ?? v;
+}
+
+/** `1.20.5` -> `1.20` (the fixture folder and Playwright project suffix). */
+export function flinkMinor(version: string): string {
+  return version.split('.').slice(0, 2).join('.');
+}
 
 export interface RealFlink {
+  /** The full Flink version (`2.2.1`). */
+  version: string;
   url: string;
   restPort: number;
   flinkHome: string;
@@ -56,16 +77,18 @@ export interface StartOptions {
   config?: Record<string, string | number | boolean>;
   /** Keep the work dir (logs, checkpoints) after stop(). Also STREAMDASH_FLINK_KEEP=1. */
   keepWorkDir?: boolean;
+  /** Flink version, full or minor (default FLINK_VERSION). */
+  version?: string;
 }
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'flink');
-const PKGS_DIR = path.join(CACHE_DIR, 'pkgs');
-const DIST_HOME = path.join(PKGS_DIR, 'pyflink');
-const INSTALL_STAMP = path.join(PKGS_DIR, '.streamdash-installed');
+/** Where 2.2.1 was installed before the version matrix (kept working: see distributionDir). */
+const LEGACY_PKGS_DIR = path.join(CACHE_DIR, 'pkgs');
+const STAMP_NAME = '.streamdash-installed';
 const JOBS_SRC_DIR = path.join(REPO_ROOT, 'e2e', 'real', 'jobs', 'src', 'main', 'java');
-export const JOBS_JAR = path.join(CACHE_DIR, 'streamdash-jobs.jar');
-const JOBS_JAR_STAMP = `${JOBS_JAR}.sha256`;
+/** The workload jar compiled against one version's lib/ (a jar per version: the APIs differ). */
+export const jobsJarPath = (version: string) => path.join(CACHE_DIR, 'jobs', version, 'streamdash-jobs.jar');
 const STATE_FILE = path.join(CACHE_DIR, 'cluster.json');
 const IDENT = 'streamdash';
 const JOB_PACKAGE = 'streamdash.jobs';
@@ -112,49 +135,129 @@ export function findJavaHome(): string {
   throw new Error('No JDK found (need java + javac 11+, preferably 17). Set FLINK_JAVA_HOME.');
 }
 
+function isInstalled(dir: string, version: string): boolean {
+  const stamp = path.join(dir, STAMP_NAME);
+  return (
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8').trim() === version &&
+    fs.existsSync(path.join(dir, 'pyflink', 'lib', `flink-dist-${version}.jar`))
+  );
+}
+
 /**
- * Installs (once) the official Flink distribution from PyPI into .cache/flink/pkgs and returns
+ * .cache/flink/<version>. A 2.2.1 installed by an earlier checkout in .cache/flink/pkgs (often a
+ * symlink to a shared cache) is linked, not moved, so whoever else points at it keeps working.
+ */
+function distributionDir(version: string): string {
+  const dir = path.join(CACHE_DIR, version);
+  if (!fs.existsSync(dir) && isInstalled(LEGACY_PKGS_DIR, version)) {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.symlinkSync('pkgs', dir);
+  }
+  return dir;
+}
+
+/**
+ * The unpacked `apache-flink-libraries` source package holds the distribution's files (bin/, conf/,
+ * lib/, opt/, ...) under `deps/`, and setup.py only copies them into `pyflink/`: doing the same copy
+ * skips pip's wheel build of a ~230 MB package. Used where PyPI has no wheel (1.20.x).
+ */
+function installLibrariesFromSdist(python: string, version: string, target: string, log: Log) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'streamdash-flink-sdist-'));
+  try {
+    const dl = run(python, [
+      '-m',
+      'pip',
+      'download',
+      '--disable-pip-version-check',
+      '--no-deps',
+      '--no-binary=:all:',
+      '-d',
+      tmp,
+      `apache-flink-libraries==${version}`,
+    ]);
+    const tarball = fs.readdirSync(tmp).find((f) => f.endsWith('.tar.gz'));
+    if (!tarball)
+      throw new Error(`pip download of apache-flink-libraries==${version} failed:\n${dl.out.slice(-3000)}`);
+    const un = run('tar', ['-xzf', path.join(tmp, tarball), '-C', tmp]);
+    if (un.code !== 0) throw new Error(`unpacking ${tarball} failed:\n${un.out}`);
+    const root = path.join(tmp, tarball.replace(/\.tar\.gz$/, ''));
+    const deps = path.join(root, 'deps');
+    if (!fs.existsSync(path.join(deps, 'lib'))) throw new Error(`${tarball} has no deps/lib`);
+    const home = path.join(target, 'pyflink');
+    fs.mkdirSync(home, { recursive: true });
+    for (const entry of fs.readdirSync(deps)) {
+      fs.cpSync(path.join(deps, entry), path.join(home, entry), { recursive: true, verbatimSymlinks: true });
+    }
+    log(`apache-flink-libraries ${version}: distribution copied from the source package's deps/`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Installs (once) the official Flink distribution from PyPI into .cache/flink/<version> and returns
  * FLINK_HOME (the `pyflink` folder with bin/, conf/, lib/).
  */
-export function ensureFlinkDistribution(log: Log = defaultLog): string {
-  const distJar = path.join(DIST_HOME, 'lib', `flink-dist-${FLINK_VERSION}.jar`);
-  if (!(fs.existsSync(INSTALL_STAMP) && fs.existsSync(distJar))) {
+export function ensureFlinkDistribution(log: Log = defaultLog, versionArg?: string): string {
+  const version = resolveFlinkVersion(versionArg);
+  const pkgsDir = distributionDir(version);
+  const distHome = path.join(pkgsDir, 'pyflink');
+  const distJar = path.join(distHome, 'lib', `flink-dist-${version}.jar`);
+  if (!isInstalled(pkgsDir, version)) {
     const t0 = Date.now();
-    log(
-      `installing apache-flink==${FLINK_VERSION} from PyPI into ${path.relative(REPO_ROOT, PKGS_DIR)} (~340 MB)`,
-    );
-    fs.rmSync(PKGS_DIR, { recursive: true, force: true });
+    log(`installing apache-flink==${version} from PyPI into ${path.relative(REPO_ROOT, pkgsDir)} (~340 MB)`);
+    fs.rmSync(pkgsDir, { recursive: true, force: true });
     fs.mkdirSync(CACHE_DIR, { recursive: true });
-    const pkgs = [`apache-flink==${FLINK_VERSION}`, `apache-flink-libraries==${FLINK_VERSION}`];
-    const base = ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-deps', '--target', PKGS_DIR];
     const python = process.env.PYTHON ?? 'python3';
-    let r = run(python, [...base, ...pkgs]);
-    if (r.code !== 0) {
-      // apache-flink is a CPython platform wheel: when the local Python has none, fetch the cp311 one.
-      log(
-        `pip install failed (${r.out.trim().split('\n').slice(-1)[0] ?? ''}); retrying with cp311 manylinux wheel`,
-      );
-      fs.rmSync(PKGS_DIR, { recursive: true, force: true });
-      r = run(python, [
-        ...base,
-        '--only-binary=:all:',
-        '--implementation',
-        'cp',
-        '--python-version',
-        '3.11',
-        '--platform',
-        'manylinux2014_x86_64',
-        ...pkgs,
-      ]);
-    }
+    const base = ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-deps', '--target', pkgsDir];
+    const cp311 = [
+      '--only-binary=:all:',
+      '--implementation',
+      'cp',
+      '--python-version',
+      '3.11',
+      '--platform',
+      'manylinux2014_x86_64',
+    ];
+    const install = (pkgs: string[]) => {
+      let r = run(python, [...base, ...pkgs]);
+      if (r.code !== 0) {
+        // apache-flink is a CPython platform wheel: when the local Python has none, fetch the cp311 one.
+        log(
+          `pip install failed (${r.out.trim().split('\n').slice(-1)[0] ?? ''}); retrying with cp311 manylinux wheel`,
+        );
+        r = run(python, [...base, ...cp311, ...pkgs]);
+      }
+      return r;
+    };
+    // Is there a wheel of the libraries? (1.20.x has only a source package on PyPI.)
+    const probe = run(python, [
+      '-m',
+      'pip',
+      'download',
+      '--disable-pip-version-check',
+      '--no-deps',
+      '--only-binary=:all:',
+      '--dry-run',
+      '-q',
+      `apache-flink-libraries==${version}`,
+    ]);
+    const librariesWheel = probe.code === 0;
+    const r = install(
+      librariesWheel
+        ? [`apache-flink==${version}`, `apache-flink-libraries==${version}`]
+        : [`apache-flink==${version}`],
+    );
+    if (r.code === 0 && !librariesWheel) installLibrariesFromSdist(python, version, pkgsDir, log);
     if (r.code !== 0 || !fs.existsSync(distJar)) {
-      throw new Error(`Installing Flink from PyPI failed:\n${r.out.slice(-4000)}`);
+      throw new Error(`Installing Flink ${version} from PyPI failed:\n${r.out.slice(-4000)}`);
     }
-    fs.writeFileSync(INSTALL_STAMP, `${FLINK_VERSION}\n`);
-    log(`installed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    fs.writeFileSync(path.join(pkgsDir, STAMP_NAME), `${version}\n`);
+    log(`installed Flink ${version} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   // wheels do not always keep the executable bit
-  const bin = path.join(DIST_HOME, 'bin');
+  const bin = path.join(distHome, 'bin');
   for (const f of fs.readdirSync(bin)) {
     if (f.endsWith('.sh') || f === 'flink') {
       const p = path.join(bin, f);
@@ -162,7 +265,7 @@ export function ensureFlinkDistribution(log: Log = defaultLog): string {
       if ((mode & 0o111) !== 0o111) fs.chmodSync(p, mode | 0o755);
     }
   }
-  return DIST_HOME;
+  return distHome;
 }
 
 function listJavaSources(dir: string): string[] {
@@ -176,12 +279,18 @@ function listJavaSources(dir: string): string[] {
   return out.sort();
 }
 
-/** Compiles e2e/real/jobs into .cache/flink/streamdash-jobs.jar when the sources changed. */
-export function buildJobsJar(flinkHome: string, log: Log = defaultLog): string {
+/**
+ * Compiles e2e/real/jobs against `version`'s lib/ into .cache/flink/jobs/<version>/streamdash-jobs.jar
+ * when the sources changed.
+ */
+export function buildJobsJar(flinkHome: string, log: Log = defaultLog, versionArg?: string): string {
+  const version = resolveFlinkVersion(versionArg);
+  const JOBS_JAR = jobsJarPath(version);
+  const JOBS_JAR_STAMP = `${JOBS_JAR}.sha256`;
   const sources = listJavaSources(JOBS_SRC_DIR);
   if (sources.length === 0) throw new Error(`no Java sources in ${JOBS_SRC_DIR}`);
   const hash = createHash('sha256');
-  hash.update(`flink-${FLINK_VERSION}\n`);
+  hash.update(`flink-${version}\n`);
   for (const s of sources) {
     hash.update(path.relative(JOBS_SRC_DIR, s));
     hash.update('\0');
@@ -226,7 +335,7 @@ export function buildJobsJar(flinkHome: string, log: Log = defaultLog): string {
       '.',
     ]);
     if (jar.code !== 0) throw new Error(`jar failed:\n${jar.out}`);
-    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.mkdirSync(path.dirname(JOBS_JAR), { recursive: true });
     fs.copyFileSync(tmpJar, `${JOBS_JAR}.tmp`);
     fs.renameSync(`${JOBS_JAR}.tmp`, JOBS_JAR);
     fs.writeFileSync(JOBS_JAR_STAMP, `${digest}\n`);
@@ -241,10 +350,17 @@ export function buildJobsJar(flinkHome: string, log: Log = defaultLog): string {
 // Work dir + configuration
 // ---------------------------------------------------------------------------------------------
 
-/** The default `env.java.opts.all` (the --add-opens list Flink needs on JDK 17) from the shipped config. */
+/**
+ * The default `env.java.opts.all` (the --add-opens list Flink needs on JDK 17) from the shipped
+ * config: nested YAML in config.yaml (2.x), a flat key in 1.20's legacy flink-conf.yaml.
+ */
 function defaultJavaOpts(flinkHome: string): string {
-  const text = fs.readFileSync(path.join(flinkHome, 'conf', 'config.yaml'), 'utf8');
-  const m = /^\s+all:\s*(--.+)$/m.exec(text);
+  const conf = path.join(flinkHome, 'conf');
+  const file = ['config.yaml', 'flink-conf.yaml']
+    .map((f) => path.join(conf, f))
+    .find((f) => fs.existsSync(f));
+  const text = file ? fs.readFileSync(file, 'utf8') : '';
+  const m = /^\s*(?:env\.java\.opts\.)?all:\s*(--.+)$/m.exec(text);
   return m?.[1]?.trim() ?? '';
 }
 
@@ -262,7 +378,9 @@ function writeConfig(
   const confDir = path.join(workDir, 'conf');
   fs.mkdirSync(confDir, { recursive: true });
   for (const f of fs.readdirSync(path.join(flinkHome, 'conf'))) {
-    if (f !== 'config.yaml') fs.copyFileSync(path.join(flinkHome, 'conf', f), path.join(confDir, f));
+    // ours is the only Flink configuration file (1.20 would read a copied legacy flink-conf.yaml too)
+    if (f !== 'config.yaml' && f !== 'flink-conf.yaml')
+      fs.copyFileSync(path.join(flinkHome, 'conf', f), path.join(confDir, f));
   }
   for (const d of ['log', 'pid', 'tmp', 'web', 'checkpoints', 'savepoints', 'profiler']) {
     fs.mkdirSync(path.join(workDir, d), { recursive: true });
@@ -724,9 +842,10 @@ export async function startRealFlink(opts: StartOptions = {}): Promise<RealFlink
     t = now;
   };
 
-  const flinkHome = ensureFlinkDistribution(log);
+  const version = resolveFlinkVersion(opts.version);
+  const flinkHome = ensureFlinkDistribution(log, version);
   lap('install');
-  const jarPath = buildJobsJar(flinkHome, log);
+  const jarPath = buildJobsJar(flinkHome, log, version);
   lap('buildJar');
   const javaHome = findJavaHome();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamdash-flink-'));
@@ -799,6 +918,7 @@ export async function startRealFlink(opts: StartOptions = {}): Promise<RealFlink
     log(`timings (s): ${JSON.stringify(timings)}`);
 
     const cluster: RealFlink & { timings: Record<string, number>; state: ClusterState } = {
+      version,
       url: s.url,
       restPort,
       flinkHome,
@@ -867,6 +987,7 @@ async function cliStop(log: Log) {
 
 async function main(argv: string[]) {
   const cmd = argv[0] ?? 'help';
+  const version = resolveFlinkVersion(argv[1]);
   const log = defaultLog;
   const t0 = Date.now();
   if (cmd === 'start') {
@@ -874,7 +995,7 @@ async function main(argv: string[]) {
     if (prev && [prev.jmPid, ...prev.tmPids].some(isAlive)) {
       throw new Error(`a cluster started by 'start' is still running at ${prev.url}; run 'stop' first`);
     }
-    const c = (await startRealFlink({ log, detach: true })) as RealFlink & { state: ClusterState };
+    const c = (await startRealFlink({ log, detach: true, version })) as RealFlink & { state: ClusterState };
     fs.writeFileSync(STATE_FILE, JSON.stringify(c.state, null, 2));
     process.stdout.write(
       `${JSON.stringify({ url: c.url, restPort: c.restPort, workDir: c.workDir, jobs: c.jobs, jarPath: c.jarPath, jarId: c.jarId, pids: c.pids() }, null, 2)}\n`,
@@ -883,14 +1004,17 @@ async function main(argv: string[]) {
     await cliStop(log);
   } else if (cmd === 'record') {
     const { recordFixtures } = await import('./flink-record.ts');
-    const c = await startRealFlink({ log });
+    const c = await startRealFlink({ log, version });
     try {
       await recordFixtures(c, { log, stopBeforeAdaptive: true });
     } finally {
       await c.stop();
     }
+  } else if (cmd === 'install') {
+    const home = ensureFlinkDistribution(log, version);
+    buildJobsJar(home, log, version);
   } else {
-    process.stdout.write('usage: npx tsx e2e/real/flink-cluster.ts start|stop|record\n');
+    process.stdout.write('usage: npx tsx e2e/real/flink-cluster.ts start|stop|record|install [version]\n');
     process.exitCode = cmd === 'help' ? 0 : 2;
     return;
   }

@@ -14,7 +14,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ENTRY_CLASSES,
+  FLINK_VERSION,
   REPO_ROOT,
+  flinkMinor,
   getJson,
   runJar,
   startRealFlink,
@@ -24,10 +26,15 @@ import {
 } from './flink-cluster.ts';
 import { compareToSchema, parseEndpointList, parseReference, type SchemaDiff } from './flink-schema.ts';
 
-export const FIXTURE_DIR = path.join(REPO_ROOT, 'e2e', 'fixtures', 'flink', '2.2');
+/** e2e/fixtures/flink/<minor>: one folder per Flink version the suite proves. */
+export const fixtureDir = (version: string) =>
+  path.join(REPO_ROOT, 'e2e', 'fixtures', 'flink', flinkMinor(version));
+let FIXTURE_DIR = fixtureDir(FLINK_VERSION);
 /** Recording goes to a temporary sibling folder that replaces FIXTURE_DIR only when complete. */
-const OUT_DIR = `${FIXTURE_DIR}.recording-${process.pid}`;
-const MUTATION_DIR = path.join(OUT_DIR, 'mutations');
+let OUT_DIR = `${FIXTURE_DIR}.recording-${process.pid}`;
+let MUTATION_DIR = path.join(OUT_DIR, 'mutations');
+/** The version being recorded (set by recordFixtures from the cluster). */
+let VERSION = FLINK_VERSION;
 
 type Log = (s: string) => void;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -441,6 +448,10 @@ export async function recordFixtures(
 ): Promise<{ fixtures: number; seconds: number }> {
   const log = opts.log ?? ((s: string) => process.stderr.write(`[record] ${s}\n`));
   const t0 = Date.now();
+  VERSION = c.version;
+  FIXTURE_DIR = fixtureDir(VERSION);
+  OUT_DIR = `${FIXTURE_DIR}.recording-${process.pid}`;
+  MUTATION_DIR = path.join(OUT_DIR, 'mutations');
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(MUTATION_DIR, { recursive: true });
   const cleanup = () => fs.rmSync(OUT_DIR, { recursive: true, force: true });
@@ -704,6 +715,12 @@ async function recordInto(
     variant: 'default-scheduler',
     shrink: { maxString: 20000 },
     note: 'the default scheduler does not support it; see adaptive--* fixtures',
+  });
+  // 1.20 and 2.2 have no such route (404); 2.3 answers the default scheduler with an error
+  await R.get('/jobs/:jobid/rescales/overview', `/jobs/${C}/rescales/overview`, {
+    variant: 'default-scheduler',
+    shrink: { maxString: 20000 },
+    note: 'rescale history: adaptive scheduler with web.adaptive-scheduler.rescale-history.size > 0 only',
   });
 
   // metrics
@@ -1113,8 +1130,41 @@ async function recordInto(
   return { fixtures: R.index.length + R.mutations.length, seconds };
 }
 
+/** Flink 2.3 added the adaptive scheduler's rescale history to the REST API. */
+export function hasRescaleHistory(version: string): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > 2 || (major === 2 && minor >= 3);
+}
+
+/** The rescale history of a job the adaptive scheduler has rescaled once (PUT resource-requirements). */
+async function recordRescales(R: Recorder, jobId: string) {
+  await R.get('/jobs/:jobid/rescales/config', `/jobs/${jobId}/rescales/config`);
+  await R.poll(
+    '/jobs/:jobid/rescales/overview',
+    `/jobs/${jobId}/rescales/overview`,
+    (r) => Number(asObj(asObj(asObj(r.json).rescalesCounts)).completed ?? 0) >= 1,
+    { timeoutMs: 60_000, note: 'after one completed rescale' },
+  );
+  await R.get('/jobs/:jobid/rescales/summary', `/jobs/${jobId}/rescales/summary`);
+  const history = await R.get('/jobs/:jobid/rescales/history', `/jobs/${jobId}/rescales/history`);
+  const list = Array.isArray(history.json) ? (history.json as { rescaleUuid?: string }[]) : [];
+  const uuid = list.find((e) => e.rescaleUuid)?.rescaleUuid;
+  if (uuid) {
+    await R.get('/jobs/:jobid/rescales/details/:rescaleuuid', `/jobs/${jobId}/rescales/details/${uuid}`);
+  }
+  await R.get('/jobs/:jobid/rescales/details/:rescaleuuid', `/jobs/${jobId}/rescales/details/unknown-uuid`, {
+    variant: 'unknown',
+  });
+}
+
 async function recordAdaptive(main: Recorder, log: Log) {
-  const a = await startRealFlink({ log, jobs: false, taskManagers: 1, scheduler: 'adaptive' });
+  const a = await startRealFlink({
+    log,
+    jobs: false,
+    taskManagers: 1,
+    scheduler: 'adaptive',
+    version: VERSION,
+  });
   try {
     const R = new Recorder(a.url, log, 'adaptive--');
     const { jarId } = await uploadJar(a.url, a.jarPath);
@@ -1162,6 +1212,7 @@ async function recordAdaptive(main: Recorder, log: Log) {
       variant: 'after-rescale',
     });
     await R.get('/jobs/:jobid/exceptions', `/jobs/${jobId}/exceptions`, { variant: 'after-rescale' });
+    if (hasRescaleHistory(VERSION)) await recordRescales(R, jobId);
     await R.mutate('PATCH', '/jobs/:jobid/rescaling', `/jobs/${jobId}/rescaling?parallelism=1`);
     await R.mutate('DELETE', '/cluster', '/cluster', undefined, {
       note: 'shuts the (adaptive) cluster down',
@@ -1214,9 +1265,9 @@ function writeIndexAndDiff(R: Recorder) {
     .filter(Boolean);
 
   const index = {
-    flinkVersion: '2.2.1',
+    flinkVersion: VERSION,
     recordedAt: new Date().toISOString(),
-    note: 'Real answers of a Flink 2.2.1 standalone session cluster (2 TMs x 4 slots) recorded by e2e/real/flink-record.ts. Ids in bodies are real ids of that run.',
+    note: `Real answers of a Flink ${VERSION} standalone session cluster (2 TMs x 4 slots) recorded by e2e/real/flink-record.ts. Ids in bodies are real ids of that run.`,
     fixtures: R.index.sort((a, b) => a.file.localeCompare(b.file)),
     mutations: R.mutations.sort((a, b) => a.file.localeCompare(b.file)),
     notRecorded: reference

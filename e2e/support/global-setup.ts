@@ -1,7 +1,8 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { freePort, killTree, spawnWithJsonLine, waitForHttp } from './processes';
-import { writeState, type E2EState } from './state';
+import { FLINK_MATRIX, matrixClusterId } from './flink-matrix';
+import { writeState, type E2EState, type RealFlinkState } from './state';
 
 interface DemoInfo {
   flinkUrl: string;
@@ -106,17 +107,36 @@ export default async function globalSetup() {
       ]);
       // Flink's Prometheus reporter: one port per JVM (job manager, two task managers, one spare).
       const reporterPorts = await prometheus.freePortRange(4);
+      const { FLINK_VERSION, flinkMinor } = await import('../real/flink-cluster');
+      const newest = flinkMinor(FLINK_VERSION);
+      // The other matrix versions: one task manager with 8 slots each (the 4 workloads and the
+      // operations specs' victims fit), started alongside, so 3 clusters take ~9 GB, not 11.
+      const others = FLINK_MATRIX.filter((m) => m !== newest);
       // --- seatunnel versions (issue 17): one node per version, started in parallel (1 GB heap each) ---
       const seatunnelVersions = ['2.3.13', '2.3.8'] as const;
-      const [flink, ...seatunnels] = await Promise.all([
+      const t0 = Date.now();
+      const [flink, seatunnels, matrix] = await Promise.all([
         startRealFlink({
-          log: (s) => console.log(`[flink] ${s}`),
+          log: (s) => console.log(`[flink ${newest}] ${s}`),
           config: prometheus.prometheusReporterConfig(reporterPorts),
         }),
-        ...seatunnelVersions.map((version) =>
-          startRealSeaTunnel({ version, log: (s) => console.log(`[seatunnel ${version}] ${s}`) }),
+        Promise.all(
+          seatunnelVersions.map((version) =>
+            startRealSeaTunnel({ version, log: (s) => console.log(`[seatunnel ${version}] ${s}`) }),
+          ),
+        ),
+        Promise.all(
+          others.map((m) =>
+            startRealFlink({
+              version: m,
+              log: (s) => console.log(`[flink ${m}] ${s}`),
+              taskManagers: 1,
+              config: { 'taskmanager.numberOfTaskSlots': 8, 'taskmanager.memory.process.size': '1536m' },
+            }),
+          ),
         ),
       ]);
+      console.log(`[e2e] real clusters up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       const seatunnel = seatunnels[0]!; // the newest: the full page suite runs on it
       const stopSeaTunnels = { stop: () => Promise.all(seatunnels.map((n) => n.stop())).then(() => {}) };
       // --- end seatunnel versions ---
@@ -129,8 +149,22 @@ export default async function globalSetup() {
         flink,
         seatunnel: stopSeaTunnels,
         prom,
+        matrix,
       };
       real.flink = { url: flink.url, jobs: flink.jobs, jarPath: flink.jarPath, prometheusUrl: prom.url };
+      real.flinkMatrix = {};
+      for (const c of [flink, ...matrix]) {
+        const minor = flinkMinor(c.version);
+        const entry: RealFlinkState = {
+          version: c.version,
+          clusterId: matrixClusterId(minor),
+          url: c.url,
+          jobs: c.jobs,
+          jarPath: c.jarPath,
+        };
+        real.flinkMatrix[minor] = entry;
+        clusters.push({ id: entry.clusterId, name: `Real Flink ${c.version}`, kind: 'flink', url: c.url });
+      }
       real.seatunnel = {
         ...(seatunnel.hasRestV2 ? { v2Url: seatunnel.v2Url } : {}),
         v1Url: seatunnel.v1Url,

@@ -16,7 +16,14 @@ export default async function globalTeardown() {
     killTree(state.restartDemo?.pid); // issue 15: the lost-job test may have restarted it
   }
   const real = (
-    globalThis as { __streamdashReal?: { flink?: Stoppable; seatunnel?: Stoppable; prom?: Stoppable } }
+    globalThis as {
+      __streamdashReal?: { flink?: Stoppable; seatunnel?: Stoppable; prom?: Stoppable; matrix?: Stoppable[] };
+    }
   ).__streamdashReal;
-  await Promise.allSettled([real?.flink?.stop(), real?.seatunnel?.stop(), real?.prom?.stop()]);
+  await Promise.allSettled([
+    real?.flink?.stop(),
+    real?.seatunnel?.stop(),
+    real?.prom?.stop(),
+    ...(real?.matrix ?? []).map((c) => c.stop()),
+  ]);
 }

@@ -1,6 +1,17 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
+/** A real Flink cluster of global setup, as the specs see it. */
+export interface RealFlinkState {
+  /** The full version, e.g. 1.20.5. */
+  version: string;
+  /** The dashboard's cluster id for it. */
+  clusterId: string;
+  url: string;
+  jobs: { checkpointing: string; backpressure: string; failing: string; bounded: string };
+  jarPath: string;
+}
+
 /** What global setup started, for the tests and the teardown. */
 export interface E2EState {
   baseUrl: string;
@@ -18,6 +29,8 @@ export interface E2EState {
       /** The test Prometheus scraping this cluster's reporter. */
       prometheusUrl: string;
     };
+    /** One real cluster per Flink minor of the matrix (the newest is the same cluster as `flink`). */
+    flinkMatrix?: Record<string, RealFlinkState>;
     seatunnel?: { v2Url?: string; v1Url: string; version: string };
     /** Every real SeaTunnel node and REST flavour, newest version first (`apiUrl`: what the
      * endpoint paths follow; v1's ends in /hazelcast/rest/maps). */

@@ -8,6 +8,7 @@ import { largeSpecs } from './large-specs.ts';
 import { OperationStore } from './operations.ts';
 import { DEMO_JOBS } from './specs.ts';
 import { createTaskManagers, type SimTaskManager, type TmLoad } from './task-managers.ts';
+import { DEMO_FLINK_VERSIONS, type DemoFlinkVersion } from './config.ts';
 import type { CheckpointSpec, JobSpec } from './types.ts';
 import { MetricFetcher } from './metric-fetcher.ts';
 
@@ -33,6 +34,8 @@ export interface ClusterOptions {
   defaultSavepointDir: string | null;
   /** metrics.fetcher.update-interval: metrics served through REST change at most this often (0: on every request). */
   metricFetchIntervalMs?: number;
+  /** The Flink version to imitate (default 2.2). */
+  flinkVersion?: DemoFlinkVersion;
   now: () => number;
 }
 
@@ -63,6 +66,15 @@ export class Cluster {
   /** Set by DELETE /cluster; the server closes after answering. */
   shutdownRequested = false;
   private readonly idRng: Rng;
+
+  /** The version string the cluster reports (`/config`, `/overview`). */
+  get flinkVersion(): string {
+    return DEMO_FLINK_VERSIONS[this.opts.flinkVersion ?? '2.2'];
+  }
+  /** Flink 2.3 keeps the adaptive scheduler's rescale history (the demo runs that scheduler). */
+  get hasRescaleHistory(): boolean {
+    return this.opts.flinkVersion === '2.3';
+  }
 
   constructor(readonly opts: ClusterOptions) {
     this.startedAt = opts.now();

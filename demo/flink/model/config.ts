@@ -2,7 +2,12 @@
 import type { Cluster } from './cluster.ts';
 import type { SimJob } from './job.ts';
 
-export const FLINK_VERSION = '2.2.1';
+/** The Flink versions the demo can imitate (`--flink-version`), as the real clusters report them. */
+export const DEMO_FLINK_VERSIONS = { '1.20': '1.20.5', '2.2': '2.2.1', '2.3': '2.3.0' } as const;
+export type DemoFlinkVersion = keyof typeof DEMO_FLINK_VERSIONS;
+export const isDemoFlinkVersion = (v: string): v is DemoFlinkVersion => v in DEMO_FLINK_VERSIONS;
+/** The default: Flink 2.2. */
+export const FLINK_VERSION = DEMO_FLINK_VERSIONS['2.2'];
 
 export function clusterConfig(c: Cluster, restPort: number): { key: string; value: string }[] {
   const entries: [string, string][] = [
@@ -38,6 +43,9 @@ export function clusterConfig(c: Cluster, restPort: number): { key: string; valu
     ['web.submit.enable', 'true'],
     ['web.cancel.enable', 'true'],
     ['web.rescale.enable', 'true'],
+    ...(c.hasRescaleHistory
+      ? ([['web.adaptive-scheduler.rescale-history.size', '10']] as [string, string][])
+      : []),
     ['$internal.deployment.config-dir', '/opt/flink/conf'],
   ];
   if (c.opts.defaultSavepointDir)

@@ -46,6 +46,12 @@ export class SimJob {
   private cancelAt?: number;
   private termination?: { status: 'FINISHED' | 'CANCELED'; at: number };
   private readonly rescales: { at: number; parallelism: Map<number, number> }[] = [];
+  /** Every rescale with the parallelism before and after (Flink 2.3's rescale history). */
+  readonly rescaleLog: {
+    at: number;
+    endAt: number;
+    changes: { index: number; from: number; to: number }[];
+  }[] = [];
   /** Bumped by every user action; lets callers cache what depends on the job's state. */
   version = 0;
   private phaseMemo?: { now: number; version: number; phase: Phase };
@@ -100,6 +106,12 @@ export class SimJob {
 
   /** Adaptive scheduler: new requirements restart the job with the new parallelism. */
   rescale(now: number, parallelism: Map<number, number>): void {
+    const changes = [...parallelism].map(([index, to]) => ({
+      index,
+      from: this.vertices[index]?.parallelism ?? to,
+      to,
+    }));
+    this.rescaleLog.push({ at: now, endAt: now + RESCALE_MS, changes });
     this.rescales.push({ at: now, parallelism });
     this.version++;
   }

@@ -1,7 +1,7 @@
 // Cluster-wide endpoints: /config, /overview, /cluster, /datasets and the JobManager's own.
 import type { Api, RouteModule } from './api.ts';
 import { hashString } from '../util/rng.ts';
-import { clusterConfig, FLINK_VERSION, jvmEnvironment } from '../model/config.ts';
+import { clusterConfig, jvmEnvironment } from '../model/config.ts';
 import { jobManagerLog, jobManagerLogList, jobManagerStdout, jmLogName } from '../model/logs.ts';
 import { jobManagerThreadDump } from '../model/thread-dump.ts';
 import { notFound, RestError } from '../http/errors.ts';
@@ -17,7 +17,7 @@ export const clusterRoutes: RouteModule = (api) => {
           'refresh-interval': 3000,
           'timezone-name': 'Coordinated Universal Time',
           'timezone-offset': 0,
-          'flink-version': FLINK_VERSION,
+          'flink-version': c.flinkVersion,
           'flink-revision': `${c.commitId} @ 2025-11-20T10:12:43+01:00`,
           features: { 'web-submit': true, 'web-cancel': true, 'web-rescale': true, 'web-history': false },
         },
@@ -50,7 +50,7 @@ export const clusterRoutes: RouteModule = (api) => {
             'jobs-finished': finished,
             'jobs-cancelled': cancelled,
             'jobs-failed': failed,
-            'flink-version': FLINK_VERSION,
+            'flink-version': c.flinkVersion,
             'flink-commit': c.commitId,
           },
         };

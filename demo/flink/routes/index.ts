@@ -6,6 +6,7 @@ import { clusterRoutes } from './cluster-routes.ts';
 import { jarRoutes } from './jar-routes.ts';
 import { jobRoutes } from './job-routes.ts';
 import { metricRoutes } from './metric-routes.ts';
+import { rescaleRoutes } from './rescale-routes.ts';
 import { savepointRoutes } from './savepoint-routes.ts';
 import { taskManagerRoutes } from './taskmanager-routes.ts';
 import { vertexRoutes } from './vertex-routes.ts';
@@ -21,6 +22,7 @@ export function buildRouter(api: Api): Router {
     jarRoutes,
     taskManagerRoutes,
     metricRoutes,
+    rescaleRoutes,
   ]) {
     for (const route of module(api)) router.add(route);
   }

@@ -16,6 +16,8 @@ import {
   jobStatusSchema,
   logUrlSchema,
   metricListSchema,
+  rescalesHistorySchema,
+  rescalesOverviewSchema,
   resourceRequirementsSchema,
   savepointStatusSchema,
   triggerResponseSchema,
@@ -206,6 +208,24 @@ export const jobsApi = {
       body,
       signal: o.signal,
     }).then(done),
+  /** The adaptive scheduler's rescale counts and latest rescales (Flink 2.3+). */
+  getRescalesOverview: (c: string, jobId: string, o: Opts = {}) =>
+    request({
+      base: base(c),
+      path: '/jobs/:jobid/rescales/overview',
+      params: job(jobId),
+      schema: rescalesOverviewSchema,
+      signal: o.signal,
+    }),
+  /** The adaptive scheduler's recent rescales, newest first (Flink 2.3+). */
+  getRescalesHistory: (c: string, jobId: string, o: Opts = {}) =>
+    request({
+      base: base(c),
+      path: '/jobs/:jobid/rescales/history',
+      params: job(jobId),
+      schema: rescalesHistorySchema,
+      signal: o.signal,
+    }),
   /** Legacy async rescaling (PATCH ?parallelism=); recent Flink answers it with an error. */
   rescaleJob: (c: string, jobId: string, parallelism: number, o: Opts = {}) =>
     request({

@@ -143,6 +143,9 @@ const cases: Case[] = [
     `${P}/savepoint-disposal/${T}`,
   ],
 
+  ['getRescalesOverview', () => flink.getRescalesOverview(C, J), 'GET', `${P}/jobs/${J}/rescales/overview`],
+  ['getRescalesHistory', () => flink.getRescalesHistory(C, J), 'GET', `${P}/jobs/${J}/rescales/history`],
+
   ['getJars', () => flink.getJars(C), 'GET', `${P}/jars`],
   ['deleteJar', () => flink.deleteJar(C, 'abc_job.jar'), 'DELETE', `${P}/jars/abc_job.jar`],
   [

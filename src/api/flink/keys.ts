@@ -64,6 +64,8 @@ export const flinkKeys = {
   jobTaskManagerLogUrl: (c: string, jobId: string, tmId: string) =>
     [...job(c, jobId), 'taskmanagers', tmId, 'log-url'] as const,
   resourceRequirements: (c: string, jobId: string) => [...job(c, jobId), 'resource-requirements'] as const,
+  rescalesOverview: (c: string, jobId: string) => [...job(c, jobId), 'rescales', 'overview'] as const,
+  rescalesHistory: (c: string, jobId: string) => [...job(c, jobId), 'rescales', 'history'] as const,
   savepointStatus: (c: string, jobId: string, triggerId: string) =>
     [...job(c, jobId), 'savepoints', triggerId] as const,
   rescalingStatus: (c: string, jobId: string, triggerId: string) =>

@@ -8,3 +8,4 @@ export * from './queries-taskmanagers';
 export * from './queries-jobmanager';
 export * from './queries-jars';
 export * from './operations';
+export * from './queries-rescales';

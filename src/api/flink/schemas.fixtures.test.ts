@@ -5,10 +5,14 @@ import { validate } from '../http';
 import { errorBodySchema, responseSchemas } from './endpoint-schemas';
 
 /*
- * Every recorded answer of the real Flink 2.2 cluster must validate against the schema of its
- * endpoint. A fixture whose endpoint has no schema fails, so no endpoint is forgotten.
+ * Every recorded answer of each real Flink version (e2e/fixtures/flink/<minor>: 1.20, 2.2, 2.3)
+ * must validate against the schema of its endpoint. A fixture whose endpoint has no schema fails,
+ * so no endpoint is forgotten.
  */
-const DIR = join(process.cwd(), 'e2e/fixtures/flink/2.2');
+const ROOT = join(process.cwd(), 'e2e/fixtures/flink');
+const VERSIONS = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && /^\d+\.\d+$/.test(d.name))
+  .map((d) => d.name);
 
 interface IndexEntry {
   file: string;
@@ -17,7 +21,7 @@ interface IndexEntry {
   status: number;
 }
 
-function readIndex(): Map<string, IndexEntry> {
+function readIndex(DIR: string): Map<string, IndexEntry> {
   const index = JSON.parse(readFileSync(join(DIR, '_index.json'), 'utf8')) as {
     fixtures?: IndexEntry[];
     mutations?: IndexEntry[];
@@ -25,9 +29,9 @@ function readIndex(): Map<string, IndexEntry> {
   return new Map([...(index.fixtures ?? []), ...(index.mutations ?? [])].map((e) => [e.file, e]));
 }
 
-function listFixtures(dir: string): string[] {
+function listFixtures(DIR: string, dir = DIR): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? listFixtures(join(dir, d.name)) : [relative(DIR, join(dir, d.name))],
+    d.isDirectory() ? listFixtures(DIR, join(dir, d.name)) : [relative(DIR, join(dir, d.name))],
   );
 }
 
@@ -57,17 +61,22 @@ function entryFromName(file: string): IndexEntry {
 }
 
 /** Mutation fixtures wrap the exchange as `{request, response: {status, body}}`. */
-function bodyOf(file: string): unknown {
+function bodyOf(DIR: string, file: string): unknown {
   const text = readFileSync(join(DIR, file), 'utf8');
   if (!file.endsWith('.json')) return text; // logs, stdout, profiler HTML
   const json: unknown = JSON.parse(text);
   return file.startsWith('mutations/') ? (json as { response: { body: unknown } }).response.body : json;
 }
 
-const index = readIndex();
-const files = listFixtures(DIR).filter((f) => !f.startsWith('_'));
+it('fixtures of Flink 1.20, 2.2 and 2.3 were recorded', () => {
+  expect(VERSIONS).toEqual(expect.arrayContaining(['1.20', '2.2', '2.3']));
+});
 
-describe('real Flink 2.2 fixtures', () => {
+describe.each(VERSIONS)('real Flink %s fixtures', (version) => {
+  const DIR = join(ROOT, version);
+  const index = readIndex(DIR);
+  const files = listFixtures(DIR).filter((f) => !f.startsWith('_'));
+
   it('were recorded (the folder is not empty)', () => {
     expect(files.length).toBeGreaterThan(0);
   });
@@ -79,6 +88,6 @@ describe('real Flink 2.2 fixtures', () => {
     const schema = ok ? responseSchemas[endpoint] : errorBodySchema;
     expect(schema, `no schema mapped for ${endpoint} (fixture ${file})`).toBeDefined();
     if (!schema) return;
-    expect(() => validate(endpoint, schema, bodyOf(file))).not.toThrow();
+    expect(() => validate(endpoint, schema, bodyOf(DIR, file))).not.toThrow();
   });
 });

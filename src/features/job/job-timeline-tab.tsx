@@ -7,6 +7,7 @@ import { formatDuration } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { Gantt, GanttLegend } from './gantt';
 import { JobRunsSection } from './job-runs-section';
+import { JobRescales } from './job-rescales';
 import { startupRange, subtaskTimeline, vertexTimeline } from './utils/timeline';
 
 /**
@@ -45,6 +46,7 @@ export default function JobTimelineTab() {
       ) : (
         <p className="text-sm text-slate-500">Pick a vertex to see the timeline of its subtasks.</p>
       )}
+      <JobRescales clusterId={clusterId} jobId={jobId} />
     </div>
   );
 }

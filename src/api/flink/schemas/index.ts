@@ -7,3 +7,4 @@ export * from './vertices';
 export * from './taskmanagers';
 export * from './jars';
 export * from './profiler';
+export * from './rescales';
