@@ -163,7 +163,14 @@ export default async function globalSetup() {
           jarPath: c.jarPath,
         };
         real.flinkMatrix[minor] = entry;
-        clusters.push({ id: entry.clusterId, name: `Real Flink ${c.version}`, kind: 'flink', url: c.url });
+        // Out of triage: every page polls each monitored cluster, and these only serve their own specs.
+        clusters.push({
+          id: entry.clusterId,
+          name: `Real Flink ${c.version}`,
+          kind: 'flink',
+          url: c.url,
+          monitor: false,
+        });
       }
       real.seatunnel = {
         ...(seatunnel.hasRestV2 ? { v2Url: seatunnel.v2Url } : {}),
@@ -195,6 +202,8 @@ export default async function globalSetup() {
           url: t.apiUrl,
           // A v1 URL ends in /hazelcast/rest/maps, as a user pastes it: that alone makes it REST v1.
           ...(t.flavour === 'v2' ? { flavour: t.flavour } : {}),
+          // Only the full page suite's node is in triage (each monitored cluster costs every page polls).
+          ...(t.clusterId === 'real-seatunnel' ? {} : { monitor: false }),
         });
       }
       // --- end seatunnel versions ---
