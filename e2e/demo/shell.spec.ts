@@ -12,7 +12,7 @@ test('the overview shows the same figures as the cluster’s /overview', async (
   >;
   await expect(page.getByTestId('taskmanagers-value')).toHaveText(String(overview.taskmanagers));
   await expect(page.getByTestId('slots-total-value')).toHaveText(String(overview['slots-total']));
-  await expect(page.getByText(`Flink ${String(overview['flink-version'])}`)).toBeVisible();
+  await expect(page.getByRole('main').getByText(`Flink ${String(overview['flink-version'])}`)).toBeVisible();
   await expect(page.getByTestId('running-jobs').getByRole('link').first()).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'up');
 });
