@@ -13,7 +13,7 @@ test('the overview numbers match the cluster’s /overview', async ({ page, stat
   const overview = (await (await fetch(`${flink!.url}/overview`)).json()) as Record<string, number | string>;
   await expect(page.getByTestId('taskmanagers-value')).toHaveText(String(overview.taskmanagers));
   await expect(page.getByTestId('slots-total-value')).toHaveText(String(overview['slots-total']));
-  await expect(page.getByText(`Flink ${String(overview['flink-version'])}`)).toBeVisible();
+  await expect(page.getByRole('main').getByText(`Flink ${String(overview['flink-version'])}`)).toBeVisible();
   await expect(page.getByTestId('running-jobs')).toContainText('Checkpointing');
 });
 
