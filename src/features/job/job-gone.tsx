@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
 import { useClusterInfo } from '@/api/dashboard/clusters';
 import type { JobGone } from '@/api/flink/lost-jobs';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
 import { formatDuration, formatTimestamp } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
+import { Fact } from './fact';
 
 /** Flink's History Server UI (hash routes) for one archived job. */
 export function historyServerJobUrl(historyUrl: string, jobId: string): string {
@@ -136,14 +136,5 @@ export function LastKnownHeader({ gone }: { gone: JobGone }) {
         </Fact>
       </dl>
     </header>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="flex items-baseline gap-1.5">
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="min-w-0">{children}</dd>
-    </div>
   );
 }

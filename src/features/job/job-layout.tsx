@@ -16,6 +16,7 @@ import { useTimeZone } from '@/stores/preferences';
 import { JobGoneBanner, LastKnownHeader, LastKnownMark } from './job-gone';
 import { JobTabs } from './job-tabs';
 import { formatLiveDuration, liveDuration, subtaskCounts, totalSubtasks } from './utils/job-header';
+import { Fact } from './fact';
 
 /**
  * The frame of one Flink job: header (name, id, state, times, type, tasks, the actions the
@@ -193,15 +194,6 @@ function JobHeader({
         ) : null}
       </dl>
     </header>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="flex items-baseline gap-1.5">
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="min-w-0">{children}</dd>
-    </div>
   );
 }
 
