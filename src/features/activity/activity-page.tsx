@@ -110,7 +110,7 @@ function ActivityRow({ entry: e, zone }: { entry: AuditEntry; zone: ReturnType<t
         ) : null}
       </td>
       <td
-        className={`py-1.5 break-all ${e.refused || (e.response?.status ?? 0) >= 400 ? 'text-red-700 dark:text-red-400' : ''}`}
+        className={`py-1.5 break-words ${e.refused || (e.response?.status ?? 0) >= 400 ? 'text-red-700 dark:text-red-400' : ''}`}
       >
         {auditOutcome(e, zone)}
       </td>

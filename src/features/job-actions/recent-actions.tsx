@@ -15,7 +15,7 @@ export function RecentActions({ clusterId, jobId }: { clusterId: string; jobId: 
     >
       <ul>
         {entries.data.map((e) => (
-          <li key={e.id} className={`break-all ${e.refused ? 'text-red-700 dark:text-red-400' : ''}`}>
+          <li key={e.id} className={`break-words ${e.refused ? 'text-red-700 dark:text-red-400' : ''}`}>
             {describeAuditEntry(e, zone)}
           </li>
         ))}
