@@ -55,3 +55,18 @@ export async function submitJob(page: Page, cluster: string, config: object, nam
   }
   return /\/jobs\/(\d+)$/.exec(page.url())?.[1] ?? '';
 }
+
+/**
+ * A running job's page counts records, and its table metrics are one row per table whatever the
+ * version calls them (2.3.13: Source[0].fake and Sink[0].fake): header, All tables, fake.
+ */
+export async function expectRecordsInOneTableRow(page: Page) {
+  await expect
+    .poll(async () => BigInt((await page.getByTestId('received-count').getAttribute('data-exact')) || '0'), {
+      timeout: 90_000,
+    })
+    .toBeGreaterThan(0n);
+  const rows = page.getByTestId('table-metrics').getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(2)).toContainText('fake');
+}
