@@ -48,11 +48,13 @@ test('the profiler with profiling off is asked once, on the job manager and a ta
 
   const { taskmanagers } = await json<{ taskmanagers: { id: string }[] }>(request, '/api/demo/taskmanagers');
   const tm = taskmanagers[0]?.id ?? '';
+  // Task manager ids hold a colon ("host:port-suffix"): the request path carries it encoded.
+  const tmPath = `/taskmanagers/${encodeURIComponent(tm)}`;
   const tmLog = networkLog(page, 'demo');
   await page.goto(`/clusters/demo/task-managers/${encodeURIComponent(tm)}?tab=profiler`);
   await expect(page.getByTestId('profiler-disabled')).toBeVisible({ timeout: 90_000 });
-  await expect.poll(() => tmLog.count(`/taskmanagers/${tm}`), { timeout: 90_000 }).toBeGreaterThan(POLLS);
-  expect(tmLog.count(`/taskmanagers/${tm}/profiler`)).toBe(1);
+  await expect.poll(() => tmLog.count(tmPath), { timeout: 90_000 }).toBeGreaterThan(POLLS);
+  expect(tmLog.count(`${tmPath}/profiler`)).toBe(1);
   expect(tmLog.consoleErrors.length).toBeLessThanOrEqual(1);
 });
 
