@@ -503,7 +503,7 @@ const HAND_WRITTEN: Omit<BadCase, 'id'>[] = [
     mutation: 'huge-arrays',
     view: '/clusters/{c}/overview',
     expect: 'render',
-    note: 'not read by the overview: must not matter',
+    note: '5,000 jobs: the overview lists 50 and links to the Jobs page',
   },
   {
     backend: 'seatunnel',

@@ -1,4 +1,4 @@
-import { jobRoute, Link } from '@/app/router';
+import { jobRoute, jobsRoute, Link } from '@/app/router';
 import { useLostJobs } from '@/api/flink/known-jobs-store';
 import { lostJobRow, type KnownJob } from '@/api/flink/lost-jobs';
 import { useClusterOverview, useJobsOverview } from '@/api/flink/queries';
@@ -70,11 +70,18 @@ export function ClusterOverviewPage() {
                   testId="lost-jobs"
                 />
               ) : null}
-              <JobsSection clusterId={clusterId} title="Running jobs" jobs={running} testId="running-jobs" />
+              <JobsSection
+                clusterId={clusterId}
+                title="Running jobs"
+                jobs={running}
+                limit={RUNNING_ROWS}
+                testId="running-jobs"
+              />
               <JobsSection
                 clusterId={clusterId}
                 title="Recently finished jobs"
-                jobs={finished.slice(0, 20)}
+                jobs={finished}
+                limit={FINISHED_ROWS}
                 testId="finished-jobs"
               />
             </>
@@ -85,25 +92,33 @@ export function ClusterOverviewPage() {
   );
 }
 
+/** The overview is a glance: a cluster with thousands of jobs lists them on the Jobs page (virtualised). */
+const RUNNING_ROWS = 50;
+const FINISHED_ROWS = 20;
+
 function JobsSection({
   clusterId,
   title,
-  jobs,
+  jobs: all,
+  limit,
   testId,
   lastKnown,
 }: {
   clusterId: string;
   title: string;
   jobs: JobOverview[];
+  /** At most this many rows; the rest are one link away. */
+  limit?: number;
   testId: string;
   /** Lost jobs: what the dashboard last saw of each. */
   lastKnown?: ReadonlyMap<string, KnownJob>;
 }) {
   const zone = useTimeZone();
+  const jobs = limit === undefined ? all : all.slice(0, limit);
   return (
     <section className="mt-6" data-testid={testId}>
       <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
-        {title} <span className="font-normal">({jobs.length})</span>
+        {title} <span className="font-normal">({all.length})</span>
       </h2>
       {jobs.length === 0 ? (
         <p className="text-sm text-slate-500">None.</p>
@@ -154,6 +169,19 @@ function JobsSection({
               ))}
             </tbody>
           </table>
+          {jobs.length < all.length ? (
+            <p className="border-t border-slate-100 px-3 py-2 text-sm text-slate-500 dark:border-slate-800">
+              Showing {jobs.length} of {all.length}.{' '}
+              <Link
+                to={jobsRoute}
+                params={{ clusterId }}
+                className="text-sky-700 hover:underline dark:text-sky-400"
+                data-testid={`${testId}-all`}
+              >
+                All jobs on the Jobs page
+              </Link>
+            </p>
+          ) : null}
         </div>
       )}
     </section>
