@@ -12,14 +12,10 @@ import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { LogViewer } from '@/components/log-viewer';
 import { QueryError, QueryState } from '@/components/query-state';
-import { formatBytes, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
-import { TimeAgo } from '@/components/time-ago';
+import type { TimeZoneChoice } from '@/lib/format';
+import { ITEM, LogFileList, type LogFileInfo } from './log-file-list';
 
-export interface LogFileInfo {
-  name: string;
-  size: number;
-  mtime?: number | undefined;
-}
+export type { LogFileInfo } from './log-file-list';
 
 /** The two files every Flink process serves without a name. */
 export const MAIN_LOG = 'log';
@@ -32,9 +28,6 @@ export interface LogFilesPanelProps {
   timeZone: TimeZoneChoice;
   children: ReactNode;
 }
-
-const ITEM =
-  'block w-full rounded px-2 py-1.5 text-left text-xs hover:bg-slate-100 dark:hover:bg-slate-800 aria-[current=true]:bg-sky-100 aria-[current=true]:text-sky-950 dark:aria-[current=true]:bg-sky-900/60 dark:aria-[current=true]:text-sky-50';
 
 export function LogFilesPanel({ files, selected, onSelect, timeZone, children }: LogFilesPanelProps) {
   const list = [...(files.data?.logs ?? [])].sort(
@@ -77,33 +70,7 @@ export function LogFilesPanel({ files, selected, onSelect, timeZone, children }:
         ) : list.length === 0 ? (
           <p className="px-1 text-xs text-slate-500">No log files listed.</p>
         ) : (
-          <ul
-            className="max-h-80 space-y-0.5 overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 lg:max-h-[calc(100vh-420px)] dark:border-slate-800 dark:bg-slate-900"
-            data-testid="log-file-list"
-          >
-            {list.map((f) => (
-              <li key={f.name}>
-                <button
-                  type="button"
-                  className={ITEM}
-                  aria-current={selected === f.name}
-                  onClick={() => onSelect(f.name)}
-                  title={f.name}
-                >
-                  <span className="block truncate font-mono">{f.name}</span>
-                  <span className="block text-[11px] text-slate-500">
-                    {formatBytes(f.size)}
-                    {f.mtime ? (
-                      <span title={formatTimestamp(f.mtime, timeZone)}>
-                        {' '}
-                        · changed <TimeAgo at={f.mtime} />
-                      </span>
-                    ) : null}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <LogFileList files={list} selected={selected} onSelect={onSelect} timeZone={timeZone} />
         )}
       </nav>
       <div className="min-w-0 flex-1">{children}</div>
