@@ -950,7 +950,8 @@ export async function startRealFlink(opts: StartOptions = {}): Promise<RealFlink
       },
       async startTaskManager() {
         const [index] = await startTaskManagerProcesses(s, 1);
-        await waitForTaskManagers(s, s.tmPids.filter(isAlive).length);
+        // A JVM started while jobs restart on a loaded 2-core machine took 90 s to log its first line.
+        await waitForTaskManagers(s, s.tmPids.filter(isAlive).length, 240_000);
         return index!;
       },
     };

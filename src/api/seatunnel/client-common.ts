@@ -48,7 +48,18 @@ const base = (c: string) => `/api/${encodeURIComponent(c)}`;
 type GetExtra = { query?: Record<string, string>; params?: Record<string, string> };
 
 /** Builds one flavour's client; `prefix` is '' for v2 and '/hazelcast/rest/maps' for v1. */
-export function createSeaTunnelClient(prefix: string) {
+export function createSeaTunnelClient(
+  prefix: string,
+  {
+    jobLogsFromFullList = false,
+  }: {
+    /**
+     * REST v1 (2.3.13) compares the job id with the query string still attached, so
+     * `/logs/:jobId?format=json` lists nothing: list every file and keep the job's instead.
+     */
+    jobLogsFromFullList?: boolean;
+  } = {},
+) {
   const get = <S extends z.ZodMiniType>(c: string, path: string, schema: S, o: Opts, extra: GetExtra = {}) =>
     request({
       base: base(c),
@@ -122,7 +133,10 @@ export function createSeaTunnelClient(prefix: string) {
     /** Log files of every node (`format=json`). */
     getLogs: (c: string, o: Opts = {}) => getLogList(c, '/logs', {}, o),
     /** Log files whose name contains the job id. */
-    getJobLogs: (c: string, jobId: string, o: Opts = {}) => getLogList(c, '/logs/:jobId', { jobId }, o),
+    getJobLogs: async (c: string, jobId: string, o: Opts = {}) =>
+      jobLogsFromFullList
+        ? (await getLogList(c, '/logs', {}, o)).filter((f) => f.logName.includes(jobId))
+        : getLogList(c, '/logs/:jobId', { jobId }, o),
     /** One log file of the node behind the proxy (the name must end in `.log`). */
     getLogFile: (c: string, logName: string, o: Opts = {}) =>
       request({

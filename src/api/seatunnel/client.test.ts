@@ -71,12 +71,6 @@ const reads: [string, (f: SeaTunnelFlavour) => Promise<unknown>, string, string]
   ['thread dump', (f) => seatunnel.getThreadDump('st', f), '/thread-dump', '[]'],
   ['running threads', (f) => seatunnel.getRunningThreads('st', f), '/running-threads', '[]'],
   ['logs', (f) => seatunnel.getLogs('st', f), '/logs?format=json', '[]'],
-  [
-    'job logs',
-    (f) => seatunnel.getJobLogs('st', f, '733584788375666689'),
-    '/logs/733584788375666689?format=json',
-    '[]',
-  ],
   ['log file', (f) => seatunnel.getLogFile('st', f, 'job-1.log'), '/logs/job-1.log', 'log text'],
 ];
 
@@ -166,6 +160,34 @@ describe('actions', () => {
       url: '/api/st/hazelcast/rest/maps/update-tags',
       body: '{"tag1":"dev_1"}',
     });
+  });
+});
+
+describe("a job's log files", () => {
+  const FILES = JSON.stringify([
+    {
+      node: 'n:1',
+      logLink: 'http://n:1/logs/seatunnel-engine-server.log',
+      logName: 'seatunnel-engine-server.log',
+    },
+    {
+      node: 'n:1',
+      logLink: 'http://n:1/logs/job-733584788375666689.log',
+      logName: 'job-733584788375666689.log',
+    },
+  ]);
+
+  it('v2 asks /logs/:jobId', async () => {
+    const calls = mockFetch('[]');
+    await seatunnel.getJobLogs('st', 'v2', '733584788375666689');
+    expect(calls.map((c) => c.url)).toEqual(['/api/st/logs/733584788375666689?format=json']);
+  });
+
+  it("v1 lists every file and keeps the job's (2.3.13's /logs/:jobId?format=json lists none)", async () => {
+    const calls = mockFetch(FILES);
+    const files = await seatunnel.getJobLogs('st', 'v1', '733584788375666689');
+    expect(calls.map((c) => c.url)).toEqual(['/api/st/hazelcast/rest/maps/logs?format=json']);
+    expect(files.map((f) => f.logName)).toEqual(['job-733584788375666689.log']);
   });
 });
 
