@@ -5,6 +5,7 @@ import { matchMutatingEndpoint, roleAllows, type Role } from '../src/lib/action-
 import { AuditLog, summariseBody } from './audit-log.ts';
 import { publicClusters, type ClusterConfig, type DashboardConfig } from './cluster-config.ts';
 import { BASIC_REALM, clientAddress, createAccess, type Identity } from './identity.ts';
+import { upstreamTimeoutMs } from './upstream-timeout.ts';
 import {
   allowedHostNames,
   checkHost,
@@ -474,7 +475,7 @@ export function createDashboardMiddleware(
               target,
               changeOrigin: true,
               xfwd: false,
-              proxyTimeout: config.upstreamTimeoutMs,
+              proxyTimeout: upstreamTimeoutMs(route.path, config.upstreamTimeoutMs),
               headers: route.kind === 'cluster' ? (route.cluster.headers ?? {}) : {},
               // The body was read for the audit summary: forward that copy.
               ...(body ? { buffer: Readable.from([body]) } : {}),
