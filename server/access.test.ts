@@ -108,6 +108,7 @@ describe('access to cluster actions', () => {
     (await (await fetch(`${base}/api/audit${query}`, { headers })).json()) as {
       entries: {
         user: string | null;
+        role?: string;
         path: string;
         refused?: string;
         status?: number;
@@ -255,6 +256,58 @@ describe('access to cluster actions', () => {
         role: 'viewer',
         clusterRoles: { prod: 'operator', staging: 'viewer' },
       });
+    });
+
+    it('records refusals honestly: the user only when the credentials are good, a role only when it was applied', async () => {
+      const { base, host } = await start({ users, roles }, undefined, 'honest.log');
+      hits.length = 0;
+      // cross-site, with alice's good credentials attached (as a browser attaches cached ones)
+      expect(
+        (await savepoint(base, { origin: 'http://evil.example', ...basic('alice', 'wonderland') })).status,
+      ).toBe(403);
+      // cross-site, with a wrong password
+      expect(
+        (await savepoint(base, { 'sec-fetch-site': 'cross-site', ...basic('alice', 'nope') })).status,
+      ).toBe(403);
+      // proven, but nobody signed in
+      const unsigned = await savepoint(base, SCRIPT);
+      expect(unsigned.status).toBe(401);
+      expect(unsigned.headers.get('www-authenticate')).toMatch(/^Basic/);
+      // a Host the dashboard does not answer to, with good credentials
+      const wrongHost = await new Promise<number>((resolve) => {
+        void import('node:http').then(({ request }) =>
+          request(
+            {
+              host: '127.0.0.1',
+              port: new URL(base).port,
+              method: 'POST',
+              path: `/api/prod/jobs/${JOB}/savepoints`,
+              headers: { host: 'rebind.attacker.test', ...SCRIPT, ...basic('alice', 'wonderland') },
+            },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          ).end('{}'),
+        );
+      });
+      expect(wrongHost).toBe(403);
+      // the role decides: carol is a viewer
+      expect((await savepoint(base, { origin: `http://${host}`, ...basic('carol', 'singer') })).status).toBe(
+        403,
+      );
+      expect(hits).toEqual([]);
+      const { entries } = await audit(base, '', basic('alice', 'wonderland'));
+      const lines = entries.map((e) => ({ user: e.user, role: e.role, status: e.status }));
+      expect(lines).toEqual([
+        { user: 'carol', role: 'viewer', status: 403 },
+        { user: 'alice', role: undefined, status: 403 },
+        { user: null, role: undefined, status: 401 },
+        { user: null, role: undefined, status: 403 },
+        { user: 'alice', role: undefined, status: 403 },
+      ]);
+      expect(entries.every((e) => e.refused)).toBe(true);
+      expect(entries[1]?.refused).toMatch(/not allowed/);
     });
 
     it('takes users and groups from the trusted proxy only when it comes from a configured address', async () => {

@@ -213,32 +213,26 @@ export function createDashboardMiddleware(
     });
   }
 
-  function identityOf(req: IncomingMessage): Identity {
-    return (
-      (req as IncomingMessage & { streamdashIdentity?: Identity }).streamdashIdentity ?? {
-        user: null,
-        groups: [],
-        via: 'anonymous',
-      }
-    );
-  }
-
-  /** Records a refused change (best effort: the refusal stands either way) and sends it. */
+  /**
+   * Records a refused change (best effort: the refusal stands either way) and sends it. `user` is
+   * who sent it when known (null: nobody signed in); `role` only when the role was weighed in the
+   * decision, so a refusal never claims a role that was not applied.
+   */
   function refuseChange(
     req: IncomingMessage,
     res: ServerResponse,
     status: number,
     message: string,
     cluster: string | null,
-    role: string,
+    who: { user: string | null; role?: string },
   ) {
     const path = req.url ?? '/';
     try {
       audit.request({
         id: audit.newId(),
         time: new Date().toISOString(),
-        user: identityOf(req).user,
-        role,
+        user: who.user,
+        ...(who.role !== undefined ? { role: who.role } : {}),
         client: clientAddress(req),
         cluster,
         method: req.method ?? '',
@@ -261,8 +255,13 @@ export function createDashboardMiddleware(
     const route = routeRequest(config, method, rawUrl);
     const isApi = route.kind !== 'not-api' || rawUrl.startsWith('/api/');
     const hostProblem = checkHost(req.headers.host, allowedHosts);
+    // Refusals decided before anybody's role matters name the user only if the credentials are good.
+    const knownUser = () => {
+      const a = access.authenticate(req);
+      return { user: a.ok ? a.identity.user : null };
+    };
     if (hostProblem) {
-      if (isApi && MUTATING(method)) return refuseChange(req, res, 403, hostProblem, null, 'none');
+      if (isApi && MUTATING(method)) return refuseChange(req, res, 403, hostProblem, null, knownUser());
       return isApi
         ? sendJson(res, 403, { errors: [hostProblem] })
         : void res.writeHead(403, { 'content-type': 'text/plain' }).end(`Forbidden: ${hostProblem}`);
@@ -276,13 +275,23 @@ export function createDashboardMiddleware(
       });
       return void res.end('Signed out');
     }
+    const clusterId = route.kind === 'cluster' || route.kind === 'prometheus' ? route.cluster.id : null;
+    if (isApi && MUTATING(method)) {
+      // A cross-site change is refused whoever's credentials the browser attached to it.
+      const crossSite = checkSameOrigin(req);
+      if (crossSite) return refuseChange(req, res, 403, crossSite, clusterId, knownUser());
+    }
     const auth = access.authenticate(req);
     if (!auth.ok) {
+      if (isApi && MUTATING(method)) {
+        // Recorded too (every refused change is), but nobody is named: the credentials were not good.
+        if (auth.status === 401) res.setHeader('www-authenticate', BASIC_REALM);
+        return refuseChange(req, res, auth.status, auth.message, clusterId, { user: null });
+      }
       const headers: Record<string, string> = { 'content-type': 'text/plain' };
       if (auth.status === 401) headers['www-authenticate'] = BASIC_REALM;
       return void res.writeHead(auth.status, headers).end(auth.message);
     }
-    (req as IncomingMessage & { streamdashIdentity?: Identity }).streamdashIdentity = auth.identity;
     if (!isApi) return next();
     if (method === 'OPTIONS') {
       // Never forwarded: a cluster's CORS answer would approve cross-site requests through us.
@@ -314,13 +323,11 @@ export function createDashboardMiddleware(
         return sendJson(res, 500, { errors: [`the audit log cannot be read: ${(e as Error).message}`] });
       }
     }
-    const clusterId = route.kind === 'cluster' || route.kind === 'prometheus' ? route.cluster.id : null;
     if (MUTATING(method)) {
       const role = access.roleFor(auth.identity, clusterId ?? undefined);
-      const crossSite = checkSameOrigin(req);
-      if (crossSite) return refuseChange(req, res, 403, crossSite, clusterId, role);
+      const who = { user: auth.identity.user, role };
       if (route.kind === 'refused')
-        return refuseChange(req, res, route.status, route.message, clusterId, role);
+        return refuseChange(req, res, route.status, route.message, clusterId, who);
       if (route.kind === 'cluster') {
         const pathOnly = route.path.split('?')[0] ?? '/';
         const match = matchMutatingEndpoint(route.cluster.kind, method, pathOnly);
@@ -333,7 +340,7 @@ export function createDashboardMiddleware(
             403,
             `the ${needed} role is needed to ${what} (you are ${role})`,
             clusterId,
-            role,
+            who,
           );
         }
         return void forwardAudited(req, res, route, role, match, auth.identity);
@@ -360,7 +367,7 @@ export function createDashboardMiddleware(
         411,
         'request bodies must declare their size (Content-Length)',
         route.cluster.id,
-        role,
+        { user: identity.user, role },
       );
     }
     if (size > config.maxUploadBytes) {
@@ -370,7 +377,7 @@ export function createDashboardMiddleware(
         413,
         `request body over ${config.maxUploadBytes} bytes`,
         route.cluster.id,
-        role,
+        { user: identity.user, role },
       );
     }
     const small = size > 0 && size <= SUMMARY_BODY_LIMIT && !contentType.startsWith('multipart/');
