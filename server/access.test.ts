@@ -110,6 +110,7 @@ describe('access to cluster actions', () => {
       entries: {
         user: string | null;
         role?: string;
+        action?: string;
         path: string;
         refused?: string;
         status?: number;
@@ -310,6 +311,8 @@ describe('access to cluster actions', () => {
       ]);
       expect(entries.every((e) => e.refused)).toBe(true);
       expect(entries[1]?.refused).toMatch(/not allowed/);
+      // a refused request is named by the action it tried, as a forwarded one is
+      expect(entries.filter((e) => e.action === 'savepoint')).toHaveLength(4);
     });
 
     it('signs out of basic auth: the placeholder user gets the signed-out page there and is refused everywhere else', async () => {

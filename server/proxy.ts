@@ -235,6 +235,14 @@ export function createDashboardMiddleware(
     who: { user: string | null; role?: string },
   ) {
     const path = req.url ?? '/';
+    // Name the action a refused request tried, as a forwarded one's is named.
+    const kind = config.clusters.find((c) => c.id === cluster)?.kind;
+    const prefix = `/api/${cluster ?? ''}`;
+    const action =
+      kind && path.startsWith(`${prefix}/`)
+        ? matchMutatingEndpoint(kind, req.method ?? '', path.slice(prefix.length).split('?')[0] ?? '/')
+            ?.endpoint.action
+        : undefined;
     try {
       audit.request({
         id: audit.newId(),
@@ -245,6 +253,7 @@ export function createDashboardMiddleware(
         cluster,
         method: req.method ?? '',
         path,
+        ...(action ? { action } : {}),
         jobId: /\/jobs\/([^/?]+)/.exec(path)?.[1],
         refused: message,
         status,
