@@ -325,6 +325,17 @@ describe('access to cluster actions', () => {
       const real = await fetch(`${base}/api/sign-out`, { headers: basic('alice', 'wonderland') });
       expect(real.status).toBe(401);
       expect(real.headers.get('www-authenticate')).toMatch(/^Basic/);
+      // a page load without credentials has nothing to forget; a script without them is asked
+      // (node:http: fetch sets its own Sec-Fetch-Mode)
+      const { request } = await import('node:http');
+      const navigation = await new Promise<number>((resolve) =>
+        request(`${base}/api/sign-out`, { headers: { 'sec-fetch-mode': 'navigate' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).end(),
+      );
+      expect(navigation).toBe(200);
+      expect((await fetch(`${base}/api/sign-out`)).status).toBe(401);
       expect((await fetch(`${base}/api/me`, { headers: placeholder })).status).toBe(401);
       expect((await fetch(`${base}/`, { headers: placeholder })).status).toBe(401);
     });

@@ -286,7 +286,11 @@ export function createDashboardMiddleware(
     if (rawUrl === SIGN_OUT_PATH || rawUrl.startsWith(`${SIGN_OUT_PATH}?`)) {
       // Accepting the placeholder user here (and nowhere else) makes the browser cache it in place
       // of the real credentials (src/lib/sign-out.ts); anyone else gets a 401 that asks for it.
-      if (isSignedOutAuthorization(req.headers.authorization)) {
+      // A page load with no credentials at all has nothing left to forget (a poll of the page may
+      // have made the browser drop the placeholder already): it gets the page, not a prompt.
+      const nothingToForget =
+        req.headers.authorization === undefined && req.headers['sec-fetch-mode'] === 'navigate';
+      if (nothingToForget || isSignedOutAuthorization(req.headers.authorization)) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         return void res.end(SIGNED_OUT_PAGE);
       }

@@ -274,11 +274,18 @@ test('an operator’s savepoint shows in Activity with her name and the path, an
     const pathCell = page.getByTestId('savepoint-path');
     await expect(pathCell).toHaveText(/^file:.*savepoint-/, { timeout: 120_000 });
     const savepointPath = (await pathCell.textContent())!.trim();
-    // Flink itself knows this savepoint.
-    const latest = await flinkJson<{ latest: { savepoint: { external_path: string } | null } }>(
-      `${flink.url}/jobs/${jobId}/checkpoints`,
-    );
-    expect(latest.latest.savepoint?.external_path).toBe(savepointPath);
+    // Flink itself knows this savepoint (its checkpoint statistics are cached for a few seconds).
+    await expect
+      .poll(
+        async () =>
+          (
+            await flinkJson<{ latest: { savepoint: { external_path: string } | null } }>(
+              `${flink.url}/jobs/${jobId}/checkpoints`,
+            )
+          ).latest.savepoint?.external_path,
+        { timeout: 30_000 },
+      )
+      .toBe(savepointPath);
 
     const mine = () =>
       page
