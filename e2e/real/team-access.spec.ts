@@ -172,7 +172,8 @@ test('a page on another origin cannot act through an operator’s browser: no sa
     const page = await context.newPage();
     // The operator has the dashboard open (credentials cached), then visits the other page.
     await page.goto(`${base}/clusters/${CLUSTER}/jobs/${jobId}`);
-    await expect(page.getByTestId('who-am-i')).toContainText('olivia');
+    // (the first page load of a fresh server can take long on a loaded CI machine)
+    await expect(page.getByTestId('who-am-i')).toContainText('olivia', { timeout: 60_000 });
     await expect(page.getByTestId('action-savepoint')).toBeEnabled();
     const started = new Date().toISOString();
     const attacker = await context.newPage();
