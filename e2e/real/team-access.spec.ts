@@ -306,11 +306,13 @@ test('an operator’s savepoint shows in Activity with her name and the path, an
     await page.reload();
     await expect(mine()).toHaveCount(1);
     await page.goto(`${base}/activity`);
-    await expect(mine()).toHaveCount(1);
+    await expect(mine()).toHaveCount(1, { timeout: 60_000 }); // a page load at load ~40 took over 15 s
     await keepShots(page, 'activity');
     // The job page lists it among its recent actions too.
     await page.goto(`${base}/clusters/${CLUSTER}/jobs/${jobId}`);
-    await expect(page.getByTestId('recent-actions')).toContainText(`Savepoint by olivia at`);
+    await expect(page.getByTestId('recent-actions')).toContainText(`Savepoint by olivia at`, {
+      timeout: 60_000,
+    });
     await expect(page.getByTestId('recent-actions')).toContainText(savepointPath);
   } finally {
     await context.close();
