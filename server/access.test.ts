@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProductionServer } from './app.ts';
 import { parseConfig } from './cluster-config.ts';
+import { SIGNED_OUT_USER } from '../src/lib/sign-out.ts';
 import { hashPassword } from './passwords.ts';
 import type { ListenAddress } from './request-checks.ts';
 
@@ -108,6 +109,8 @@ describe('access to cluster actions', () => {
     (await (await fetch(`${base}/api/audit${query}`, { headers })).json()) as {
       entries: {
         user: string | null;
+        role?: string;
+        action?: string;
         path: string;
         refused?: string;
         status?: number;
@@ -255,6 +258,86 @@ describe('access to cluster actions', () => {
         role: 'viewer',
         clusterRoles: { prod: 'operator', staging: 'viewer' },
       });
+    });
+
+    it('records refusals honestly: the user only when the credentials are good, a role only when it was applied', async () => {
+      const { base, host } = await start({ users, roles }, undefined, 'honest.log');
+      hits.length = 0;
+      // cross-site, with alice's good credentials attached (as a browser attaches cached ones)
+      expect(
+        (await savepoint(base, { origin: 'http://evil.example', ...basic('alice', 'wonderland') })).status,
+      ).toBe(403);
+      // cross-site, with a wrong password
+      expect(
+        (await savepoint(base, { 'sec-fetch-site': 'cross-site', ...basic('alice', 'nope') })).status,
+      ).toBe(403);
+      // proven, but nobody signed in
+      const unsigned = await savepoint(base, SCRIPT);
+      expect(unsigned.status).toBe(401);
+      expect(unsigned.headers.get('www-authenticate')).toMatch(/^Basic/);
+      // a Host the dashboard does not answer to, with good credentials
+      const wrongHost = await new Promise<number>((resolve) => {
+        void import('node:http').then(({ request }) =>
+          request(
+            {
+              host: '127.0.0.1',
+              port: new URL(base).port,
+              method: 'POST',
+              path: `/api/prod/jobs/${JOB}/savepoints`,
+              headers: { host: 'rebind.attacker.test', ...SCRIPT, ...basic('alice', 'wonderland') },
+            },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          ).end('{}'),
+        );
+      });
+      expect(wrongHost).toBe(403);
+      // the role decides: carol is a viewer
+      expect((await savepoint(base, { origin: `http://${host}`, ...basic('carol', 'singer') })).status).toBe(
+        403,
+      );
+      // (an earlier test's trigger follower may still poll with GETs)
+      expect(hits.filter((h) => !h.startsWith('GET'))).toEqual([]);
+      const { entries } = await audit(base, '', basic('alice', 'wonderland'));
+      const lines = entries.map((e) => ({ user: e.user, role: e.role, status: e.status }));
+      expect(lines).toEqual([
+        { user: 'carol', role: 'viewer', status: 403 },
+        { user: 'alice', role: undefined, status: 403 },
+        { user: null, role: undefined, status: 401 },
+        { user: null, role: undefined, status: 403 },
+        { user: 'alice', role: undefined, status: 403 },
+      ]);
+      expect(entries.every((e) => e.refused)).toBe(true);
+      expect(entries[1]?.refused).toMatch(/not allowed/);
+      // a refused request is named by the action it tried, as a forwarded one is
+      expect(entries.filter((e) => e.action === 'savepoint')).toHaveLength(4);
+    });
+
+    it('signs out of basic auth: the placeholder user gets the signed-out page there and is refused everywhere else', async () => {
+      const { base } = await start({ users, roles }, undefined, 'signout.log');
+      const placeholder = basic(SIGNED_OUT_USER, 'anything');
+      const out = await fetch(`${base}/api/sign-out`, { headers: placeholder });
+      expect(out.status).toBe(200);
+      expect(await out.text()).toContain('You are signed out');
+      // real credentials there: a 401 that asks, so the browser supplies the placeholder
+      const real = await fetch(`${base}/api/sign-out`, { headers: basic('alice', 'wonderland') });
+      expect(real.status).toBe(401);
+      expect(real.headers.get('www-authenticate')).toMatch(/^Basic/);
+      // a page load without credentials has nothing to forget; a script without them is asked
+      // (node:http: fetch sets its own Sec-Fetch-Mode)
+      const { request } = await import('node:http');
+      const navigation = await new Promise<number>((resolve) =>
+        request(`${base}/api/sign-out`, { headers: { 'sec-fetch-mode': 'navigate' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).end(),
+      );
+      expect(navigation).toBe(200);
+      expect((await fetch(`${base}/api/sign-out`)).status).toBe(401);
+      expect((await fetch(`${base}/api/me`, { headers: placeholder })).status).toBe(401);
+      expect((await fetch(`${base}/`, { headers: placeholder })).status).toBe(401);
     });
 
     it('takes users and groups from the trusted proxy only when it comes from a configured address', async () => {

@@ -10,8 +10,10 @@ import { randomUUID } from 'node:crypto';
 export interface AuditRequest {
   id: string;
   time: string;
+  /** null: nobody was signed in (or the credentials were not good). */
   user: string | null;
-  role: string;
+  /** The role the decision applied; absent on refusals decided before any role mattered (Host, cross-site, sign-in). */
+  role?: string | undefined;
   client: string;
   cluster: string | null;
   method: string;

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 import { matchMutatingEndpoint, roleAllows, type Role } from '../src/lib/action-roles.ts';
 import { AuditLog, summariseBody } from './audit-log.ts';
+import { isSignedOutAuthorization, SIGN_OUT_PATH } from '../src/lib/sign-out.ts';
 import { publicClusters, type ClusterConfig, type DashboardConfig } from './cluster-config.ts';
 import { BASIC_REALM, clientAddress, createAccess, type Identity } from './identity.ts';
 import { upstreamTimeoutMs } from './upstream-timeout.ts';
@@ -83,6 +84,13 @@ export function routeRequest(config: DashboardConfig, method: string, rawUrl: st
 function refused(status: number, message: string): Route {
   return { kind: 'refused', status, message };
 }
+
+const SIGNED_OUT_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signed out · streamdash</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; margin: 4rem auto; max-width: 32rem; color-scheme: light dark">
+<h1 style="font-size: 1.25rem">You are signed out of streamdash</h1>
+<p>Your browser no longer sends your password to this dashboard.</p>
+<p><a href="/">Sign in again</a></p></body></html>`;
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -214,36 +222,39 @@ export function createDashboardMiddleware(
     });
   }
 
-  function identityOf(req: IncomingMessage): Identity {
-    return (
-      (req as IncomingMessage & { streamdashIdentity?: Identity }).streamdashIdentity ?? {
-        user: null,
-        groups: [],
-        via: 'anonymous',
-      }
-    );
-  }
-
-  /** Records a refused change (best effort: the refusal stands either way) and sends it. */
+  /**
+   * Records a refused change (best effort: the refusal stands either way) and sends it. `user` is
+   * who sent it when known (null: nobody signed in); `role` only when the role was weighed in the
+   * decision, so a refusal never claims a role that was not applied.
+   */
   function refuseChange(
     req: IncomingMessage,
     res: ServerResponse,
     status: number,
     message: string,
     cluster: string | null,
-    role: string,
+    who: { user: string | null; role?: string },
   ) {
     const path = req.url ?? '/';
+    // Name the action a refused request tried, as a forwarded one's is named.
+    const kind = config.clusters.find((c) => c.id === cluster)?.kind;
+    const prefix = `/api/${cluster ?? ''}`;
+    const action =
+      kind && path.startsWith(`${prefix}/`)
+        ? matchMutatingEndpoint(kind, req.method ?? '', path.slice(prefix.length).split('?')[0] ?? '/')
+            ?.endpoint.action
+        : undefined;
     try {
       audit.request({
         id: audit.newId(),
         time: new Date().toISOString(),
-        user: identityOf(req).user,
-        role,
+        user: who.user,
+        ...(who.role !== undefined ? { role: who.role } : {}),
         client: clientAddress(req),
         cluster,
         method: req.method ?? '',
         path,
+        ...(action ? { action } : {}),
         jobId: /\/jobs\/([^/?]+)/.exec(path)?.[1],
         refused: message,
         status,
@@ -262,14 +273,28 @@ export function createDashboardMiddleware(
     const route = routeRequest(config, method, rawUrl);
     const isApi = route.kind !== 'not-api' || rawUrl.startsWith('/api/');
     const hostProblem = checkHost(req.headers.host, allowedHosts);
+    // Refusals decided before anybody's role matters name the user only if the credentials are good.
+    const knownUser = () => {
+      const a = access.authenticate(req);
+      return { user: a.ok ? a.identity.user : null };
+    };
     if (hostProblem) {
-      if (isApi && MUTATING(method)) return refuseChange(req, res, 403, hostProblem, null, 'none');
+      if (isApi && MUTATING(method)) return refuseChange(req, res, 403, hostProblem, null, knownUser());
       return isApi
         ? sendJson(res, 403, { errors: [hostProblem] })
         : void res.writeHead(403, { 'content-type': 'text/plain' }).end(`Forbidden: ${hostProblem}`);
     }
-    if (rawUrl === '/api/sign-out' || rawUrl.startsWith('/api/sign-out?')) {
-      // Answering 401 makes the browser forget the basic-auth credentials it cached.
+    if (rawUrl === SIGN_OUT_PATH || rawUrl.startsWith(`${SIGN_OUT_PATH}?`)) {
+      // Accepting the placeholder user here (and nowhere else) makes the browser cache it in place
+      // of the real credentials (src/lib/sign-out.ts); anyone else gets a 401 that asks for it.
+      // A page load with no credentials at all has nothing left to forget (a poll of the page may
+      // have made the browser drop the placeholder already): it gets the page, not a prompt.
+      const nothingToForget =
+        req.headers.authorization === undefined && req.headers['sec-fetch-mode'] === 'navigate';
+      if (nothingToForget || isSignedOutAuthorization(req.headers.authorization)) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        return void res.end(SIGNED_OUT_PAGE);
+      }
       res.writeHead(401, {
         'www-authenticate': BASIC_REALM,
         'content-type': 'text/plain',
@@ -277,13 +302,23 @@ export function createDashboardMiddleware(
       });
       return void res.end('Signed out');
     }
+    const clusterId = route.kind === 'cluster' || route.kind === 'prometheus' ? route.cluster.id : null;
+    if (isApi && MUTATING(method)) {
+      // A cross-site change is refused whoever's credentials the browser attached to it.
+      const crossSite = checkSameOrigin(req);
+      if (crossSite) return refuseChange(req, res, 403, crossSite, clusterId, knownUser());
+    }
     const auth = access.authenticate(req);
     if (!auth.ok) {
+      if (isApi && MUTATING(method)) {
+        // Recorded too (every refused change is), but nobody is named: the credentials were not good.
+        if (auth.status === 401) res.setHeader('www-authenticate', BASIC_REALM);
+        return refuseChange(req, res, auth.status, auth.message, clusterId, { user: null });
+      }
       const headers: Record<string, string> = { 'content-type': 'text/plain' };
       if (auth.status === 401) headers['www-authenticate'] = BASIC_REALM;
       return void res.writeHead(auth.status, headers).end(auth.message);
     }
-    (req as IncomingMessage & { streamdashIdentity?: Identity }).streamdashIdentity = auth.identity;
     if (!isApi) return next();
     if (method === 'OPTIONS') {
       // Never forwarded: a cluster's CORS answer would approve cross-site requests through us.
@@ -315,13 +350,11 @@ export function createDashboardMiddleware(
         return sendJson(res, 500, { errors: [`the audit log cannot be read: ${(e as Error).message}`] });
       }
     }
-    const clusterId = route.kind === 'cluster' || route.kind === 'prometheus' ? route.cluster.id : null;
     if (MUTATING(method)) {
       const role = access.roleFor(auth.identity, clusterId ?? undefined);
-      const crossSite = checkSameOrigin(req);
-      if (crossSite) return refuseChange(req, res, 403, crossSite, clusterId, role);
+      const who = { user: auth.identity.user, role };
       if (route.kind === 'refused')
-        return refuseChange(req, res, route.status, route.message, clusterId, role);
+        return refuseChange(req, res, route.status, route.message, clusterId, who);
       if (route.kind === 'cluster') {
         const pathOnly = route.path.split('?')[0] ?? '/';
         const match = matchMutatingEndpoint(route.cluster.kind, method, pathOnly);
@@ -334,7 +367,7 @@ export function createDashboardMiddleware(
             403,
             `the ${needed} role is needed to ${what} (you are ${role})`,
             clusterId,
-            role,
+            who,
           );
         }
         return void forwardAudited(req, res, route, role, match, auth.identity);
@@ -361,7 +394,7 @@ export function createDashboardMiddleware(
         411,
         'request bodies must declare their size (Content-Length)',
         route.cluster.id,
-        role,
+        { user: identity.user, role },
       );
     }
     if (size > config.maxUploadBytes) {
@@ -371,7 +404,7 @@ export function createDashboardMiddleware(
         413,
         `request body over ${config.maxUploadBytes} bytes`,
         route.cluster.id,
-        role,
+        { user: identity.user, role },
       );
     }
     const small = size > 0 && size <= SUMMARY_BODY_LIMIT && !contentType.startsWith('multipart/');

@@ -16,7 +16,8 @@ export const auditEntrySchema = z.object({
   id: z.string(),
   time: z.string(),
   user: z.nullable(z.string()),
-  role: z.string(),
+  // absent on refusals decided before any role mattered (Host, cross-site, sign-in)
+  role: z.optional(z.string()),
   client: z.string(),
   cluster: z.nullable(z.string()),
   method: z.string(),

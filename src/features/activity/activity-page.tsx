@@ -89,8 +89,9 @@ function ActivityRow({ entry: e, zone }: { entry: AuditEntry; zone: ReturnType<t
       </td>
       <td className="py-1.5 pr-3">
         {e.user ?? 'anonymous'}{' '}
-        <span className="text-xs text-slate-500">
-          ({e.role}, {e.client})
+        <span className="text-xs text-slate-500" data-testid="activity-role">
+          ({e.role ? `${e.role}, ` : ''}
+          {e.client})
         </span>
       </td>
       <td className="py-1.5 pr-3">{actionLabel(e)}</td>
