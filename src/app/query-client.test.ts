@@ -125,3 +125,31 @@ describe('a failure that may pass', () => {
     expect(asked.length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe("a History Server's archive", () => {
+  const settings = (archive: boolean) => ({
+    clusters: [{ id: 'c', name: 'c', kind: 'flink', hasPrometheus: false, monitored: false, archive }],
+    readOnly: false,
+    triage: {},
+  });
+
+  it('is asked once: never polled, not refetched on focus (an archived job never changes)', async () => {
+    client.setQueryData(['dashboard', 'settings'], settings(true));
+    const asked = cluster(() => ({ status: 200, body: {} }));
+    observe('/jobs/:jobid');
+    await vi.advanceTimersByTimeAsync(POLL_MS * 10);
+    focusManager.setFocused(false);
+    focusManager.setFocused(true);
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(asked).toEqual(['/api/c/jobs/j1']);
+    focusManager.setFocused(undefined);
+  });
+
+  it('leaves a live cluster polled', async () => {
+    client.setQueryData(['dashboard', 'settings'], settings(false));
+    const asked = cluster(() => ({ status: 200, body: {} }));
+    observe('/jobs/:jobid');
+    await vi.advanceTimersByTimeAsync(POLL_MS * 2 + 100);
+    expect(asked).toHaveLength(3);
+  });
+});

@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-query';
 import { isApiError, isNotSupported } from '@/api/errors';
 import { trackConnections } from '@/api/connection-status';
+import { dashboardKeys, isArchiveCluster, type DashboardSettings } from '@/api/dashboard/clusters';
 
 /**
  * A query whose last answer was the cluster's "not supported here" (see ApiError.notSupported)
@@ -16,6 +17,14 @@ import { trackConnections } from '@/api/connection-status';
  * error per poll is not to ask again. The retry button (an explicit refetch) still asks.
  */
 class DashboardQueryClient extends QueryClient {
+  private asksArchive(key: QueryKey | undefined): boolean {
+    const clusterId = key?.[0] === 'flink' ? key[1] : undefined;
+    return (
+      typeof clusterId === 'string' &&
+      isArchiveCluster(this.getQueryData<DashboardSettings>(dashboardKeys.settings), clusterId)
+    );
+  }
+
   override defaultQueryOptions<
     TQueryFnData = unknown,
     TError = DefaultError,
@@ -30,6 +39,16 @@ class DashboardQueryClient extends QueryClient {
   ): DefaultedQueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey> {
     const defaulted = super.defaultQueryOptions(options);
     if (options._defaulted) return defaulted;
+    if (this.asksArchive(defaulted.queryKey)) {
+      // A History Server's archive never changes: ask once, never poll or refetch.
+      return {
+        ...defaulted,
+        staleTime: Infinity,
+        refetchInterval: false,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+      };
+    }
     const enabled = defaulted.enabled;
     return {
       ...defaulted,
