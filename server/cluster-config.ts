@@ -140,7 +140,7 @@ export const historyClusterId = (id: string) => `${id}-history`;
  * A Flink cluster's History Server becomes a read-only archive cluster of its own, so the browser
  * reaches it through the same `/api/<id>/...` proxy (and the same endpoint table) as any cluster.
  */
-function withHistoryClusters(clusters: ClusterConfig[]): ClusterConfig[] {
+export function withHistoryClusters(clusters: ClusterConfig[]): ClusterConfig[] {
   return clusters.flatMap((c) =>
     c.historyUrl && !c.archive
       ? [
