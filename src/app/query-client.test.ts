@@ -145,6 +145,18 @@ describe("a History Server's archive", () => {
     focusManager.setFocused(undefined);
   });
 
+  it('is never asked for what only a running JobManager has (metrics, back-pressure, ...)', async () => {
+    client.setQueryData(['dashboard', 'settings'], settings(true));
+    const asked = cluster(() => ({ status: 200, body: [] }));
+    const observer = new QueryObserver(client, {
+      queryKey: ['flink', 'c', 'jobs', 'j1', 'vertices', 'v1', 'subtasks-metrics', {}],
+      queryFn: ({ signal }) => request({ base: '/api/c', path: '/jobs/j1/metrics', signal }),
+    });
+    stop = observer.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(POLL_MS * 2);
+    expect(asked).toEqual([]);
+  });
+
   it('leaves a live cluster polled', async () => {
     client.setQueryData(['dashboard', 'settings'], settings(false));
     const asked = cluster(() => ({ status: 200, body: {} }));

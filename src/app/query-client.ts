@@ -16,6 +16,17 @@ import { dashboardKeys, isArchiveCluster, type DashboardSettings } from '@/api/d
  * invalidation. The browser logs every failed request in the console, so the only way to have no
  * error per poll is not to ask again. The retry button (an explicit refetch) still asks.
  */
+/** Query-key segments of data only a running JobManager has (never in a History Server's archive). */
+const LIVE_ONLY = new Set([
+  'metrics',
+  'subtasks-metrics',
+  'jm-operator-metrics',
+  'subtasks-accumulators',
+  'backpressure',
+  'flamegraph',
+  'watermarks',
+]);
+
 class DashboardQueryClient extends QueryClient {
   private asksArchive(key: QueryKey | undefined): boolean {
     const clusterId = key?.[0] === 'flink' ? key[1] : undefined;
@@ -40,9 +51,12 @@ class DashboardQueryClient extends QueryClient {
     const defaulted = super.defaultQueryOptions(options);
     if (options._defaulted) return defaulted;
     if (this.asksArchive(defaulted.queryKey)) {
-      // A History Server's archive never changes: ask once, never poll or refetch.
+      // A History Server's archive never changes: ask once, never poll or refetch. It holds no
+      // metrics, back-pressure, flame graphs or watermarks: those are not asked at all.
+      const liveOnly = defaulted.queryKey.some((part) => typeof part === 'string' && LIVE_ONLY.has(part));
       return {
         ...defaulted,
+        ...(liveOnly ? { enabled: false } : {}),
         staleTime: Infinity,
         refetchInterval: false,
         refetchOnWindowFocus: false,
