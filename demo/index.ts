@@ -1,5 +1,6 @@
 // The embedded demo cluster: a simulated Flink 2.2 JobManager REST API and, when its module is
 // present, the SeaTunnel demo. Used when no cluster is configured, by fast tests and benchmarks.
+import { startDemoHistoryServer } from './flink/history-server.ts';
 import { startFlinkDemo } from './flink/index.ts';
 import type { DemoFlinkVersion } from './flink/model/config.ts';
 import { startDemoSeaTunnel } from './seatunnel/index.ts';
@@ -20,6 +21,8 @@ export interface DemoOptions {
 
 export interface DemoCluster {
   flinkUrl: string;
+  /** The demo Flink's History Server (its ended jobs, as a real one serves them). */
+  historyUrl: string;
   seatunnelV2Url?: string;
   seatunnelV1Url?: string;
   close(): Promise<void>;
@@ -49,19 +52,21 @@ export async function startDemoCluster(opts: DemoOptions = {}): Promise<DemoClus
     ...(opts.flinkVersion ? { flinkVersion: opts.flinkVersion } : {}),
     ...(opts.defaultSavepointDir !== undefined ? { defaultSavepointDir: opts.defaultSavepointDir } : {}),
   });
+  const history = await startDemoHistoryServer(flink.url, host);
   let seatunnel: SeaTunnelDemo | undefined;
   try {
     const start = await loadSeaTunnel();
     if (start)
       seatunnel = await start({ host, v2Port: opts.seatunnelV2Port ?? 0, v1Port: opts.seatunnelV1Port ?? 0 });
   } catch (e) {
-    await flink.close();
+    await Promise.all([flink.close(), history.close()]);
     throw e;
   }
   const cluster: DemoCluster = {
     flinkUrl: flink.url,
+    historyUrl: history.url,
     async close() {
-      await Promise.all([flink.close(), seatunnel?.close()]);
+      await Promise.all([flink.close(), history.close(), seatunnel?.close()]);
     },
   };
   if (seatunnel) {

@@ -1,6 +1,6 @@
 // CLI: npx tsx demo/main.ts [--port 8091] [--seatunnel-v2-port N] [--seatunnel-v1-port N]
 //      [--host H] [--scale large] [--no-flame-graphs] [--seed N] [--flink-version 1.20|2.2|2.3]
-// Prints {"flinkUrl": ..., "seatunnelV2Url": ..., "seatunnelV1Url": ...} as one line when ready.
+// Prints {"flinkUrl": ..., "historyUrl": ..., "seatunnelV2Url": ..., "seatunnelV1Url": ...} as one line when ready.
 import { DEMO_FLINK_VERSIONS, isDemoFlinkVersion } from './flink/model/config.ts';
 import { startDemoCluster, type DemoOptions } from './index.ts';
 
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   }
   const demo = await startDemoCluster(opts);
   process.stdout.write(
-    `${JSON.stringify({ flinkUrl: demo.flinkUrl, seatunnelV2Url: demo.seatunnelV2Url, seatunnelV1Url: demo.seatunnelV1Url })}\n`,
+    `${JSON.stringify({ flinkUrl: demo.flinkUrl, historyUrl: demo.historyUrl, seatunnelV2Url: demo.seatunnelV2Url, seatunnelV1Url: demo.seatunnelV1Url })}\n`,
   );
   let stopping = false;
   const stop = () => {

@@ -84,6 +84,7 @@ describe('cluster configuration', () => {
     });
     expect(publicClusters(cfg).map((c) => [c.id, c.historyUrl])).toEqual([
       ['prod', 'http://history:8082'],
+      ['prod-history', undefined],
       ['plain', undefined],
     ]);
     expect(() =>
@@ -91,5 +92,36 @@ describe('cluster configuration', () => {
         clusters: [{ id: 'a', kind: 'flink', url: 'http://x', historyUrl: 'javascript:alert(1)' }],
       }),
     ).toThrow(/clusters\[0\]\.historyUrl/);
+  });
+  it('makes a History Server a read-only, unmonitored archive cluster: from historyUrl or on its own', () => {
+    const cfg = parseConfig({
+      clusters: [
+        { id: 'prod', name: 'Prod', kind: 'flink', url: 'http://x', historyUrl: 'http://history:8082/' },
+        { id: 'hs', kind: 'flink', url: 'http://hs:8082', historyServer: true },
+        { id: 'st', kind: 'seatunnel', url: 'http://st', historyServer: true },
+      ],
+    });
+    expect(publicClusters(cfg)).toEqual([
+      expect.objectContaining({ id: 'prod', historyClusterId: 'prod-history', monitored: true }),
+      {
+        id: 'prod-history',
+        name: 'Prod · History Server',
+        kind: 'flink',
+        archive: true,
+        hasPrometheus: false,
+        monitored: false,
+      },
+      { id: 'hs', name: 'hs', kind: 'flink', archive: true, hasPrometheus: false, monitored: false },
+      expect.not.objectContaining({ archive: true }),
+    ]);
+    expect(cfg.clusters.find((c) => c.id === 'prod-history')?.url).toBe('http://history:8082');
+    expect(() =>
+      parseConfig({
+        clusters: [
+          { id: 'a', kind: 'flink', url: 'http://x', historyUrl: 'http://h' },
+          { id: 'a-history', kind: 'flink', url: 'http://y' },
+        ],
+      }),
+    ).toThrow(/a-history.*twice/);
   });
 });

@@ -13,8 +13,10 @@ export interface ClusterConfig {
   flavour?: 'v1' | 'v2' | 'auto';
   /** Prometheus HTTP API base URL holding this cluster's metrics, for history. */
   prometheusUrl?: string;
-  /** Flink only: the History Server's web UI, linked for jobs the cluster no longer knows. Opened by the browser. */
+  /** Flink only: the cluster's History Server. Proxied as the archive cluster `<id>-history`. */
   historyUrl?: string;
+  /** Flink only: this "cluster" is a History Server (archived jobs, read-only, never polled). */
+  archive?: boolean;
   /** false: left out of triage (home page, /triage, header badge): not polled in the background. */
   monitor?: boolean;
 }
@@ -41,6 +43,10 @@ export interface PublicCluster {
   hasPrometheus: boolean;
   monitored: boolean;
   historyUrl?: string;
+  /** A History Server: its jobs are archived, never change, and take no action. */
+  archive?: boolean;
+  /** The archive cluster holding this Flink cluster's finished jobs (from its `historyUrl`). */
+  historyClusterId?: string;
 }
 
 export const DEFAULT_CONFIG_FILE = 'dashboard.config.json';
@@ -123,7 +129,34 @@ function clusterFromJson(raw: unknown, index: number): ClusterConfig {
     ...(typeof o.historyUrl === 'string' && o.kind === 'flink'
       ? { historyUrl: parseUrl(o.historyUrl, `${where}.historyUrl`) }
       : {}),
+    ...(o.historyServer === true && o.kind === 'flink' ? { archive: true, monitor: false } : {}),
   };
+}
+
+/** The id under which a Flink cluster's `historyUrl` is proxied like a cluster of its own. */
+export const historyClusterId = (id: string) => `${id}-history`;
+
+/**
+ * A Flink cluster's History Server becomes a read-only archive cluster of its own, so the browser
+ * reaches it through the same `/api/<id>/...` proxy (and the same endpoint table) as any cluster.
+ */
+export function withHistoryClusters(clusters: ClusterConfig[]): ClusterConfig[] {
+  return clusters.flatMap((c) =>
+    c.historyUrl && !c.archive
+      ? [
+          c,
+          {
+            id: historyClusterId(c.id),
+            name: `${c.name} · History Server`,
+            kind: 'flink' as const,
+            url: c.historyUrl,
+            ...(c.headers ? { headers: c.headers } : {}),
+            archive: true,
+            monitor: false,
+          },
+        ]
+      : [c],
+  );
 }
 
 /** FLINK_URL / SEATUNNEL_URL hold one or more comma-separated URLs. */
@@ -155,7 +188,7 @@ export function parseConfig(json: unknown, env: NodeJS.ProcessEnv = {}): Dashboa
   const o = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   const list = o.clusters ?? [];
   if (!Array.isArray(list)) throw new ConfigError('clusters must be an array');
-  const clusters = [...list.map(clusterFromJson), ...clustersFromEnv(env)];
+  const clusters = withHistoryClusters([...list.map(clusterFromJson), ...clustersFromEnv(env)]);
   const seen = new Set<string>();
   for (const c of clusters) {
     if (seen.has(c.id)) throw new ConfigError(`cluster id "${c.id}" is used twice`);
@@ -192,5 +225,7 @@ export function publicClusters(config: DashboardConfig): PublicCluster[] {
     hasPrometheus: Boolean(c.prometheusUrl),
     monitored: c.monitor !== false,
     ...(c.historyUrl ? { historyUrl: c.historyUrl } : {}),
+    ...(c.archive ? { archive: true } : {}),
+    ...(c.historyUrl && !c.archive ? { historyClusterId: historyClusterId(c.id) } : {}),
   }));
 }

@@ -46,6 +46,20 @@ describe('routeRequest', () => {
     }
     expect(routeRequest(ro, 'GET', '/api/prod/overview').kind).toBe('cluster');
   });
+  it("forwards a Flink cluster's History Server as its own read-only archive cluster", () => {
+    const cfg = parseConfig({
+      clusters: [{ id: 'prod', kind: 'flink', url: 'http://jm:8081', historyUrl: 'http://hs:8082' }],
+    });
+    const r = routeRequest(cfg, 'GET', '/api/prod-history/jobs/overview');
+    expect(r.kind === 'cluster' && [r.cluster.url, r.path]).toEqual(['http://hs:8082', '/jobs/overview']);
+    for (const method of ['POST', 'PATCH', 'DELETE']) {
+      expect(routeRequest(cfg, method, '/api/prod-history/jobs/abc')).toMatchObject({
+        kind: 'refused',
+        status: 405,
+      });
+    }
+    expect(routeRequest(cfg, 'PATCH', '/api/prod/jobs/abc').kind).toBe('cluster');
+  });
   it('leaves non-API paths to the static files', () => {
     expect(routeRequest(config(), 'GET', '/clusters/prod/jobs').kind).toBe('not-api');
   });

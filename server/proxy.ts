@@ -75,6 +75,9 @@ export function routeRequest(config: DashboardConfig, method: string, rawUrl: st
     if (!SAFE_METHODS.has(method)) return refused(405, 'Prometheus is read-only here');
     return { kind: 'prometheus', cluster, path };
   }
+  if (cluster.archive && !SAFE_METHODS.has(method)) {
+    return refused(405, `"${id}" is a History Server: archived jobs take no action`);
+  }
   if (config.readOnly && !SAFE_METHODS.has(method)) {
     return refused(403, 'the dashboard is in read-only mode; changes to clusters are refused');
   }

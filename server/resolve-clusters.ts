@@ -1,4 +1,4 @@
-import { loadConfig, type DashboardConfig } from './cluster-config.ts';
+import { loadConfig, withHistoryClusters, type DashboardConfig } from './cluster-config.ts';
 
 export interface ResolvedConfig {
   config: DashboardConfig;
@@ -17,7 +17,11 @@ export async function resolveClusters(log: (line: string) => void = console.log)
   }
   const { startDemoCluster } = await import('../demo/index.ts');
   const demo = await startDemoCluster({ host: '127.0.0.1' });
-  config.clusters.push({ id: 'demo', name: 'Demo Flink', kind: 'flink', url: demo.flinkUrl });
+  config.clusters.push(
+    ...withHistoryClusters([
+      { id: 'demo', name: 'Demo Flink', kind: 'flink', url: demo.flinkUrl, historyUrl: demo.historyUrl },
+    ]),
+  );
   if (demo.seatunnelV2Url) {
     config.clusters.push({
       id: 'demo-seatunnel',

@@ -125,3 +125,43 @@ describe('a failure that may pass', () => {
     expect(asked.length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe("a History Server's archive", () => {
+  const settings = (archive: boolean) => ({
+    clusters: [{ id: 'c', name: 'c', kind: 'flink', hasPrometheus: false, monitored: false, archive }],
+    readOnly: false,
+    triage: {},
+  });
+
+  it('is asked once: never polled, not refetched on focus (an archived job never changes)', async () => {
+    client.setQueryData(['dashboard', 'settings'], settings(true));
+    const asked = cluster(() => ({ status: 200, body: {} }));
+    observe('/jobs/:jobid');
+    await vi.advanceTimersByTimeAsync(POLL_MS * 10);
+    focusManager.setFocused(false);
+    focusManager.setFocused(true);
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(asked).toEqual(['/api/c/jobs/j1']);
+    focusManager.setFocused(undefined);
+  });
+
+  it('is never asked for what only a running JobManager has (metrics, back-pressure, ...)', async () => {
+    client.setQueryData(['dashboard', 'settings'], settings(true));
+    const asked = cluster(() => ({ status: 200, body: [] }));
+    const observer = new QueryObserver(client, {
+      queryKey: ['flink', 'c', 'jobs', 'j1', 'vertices', 'v1', 'subtasks-metrics', {}],
+      queryFn: ({ signal }) => request({ base: '/api/c', path: '/jobs/j1/metrics', signal }),
+    });
+    stop = observer.subscribe(() => undefined);
+    await vi.advanceTimersByTimeAsync(POLL_MS * 2);
+    expect(asked).toEqual([]);
+  });
+
+  it('leaves a live cluster polled', async () => {
+    client.setQueryData(['dashboard', 'settings'], settings(false));
+    const asked = cluster(() => ({ status: 200, body: {} }));
+    observe('/jobs/:jobid');
+    await vi.advanceTimersByTimeAsync(POLL_MS * 2 + 100);
+    expect(asked).toHaveLength(3);
+  });
+});

@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-query';
 import { isApiError, isNotSupported } from '@/api/errors';
 import { trackConnections } from '@/api/connection-status';
+import { dashboardKeys, isArchiveCluster, type DashboardSettings } from '@/api/dashboard/clusters';
 
 /**
  * A query whose last answer was the cluster's "not supported here" (see ApiError.notSupported)
@@ -15,7 +16,26 @@ import { trackConnections } from '@/api/connection-status';
  * invalidation. The browser logs every failed request in the console, so the only way to have no
  * error per poll is not to ask again. The retry button (an explicit refetch) still asks.
  */
+/** Query-key segments of data only a running JobManager has (never in a History Server's archive). */
+const LIVE_ONLY = new Set([
+  'metrics',
+  'subtasks-metrics',
+  'jm-operator-metrics',
+  'subtasks-accumulators',
+  'backpressure',
+  'flamegraph',
+  'watermarks',
+]);
+
 class DashboardQueryClient extends QueryClient {
+  private asksArchive(key: QueryKey | undefined): boolean {
+    const clusterId = key?.[0] === 'flink' ? key[1] : undefined;
+    return (
+      typeof clusterId === 'string' &&
+      isArchiveCluster(this.getQueryData<DashboardSettings>(dashboardKeys.settings), clusterId)
+    );
+  }
+
   override defaultQueryOptions<
     TQueryFnData = unknown,
     TError = DefaultError,
@@ -30,6 +50,19 @@ class DashboardQueryClient extends QueryClient {
   ): DefaultedQueryObserverOptions<TQueryFnData, TError, TData, TQueryData, TQueryKey> {
     const defaulted = super.defaultQueryOptions(options);
     if (options._defaulted) return defaulted;
+    if (this.asksArchive(defaulted.queryKey)) {
+      // A History Server's archive never changes: ask once, never poll or refetch. It holds no
+      // metrics, back-pressure, flame graphs or watermarks: those are not asked at all.
+      const liveOnly = defaulted.queryKey.some((part) => typeof part === 'string' && LIVE_ONLY.has(part));
+      return {
+        ...defaulted,
+        ...(liveOnly ? { enabled: false } : {}),
+        staleTime: Infinity,
+        refetchInterval: false,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+      };
+    }
     const enabled = defaulted.enabled;
     return {
       ...defaulted,

@@ -14,6 +14,10 @@ export const clusterInfoSchema = z.object({
   monitored: z._default(z.boolean(), true),
   /** Flink's History Server web UI (configured `historyUrl`), for jobs the cluster forgot. */
   historyUrl: z.optional(z.string()),
+  /** A Flink History Server: archived jobs that never change and take no action. */
+  archive: z.optional(z.boolean()),
+  /** The archive cluster (History Server) holding this cluster's finished jobs. */
+  historyClusterId: z.optional(z.string()),
 });
 
 export const dashboardSettingsSchema = z.object({

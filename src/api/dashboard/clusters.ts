@@ -34,3 +34,8 @@ export function useClusterInfo(clusterId: string): ClusterInfo | undefined {
 export function useReadOnly(): boolean {
   return useDashboardSettings().data?.readOnly ?? true;
 }
+
+/** True for a History Server: what it serves is archived, never changes, and is asked once. */
+export function isArchiveCluster(settings: DashboardSettings | undefined, clusterId: string): boolean {
+  return settings?.clusters.some((c) => c.id === clusterId && c.archive === true) ?? false;
+}

@@ -67,3 +67,22 @@ export function useJobGone(c: string, jobId: string): JobGone | undefined {
     [notFound, details.errorUpdatedAt, details.dataUpdatedAt, data, known],
   );
 }
+
+/** What a History Server says of a job: held in its archive, not there, or not known (yet). */
+export type ArchiveVerdict = 'archived' | 'not-archived' | 'unknown';
+
+/**
+ * Whether the History Server (an archive cluster) holds a job. Asked once, as everything of an
+ * archive (query-client.ts); `recheck` asks again (it reads new archives only every
+ * `historyserver.archive.fs.refresh-interval`).
+ */
+export function useArchivedJob(historyClusterId: string | undefined, jobId: string) {
+  const query = useQuery({ ...jobDetailsQuery(historyClusterId ?? '', jobId), enabled: !!historyClusterId });
+  const e = query.error;
+  const verdict: ArchiveVerdict = query.data
+    ? 'archived'
+    : e instanceof HttpError && e.status === 404
+      ? 'not-archived'
+      : 'unknown';
+  return { verdict, checking: query.isFetching, recheck: () => void query.refetch() };
+}

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import type { QueryClient } from '@tanstack/react-query';
-import { dashboardSettingsQuery } from '@/api/dashboard/clusters';
+import { dashboardSettingsQuery, isArchiveCluster, useDashboardSettings } from '@/api/dashboard/clusters';
 import { PageSkeleton } from '@/components/page-skeleton';
 import {
   clusterRoute,
@@ -130,7 +130,12 @@ const jobTab = (tab: ReactNode, code: CodeLoads = NO_CODE) => (
 
 function RedirectToOverview() {
   const { clusterId } = useRouteParams(clusterRoute);
-  return <Redirect replace to={hrefTo(overviewRoute, { clusterId })} />;
+  // A History Server has no cluster overview: its page is the list of archived jobs.
+  const { data: settings } = useDashboardSettings();
+  if (!settings) return null;
+  const archive = isArchiveCluster(settings, clusterId);
+  const to = archive ? hrefTo(jobsRoute, { clusterId }) : hrefTo(overviewRoute, { clusterId });
+  return <Redirect replace to={to} />;
 }
 
 export function AppRoutes() {

@@ -22,6 +22,8 @@ const FLINK_VIEWS: ClusterView[] = [
   [jobManagerRoute, 'Job Manager'],
   [submitRoute, 'Submit'],
 ];
+/** A History Server serves archived jobs only (no overview, task managers or job manager). */
+const ARCHIVE_VIEWS: ClusterView[] = [[jobsRoute, 'Archived jobs']];
 const SEATUNNEL_VIEWS: ClusterView[] = [
   [overviewRoute, 'Overview'],
   [jobsRoute, 'Jobs'],
@@ -80,7 +82,17 @@ export function SideNav() {
           <div className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
             {flinkCluster.name}
           </div>
-          <ViewLinks cluster={flinkCluster} views={FLINK_VIEWS} />
+          <ViewLinks cluster={flinkCluster} views={flinkCluster.archive ? ARCHIVE_VIEWS : FLINK_VIEWS} />
+          {flinkCluster.historyClusterId ? (
+            <Link
+              to={jobsRoute}
+              params={{ clusterId: flinkCluster.historyClusterId }}
+              className={itemClass}
+              data-testid="nav-history"
+            >
+              History Server
+            </Link>
+          ) : null}
         </div>
       ) : null}
       {seatunnelCluster ? (

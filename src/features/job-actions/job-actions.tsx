@@ -1,7 +1,7 @@
 import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { jobRoute, useRouteParams } from '@/app/router';
 import { useClusterRole } from '@/api/dashboard/access';
-import { useReadOnly } from '@/api/dashboard/clusters';
+import { useClusterInfo, useReadOnly } from '@/api/dashboard/clusters';
 import { useCheckpointStats, useFlinkConfig, useJobDetails } from '@/api/flink/queries';
 import { useJobGone } from '@/api/flink/queries-job-page';
 import { ConfirmDialog } from '@/components/dialog';
@@ -44,7 +44,12 @@ export function JobActionsView({ clusterId, jobId }: { clusterId: string; jobId:
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const gone = useJobGone(clusterId, jobId);
   // Nothing can act on a job the cluster no longer knows: the buttons stay, disabled, saying why.
-  const goneReason = gone ? 'The cluster no longer knows this job: no action can reach it' : undefined;
+  const archive = useClusterInfo(clusterId)?.archive === true;
+  const goneReason = archive
+    ? 'An archived job (History Server): no action can reach it'
+    : gone
+      ? 'The cluster no longer knows this job: no action can reach it'
+      : undefined;
   useNoticeToasts(scope);
 
   const jobName = job.data?.name ?? jobId;

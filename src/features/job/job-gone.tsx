@@ -1,5 +1,6 @@
 import { useClusterInfo } from '@/api/dashboard/clusters';
 import type { JobGone } from '@/api/flink/lost-jobs';
+import { ArchiveLookup } from './archive-lookup';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
 import { formatDuration, formatTimestamp } from '@/lib/format';
@@ -25,7 +26,8 @@ export function JobGoneBanner({
   gone: JobGone;
 }) {
   const zone = useTimeZone();
-  const historyUrl = useClusterInfo(clusterId)?.historyUrl;
+  const cluster = useClusterInfo(clusterId);
+  const historyUrl = cluster?.historyUrl;
   const at = (t: number) => formatTimestamp(t, zone);
   const { cause } = gone;
   return (
@@ -59,6 +61,9 @@ export function JobGoneBanner({
           </>
         )}
       </p>
+      {cluster?.historyClusterId ? (
+        <ArchiveLookup historyClusterId={cluster.historyClusterId} jobId={jobId} gone={gone} />
+      ) : null}
       <p className="mt-2">
         {historyUrl ? (
           <a
@@ -68,7 +73,7 @@ export function JobGoneBanner({
             className="font-medium text-sky-800 underline dark:text-sky-300"
             data-testid="job-gone-history"
           >
-            Look for it in the History Server
+            Look for it in the History Server&apos;s own web UI
           </a>
         ) : (
           <span className="text-red-800/80 dark:text-red-200/80" data-testid="job-gone-no-history">

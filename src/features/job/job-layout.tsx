@@ -4,7 +4,9 @@ import { HttpError } from '@/api/errors';
 import type { JobGone } from '@/api/flink/lost-jobs';
 import { useJobGone, useJobPageDetails } from '@/api/flink/queries-job-page';
 import type { JobDetails } from '@/api/flink/schemas';
+import { useClusterInfo } from '@/api/dashboard/clusters';
 import { isTerminalState } from '@/api/polling';
+import { ArchivedMark } from '@/components/archived-mark';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError, StaleMark } from '@/components/query-state';
 import { StateBadge } from '@/components/state-badge';
@@ -13,6 +15,7 @@ import { CopyButton } from '@/components/toast';
 import { useNow } from '@/hooks/use-now';
 import { formatDuration, formatTimestamp } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
+import { ArchivedBanner } from './archived-banner';
 import { JobGoneBanner, LastKnownHeader, LastKnownMark } from './job-gone';
 import { JobTabs } from './job-tabs';
 import { formatLiveDuration, liveDuration, subtaskCounts, totalSubtasks } from './utils/job-header';
@@ -27,6 +30,7 @@ export function JobLayout({ actions, children }: { actions: ReactNode; children?
   const { clusterId, jobId } = useRouteParams(jobRoute);
   const details = useJobPageDetails(clusterId, jobId);
   const gone = useJobGone(clusterId, jobId);
+  const archive = useClusterInfo(clusterId)?.archive === true;
   useDocumentTitle(details.data?.name ?? gone?.lastKnown.name);
 
   if (details.isPending) {
@@ -60,6 +64,7 @@ export function JobLayout({ actions, children }: { actions: ReactNode; children?
     <div className="flex min-w-0 flex-col" data-testid="job-page">
       <Breadcrumb clusterId={clusterId} name={job?.name ?? jobId} />
       {gone ? <JobGoneBanner clusterId={clusterId} jobId={jobId} gone={gone} /> : null}
+      {archive ? <ArchivedBanner clusterId={clusterId} /> : null}
       {job ? (
         <JobHeader
           job={job}
@@ -69,6 +74,8 @@ export function JobLayout({ actions, children }: { actions: ReactNode; children?
           stale={
             gone ? (
               <LastKnownMark gone={gone} />
+            ) : archive ? (
+              <ArchivedMark />
             ) : details.isError ? (
               <StaleMark updatedAt={details.dataUpdatedAt} />
             ) : null
@@ -79,7 +86,12 @@ export function JobLayout({ actions, children }: { actions: ReactNode; children?
           <QueryError error={details.error} onRetry={() => void details.refetch()} />
         </div>
       )}
-      <JobTabs clusterId={clusterId} jobId={jobId} attention={job ? needsAttention(job.state) : false} />
+      <JobTabs
+        clusterId={clusterId}
+        jobId={jobId}
+        archive={archive}
+        attention={job ? needsAttention(job.state) : false}
+      />
       <div className="min-w-0 pt-4">{children}</div>
     </div>
   );

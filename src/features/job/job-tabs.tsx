@@ -15,7 +15,7 @@ import {
 type JobTabRoute = AppRoute<`/clusters/:clusterId/jobs/:jobId${string}`, JobSearch>;
 
 /** The job's tabs. Tabs about one vertex keep the selected vertex when switching between them. */
-const TABS: { to: JobTabRoute; label: string; keepsVertex: boolean; id: string }[] = [
+const TABS: { to: JobTabRoute; label: string; keepsVertex: boolean; id: string; live?: true }[] = [
   { to: jobRoute, label: 'Overview', keepsVertex: true, id: 'overview' },
   {
     to: jobExceptionsRoute,
@@ -35,12 +35,14 @@ const TABS: { to: JobTabRoute; label: string; keepsVertex: boolean; id: string }
     label: 'Back-pressure',
     keepsVertex: true,
     id: 'backpressure',
+    live: true,
   },
   {
     to: jobFlameGraphRoute,
     label: 'Flame graph',
     keepsVertex: true,
     id: 'flamegraph',
+    live: true,
   },
   {
     to: jobConfigurationRoute,
@@ -62,10 +64,13 @@ export function JobTabs({
   clusterId,
   jobId,
   attention,
+  archive = false,
 }: {
   clusterId: string;
   jobId: string;
   attention: boolean;
+  /** A History Server's job: tabs that only a running JobManager can answer are left out. */
+  archive?: boolean;
 }) {
   const { vertex } = useRouteSearch(jobRoute);
   return (
@@ -74,7 +79,7 @@ export function JobTabs({
       className="flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800"
       data-testid="job-tabs"
     >
-      {TABS.map((t) => (
+      {TABS.filter((t) => !(archive && t.live)).map((t) => (
         <Link
           key={t.id}
           to={t.to}

@@ -11,10 +11,12 @@ import {
   useRouteParams,
   useRouteSearch,
 } from '@/app/router';
+import { useClusterInfo } from '@/api/dashboard/clusters';
 import { useLostJobs } from '@/api/flink/known-jobs-store';
 import { lostJobRow, type KnownJob } from '@/api/flink/lost-jobs';
 import { useJobsOverview } from '@/api/flink/queries';
 import type { JobOverview } from '@/api/flink/schemas';
+import { ArchivedMark } from '@/components/archived-mark';
 import { DataTable, type SortState } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
@@ -42,6 +44,7 @@ export function JobsPage() {
   const navigate = useNavigateSearch(jobsRoute);
   const jobs = useJobsOverview(clusterId);
   const lost = useLostJobs(clusterId);
+  const cluster = useClusterInfo(clusterId);
 
   // Chips and sort add a history entry (Back undoes them); typing in the search box replaces it.
   const setSearch = useCallback(
@@ -52,8 +55,28 @@ export function JobsPage() {
   return (
     <div className="flex flex-col">
       <PageHeader
-        title="Jobs"
+        title={
+          cluster?.archive ? (
+            <span className="inline-flex items-center gap-2">
+              Archived jobs <ArchivedMark />
+            </span>
+          ) : (
+            'Jobs'
+          )
+        }
         subtitle={jobs.data ? <JobsSummary jobs={jobs.data.jobs} lost={lost.length} /> : undefined}
+        actions={
+          cluster?.historyClusterId ? (
+            <Link
+              to={jobsRoute}
+              params={{ clusterId: cluster.historyClusterId }}
+              className="text-sm text-sky-700 hover:underline dark:text-sky-400"
+              data-testid="jobs-history-link"
+            >
+              Archived jobs (History Server)
+            </Link>
+          ) : undefined
+        }
       />
       <QueryState query={jobs} skeletonRows={8}>
         {(data) => (

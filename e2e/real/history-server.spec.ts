@@ -1,0 +1,157 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test, expect } from '../support/fixtures';
+import { freePort, killTree, waitForHttp } from '../support/processes';
+import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
+import { archiveConfig, startHistoryServer, type RealHistoryServer } from './history-server';
+
+/*
+ * Issue 17 (3): a real Flink 2.2.1 with `jobmanager.archive.fs.dir` and a real History Server
+ * (bin/historyserver.sh of the same distribution) on free ports. A bounded job FINISHES before the
+ * dashboard server starts and must open in full from the archive; a job lost in a JobManager
+ * SIGKILL (no HA) is NOT archived (Flink archives only globally terminal jobs), which the job-gone
+ * page must say plainly. Everything started here is stopped by the pids recorded here.
+ */
+test.describe.configure({ timeout: 480_000 });
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+const log = (s: string) => console.log(`[history-server] ${s}`);
+
+async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const stateOf = async (url: string) => (await getJson<{ state: string }>(url)).state;
+
+test('History Server: a job finished before the dashboard started opens from the archive; a job lost in a JobManager restart is said to be not archived', async ({
+  page,
+}) => {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'streamdash-history-'));
+  let flink: RealFlink | undefined;
+  let history: RealHistoryServer | undefined;
+  let serverPid: number | undefined;
+  try {
+    const archive = await archiveConfig(base);
+    flink = await startRealFlink({
+      jobs: false,
+      taskManagers: 1,
+      log,
+      version: '2.2',
+      config: archive.config,
+    });
+    const url = flink.url;
+    const { jarId } = await uploadJar(url, flink.jarPath);
+    const finished = await runJar(url, jarId, { entryClass: ENTRY_CLASSES.bounded });
+    const running = await runJar(url, jarId, { entryClass: ENTRY_CLASSES.checkpointing });
+    await waitUntil(
+      'the bounded job FINISHED',
+      async () => ((await stateOf(`${url}/jobs/${finished}`)) === 'FINISHED' ? true : undefined),
+      120_000,
+    );
+    await waitUntil(
+      'the streaming job RUNNING',
+      async () => ((await stateOf(`${url}/jobs/${running}`)) === 'RUNNING' ? true : undefined),
+      120_000,
+    );
+    history = await startHistoryServer(flink, archive.port);
+    const hs = history.url;
+    await waitUntil(
+      'the finished job in the History Server',
+      async () =>
+        (await getJson<{ jobs: { jid: string }[] }>(`${hs}/jobs/overview`)).jobs.some(
+          (j) => j.jid === finished,
+        )
+          ? true
+          : undefined,
+      60_000,
+    );
+
+    // The dashboard starts only now: it never saw the finished job live.
+    const config = path.join(base, 'dashboard.config.json');
+    const clusters = [{ id: 'hs-flink', name: 'Archiving Flink', kind: 'flink', url, historyUrl: hs }];
+    fs.writeFileSync(config, JSON.stringify({ clusters }));
+    const port = await freePort();
+    const server = spawn(TSX, ['server/main.ts'], {
+      env: { ...process.env, PORT: String(port), DASHBOARD_CONFIG: config, FLINK_URL: '', SEATUNNEL_URL: '' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    serverPid = server.pid;
+    const dash = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${dash}/api/clusters`);
+
+    // The live cluster's jobs page leads to the archive; the archive lists the finished job, marked.
+    await page.goto(`${dash}/clusters/hs-flink/jobs`);
+    await page.getByTestId('jobs-history-link').click();
+    await expect(page).toHaveURL(/\/clusters\/hs-flink-history\/jobs/);
+    await expect(page.getByRole('heading', { name: /Archived jobs/ })).toContainText('ARCHIVED');
+    await page.getByText('streamdash BoundedJob').first().click();
+
+    // The archived job page: header, banner, tabs from the archive, no live-only tab, no action.
+    await expect(page).toHaveURL(new RegExp(`/clusters/hs-flink-history/jobs/${finished}`));
+    await expect(page.getByTestId('job-state')).toHaveText('FINISHED');
+    await expect(page.getByTestId('archived-mark')).toBeVisible();
+    await expect(page.getByTestId('archived-banner')).toContainText('never changes');
+    await expect(page.getByTestId('job-tab-backpressure')).toHaveCount(0);
+    await expect(page.getByTestId('job-tab-flamegraph')).toHaveCount(0);
+    const enabled = page.getByTestId('job-actions').getByRole('button', { disabled: false });
+    await expect(enabled).toHaveCount(0);
+    const shows: [string, string][] = [
+      ['exceptions', 'no-exceptions'],
+      ['checkpoints', 'checkpoints-tab'],
+      ['timeline', 'timeline'],
+      ['configuration', 'job-configuration'],
+    ];
+    for (const [tab, content] of shows) {
+      await page.getByTestId(`job-tab-${tab}`).click();
+      await expect(page.getByTestId(content)).toBeVisible();
+    }
+    await expect(page.getByText('Restart with fixed delay').first()).toBeVisible();
+
+    // The live cluster still knows the finished job: the dashboard sees it there once.
+    await page.goto(`${dash}/clusters/hs-flink/jobs/${finished}`);
+    await expect(page.getByTestId('job-state')).toHaveText('FINISHED', { timeout: 60_000 });
+
+    // The running job, then a JobManager SIGKILL without HA: it is lost and NOT archived.
+    await page.goto(`${dash}/clusters/hs-flink/jobs/${running}`);
+    await expect(page.getByTestId('job-state')).toHaveText('RUNNING', { timeout: 60_000 });
+    await flink.killJobManager();
+    await flink.startJobManager();
+    await expect(page.getByTestId('job-gone')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('job-gone')).toHaveAttribute('data-cause', 'restart');
+    await expect(page.getByTestId('job-gone-not-archived')).toContainText(
+      'Not archived: the JobManager stopped before the job ended',
+    );
+    // The real archive agrees, after the History Server's next refresh (1 s here).
+    await new Promise((r) => setTimeout(r, 3000));
+    const res = await fetch(`${hs}/jobs/${running}`);
+    expect(res.status).toBe(404);
+    expect(fs.readdirSync(archive.archiveDir)).toEqual([finished]);
+
+    // The finished job, which the restarted JobManager forgot too: its job-gone page opens it
+    // from the archive, in the app.
+    await page.goto(`${dash}/clusters/hs-flink/jobs/${finished}`);
+    await expect(page.getByTestId('job-gone')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('job-gone-archived').click();
+    await expect(page).toHaveURL(new RegExp(`/clusters/hs-flink-history/jobs/${finished}`));
+    await expect(page.getByTestId('archived-mark')).toBeVisible();
+    await expect(page.getByTestId('job-state')).toHaveText('FINISHED');
+  } finally {
+    killTree(serverPid);
+    await history?.stop();
+    await flink?.stop();
+    fs.rmSync(base, { recursive: true, force: true });
+  }
+});
