@@ -3,9 +3,9 @@ import { Readable } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
 import { matchMutatingEndpoint, roleAllows, type Role } from '../src/lib/action-roles.ts';
 import { AuditLog, summariseBody } from './audit-log.ts';
-import { isSignedOutAuthorization, SIGN_OUT_PATH } from '../src/lib/sign-out.ts';
 import { publicClusters, type ClusterConfig, type DashboardConfig } from './cluster-config.ts';
 import { BASIC_REALM, clientAddress, createAccess, type Identity } from './identity.ts';
+import { bringsPasswordAfterSignOut, isSignOutUrl, refuseOldPassword, sendSignedOut } from './sign-out.ts';
 import { upstreamTimeoutMs } from './upstream-timeout.ts';
 import {
   allowedHostNames,
@@ -87,13 +87,6 @@ export function routeRequest(config: DashboardConfig, method: string, rawUrl: st
 function refused(status: number, message: string): Route {
   return { kind: 'refused', status, message };
 }
-
-const SIGNED_OUT_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signed out · streamdash</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family: system-ui, sans-serif; margin: 4rem auto; max-width: 32rem; color-scheme: light dark">
-<h1 style="font-size: 1.25rem">You are signed out of streamdash</h1>
-<p>Your browser no longer sends your password to this dashboard.</p>
-<p><a href="/">Sign in again</a></p></body></html>`;
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -287,24 +280,8 @@ export function createDashboardMiddleware(
         ? sendJson(res, 403, { errors: [hostProblem] })
         : void res.writeHead(403, { 'content-type': 'text/plain' }).end(`Forbidden: ${hostProblem}`);
     }
-    if (rawUrl === SIGN_OUT_PATH || rawUrl.startsWith(`${SIGN_OUT_PATH}?`)) {
-      // Accepting the placeholder user here (and nowhere else) makes the browser cache it in place
-      // of the real credentials (src/lib/sign-out.ts); anyone else gets a 401 that asks for it.
-      // A page load with no credentials at all has nothing left to forget (a poll of the page may
-      // have made the browser drop the placeholder already): it gets the page, not a prompt.
-      const nothingToForget =
-        req.headers.authorization === undefined && req.headers['sec-fetch-mode'] === 'navigate';
-      if (nothingToForget || isSignedOutAuthorization(req.headers.authorization)) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        return void res.end(SIGNED_OUT_PAGE);
-      }
-      res.writeHead(401, {
-        'www-authenticate': BASIC_REALM,
-        'content-type': 'text/plain',
-        'cache-control': 'no-store',
-      });
-      return void res.end('Signed out');
-    }
+    if (isSignOutUrl(rawUrl)) return sendSignedOut(res);
+    if (bringsPasswordAfterSignOut(req)) return refuseOldPassword(res);
     const clusterId = route.kind === 'cluster' || route.kind === 'prometheus' ? route.cluster.id : null;
     if (isApi && MUTATING(method)) {
       // A cross-site change is refused whoever's credentials the browser attached to it.

@@ -1,7 +1,7 @@
+import { SIGN_OUT_PATH } from '@/lib/sign-out';
 import type * as z from 'zod/mini';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Role } from '@/lib/action-roles';
-import { SIGN_OUT_PATH, SIGNED_OUT_USER } from '@/lib/sign-out';
 import { requestWithLazySchema } from '../http';
 import type { auditEntrySchema, meSchema } from './access-schema';
 
@@ -59,15 +59,6 @@ export function useAuditEntries(filter: AuditFilter, refetchInterval = 5000) {
   return useQuery({ ...auditQuery(filter), refetchInterval });
 }
 
-/**
- * Signs out of basic auth. A 401 alone does not make Chromium forget a password, so this asks for
- * the sign-out URL as the placeholder user (src/lib/sign-out.ts): the browser caches that in place
- * of the real credentials, then shows the signed-out page. XMLHttpRequest, not the fetch wrapper:
- * only it hands credentials to the browser's own cache.
- */
 export function signOut(): void {
-  const xhr = new XMLHttpRequest();
-  xhr.open('GET', SIGN_OUT_PATH, true, SIGNED_OUT_USER, 'signed-out');
-  xhr.onloadend = () => window.location.assign(SIGN_OUT_PATH);
-  xhr.send();
+  window.location.assign(SIGN_OUT_PATH);
 }
