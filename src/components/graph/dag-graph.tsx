@@ -74,6 +74,9 @@ const NODE_HANDLES = [
 ];
 const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 
+/** Framing the whole graph: a plan of two vertices stays at its natural size, not blown up to 2×. */
+const FIT = { padding: 0.1, maxZoom: 1 } as const;
+
 export function DagGraph(props: DagGraphProps) {
   return (
     <ReactFlowProvider>
@@ -175,7 +178,7 @@ function DagGraphCanvas({
 
   // Re-frame when what is drawn changes (mode, expand, neighbourhood), not on metric polls.
   useEffect(() => {
-    void fitView({ padding: 0.1, duration: 200 });
+    void fitView({ ...FIT, duration: 200 });
   }, [layoutKey, fitView]);
 
   // When the selection changes elsewhere (e.g. a table row), pan to it if it is off screen.
@@ -239,7 +242,7 @@ function DagGraphCanvas({
         minZoom={0.05}
         maxZoom={2}
         fitView
-        fitViewOptions={{ padding: 0.1 }}
+        fitViewOptions={FIT}
         style={{ backgroundColor: 'transparent' }}
       >
         <Background gap={16} size={1} />
