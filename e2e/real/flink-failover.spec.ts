@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { freePort, killTree, waitForHttp } from '../support/processes';
+import { freePort, killTree, waitForHttp, waitUntil } from '../support/processes';
 import { test, expect } from '../support/fixtures';
 import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
 import { startZooKeeper, type RealZooKeeper } from './zookeeper';
@@ -41,16 +41,6 @@ interface CheckpointStats {
     completed?: { id: number } | null;
     restored?: { id: number; restore_timestamp: number; external_path?: string | null } | null;
   };
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 180_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }
 
 const jobRunning = async (minCheckpoints: number) => {
@@ -101,7 +91,7 @@ test.beforeAll(async () => {
   });
   const { jarId } = await uploadJar(flink.url, flink.jarPath);
   jobId = await runJar(flink.url, jarId, { entryClass: ENTRY_CLASSES.checkpointing });
-  await until('the job RUNNING with a checkpoint', () => jobRunning(1));
+  await waitUntil('the job RUNNING with a checkpoint', () => jobRunning(1));
   // the job's slot is on task manager #0; #1 joins with free slots (a two-task-manager cluster)
   await flink.startTaskManager();
 
@@ -145,7 +135,7 @@ test('a killed task manager: the page shows the loss, the restart and the recove
 
   await flink!.killTaskManager(0);
   const killedAt = Date.now();
-  const stop = until('the job RUNNING again', () => jobRunning(0).then((r) => (r ? true : undefined)));
+  const stop = waitUntil('the job RUNNING again', () => jobRunning(0).then((r) => (r ? true : undefined)));
   const states = recordStates(
     page,
     stop.then(() => expect(page.getByTestId('job-state')).toHaveText('RUNNING')),
@@ -196,7 +186,7 @@ test('a JobManager failover with ZooKeeper HA: the open job page follows the rec
   await page.goto(`${dashboard}/clusters/${CLUSTER}/jobs/${jobId}`);
   await expect(page.getByTestId('job-state')).toHaveText('RUNNING', FIRST_LOAD);
   await page.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
-  const before = await until('a completed checkpoint', () => jobRunning(1));
+  const before = await waitUntil('a completed checkpoint', () => jobRunning(1));
   const startBefore = before.details['start-time'];
   const startText = await page.getByTestId('job-start').textContent();
 
@@ -208,7 +198,7 @@ test('a JobManager failover with ZooKeeper HA: the open job page follows the rec
   const bannerAfter = Date.now() - killedAt;
   const restart = flink!.startJobManager();
   const recovered = restart.then(() =>
-    until('the recovered job RUNNING', () => jobRunning(0).then((r) => r ?? undefined)),
+    waitUntil('the recovered job RUNNING', () => jobRunning(0).then((r) => r ?? undefined)),
   );
   const states = recordStates(
     page,

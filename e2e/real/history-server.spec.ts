@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '../support/fixtures';
-import { freePort, killTree, waitForHttp } from '../support/processes';
+import { freePort, killTree, waitForHttp, waitUntil } from '../support/processes';
 import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
 import { archiveConfig, startHistoryServer, type RealHistoryServer } from './history-server';
 
@@ -18,20 +18,6 @@ test.describe.configure({ timeout: 480_000 });
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const log = (s: string) => console.log(`[history-server] ${s}`);
-
-async function waitUntil<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const stateOf = async (url: string) => (await getJson<{ state: string }>(url)).state;
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '../support/fixtures';
-import { freePort, killTree, waitForHttp } from '../support/processes';
+import { freePort, killTree, waitForHttp, waitUntil } from '../support/processes';
 import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
 
 /*
@@ -15,20 +15,6 @@ test.describe.configure({ timeout: 480_000 });
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const log = (s: string) => console.log(`[lost-job] ${s}`);
-
-async function waitUntil<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test('a job lost in a JobManager restart without HA: job-gone page within one poll, no action, Triage lists it', async ({
   page,
@@ -85,6 +71,7 @@ test('a job lost in a JobManager restart without HA: job-gone page within one po
           ? Date.now()
           : undefined,
       120_000,
+      100,
     );
     const gone = page.getByTestId('job-gone');
     await expect(gone).toBeVisible({ timeout: 60_000 });

@@ -55,6 +55,22 @@ export async function spawnWithJsonLine<T>(
   return { child, info };
 }
 
+/** Polls `probe` until it gives a value (a throw counts as "not yet"); fails after `timeoutMs`. */
+export async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 180_000,
+  everyMs = 250,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
 /** Waits until `url` answers with a status below 500. */
 export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
