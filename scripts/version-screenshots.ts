@@ -53,6 +53,8 @@ const looks = [
   { scheme: 'dark', width: 1440, height: 900 },
   { scheme: 'light', width: 1280, height: 720 },
 ] as const;
+/** SHOT_LOOKS=2: only the two 1440×900 looks (a quicker pass). */
+const chosenLooks = looks.slice(0, Number(process.env.SHOT_LOOKS ?? looks.length));
 
 async function shoot(page: Page, path: string, file: string) {
   const consoleErrors: string[] = [];
@@ -77,7 +79,7 @@ for (const id of clusterIds) {
   const paths = kind === 'seatunnel' ? await seatunnelPages(id) : await flinkPages(id);
   const dir = `${outDir}/${id}`;
   mkdirSync(dir, { recursive: true });
-  for (const look of looks) {
+  for (const look of chosenLooks) {
     const page = await browser.newPage({ viewport: look, colorScheme: look.scheme });
     for (const path of paths) {
       const name = path.replace(`/clusters/${id}/`, '').replace(/[^a-z0-9]+/gi, '_') || 'home';
