@@ -17,7 +17,8 @@ import { readState } from '../support/state';
  * sees disabled buttons and is refused when forcing a request; an operator's savepoint lands in
  * Activity with its path and is still there after a restart; sign-out makes the browser forget.
  */
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
+// A dashboard restart and several first page loads: at load ~40 the operator's test took over 3 min.
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const CLUSTER = 'real-flink';
