@@ -10,7 +10,7 @@ import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFli
 import { startZooKeeper, type RealZooKeeper } from './zookeeper';
 
 /**
- * Failover on real systems (issue 15): a dedicated Flink 2.2.1 session cluster with ZooKeeper high
+ * Failover on real systems (issue 15): a dedicated Flink session cluster of the newest version (2.3.0) with ZooKeeper high
  * availability (Debian's ZooKeeper), running the checkpointing workload, watched in Chromium
  * through its own dashboard server. One cluster serves both scenarios, in order:
  *   1. one of two task managers is killed: the job restarts on the other one; a new one registers;

@@ -6,7 +6,7 @@ import { freePort, killTree, waitForHttp, waitUntil } from '../support/processes
 import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
 
 /*
- * Issue 15: a JobManager restart WITHOUT high availability, on a real Flink 2.2.1. The spec starts
+ * Issue 15: a JobManager restart WITHOUT high availability, on a real Flink of the newest version (2.3.0). The spec starts
  * its own small cluster (one task manager, one checkpointing job) and its own dashboard server
  * naming it, so the shared real cluster of the other specs is never killed. Both are stopped by
  * the PIDs this spec recorded.

@@ -8,7 +8,7 @@ import { freePort, killTree, waitForHttp } from '../support/processes';
 import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
 
 /*
- * Rates that are right (issue 15): a real Flink 2.2.1 cluster of its own (the Triage chart sums
+ * Rates that are right (issue 15): a real Flink cluster of its own (the newest version, 2.3.0) (the Triage chart sums
  * every job of a cluster, so no other job may run on it) with one CheckpointingJob whose source is
  * rate limited to RATE records per second, no Prometheus (the chart then comes from the rule in
  * src/lib/counter-rate.ts over the polled counters), and a dashboard server naming only it. With the
