@@ -40,13 +40,17 @@ export function createProductionServer({
     { ...(listen ? { listen } : {}), ...(log ? { log } : {}) },
   );
   const assets = sirv(distDir, {
+    maxAge: 31_536_000, // a year: file names under /assets carry their content hash
     immutable: true,
     etag: true,
     gzip: false,
     // Client-side routes (e.g. /clusters/x/jobs) get index.html; the router shows a 404 for unknown ones.
     single: true,
+    // Only the hashed build output may be kept for a year. Everything else, above all index.html
+    // served for every client-side route, is revalidated: a page must not load from the cache
+    // without asking the server (after a sign-out, or a new build).
     setHeaders: (res, pathname) => {
-      if (pathname === '/index.html' || pathname === '/') res.setHeader('cache-control', 'no-cache');
+      if (!pathname.startsWith('/assets/')) res.setHeader('cache-control', 'no-cache');
     },
   });
   return createServer((req, res) => {

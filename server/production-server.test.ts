@@ -151,6 +151,16 @@ describe('the production server in front of clusters', () => {
 
   const lastSeen = () => seen[seen.length - 1];
 
+  it('makes the browser revalidate every page (index.html on any route), keeping only hashed assets for a year', async () => {
+    for (const path of ['/', '/clusters/prod/jobs', '/index.html']) {
+      const page = await fetch(`${base}${path}`);
+      expect(await page.text()).toContain('<title>streamdash</title>');
+      // without it Chromium kept index.html heuristically and showed the app again after a sign-out
+      expect(page.headers.get('cache-control'), path).toBe('no-cache');
+    }
+    expect((await fetch(`${base}/assets/app.js`)).headers.get('cache-control')).toMatch(/immutable/);
+  });
+
   it('reaches only configured hosts, whatever the request target says', async () => {
     const evilPort = (evil.address() as AddressInfo).port;
     seen.length = 0;
