@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { freePort, killTree, waitForHttp, waitUntil } from '../support/processes';
+import { killTree, startDashboardServer, waitUntil, type DashboardServer } from '../support/processes';
 import { test, expect } from '../support/fixtures';
 import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
 import { startZooKeeper, type RealZooKeeper } from './zookeeper';
@@ -24,7 +23,7 @@ const FIRST_LOAD = { timeout: 120_000 };
 const CLUSTER = 'ha-flink';
 let zk: RealZooKeeper | undefined;
 let flink: RealFlink | undefined;
-let server: ChildProcess | undefined;
+let server: DashboardServer | undefined;
 let dashboard = '';
 let jobId = '';
 let tmp = '';
@@ -95,19 +94,11 @@ test.beforeAll(async () => {
   // the job's slot is on task manager #0; #1 joins with free slots (a two-task-manager cluster)
   await flink.startTaskManager();
 
-  const config = path.join(tmp, 'dashboard.config.json');
-  fs.writeFileSync(
-    config,
-    JSON.stringify({ clusters: [{ id: CLUSTER, name: 'HA Flink', kind: 'flink', url: flink.url }] }),
+  server = await startDashboardServer(
+    { clusters: [{ id: CLUSTER, name: 'HA Flink', kind: 'flink', url: flink.url }] },
+    tmp,
   );
-  const port = await freePort();
-  server = spawn(path.resolve('node_modules/.bin/tsx'), ['server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DASHBOARD_CONFIG: config, FLINK_URL: '', SEATUNNEL_URL: '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
-  });
-  dashboard = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${dashboard}/api/clusters`);
+  dashboard = server.url;
   log(`set up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 });
 

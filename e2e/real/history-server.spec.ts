@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '../support/fixtures';
-import { freePort, killTree, waitForHttp, waitUntil } from '../support/processes';
+import { killTree, startDashboardServer, waitUntil } from '../support/processes';
 import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
 import { archiveConfig, startHistoryServer, type RealHistoryServer } from './history-server';
 
@@ -16,7 +15,6 @@ import { archiveConfig, startHistoryServer, type RealHistoryServer } from './his
  */
 test.describe.configure({ timeout: 480_000 });
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 const log = (s: string) => console.log(`[history-server] ${s}`);
 
 const stateOf = async (url: string) => (await getJson<{ state: string }>(url)).state;
@@ -65,18 +63,10 @@ test('History Server: a job finished before the dashboard started opens from the
     );
 
     // The dashboard starts only now: it never saw the finished job live.
-    const config = path.join(base, 'dashboard.config.json');
     const clusters = [{ id: 'hs-flink', name: 'Archiving Flink', kind: 'flink', url, historyUrl: hs }];
-    fs.writeFileSync(config, JSON.stringify({ clusters }));
-    const port = await freePort();
-    const server = spawn(TSX, ['server/main.ts'], {
-      env: { ...process.env, PORT: String(port), DASHBOARD_CONFIG: config, FLINK_URL: '', SEATUNNEL_URL: '' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-      detached: true,
-    });
+    const server = await startDashboardServer({ clusters }, base);
     serverPid = server.pid;
-    const dash = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${dash}/api/clusters`);
+    const dash = server.url;
 
     // The live cluster's jobs page leads to the archive; the archive lists the finished job, marked.
     await page.goto(`${dash}/clusters/hs-flink/jobs`);

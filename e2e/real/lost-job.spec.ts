@@ -1,8 +1,5 @@
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { test, expect } from '../support/fixtures';
-import { freePort, killTree, waitForHttp, waitUntil } from '../support/processes';
+import { killTree, startDashboardServer, waitUntil } from '../support/processes';
 import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
 
 /*
@@ -13,7 +10,6 @@ import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFli
  */
 test.describe.configure({ timeout: 480_000 });
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 const log = (s: string) => console.log(`[lost-job] ${s}`);
 
 test('a job lost in a JobManager restart without HA: job-gone page within one poll, no action, Triage lists it', async ({
@@ -35,22 +31,12 @@ test('a job lost in a JobManager restart without HA: job-gone page within one po
 
     // A dashboard server of its own, naming only this cluster (with a History Server URL).
     const historyUrl = 'http://history.invalid:8082';
-    const config = path.join(flink.workDir, 'dashboard.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        clusters: [{ id: 'lost-flink', name: 'Lost-job Flink', kind: 'flink', url, historyUrl }],
-      }),
+    const server = await startDashboardServer(
+      { clusters: [{ id: 'lost-flink', name: 'Lost-job Flink', kind: 'flink', url, historyUrl }] },
+      flink.workDir,
     );
-    const port = await freePort();
-    const server = spawn(TSX, ['server/main.ts'], {
-      env: { ...process.env, PORT: String(port), DASHBOARD_CONFIG: config, FLINK_URL: '', SEATUNNEL_URL: '' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-      detached: true,
-    });
     serverPid = server.pid;
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${base}/api/clusters`);
+    const base = server.url;
     const pollMs = (await getJson<{ 'refresh-interval': number }>(`${url}/config`))['refresh-interval'];
 
     await page.goto(`${base}/clusters/lost-flink/jobs/${jobId}`);

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
-import { freePort, killTree, waitForHttp } from '../support/processes';
+import { killTree, startDashboardServer, type DashboardServer } from '../support/processes';
 import { ENTRY_CLASSES, getJson, runJar, startRealFlink, uploadJar, type RealFlink } from './flink-cluster';
 
 /*
@@ -20,10 +19,9 @@ const RATE = 2000;
 const TOLERANCE = 0.2;
 /** The first points span fewer change windows; the rule's full span is 60 s. */
 const WARM_UP_MS = 60_000;
-const TSX = resolve('node_modules/.bin/tsx');
 
 let flink: RealFlink | undefined;
-let dashboard: ChildProcess | undefined;
+let dashboard: DashboardServer | undefined;
 let baseUrl = '';
 let jobId = '';
 
@@ -40,19 +38,11 @@ test.beforeAll(async () => {
     programArgsList: ['--rate', String(RATE), '--parallelism', '1', '--interval', '5000'],
   });
   const dir = mkdtempSync(join(tmpdir(), 'streamdash-rate-'));
-  const config = join(dir, 'dashboard.config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({ clusters: [{ id: 'rate-flink', name: 'Rate Flink', kind: 'flink', url: flink.url }] }),
+  dashboard = await startDashboardServer(
+    { clusters: [{ id: 'rate-flink', name: 'Rate Flink', kind: 'flink', url: flink.url }] },
+    dir,
   );
-  const port = await freePort();
-  dashboard = spawn(TSX, ['server/main.ts'], {
-    env: { ...process.env, PORT: String(port), DASHBOARD_CONFIG: config, FLINK_URL: '', SEATUNNEL_URL: '' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
-  });
-  baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${baseUrl}/api/clusters`);
+  baseUrl = dashboard.url;
   await expect
     .poll(
       async () => (await getJson<{ vertices: { status: string }[] }>(`${flink!.url}/jobs/${jobId}`)).vertices,

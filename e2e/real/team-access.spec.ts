@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { hashPassword } from '../../server/passwords';
 import { test, expect } from '../support/fixtures';
-import { freePort, killTree, waitForHttp } from '../support/processes';
+import { freePort, killTree, startDashboardServer, type DashboardServer } from '../support/processes';
 import { readState } from '../support/state';
 
 /*
@@ -20,7 +19,6 @@ import { readState } from '../support/state';
 // A dashboard restart and several first page loads: at load ~40 the operator's test took over 3 min.
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 const CLUSTER = 'real-flink';
 const OPERATOR = { username: 'olivia', password: 'oncall-pass-1' };
 const VIEWER = { username: 'victor', password: 'viewer-pass-1' };
@@ -40,13 +38,12 @@ const dir = mkdtempSync(path.join(tmpdir(), 'streamdash-team-'));
 const auditFile = path.join(dir, 'audit.log');
 let port = 0;
 let base = '';
-let server: { pid: number | undefined; exited: Promise<void> } | undefined;
+let server: DashboardServer | undefined;
 
-function startDashboard(flinkUrl: string) {
-  const config = path.join(dir, 'dashboard.config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
+/** This spec's dashboard server, always on `port`: a restart keeps the URL the browser has open. */
+async function startDashboard(flinkUrl: string) {
+  server = await startDashboardServer(
+    {
       clusters: [{ id: CLUSTER, name: 'Real Flink (team)', kind: 'flink', url: flinkUrl }],
       users: [
         { name: OPERATOR.username, passwordHash: hashPassword(OPERATOR.password), groups: ['oncall'] },
@@ -55,22 +52,10 @@ function startDashboard(flinkUrl: string) {
       // olivia is an operator on this cluster through her group; victor is nobody's: the default viewer
       roles: { [CLUSTER]: { oncall: 'operator' } },
       auditLog: auditFile,
-    }),
-  );
-  const child = spawn(TSX, ['server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DASHBOARD_CONFIG: config,
-      FLINK_URL: '',
-      SEATUNNEL_URL: '',
-      DASHBOARD_BASIC_AUTH: '',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
-  });
-  server = { pid: child.pid, exited: new Promise((resolve) => child.once('exit', () => resolve())) };
-  return waitForHttp(`${base}/api/clusters`);
+    dir,
+    port,
+  );
 }
 
 async function stopDashboard() {

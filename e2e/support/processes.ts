@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -69,6 +71,44 @@ export async function waitUntil<T>(
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+export interface DashboardServer {
+  url: string;
+  pid: number | undefined;
+  /** Resolves when the process has exited (after killTree(pid)). */
+  exited: Promise<void>;
+}
+
+/**
+ * A dashboard server of a spec's own (server/main.ts, detached: stop it with killTree(pid)), with
+ * `config` written to `dir`/dashboard.config.json; on `port`, or a free one. No cluster from the
+ * environment and no DASHBOARD_BASIC_AUTH: only what `config` names.
+ */
+export async function startDashboardServer(
+  config: object,
+  dir: string,
+  port?: number,
+): Promise<DashboardServer> {
+  const file = join(dir, 'dashboard.config.json');
+  writeFileSync(file, JSON.stringify(config));
+  const listenOn = port ?? (await freePort());
+  const child = spawn(resolve('node_modules/.bin/tsx'), ['server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(listenOn),
+      DASHBOARD_CONFIG: file,
+      FLINK_URL: '',
+      SEATUNNEL_URL: '',
+      DASHBOARD_BASIC_AUTH: '',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = `http://127.0.0.1:${listenOn}`;
+  await waitForHttp(`${url}/api/clusters`);
+  return { url, pid: child.pid, exited };
 }
 
 /** Waits until `url` answers with a status below 500. */
