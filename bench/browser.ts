@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium as launchDebianChromium } from '../scripts/chromium.ts';
 import {
   probeScript,
   type InteractionResult,
@@ -8,24 +9,15 @@ import {
   type Watch,
 } from './probe.ts';
 
-/** Debian's Chromium with the flags of scripts/screenshot.ts; precise heap figures for the soak. */
+/** Debian's Chromium (scripts/chromium.ts) with precise heap figures for the soak. */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-      // every page of a run is in the foreground for the measurement, even when several are open
-      '--disable-background-timer-throttling',
-      '--disable-renderer-backgrounding',
-      '--disable-backgrounding-occluded-windows',
-    ],
-  });
+  return launchDebianChromium([
+    '--enable-precise-memory-info',
+    // every page of a run is in the foreground for the measurement, even when several are open
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
+  ]);
 }
 
 export interface ContextOptions {

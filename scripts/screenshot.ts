@@ -1,21 +1,11 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 
 /**
  * Screenshots for looking at what we build: `tsx scripts/screenshot.ts <baseUrl> <out-dir> <path>...`.
  * Each path is shot in light and dark theme.
  */
 const [base = 'http://127.0.0.1:5173', outDir = '/tmp/shots', ...paths] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 for (const scheme of ['light', 'dark'] as const) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
   page.on('pageerror', (e) => console.error(`pageerror on ${page.url()}: ${e.message}`));
