@@ -91,50 +91,79 @@ async function measuredRate(url: string): Promise<number> {
   return ((b.v - a.v) / (b.t - a.t)) * 1000;
 }
 
-for (const [label, setting, observeMs] of [
-  ['1 s', '1000', 60_000],
-  ['3 s (Auto, Flink’s refresh-interval)', 'auto', 60_000],
-  ['10 s', '10000', 100_000],
-] as const) {
-  test(`records in per second stays within ±20 % of the source rate, refreshed every ${label}`, async ({
-    page,
-  }) => {
-    test.setTimeout(observeMs + WARM_UP_MS + 180_000);
-    expect(jobId, 'the rate-limited job runs').toBeTruthy();
-    const truth = await measuredRate(flink!.url);
-    console.log(`[rate] Flink's own counters: ${truth.toFixed(0)} records/s (source limited to ${RATE}/s)`);
-    expect(Math.abs(truth / RATE - 1), 'the job keeps its source rate').toBeLessThan(0.05);
+const SETTINGS = [
+  { label: '1 s', setting: '1000', observeMs: 60_000 },
+  { label: '3 s (Auto, Flink’s refresh-interval)', setting: 'auto', observeMs: 60_000 },
+  { label: '10 s', setting: '10000', observeMs: 100_000 },
+] as const;
 
-    // A fresh browser context per test: nothing recorded by an earlier test.
-    await page.goto(`${baseUrl}/triage`);
-    await page.getByTestId('poll-interval').selectOption(setting);
-    const chart = page.getByTestId('trend-records-in');
-    await expect(chart).toHaveAttribute('data-source', 'browser', { timeout: 60_000 });
-    // Warm-up: the first rate needs two refreshes of the counter.
-    await expect
-      .poll(async () => (await plotted(page)).size, { timeout: 90_000, intervals: [1000] })
-      .toBeGreaterThan(0);
-    const first = Math.min(...(await plotted(page)).keys());
-    const points = new Map<number, number>();
-    const until = Date.now() + WARM_UP_MS + observeMs;
-    while (Date.now() < until) {
-      for (const [t, v] of await plotted(page)) if (t >= first + WARM_UP_MS) points.set(t, v);
-      await page.waitForTimeout(2000);
-    }
+// The three refresh intervals watch the same job side by side, one browser context each (the
+// interval is a per-browser setting), so the spec costs the longest observation, not the sum.
+test(`records in per second stays within ±20 % of the source rate, refreshed every ${SETTINGS.map((s) => s.label).join(', ')}`, async ({
+  browser,
+}) => {
+  const longest = Math.max(...SETTINGS.map((s) => s.observeMs));
+  test.setTimeout(longest + WARM_UP_MS + 240_000);
+  expect(jobId, 'the rate-limited job runs').toBeTruthy();
+  const truth = await measuredRate(flink!.url);
+  console.log(`[rate] Flink's own counters: ${truth.toFixed(0)} records/s (source limited to ${RATE}/s)`);
+  expect(Math.abs(truth / RATE - 1), 'the job keeps its source rate').toBeLessThan(0.05);
 
-    const errors = [...points.values()].map((v) => v / RATE - 1);
-    const worst = errors.reduce((w, e) => (Math.abs(e) > Math.abs(w) ? e : w), 0);
+  // A fresh browser context per interval: nothing recorded by another one.
+  const watchers = await Promise.all(
+    SETTINGS.map(async (s) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/triage`);
+      await page.getByTestId('poll-interval').selectOption(s.setting);
+      await expect(page.getByTestId('trend-records-in')).toHaveAttribute('data-source', 'browser', {
+        timeout: 60_000,
+      });
+      // Warm-up: the first rate needs two refreshes of the counter.
+      await expect
+        .poll(async () => (await plotted(page)).size, {
+          message: `a first point, refreshed every ${s.label}`,
+          timeout: 150_000, // two counter refreshes seen by a 10 s poll took over 90 s at load 30
+          intervals: [1000],
+        })
+        .toBeGreaterThan(0);
+      const first = Math.min(...(await plotted(page)).keys());
+      return {
+        ...s,
+        context,
+        page,
+        from: first + WARM_UP_MS,
+        until: Date.now() + WARM_UP_MS + s.observeMs,
+        points: new Map<number, number>(),
+      };
+    }),
+  );
+  for (;;) {
+    const watching = watchers.filter((w) => Date.now() < w.until);
+    if (watching.length === 0) break;
+    for (const w of watching) for (const [t, v] of await plotted(w.page)) if (t >= w.from) w.points.set(t, v);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+
+  for (const { label, observeMs, points, context } of watchers) {
+    const values = [...points.values()];
+    const worst = values.map((v) => v / RATE - 1).reduce((w, e) => (Math.abs(e) > Math.abs(w) ? e : w), 0);
     console.log(
       `[rate] refresh ${label}: ${points.size} points after warm-up, ` +
-        `min ${Math.min(...points.values()).toFixed(0)}/s, max ${Math.max(...points.values()).toFixed(0)}/s, ` +
-        `worst error ${(worst * 100).toFixed(1)} %: ${[...points.values()].map((v) => v.toFixed(0)).join(' ')}`,
+        `min ${Math.min(...values).toFixed(0)}/s, max ${Math.max(...values).toFixed(0)}/s, ` +
+        `worst error ${(worst * 100).toFixed(1)} %: ${values.map((v) => v.toFixed(0)).join(' ')}`,
     );
-    expect(points.size).toBeGreaterThanOrEqual(Math.floor(observeMs / 20_000));
+    expect
+      .soft(points.size, `points refreshed every ${label}`)
+      .toBeGreaterThanOrEqual(Math.floor(observeMs / 20_000));
     for (const [t, v] of points) {
-      expect(
-        Math.abs(v / RATE - 1),
-        `point at ${new Date(t).toISOString()}: ${v.toFixed(0)}/s`,
-      ).toBeLessThanOrEqual(TOLERANCE);
+      expect
+        .soft(
+          Math.abs(v / RATE - 1),
+          `refreshed every ${label}, point at ${new Date(t).toISOString()}: ${v.toFixed(0)}/s`,
+        )
+        .toBeLessThanOrEqual(TOLERANCE);
     }
-  });
-}
+    await context.close();
+  }
+});
