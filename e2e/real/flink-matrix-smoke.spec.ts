@@ -34,7 +34,7 @@ for (const minor of FLINK_MATRIX) {
       await page.goto(`/clusters/${C}/overview`);
       await expect(
         page.getByText(new RegExp(`^Flink ${flink.version.replace(/\./g, '\\.')} · commit`)),
-      ).toBeVisible({ timeout: 60_000 }); // the first page of a cluster: its first answers on a loaded machine
+      ).toBeVisible({ timeout: 120_000 }); // a first page load: 60 s were not enough for Chromium at load 80 (trace: 40 s of script loading)
       await expect(page.getByTestId('running-jobs')).toContainText('Checkpointing');
       await noErrorsAfterAPoll('overview');
 

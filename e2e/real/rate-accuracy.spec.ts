@@ -70,7 +70,7 @@ for (const minor of scenarioVersions('1.20')) {
     let jobId = '';
 
     test.beforeAll(async () => {
-      test.setTimeout(300_000);
+      test.setTimeout(480_000); // a cluster start took 184 s at load 80 on this machine
       flink = await startRealFlink({
         version: minor,
         jobs: false,
