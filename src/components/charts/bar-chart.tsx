@@ -118,7 +118,7 @@ export function BarChart({
       <RechartsBarChart
         {...sizing}
         data={data as BarDatum[]}
-        margin={{ top: axis.unit ? 16 : 8, right: 12, bottom: 0, left: 0 }}
+        margin={{ top: axis.unit ? 18 : 8, right: 12, bottom: 0, left: 0 }}
         accessibilityLayer
         title={title}
       >

@@ -179,7 +179,7 @@ export function TimeSeriesChart({
         {...sizing}
         data={rows}
         syncId={syncId}
-        margin={{ top: axis.unit ? 16 : 8, right: 12, bottom: 0, left: 0 }}
+        margin={{ top: axis.unit ? 18 : 8, right: 12, bottom: 0, left: 0 }}
         accessibilityLayer
         title={title}
       >
@@ -211,22 +211,25 @@ export function TimeSeriesChart({
           cursor={{ stroke: 'currentColor', strokeOpacity: 0.3 }}
           isAnimationActive={false}
         />
+        {/* Straight between samples: a smoothed curve invents values between polls (and across a
+            long gap such as a count seeded from the job's start). */}
         {series.map((s, i) => {
           const common = {
             dataKey: `s${i}`,
             name: s.label,
             stroke: colors[i],
             strokeWidth: 1.5,
-            dot: false,
+            // A lone point has no line to show it: draw it as a dot.
+            dot: s.points.length === 1 ? { r: 2.5, fill: colors[i] } : false,
             connectNulls: true,
             isAnimationActive: false,
             hide: hidden.has(s.key),
             ...(stacked ? { stackId: 'stack' } : {}),
           };
           return kind === 'area' ? (
-            <Area key={s.key} {...common} type="monotone" fill={colors[i]} fillOpacity={0.15} />
+            <Area key={s.key} {...common} type="linear" fill={colors[i]} fillOpacity={0.15} />
           ) : (
-            <Line key={s.key} {...common} type="monotone" />
+            <Line key={s.key} {...common} type="linear" />
           );
         })}
         {markers.map((m, i) =>

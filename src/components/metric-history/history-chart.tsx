@@ -57,7 +57,7 @@ export function HistoryChart({
       aria-label={title}
     >
       <h3
-        className={`mb-1 pr-24 text-xs font-semibold text-slate-600 dark:text-slate-300 ${metricName ? 'break-all font-mono' : ''}`}
+        className={`mb-1 text-xs font-semibold text-slate-600 dark:text-slate-300 ${metricName ? 'break-all pr-24 font-mono' : ''}`}
       >
         {title}
       </h3>
