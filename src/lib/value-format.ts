@@ -1,13 +1,15 @@
 /**
  * How chart values are shown: a short human label for axes and an exact one for tooltips.
- * `percent` takes ratios (0.42 -> "42 %"), `duration` milliseconds, `bytes` bytes.
+ * `percent` takes ratios (0.42 -> "42 %"), `duration` milliseconds, `bytes` bytes, `byte-rate` bytes per second.
+ * A chart's axis shows them in one unit per axis: src/lib/axis-ticks.ts.
  * Pure, shared by charts, ExactValue and table cells.
  */
 import { formatBytes, formatCount, formatDuration, formatExact, formatPercent, UNKNOWN } from '@/lib/format';
 
 const percentExact = new Intl.NumberFormat('en', { maximumFractionDigits: 4 });
 
-export type ValueFormat = 'bytes' | 'percent' | 'count' | 'duration' | 'rate' | ((v: number) => string);
+export type ValueFormat =
+  'bytes' | 'byte-rate' | 'percent' | 'count' | 'duration' | 'rate' | ((v: number) => string);
 
 export function formatValue(v: number | null | undefined, format: ValueFormat = 'count'): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return UNKNOWN;
@@ -15,6 +17,8 @@ export function formatValue(v: number | null | undefined, format: ValueFormat = 
   switch (format) {
     case 'bytes':
       return formatBytes(v);
+    case 'byte-rate':
+      return `${formatBytes(v)}/s`;
     case 'percent':
       return formatPercent(v, v !== 0 && Math.abs(v) < 0.1 ? 1 : 0);
     case 'duration':
@@ -34,6 +38,8 @@ export function formatExactValue(v: number | null | undefined, format: ValueForm
   switch (format) {
     case 'bytes':
       return `${exact} B`;
+    case 'byte-rate':
+      return `${exact} B/s`;
     case 'percent':
       return `${percentExact.format(v * 100)} %`;
     case 'duration':

@@ -20,8 +20,17 @@ import {
   type BarShapeProps,
   type TooltipContentProps,
 } from 'recharts';
-import { CHART_TONE, ChartEmpty, TooltipBox, TooltipRow, type ChartTone } from './chart-parts';
+import {
+  AxisUnit,
+  CHART_TONE,
+  ChartEmpty,
+  ticksForHeight,
+  TooltipBox,
+  TooltipRow,
+  type ChartTone,
+} from './chart-parts';
 import { formatExactValue, formatValue, type ValueFormat } from '@/lib/value-format';
+import { allIntegers, valueAxis } from '@/lib/axis-ticks';
 
 export interface BarDatum {
   id: string;
@@ -58,6 +67,14 @@ export function BarChart({
   empty,
 }: BarChartProps) {
   if (data.length === 0) return <ChartEmpty height={height}>{empty}</ChartEmpty>;
+  const values = data.flatMap((d) => (d.value !== null && Number.isFinite(d.value) ? [d.value] : []));
+  const axis = valueAxis({
+    min: values.length ? Math.min(...values) : undefined,
+    max: values.length ? Math.max(...values) : undefined,
+    format,
+    integers: format === 'count' && allIntegers(values),
+    maxTicks: ticksForHeight(height),
+  });
   const sizing =
     width === undefined ? { responsive: true, style: { width: '100%', height } } : { width, height };
   const shape = (props: BarShapeProps) => {
@@ -91,11 +108,17 @@ export function BarChart({
     );
   };
   return (
-    <figure className="text-slate-500" aria-label={title} data-testid="bar-chart">
+    <figure
+      className="relative text-slate-500"
+      aria-label={title}
+      data-testid="bar-chart"
+      data-y-unit={axis.unit}
+    >
+      <AxisUnit unit={axis.unit} width={axis.width} />
       <RechartsBarChart
         {...sizing}
         data={data as BarDatum[]}
-        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        margin={{ top: axis.unit ? 18 : 8, right: 12, bottom: 0, left: 0 }}
         accessibilityLayer
         title={title}
       >
@@ -108,11 +131,15 @@ export function BarChart({
           minTickGap={8}
         />
         <YAxis
-          tickFormatter={(v: number) => formatValue(v, format)}
+          tickFormatter={axis.label}
+          ticks={axis.ticks}
+          interval={0}
+          domain={axis.domain}
+          allowDataOverflow
           tick={{ fill: 'currentColor', fontSize: 11 }}
           stroke="currentColor"
           strokeOpacity={0.3}
-          width={64}
+          width={axis.width}
         />
         <Tooltip
           content={tooltip}

@@ -69,3 +69,25 @@ export function ChartEmpty({ height, children }: { height: number; children?: Re
     </div>
   );
 }
+
+/** Ticks a value axis of this height has room for (one per ~30 px of plot). */
+export function ticksForHeight(height: number): number {
+  return height >= 150 ? 5 : height >= 100 ? 4 : 3;
+}
+
+/**
+ * The value axis's unit ("MiB", "%", "K/s"), above its tick labels: the ticks are bare numbers
+ * (src/lib/axis-ticks.ts), so they never wrap. Nothing for plain numbers.
+ */
+export function AxisUnit({ unit, width }: { unit: string; width: number }) {
+  if (!unit) return null;
+  return (
+    <span
+      className="pointer-events-none absolute left-0 top-0 pr-2 text-right text-[11px] leading-none"
+      style={{ width }}
+      data-testid="axis-unit"
+    >
+      {unit}
+    </span>
+  );
+}

@@ -83,6 +83,115 @@ describe('TimeSeriesChart', { timeout: SLOW_CI_MS }, () => {
   });
 });
 
+/** The value axis's tick labels as drawn, and its unit above them. */
+function yAxis(container: HTMLElement) {
+  const labels = [
+    ...container.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value'),
+  ].map((t) => ({ text: t.textContent, lines: t.querySelectorAll('tspan').length }));
+  return {
+    labels: labels.map((l) => l.text),
+    wrapped: labels.filter((l) => l.lines > 1).map((l) => l.text),
+    unit: container.querySelector('[data-testid="axis-unit"]')?.textContent ?? '',
+  };
+}
+
+describe('value axis convention (src/lib/axis-ticks.ts) in every chart kind', { timeout: SLOW_CI_MS }, () => {
+  const MiB = 1024 ** 2;
+  const at = (vs: number[]) => vs.map((v, i) => ({ t: t0 + i * 10_000, v }));
+
+  it('TimeSeriesChart: bytes in one unit above the axis, bare ticks that never wrap', () => {
+    const { container } = render(
+      <TimeSeriesChart
+        title="Heap"
+        format="bytes"
+        timeZone="UTC"
+        width={400}
+        height={180}
+        series={[{ key: 'heap', label: 'Used', points: at([150 * MiB, 191 * MiB, 170 * MiB]) }]}
+      />,
+    );
+    expect(yAxis(container)).toEqual({
+      labels: ['0', '50', '100', '150', '200'],
+      wrapped: [],
+      unit: 'MiB',
+    });
+  });
+
+  it('TimeSeriesChart: a count of things gets whole ticks; a hidden series leaves the axis', () => {
+    const { container } = render(
+      <TimeSeriesChart
+        title="Task managers"
+        timeZone="UTC"
+        width={400}
+        height={180}
+        series={[
+          { key: 'tm', label: 'Task managers', points: at([2, 2, 2]) },
+          { key: 'slots', label: 'Slots', points: at([12, 12, 12]) },
+        ]}
+      />,
+    );
+    expect(yAxis(container)).toEqual({ labels: ['0', '5', '10', '15'], wrapped: [], unit: '' });
+    fireEvent.click(screen.getByRole('button', { name: 'Slots' }));
+    // Not 0 / 0.5 / 1 / 1.5 / 2 task managers.
+    expect(yAxis(container).labels).toEqual(['0', '1', '2']);
+  });
+
+  it('TimeSeriesChart: a small share gets the decimals it needs, each tick distinct', () => {
+    const { container } = render(
+      <TimeSeriesChart
+        title="Time spent in GC"
+        format="percent"
+        yDomain={[0, 'auto']}
+        timeZone="UTC"
+        width={400}
+        height={180}
+        series={[{ key: 'gc', label: 'G1', points: at([0.0001, 0.0003, 0.0002]) }]}
+      />,
+    );
+    expect(yAxis(container)).toEqual({ labels: ['0', '0.01', '0.02', '0.03'], wrapped: [], unit: '%' });
+  });
+
+  it('BarChart: checkpoint sizes in MiB, durations in seconds', () => {
+    const sizes = render(
+      <BarChart
+        title="Checkpointed size"
+        valueLabel="Size"
+        format="bytes"
+        width={400}
+        height={180}
+        data={[
+          { id: '1', value: 200 * MiB },
+          { id: '2', value: 343 * MiB },
+        ]}
+      />,
+    );
+    expect(yAxis(sizes.container)).toEqual({
+      labels: ['0', '100', '200', '300', '400'],
+      wrapped: [],
+      unit: 'MiB',
+    });
+    sizes.unmount();
+    const durations = render(
+      <BarChart
+        title="Duration"
+        valueLabel="Duration"
+        format="duration"
+        width={400}
+        height={180}
+        data={[
+          { id: '1', value: 1_200 },
+          { id: '2', value: 95_000 },
+        ]}
+      />,
+    );
+    expect(yAxis(durations.container)).toEqual({
+      labels: ['0', '30', '60', '90', '120'],
+      wrapped: [],
+      unit: 's',
+    });
+  });
+});
+
 describe('BarChart', { timeout: SLOW_CI_MS }, () => {
   it('colours each bar by tone and reports clicks', () => {
     const onSelect = vi.fn();
@@ -119,5 +228,7 @@ describe('value formats', () => {
     expect(formatExactValue(65_000, 'duration')).toBe('65,000 ms');
     expect(formatValue(12_345_678, 'count')).toBe('12.3M');
     expect(formatValue(NaN, 'count')).toBe('—');
+    expect(formatValue(1536, 'byte-rate')).toBe('1.50 KiB/s');
+    expect(formatExactValue(1536, 'byte-rate')).toBe('1,536 B/s');
   });
 });

@@ -25,10 +25,20 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import { formatTimestamp, type TimeZoneChoice } from '@/lib/format';
-import { CHART_TONE, ChartEmpty, PALETTE, TooltipBox, TooltipRow, type ChartTone } from './chart-parts';
+import {
+  AxisUnit,
+  CHART_TONE,
+  ChartEmpty,
+  PALETTE,
+  ticksForHeight,
+  TooltipBox,
+  TooltipRow,
+  type ChartTone,
+} from './chart-parts';
 import { ChartDataTable } from './chart-data-table';
 import { timeTickFormatter } from './time-format';
 import { formatExactValue, formatValue, type ValueFormat } from '@/lib/value-format';
+import { allIntegers, valueAxis, type ValueAxis } from '@/lib/axis-ticks';
 
 export interface TimeSeries {
   key: string;
@@ -53,7 +63,7 @@ export interface TimeSeriesChartProps {
   kind?: 'line' | 'area';
   stacked?: boolean;
   markers?: readonly ChartMarker[];
-  /** e.g. [0, 1] for ratios; default fits the data (from 0 for non-negative data). */
+  /** e.g. [0, 1] for ratios; default fits the data (from 0 for non-negative data). Ticks: src/lib/axis-ticks.ts. */
   yDomain?: [number | 'auto', number | 'auto'];
   height?: number;
   /** Fixed width in px; by default the chart fills its parent's width. */
@@ -84,6 +94,34 @@ function mergeSeries(series: readonly TimeSeries[]): Row[] {
   return [...rows.values()].sort((a, b) => a.t - b.t);
 }
 
+/** The value axis for what is drawn: shown series (summed when stacked) and the markers' values. */
+function axisFor(
+  rows: readonly Row[],
+  shown: readonly number[],
+  stacked: boolean,
+  markers: readonly ChartMarker[],
+  format: ValueFormat,
+  yDomain: TimeSeriesChartProps['yDomain'],
+  height: number,
+): ValueAxis {
+  const values: number[] = [];
+  for (const r of rows) {
+    const vs = shown.map((i) => r[`s${i}`]).filter((v): v is number => v !== undefined);
+    if (stacked) values.push(vs.reduce((a, b) => a + b, 0));
+    else values.push(...vs);
+  }
+  for (const m of markers) if (m.v !== undefined && Number.isFinite(m.v)) values.push(m.v);
+  const known = values.length > 0;
+  return valueAxis({
+    min: known ? Math.min(...values) : undefined,
+    max: known ? Math.max(...values) : undefined,
+    format,
+    integers: format === 'count' && allIntegers(values),
+    maxTicks: ticksForHeight(height),
+    ...(yDomain ? { domain: yDomain } : {}),
+  });
+}
+
 export function TimeSeriesChart({
   series,
   timeZone,
@@ -108,6 +146,10 @@ export function TimeSeriesChart({
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? 0;
   const tickFormat = useMemo(() => timeTickFormatter(timeZone, last - first), [timeZone, first, last]);
+  const axis = useMemo(() => {
+    const shown = series.flatMap((s, i) => (hidden.has(s.key) ? [] : [i]));
+    return axisFor(rows, shown, stacked === true, markers, format, yDomain, height);
+  }, [rows, series, hidden, stacked, markers, format, yDomain, height]);
 
   if (rows.length === 0) return <ChartEmpty height={height}>{empty}</ChartEmpty>;
 
@@ -126,12 +168,18 @@ export function TimeSeriesChart({
   );
 
   return (
-    <figure className="text-slate-500" aria-label={title} data-testid="time-series-chart">
+    <figure
+      className="relative text-slate-500"
+      aria-label={title}
+      data-testid="time-series-chart"
+      data-y-unit={axis.unit}
+    >
+      <AxisUnit unit={axis.unit} width={axis.width} />
       <Chart
         {...sizing}
         data={rows}
         syncId={syncId}
-        margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        margin={{ top: axis.unit ? 18 : 8, right: 12, bottom: 0, left: 0 }}
         accessibilityLayer
         title={title}
       >
@@ -148,35 +196,40 @@ export function TimeSeriesChart({
           minTickGap={24}
         />
         <YAxis
-          tickFormatter={(v: number) => formatValue(v, format)}
+          tickFormatter={axis.label}
+          ticks={axis.ticks}
+          interval={0}
           tick={{ fill: 'currentColor', fontSize: 11 }}
           stroke="currentColor"
           strokeOpacity={0.3}
-          width={64}
-          domain={yDomain ?? [(min: number) => (min >= 0 ? 0 : min), 'auto']}
-          allowDataOverflow={yDomain !== undefined}
+          width={axis.width}
+          domain={axis.domain}
+          allowDataOverflow
         />
         <Tooltip
           content={tooltip}
           cursor={{ stroke: 'currentColor', strokeOpacity: 0.3 }}
           isAnimationActive={false}
         />
+        {/* Straight between samples: a smoothed curve invents values between polls (and across a
+            long gap such as a count seeded from the job's start). */}
         {series.map((s, i) => {
           const common = {
             dataKey: `s${i}`,
             name: s.label,
             stroke: colors[i],
             strokeWidth: 1.5,
-            dot: false,
+            // A lone point has no line to show it: draw it as a dot.
+            dot: s.points.length === 1 ? { r: 2.5, fill: colors[i] } : false,
             connectNulls: true,
             isAnimationActive: false,
             hide: hidden.has(s.key),
             ...(stacked ? { stackId: 'stack' } : {}),
           };
           return kind === 'area' ? (
-            <Area key={s.key} {...common} type="monotone" fill={colors[i]} fillOpacity={0.15} />
+            <Area key={s.key} {...common} type="linear" fill={colors[i]} fillOpacity={0.15} />
           ) : (
-            <Line key={s.key} {...common} type="monotone" />
+            <Line key={s.key} {...common} type="linear" />
           );
         })}
         {markers.map((m, i) =>

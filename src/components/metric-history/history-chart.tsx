@@ -26,6 +26,8 @@ export interface HistoryChartProps {
   height?: number;
   syncId?: string;
   testId?: string;
+  /** The title is a metric's name: shown as the cluster spells it (case matters to Flink), in mono. */
+  metricName?: boolean;
 }
 
 export function HistoryChart({
@@ -39,6 +41,7 @@ export function HistoryChart({
   height = 180,
   syncId,
   testId,
+  metricName = false,
 }: HistoryChartProps) {
   const data = useMemo(
     () => series.map((s) => ({ key: s.key, label: s.label, points: seriesPoints(history, s) })),
@@ -53,7 +56,11 @@ export function HistoryChart({
       data-testid={testId}
       aria-label={title}
     >
-      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      <h3
+        className={`mb-1 text-xs font-semibold text-slate-600 dark:text-slate-300 ${metricName ? 'break-all pr-24 font-mono' : ''}`}
+      >
+        {title}
+      </h3>
       <Suspense
         fallback={<div style={{ height }} className="animate-pulse rounded bg-slate-100 dark:bg-slate-800" />}
       >

@@ -123,6 +123,7 @@ export function MetricsTab({ clusterId }: { clusterId: string }) {
                   timeZone={zone}
                   syncId="jm-metrics"
                   testId="jm-chart"
+                  metricName
                 />
                 <span className="absolute right-10 top-2.5 text-xs font-semibold tabular-nums">
                   {formatValue(latest?.[m], formatFor(m))}

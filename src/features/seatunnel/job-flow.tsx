@@ -5,7 +5,8 @@ import { counterRates } from '@/lib/counter-rate';
 import type { MetricHistory } from '@/lib/metric-history';
 import { useTimeZone } from '@/stores/preferences';
 import { Card, Count } from './parts';
-import { formatCountBytes, formatPerSecond } from './utils/format';
+import { formatCountBytes, formatPerSecond, parseEngineTime } from './utils/format';
+import { seededCounter } from './utils/seeded-counter';
 import { flowRows, tablePrefix, TOTAL_PREFIX, type FlowRow } from './utils/job-metrics';
 
 // recharts arrives with the first chart, not with the page.
@@ -215,12 +216,18 @@ export function FlowTable({
 
 const CHART_HEIGHT = 180;
 
-/** Counts and rates of the totals (or of the focused table) over the time this page has been open. */
+/**
+ * Counts of the totals (or of the focused table) since the job started, and rates over the time
+ * this page has been open. The counts start at 0 when the job started (the engine says when), so
+ * a page opened late draws the whole run; a finished job draws start to finish, without rates.
+ */
 export function FlowCharts({
+  job,
   history,
   focus,
   tables,
 }: {
+  job: Pick<SeaTunnelJob, 'createTime' | 'startTime' | 'finishTime'>;
   history: MetricHistory;
   focus: string | null;
   tables: readonly string[];
@@ -228,9 +235,15 @@ export function FlowCharts({
   const zone = useTimeZone();
   const prefix = focus === null ? TOTAL_PREFIX : tablePrefix(focus);
   const get = (key: string) => history.get(prefix + key);
-  const received = get('sourceReceivedCount');
-  const written = get('sinkWriteCount');
-  const samples = received.length;
+  const run = {
+    startMs: parseEngineTime(job.startTime ?? job.createTime),
+    finishMs: parseEngineTime(job.finishTime),
+  };
+  const over = job.finishTime !== null;
+  const polledReceived = get('sourceReceivedCount');
+  const received = seededCounter(polledReceived, run);
+  const written = seededCounter(get('sinkWriteCount'), run);
+  const samples = polledReceived.length;
   const what = focus === null ? 'all tables' : focus;
   const fallback = (
     <div className="flex h-full items-center justify-center text-xs text-slate-500">
@@ -245,12 +258,14 @@ export function FlowCharts({
     .map((x) => x.t);
   return (
     <div data-testid="flow-charts" data-samples={samples}>
-      <p className="mb-2 text-xs text-slate-500">
-        Charts of <span className="font-medium">{what}</span> since this page opened ({samples}{' '}
-        {samples === 1 ? 'sample' : 'samples'}).
+      <p className="mb-2 text-xs text-slate-500" data-testid="flow-charts-caption">
+        Charts of <span className="font-medium">{what}</span>:{' '}
+        {over
+          ? 'records from the job’s start (0) to its finish; the job is over, so no rates.'
+          : `records since the job started${run.startMs === null ? ' (start unknown: since this page opened)' : ''}, rates since this page opened (${samples} ${samples === 1 ? 'sample' : 'samples'}).`}
       </p>
       <Suspense fallback={<div className="h-48 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />}>
-        <div className="grid gap-3 lg:grid-cols-3">
+        <div className={`grid gap-3 ${over ? '' : 'lg:grid-cols-3'}`}>
           <Card>
             <ChartTitle>Records (cumulative)</ChartTitle>
             <TimeSeriesChart
@@ -258,7 +273,6 @@ export function FlowCharts({
               timeZone={zone}
               height={CHART_HEIGHT}
               syncId="st-flow"
-              yDomain={['auto', 'auto']}
               empty={fallback}
               series={[
                 { key: 'in', label: 'Source received', points: received },
@@ -266,40 +280,44 @@ export function FlowCharts({
               ]}
             />
           </Card>
-          <Card>
-            <ChartTitle>Records per second</ChartTitle>
-            <TimeSeriesChart
-              title={`Records per second of ${what}`}
-              timeZone={zone}
-              height={CHART_HEIGHT}
-              syncId="st-flow"
-              format="rate"
-              empty={fallback}
-              series={[
-                { key: 'qin', label: 'Source QPS (engine)', points: get('sourceReceivedQPS') },
-                { key: 'qout', label: 'Sink QPS (engine)', points: get('sinkWriteQPS') },
-                { key: 'oin', label: 'Received (observed)', points: counterRates(received) },
-                { key: 'oout', label: 'Written (observed)', points: counterRates(written) },
-              ]}
-            />
-          </Card>
-          <Card>
-            <ChartTitle>Bytes per second</ChartTitle>
-            <TimeSeriesChart
-              title={`Bytes per second of ${what}`}
-              timeZone={zone}
-              height={CHART_HEIGHT}
-              syncId="st-flow"
-              format="bytes"
-              empty={fallback}
-              series={[
-                { key: 'bin', label: 'Source bytes/s', points: get('sourceReceivedBytesPerSeconds') },
-                { key: 'bout', label: 'Sink bytes/s', points: get('sinkWriteBytesPerSeconds') },
-              ]}
-            />
-          </Card>
+          {over ? null : (
+            <>
+              <Card>
+                <ChartTitle>Records per second</ChartTitle>
+                <TimeSeriesChart
+                  title={`Records per second of ${what}`}
+                  timeZone={zone}
+                  height={CHART_HEIGHT}
+                  syncId="st-flow"
+                  format="rate"
+                  empty={fallback}
+                  series={[
+                    { key: 'qin', label: 'Source QPS (engine)', points: get('sourceReceivedQPS') },
+                    { key: 'qout', label: 'Sink QPS (engine)', points: get('sinkWriteQPS') },
+                    { key: 'oin', label: 'Received (observed)', points: counterRates(received) },
+                    { key: 'oout', label: 'Written (observed)', points: counterRates(written) },
+                  ]}
+                />
+              </Card>
+              <Card>
+                <ChartTitle>Bytes per second</ChartTitle>
+                <TimeSeriesChart
+                  title={`Bytes per second of ${what}`}
+                  timeZone={zone}
+                  height={CHART_HEIGHT}
+                  syncId="st-flow"
+                  format="byte-rate"
+                  empty={fallback}
+                  series={[
+                    { key: 'bin', label: 'Source bytes/s', points: get('sourceReceivedBytesPerSeconds') },
+                    { key: 'bout', label: 'Sink bytes/s', points: get('sinkWriteBytesPerSeconds') },
+                  ]}
+                />
+              </Card>
+            </>
+          )}
         </div>
-        {focus === null && tables.length > 1 ? (
+        {!over && focus === null && tables.length > 1 ? (
           <Card className="mt-3">
             <ChartTitle>
               Source records per second by table

@@ -128,7 +128,7 @@ function JobView({ clusterId, job, updatedAt }: { clusterId: string; job: SeaTun
                 onFocus={(t) => setSearch({ focus: t ?? undefined })}
               />
               <div className="mt-3">
-                <FlowCharts history={history} focus={focus} tables={tables} />
+                <FlowCharts job={job} history={history} focus={focus} tables={tables} />
               </div>
             </Section>
           </>
