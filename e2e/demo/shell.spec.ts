@@ -33,8 +33,12 @@ test('the side navigation reaches every section by a URL that survives a reload'
     await expect(page.getByTestId('route-error')).toHaveCount(0);
     await expect(page.getByTestId('not-found')).toHaveCount(0);
   }
-  await nav.getByRole('link', { name: 'SeaTunnel', exact: true }).click();
-  await expect(page).toHaveURL(/\/clusters\/demo-seatunnel(-v1)?\/overview$/);
+  // Every configured SeaTunnel cluster has its own entry (the demo runs a v2 and a v1 one).
+  const seatunnel = nav.getByTestId('nav-other-seatunnel').getByRole('link');
+  await expect(seatunnel).toHaveCount(2);
+  await seatunnel.and(page.locator('[data-cluster="demo-seatunnel-v1"]')).click();
+  await expect(page).toHaveURL(/\/clusters\/demo-seatunnel-v1\/overview$/);
+  await expect(nav.getByTestId('nav-other-seatunnel').getByRole('link')).toHaveText(['Demo SeaTunnel']);
 });
 
 test('the cluster switcher moves between clusters', async ({ page }) => {

@@ -64,15 +64,34 @@ describe('seaTunnelSinkStalledRule', () => {
       since: REC.now + 10_000,
       until: REC.now + 45_000,
       read: 3500n,
+      // The sink wrote between the first two polls: the stall is dated by the data.
+      dated: true,
     });
     const [p] = seaTunnelSinkStalledRule(input, history, T);
     expect(p).toMatchObject({
       severity: 'high',
       since: REC.now + 10_000,
+      sinceBasis: 'data',
       figure: { value: 4000 },
       href: `/clusters/st/jobs/${job.jobId}`,
     });
     expect(p?.explanation).toContain('read 3500 records');
+  });
+
+  it('a sink flat since the first poll is only "seen" stalled: its last write may be older', () => {
+    let history = emptySeaTunnelHistory();
+    let input = seatunnelInput();
+    for (const [t, source] of [
+      [0, 1000],
+      [45_000, 5500],
+    ] as const) {
+      input = seatunnelInput({ running: at([withCounts(source, 900, 5)], REC.now + t) }, REC.now + t);
+      history = observeSeaTunnel(history, input);
+    }
+    expect(seaTunnelSinkStalledRule(input, history, T)[0]).toMatchObject({
+      since: REC.now,
+      sinceBasis: 'seen',
+    });
   });
 
   it('on the first poll when the engine says the sink writes 0/s while the source reads', () => {
