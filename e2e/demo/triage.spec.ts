@@ -6,6 +6,8 @@ const FAILED = 'bffd91810ce02ef49c5e7aaecaeb6b00'; // Order Enrichment CDC
 const RESTARTING = 'ef47d31880e76e6a2dd2ec535a073f0d'; // Ad Impressions Dedup
 const CLICKSTREAM = '50b2042cd7120ad7ee8c63fd08b4a9c2';
 const STALLED = '1003427881958424577'; // fake_to_console_stalled_sink (demo/seatunnel/seed-jobs.ts)
+const PENDING = '1003428104372076545'; // backfill_waiting_for_slots, PENDING for 15 min at demo start
+const IOT = 'c8e42f3f3c03829104f8bac3fffbc8d7'; // IoT Sensor Aggregation: source B has an idle subtask
 
 // The rules need a poll or two (metrics every 10 s) and the test machine is often heavily loaded.
 test.describe.configure({ timeout: 120_000 });
@@ -109,4 +111,53 @@ test('the home page shows each cluster’s health with its worst problem one cli
   await expect(page.getByTestId('triage-badge')).toHaveAttribute('data-severity', 'critical', WAIT);
   await worst.getByTestId('worst-problem-link').click();
   await expect(page).toHaveURL(/\/clusters\/demo\/jobs\/[0-9a-f]{32}/);
+});
+
+test('the lagging watermark is dated by the watermark, and its link shows the idle source subtask', async ({
+  page,
+}) => {
+  await page.goto('/triage');
+  const lag = row(page, 'demo', 'watermark-lag', 'IoT Sensor Aggregation');
+  await expect(lag).toBeVisible(WAIT);
+  await expect(lag.getByTestId('problem-explanation')).toContainText('has an idle subtask');
+  // The watermark is about a day behind: the lag has held for about that long, not for the
+  // seconds this page has watched.
+  const since = lag.getByTestId('problem-since');
+  await expect(since).toHaveAttribute('data-basis', 'data');
+  await expect(since).toHaveText(/^for 1 d/);
+  await lag.getByTestId('problem-link').click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/demo/jobs/${IOT}\\?vertex=[0-9a-f]{32}&panel=watermarks$`));
+  const source = page.getByTestId('source-watermarks');
+  await expect(source).toBeVisible(WAIT);
+  await expect(page.getByTestId('no-watermarks')).toHaveCount(0);
+  await expect(source.getByTestId('idle-subtask')).toHaveCount(1, WAIT);
+  await expect(source.getByTestId('idle-subtasks')).toContainText('1');
+});
+
+test('a SeaTunnel job pending for long is listed with why, and its page says it too', async ({ page }) => {
+  await page.goto('/triage');
+  const pending = row(page, 'demo-seatunnel', 'seatunnel-job-pending', 'backfill_waiting_for_slots');
+  await expect(pending).toBeVisible(WAIT);
+  await expect(pending.getByTestId('problem-explanation')).toContainText(/slots are free/);
+  await expect(pending.getByTestId('problem-since')).toHaveAttribute('data-basis', 'data');
+  await pending.getByTestId('problem-link').click();
+  await expect(page).toHaveURL(new RegExp(`/clusters/demo-seatunnel/jobs/${PENDING}$`));
+  await expect(page.getByTestId('pending-explanation')).toContainText(/Pending since .*slots are free/, WAIT);
+});
+
+test('the header badge says what it counts', async ({ page }) => {
+  await page.goto('/triage');
+  const badge = page.getByTestId('triage-badge');
+  await expect(badge).toHaveAttribute('data-scope', 'urgent', WAIT);
+  await expect(badge).toHaveAttribute('aria-label', /^Triage: \d+ critical or high problems? \(\d+ in all\)$/);
+});
+
+test('an unknown cluster id says so and lists the configured clusters', async ({ page }) => {
+  await page.goto('/clusters/no-such-cluster/overview');
+  const unknown = page.getByTestId('unknown-cluster');
+  await expect(unknown).toContainText('No cluster named “no-such-cluster”', WAIT);
+  await expect(unknown.getByRole('link', { name: 'Demo SeaTunnel v1' })).toBeVisible();
+  await expect(page.getByTestId('connection-status')).toHaveCount(0);
+  await unknown.getByRole('link', { name: 'Demo Flink' }).click();
+  await expect(page).toHaveURL(/\/clusters\/demo\/overview$/);
 });

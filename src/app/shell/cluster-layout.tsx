@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useDashboardSettings, type ClusterInfo } from '@/api/dashboard/clusters';
-import { homeRoute, jobsRoute, Link, overviewRoute } from '../router';
+import { homeRoute, Link } from '../router';
+import { ClusterHomeLink } from './cluster-home-link';
 import { useClusterId } from '@/hooks/use-cluster-id';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError } from '@/components/query-state';
@@ -23,7 +24,13 @@ export function ClusterLayout({ children }: { children: ReactNode }) {
 }
 
 /** An id in the URL that names no configured cluster: say so and offer the ones there are. */
-function UnknownCluster({ clusterId, configured }: { clusterId: string; configured: readonly ClusterInfo[] }) {
+function UnknownCluster({
+  clusterId,
+  configured,
+}: {
+  clusterId: string;
+  configured: readonly ClusterInfo[];
+}) {
   return (
     <div className="mx-auto max-w-xl py-16 text-center" data-testid="unknown-cluster">
       <h1 className="text-xl font-semibold break-words">No cluster named “{clusterId}”</h1>
@@ -35,13 +42,9 @@ function UnknownCluster({ clusterId, configured }: { clusterId: string; configur
         <ul className="mt-3 space-y-1" aria-label="Configured clusters">
           {configured.map((c) => (
             <li key={c.id}>
-              <Link
-                to={c.archive ? jobsRoute : overviewRoute}
-                params={{ clusterId: c.id }}
-                className="text-sky-700 underline dark:text-sky-400"
-              >
+              <ClusterHomeLink cluster={c} className="text-sky-700 underline dark:text-sky-400">
                 {c.name}
-              </Link>{' '}
+              </ClusterHomeLink>{' '}
               <span className="font-mono text-xs text-slate-500">
                 {c.id} · {c.kind === 'flink' ? (c.archive ? 'Flink History Server' : 'Flink') : 'SeaTunnel'}
               </span>

@@ -14,7 +14,10 @@ export interface SideNavModel<C extends Nav> {
  * (two SeaTunnel clusters are two entries). A History Server linked from the expanded cluster is
  * reached by its own link there, so it is not listed again.
  */
-export function sideNavModel<C extends Nav>(clusters: readonly C[], currentId: string | undefined): SideNavModel<C> {
+export function sideNavModel<C extends Nav>(
+  clusters: readonly C[],
+  currentId: string | undefined,
+): SideNavModel<C> {
   const expanded = clusters.find((c) => c.id === currentId) ?? clusters.find((c) => c.kind === 'flink');
   const rest = clusters.filter((c) => c !== expanded && c.id !== expanded?.historyClusterId);
   const others = (['flink', 'seatunnel'] as const)

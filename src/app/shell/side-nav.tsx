@@ -1,5 +1,6 @@
 import { useDashboardSettings, type ClusterInfo } from '@/api/dashboard/clusters';
 import { useOptionalClusterId } from '@/hooks/use-cluster-id';
+import { ClusterHomeLink } from './cluster-home-link';
 import { sideNavModel } from './side-nav-model';
 import {
   homeRoute,
@@ -104,16 +105,9 @@ export function SideNav() {
         <div className="mt-4" key={group.kind} data-testid={`nav-other-${group.kind}`}>
           <div className={headingClass}>{KIND_LABEL[group.kind]}</div>
           {group.clusters.map((c) => (
-            <Link
-              key={c.id}
-              to={c.archive ? jobsRoute : overviewRoute}
-              params={{ clusterId: c.id }}
-              className={`${itemClass} truncate`}
-              title={c.name}
-              data-cluster={c.id}
-            >
+            <ClusterHomeLink key={c.id} cluster={c} className={`${itemClass} truncate`}>
               {c.name}
-            </Link>
+            </ClusterHomeLink>
           ))}
         </div>
       ))}

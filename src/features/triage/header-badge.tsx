@@ -28,7 +28,10 @@ export function TriageBadge() {
       <span aria-hidden className="hidden sm:inline">
         Triage
       </span>
-      <span aria-hidden className={`min-w-5 rounded-full px-1.5 text-center font-semibold tabular-nums ${tone}`}>
+      <span
+        aria-hidden
+        className={`min-w-5 rounded-full px-1.5 text-center font-semibold tabular-nums ${tone}`}
+      >
         {scope === 'none' ? '✓' : count}
       </span>
       {scope === 'urgent' ? (

@@ -35,7 +35,10 @@ describe('dateBySeries', () => {
   } satisfies Problem;
 
   it('dates a problem by its series history, and leaves dates from the rule alone', () => {
-    const withSeries: Problem = { ...base, series: { key: 'k', label: 'bp', format: 'percent', threshold: 0.5 } };
+    const withSeries: Problem = {
+      ...base,
+      series: { key: 'k', label: 'bp', format: 'percent', threshold: 0.5 },
+    };
     const points = () => pts(0.1, 0.7, 0.9);
     expect(dateBySeries([withSeries], points)[0]).toMatchObject({ since: 2000, sinceBasis: 'data' });
     expect(dateBySeries([{ ...withSeries, since: 5 }], points)[0]?.since).toBe(5);

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { SeaTunnelJob } from '@/api/seatunnel/normalise';
+import type { SeaTunnelJob, SeaTunnelOverview } from '@/api/seatunnel/normalise';
 import { REC, at, seatunnelInput, seatunnelJobs } from '../testing/fixtures';
 import { emptySeaTunnelHistory, observeSeaTunnel } from './history';
-import { parseEngineTime, seaTunnelFailedRule, seaTunnelSinkStalledRule, stallFrom } from './seatunnel';
+import {
+  parseEngineTime,
+  seaTunnelFailedRule,
+  seaTunnelPendingRule,
+  seaTunnelSinkStalledRule,
+  stallFrom,
+} from './seatunnel';
 import { DEFAULT_THRESHOLDS as T } from './thresholds';
 
 describe('seaTunnelFailedRule', () => {
@@ -127,5 +133,46 @@ describe('seaTunnelSinkStalledRule', () => {
       history = observeSeaTunnel(history, input);
     }
     expect(stallFrom(history.flows[job.jobId]!)?.read).toBe(2n);
+  });
+});
+
+describe('seaTunnelPendingRule', () => {
+  const [recorded] = seatunnelJobs('running-jobs.json');
+  const created = new Date(2026, 10, 22, 8, 0, 0).getTime();
+  const pending: SeaTunnelJob = {
+    ...recorded!,
+    jobStatus: 'PENDING',
+    createTime: '2026-11-22 08:00:00',
+    envOptions: { 'job.mode': 'BATCH', parallelism: '4' },
+  };
+  const overview = { totalSlot: 20, unassignedSlot: 11 } as SeaTunnelOverview;
+
+  it('lists a job pending past the threshold, dated by its createTime, with what the engine tells', () => {
+    const now = created + 15 * 60_000;
+    const [p] = seaTunnelPendingRule(
+      seatunnelInput({ running: at([pending]), overview: at(overview) }, now),
+      T,
+    );
+    expect(p).toMatchObject({
+      rule: 'seatunnel-job-pending',
+      title: 'Job pending',
+      since: created,
+      figure: { value: 15 * 60_000 },
+      href: `/clusters/st/jobs/${pending.jobId}`,
+    });
+    expect(p?.explanation).toContain('Pending for 15 m');
+    expect(p?.explanation).toContain('11 of 20 slots are free, enough for parallelism 4, yet the job waits');
+  });
+
+  it('a job pending shorter than the threshold, or running, is not listed', () => {
+    const input = (job: SeaTunnelJob) =>
+      seatunnelInput({ running: at([job]) }, created + T.seatunnelPendingMs - 1000);
+    expect(seaTunnelPendingRule(input(pending), T)).toEqual([]);
+    expect(
+      seaTunnelPendingRule(
+        seatunnelInput({ running: at([{ ...pending, jobStatus: 'RUNNING' }]) }, created + 3_600_000),
+        T,
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-/** SeaTunnel rules: a job failed; a running job's sink stopped writing while its source reads. */
+/** SeaTunnel rules: a job failed; a running job's sink stopped writing while its source reads; a job waits for slots. */
+import { explainPending } from '@/api/seatunnel/pending';
 import { formatDuration } from '@/lib/format';
 import { exceptionSummary, problem, quote } from './common';
 import type { FlowSample, SeaTunnelHistory } from './history';
@@ -114,4 +115,27 @@ export function seaTunnelSinkStalledRule(
     );
   }
   return out;
+}
+
+/** A job PENDING for long: the engine waits for slots; why, as far as the REST API tells. */
+export function seaTunnelPendingRule(input: SeaTunnelInput, t: Thresholds): Problem[] {
+  return (input.running?.data ?? []).flatMap((job) => {
+    if (job.jobStatus.toUpperCase() !== 'PENDING') return [];
+    const created = parseEngineTime(job.createTime);
+    if (created === undefined || input.now - created < t.seatunnelPendingMs) return [];
+    const why = explainPending(job, input.overview?.data);
+    return [
+      problem(input, 'seatunnel-job-pending', job.jobId, {
+        severity: 'medium',
+        jobId: job.jobId,
+        jobName: job.jobName,
+        title: 'Job pending',
+        explanation: `Pending for ${formatDuration(input.now - created)}. ${why.text}`,
+        figure: { label: 'Pending for', value: input.now - created, format: 'duration' },
+        href: `/clusters/${encodeURIComponent(input.cluster.id)}/jobs/${encodeURIComponent(job.jobId)}`,
+        linkLabel: 'Job',
+        since: created,
+      }),
+    ];
+  });
 }

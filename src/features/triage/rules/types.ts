@@ -49,7 +49,8 @@ export type RuleId =
   | 'tm-heap'
   | 'tm-gc'
   | 'seatunnel-job-failed'
-  | 'seatunnel-sink-stalled';
+  | 'seatunnel-sink-stalled'
+  | 'seatunnel-job-pending';
 
 export interface Problem {
   /** Stable while the problem lasts: `<cluster>:<rule>:<subject>`. */
