@@ -126,7 +126,9 @@ test('the lagging watermark is dated by the watermark, and its link shows the id
   await expect(since).toHaveAttribute('data-basis', 'data');
   await expect(since).toHaveText(/^for 1 d/);
   await lag.getByTestId('problem-link').click();
-  await expect(page).toHaveURL(new RegExp(`/clusters/demo/jobs/${IOT}\\?vertex=[0-9a-f]{32}&panel=watermarks$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/clusters/demo/jobs/${IOT}\\?vertex=[0-9a-f]{32}&panel=watermarks$`),
+  );
   const source = page.getByTestId('source-watermarks');
   await expect(source).toBeVisible(WAIT);
   await expect(page.getByTestId('no-watermarks')).toHaveCount(0);
@@ -149,7 +151,10 @@ test('the header badge says what it counts', async ({ page }) => {
   await page.goto('/triage');
   const badge = page.getByTestId('triage-badge');
   await expect(badge).toHaveAttribute('data-scope', 'urgent', WAIT);
-  await expect(badge).toHaveAttribute('aria-label', /^Triage: \d+ critical or high problems? \(\d+ in all\)$/);
+  await expect(badge).toHaveAttribute(
+    'aria-label',
+    /^Triage: \d+ critical or high problems? \(\d+ in all\)$/,
+  );
 });
 
 test('an unknown cluster id says so and lists the configured clusters', async ({ page }) => {
