@@ -43,7 +43,7 @@ describe('SeaTunnel job page', () => {
     expect(screen.getByTestId('plugin-jars')).toHaveTextContent('connector-fake-2.3.8.jar');
   });
 
-  it("says why a PENDING job waits, from the overview's slots and its env; a running job has no such note", async () => {
+  it("says why a PENDING job waits, from the overview's slots and its env", async () => {
     const pending = recorded('job-info-running.json')
       .replace('"jobStatus":"RUNNING"', '"jobStatus":"PENDING"')
       .replace('"parallelism":"1"', '"parallelism":"4"');
