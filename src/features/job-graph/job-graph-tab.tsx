@@ -101,6 +101,7 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
           loadError={loadError}
           vertexCount={rows.length}
           hot={hot}
+          over={over}
         />
         <VertexTable
           ref={tableRef}

@@ -101,7 +101,7 @@ function sourceColumns(zone: TimeZoneChoice): Column<SourceSubtaskRow>[] {
     {
       id: 'subtask',
       header: 'Subtask',
-      width: 84,
+      width: 72,
       align: 'right',
       cell: (r) => r.subtask,
       sortValue: (r) => r.subtask,
@@ -109,7 +109,7 @@ function sourceColumns(zone: TimeZoneChoice): Column<SourceSubtaskRow>[] {
     {
       id: 'state',
       header: 'Emits',
-      width: 84,
+      width: 68,
       cell: (r) =>
         r.isIdle ? (
           <span
@@ -133,7 +133,10 @@ function sourceColumns(zone: TimeZoneChoice): Column<SourceSubtaskRow>[] {
         r.watermark === undefined ? (
           <span className="text-slate-500">none yet</span>
         ) : (
-          <span className="tabular-nums" title={`${r.watermark} ms since epoch`}>
+          <span
+            className="tabular-nums"
+            title={`${formatTimestamp(r.watermark, zone)} (${r.watermark} ms since epoch)`}
+          >
             {formatTimestamp(r.watermark, zone)}
           </span>
         ),
@@ -143,7 +146,7 @@ function sourceColumns(zone: TimeZoneChoice): Column<SourceSubtaskRow>[] {
       id: 'lag',
       header: 'Lag',
       title: 'How far the output watermark is behind the current time',
-      width: 96,
+      width: 76,
       align: 'right',
       cell: (r) => formatDuration(r.lagMs),
       sortValue: (r) => r.lagMs,
@@ -153,7 +156,7 @@ function sourceColumns(zone: TimeZoneChoice): Column<SourceSubtaskRow>[] {
       id: 'out',
       header: 'Out',
       title: 'Records sent per second (numRecordsOutPerSecond)',
-      width: 84,
+      width: 68,
       align: 'right',
       cell: (r) => formatPerSecond(r.recordsOutPerSecond),
       sortValue: (r) => r.recordsOutPerSecond,
@@ -162,7 +165,7 @@ function sourceColumns(zone: TimeZoneChoice): Column<SourceSubtaskRow>[] {
       id: 'idle',
       header: 'Idle',
       title: 'Share of time waiting for input (idleTimeMsPerSecond)',
-      width: 72,
+      width: 64,
       align: 'right',
       cell: (r) => formatPercent(r.idle),
       sortValue: (r) => r.idle,
