@@ -18,6 +18,7 @@ test('the overview shows the same figures as the cluster’s /overview', async (
 });
 
 test('the side navigation reaches every section by a URL that survives a reload', async ({ page }) => {
+  test.setTimeout(120_000); // eight page loads and reloads
   await page.goto('/clusters/demo/overview');
   const nav = page.getByTestId('side-nav');
   for (const [label, path] of [
@@ -72,7 +73,7 @@ test('an unknown address shows a real 404 page', async ({ page }) => {
   await expect(page.getByTestId('not-found')).toBeVisible();
   await expect(page.getByText('/no/such/page')).toBeVisible();
   await page.goto('/clusters/nope/overview');
-  await expect(page.getByText('No cluster called “nope”')).toBeVisible();
+  await expect(page.getByText('No cluster named “nope”')).toBeVisible();
 });
 
 test('a stopped cluster shows the disconnected banner and recovers when it comes back', async ({ page }) => {

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 
 /** Demo job ids are stable for the default seed (42); see demo/flink/README.md. */
@@ -13,6 +13,16 @@ const IOT = 'c8e42f3f3c03829104f8bac3fffbc8d7'; // IoT Sensor Aggregation: sourc
 test.describe.configure({ timeout: 120_000 });
 const WAIT = { timeout: 60_000 };
 
+/**
+ * Follows a problem's link. The list is live (problems come, go and re-rank between polls), so a
+ * click can land on the row that just moved under the pointer: go to the link's address instead.
+ */
+async function follow(page: Page, link: Locator) {
+  const href = await link.getAttribute('href');
+  expect(href).toBeTruthy();
+  await page.goto(href ?? '');
+}
+
 function row(page: Page, cluster: string, rule: string, text: string) {
   return page
     .locator(`[data-testid="problem-row"][data-cluster="${cluster}"][data-rule="${rule}"]`)
@@ -26,7 +36,7 @@ test('the triage page lists the failed job and its link opens the exceptions', a
   await expect(failed).toHaveAttribute('data-severity', 'critical');
   await expect(failed.getByTestId('problem-explanation')).toContainText('Failed with');
   await expect(failed.getByTestId('problem-since')).toBeVisible();
-  await failed.getByTestId('problem-link').click();
+  await follow(page, failed.getByTestId('problem-link'));
   await expect(page).toHaveURL(new RegExp(`/clusters/demo/jobs/${FAILED}/exceptions$`));
   await expect(page.getByTestId('exception-history')).toBeVisible(WAIT);
 });
@@ -41,7 +51,7 @@ test('the restarting job is listed with its restart count and links to its excep
   await expect(restarts.getByTestId('problem-explanation')).toContainText(
     /last failure: (NullPointerException|JobMasterException|FlinkRuntimeException)/,
   );
-  await restarts.getByTestId('problem-link').click();
+  await follow(page, restarts.getByTestId('problem-link'));
   await expect(page).toHaveURL(new RegExp(`/clusters/demo/jobs/${RESTARTING}/exceptions$`));
   await expect(page.getByTestId('exception-history')).toBeVisible(WAIT);
 });
@@ -63,7 +73,7 @@ test('back-pressure names the bottleneck, and the link opens the back-pressure v
   await expect(bp.getByTestId('problem-explanation')).toContainText(
     '“Parse JSON -> Filter Bots -> Assign Timestamps” is back-pressured',
   );
-  await bp.getByTestId('problem-link').click();
+  await follow(page, bp.getByTestId('problem-link'));
   await expect(page).toHaveURL(
     new RegExp(`/clusters/demo/jobs/${CLICKSTREAM}/backpressure\\?vertex=${enrich}$`),
   );
@@ -75,7 +85,7 @@ test('the SeaTunnel sink that stopped writing is listed and links to its job', a
   const stalled = row(page, 'demo-seatunnel', 'seatunnel-sink-stalled', 'fake_to_console_stalled_sink');
   await expect(stalled).toBeVisible(WAIT);
   await expect(stalled.getByTestId('problem-explanation')).toContainText('the sink writes 0/s');
-  await stalled.getByTestId('problem-link').click();
+  await follow(page, stalled.getByTestId('problem-link'));
   await expect(page).toHaveURL(new RegExp(`/clusters/demo-seatunnel/jobs/${STALLED}$`));
   await expect(page.getByTestId('job-header')).toContainText('fake_to_console_stalled_sink', WAIT);
 });
@@ -125,7 +135,7 @@ test('the lagging watermark is dated by the watermark, and its link shows the id
   const since = lag.getByTestId('problem-since');
   await expect(since).toHaveAttribute('data-basis', 'data');
   await expect(since).toHaveText(/^for 1 d/);
-  await lag.getByTestId('problem-link').click();
+  await follow(page, lag.getByTestId('problem-link'));
   await expect(page).toHaveURL(
     new RegExp(`/clusters/demo/jobs/${IOT}\\?vertex=[0-9a-f]{32}&panel=watermarks$`),
   );
@@ -142,7 +152,7 @@ test('a SeaTunnel job pending for long is listed with why, and its page says it 
   await expect(pending).toBeVisible(WAIT);
   await expect(pending.getByTestId('problem-explanation')).toContainText(/slots are free/);
   await expect(pending.getByTestId('problem-since')).toHaveAttribute('data-basis', 'data');
-  await pending.getByTestId('problem-link').click();
+  await follow(page, pending.getByTestId('problem-link'));
   await expect(page).toHaveURL(new RegExp(`/clusters/demo-seatunnel/jobs/${PENDING}$`));
   await expect(page.getByTestId('pending-explanation')).toContainText(/Pending since .*slots are free/, WAIT);
 });
