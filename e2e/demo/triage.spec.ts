@@ -173,6 +173,6 @@ test('an unknown cluster id says so and lists the configured clusters', async ({
   await expect(unknown).toContainText('No cluster named “no-such-cluster”', WAIT);
   await expect(unknown.getByRole('link', { name: 'Demo SeaTunnel v1' })).toBeVisible();
   await expect(page.getByTestId('connection-status')).toHaveCount(0);
-  await unknown.getByRole('link', { name: 'Demo Flink' }).click();
+  await unknown.getByRole('link', { name: 'Demo Flink', exact: true }).click();
   await expect(page).toHaveURL(/\/clusters\/demo\/overview$/);
 });
