@@ -126,9 +126,11 @@ test('the home page shows each cluster’s health with its worst problem one cli
 test('the lagging watermark is dated by the watermark, and its link shows the idle source subtask', async ({
   page,
 }) => {
+  // The lag needs two watermark polls, then the idle source its vertex metrics: several poll rounds.
+  test.setTimeout(240_000);
   await page.goto('/triage');
   const lag = row(page, 'demo', 'watermark-lag', 'IoT Sensor Aggregation');
-  await expect(lag).toBeVisible(WAIT);
+  await expect(lag).toBeVisible({ timeout: 150_000 });
   await expect(lag.getByTestId('problem-explanation')).toContainText('has an idle subtask');
   // The watermark is about a day behind: the lag has held for about that long, not for the
   // seconds this page has watched.
