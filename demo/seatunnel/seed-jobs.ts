@@ -143,7 +143,8 @@ export function seedJobs(engine: DemoEngine, scale: 'normal' | 'large'): void {
     J.pending.id,
     spec(J.pending.name, 'BATCH', 4, 'Jdbc', ['warehouse.public.events_2024'], 'Doris'),
     'PENDING',
-    now - 3 * MIN,
+    // Waiting long enough for Triage's "Job pending" (seatunnelPendingMs, 10 min) from the start.
+    now - 15 * MIN,
     0,
   );
   pending.tables = engine.makeFlows(pending.spec, () => 0);

@@ -18,6 +18,7 @@ test('the overview shows the same figures as the cluster’s /overview', async (
 });
 
 test('the side navigation reaches every section by a URL that survives a reload', async ({ page }) => {
+  test.setTimeout(120_000); // eight page loads and reloads
   await page.goto('/clusters/demo/overview');
   const nav = page.getByTestId('side-nav');
   for (const [label, path] of [
@@ -33,8 +34,12 @@ test('the side navigation reaches every section by a URL that survives a reload'
     await expect(page.getByTestId('route-error')).toHaveCount(0);
     await expect(page.getByTestId('not-found')).toHaveCount(0);
   }
-  await nav.getByRole('link', { name: 'SeaTunnel', exact: true }).click();
-  await expect(page).toHaveURL(/\/clusters\/demo-seatunnel(-v1)?\/overview$/);
+  // Every configured SeaTunnel cluster has its own entry (the demo runs a v2 and a v1 one).
+  const seatunnel = nav.getByTestId('nav-other-seatunnel').getByRole('link');
+  await expect(seatunnel).toHaveCount(2);
+  await seatunnel.and(page.locator('[data-cluster="demo-seatunnel-v1"]')).click();
+  await expect(page).toHaveURL(/\/clusters\/demo-seatunnel-v1\/overview$/);
+  await expect(nav.getByTestId('nav-other-seatunnel').getByRole('link')).toHaveText(['Demo SeaTunnel']);
 });
 
 test('the cluster switcher moves between clusters', async ({ page }) => {
@@ -68,7 +73,7 @@ test('an unknown address shows a real 404 page', async ({ page }) => {
   await expect(page.getByTestId('not-found')).toBeVisible();
   await expect(page.getByText('/no/such/page')).toBeVisible();
   await page.goto('/clusters/nope/overview');
-  await expect(page.getByText('No cluster called “nope”')).toBeVisible();
+  await expect(page.getByText('No cluster named “nope”')).toBeVisible();
 });
 
 test('a stopped cluster shows the disconnected banner and recovers when it comes back', async ({ page }) => {

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 
 /** Demo job ids are stable for the default seed (42); see demo/flink/README.md. */
@@ -6,10 +6,22 @@ const FAILED = 'bffd91810ce02ef49c5e7aaecaeb6b00'; // Order Enrichment CDC
 const RESTARTING = 'ef47d31880e76e6a2dd2ec535a073f0d'; // Ad Impressions Dedup
 const CLICKSTREAM = '50b2042cd7120ad7ee8c63fd08b4a9c2';
 const STALLED = '1003427881958424577'; // fake_to_console_stalled_sink (demo/seatunnel/seed-jobs.ts)
+const PENDING = '1003428104372076545'; // backfill_waiting_for_slots, PENDING for 15 min at demo start
+const IOT = 'c8e42f3f3c03829104f8bac3fffbc8d7'; // IoT Sensor Aggregation: source B has an idle subtask
 
 // The rules need a poll or two (metrics every 10 s) and the test machine is often heavily loaded.
 test.describe.configure({ timeout: 120_000 });
 const WAIT = { timeout: 60_000 };
+
+/**
+ * Follows a problem's link. The list is live (problems come, go and re-rank between polls), so a
+ * click can land on the row that just moved under the pointer: go to the link's address instead.
+ */
+async function follow(page: Page, link: Locator) {
+  const href = await link.getAttribute('href');
+  expect(href).toBeTruthy();
+  await page.goto(href ?? '');
+}
 
 function row(page: Page, cluster: string, rule: string, text: string) {
   return page
@@ -24,7 +36,7 @@ test('the triage page lists the failed job and its link opens the exceptions', a
   await expect(failed).toHaveAttribute('data-severity', 'critical');
   await expect(failed.getByTestId('problem-explanation')).toContainText('Failed with');
   await expect(failed.getByTestId('problem-since')).toBeVisible();
-  await failed.getByTestId('problem-link').click();
+  await follow(page, failed.getByTestId('problem-link'));
   await expect(page).toHaveURL(new RegExp(`/clusters/demo/jobs/${FAILED}/exceptions$`));
   await expect(page.getByTestId('exception-history')).toBeVisible(WAIT);
 });
@@ -39,7 +51,7 @@ test('the restarting job is listed with its restart count and links to its excep
   await expect(restarts.getByTestId('problem-explanation')).toContainText(
     /last failure: (NullPointerException|JobMasterException|FlinkRuntimeException)/,
   );
-  await restarts.getByTestId('problem-link').click();
+  await follow(page, restarts.getByTestId('problem-link'));
   await expect(page).toHaveURL(new RegExp(`/clusters/demo/jobs/${RESTARTING}/exceptions$`));
   await expect(page.getByTestId('exception-history')).toBeVisible(WAIT);
 });
@@ -61,7 +73,7 @@ test('back-pressure names the bottleneck, and the link opens the back-pressure v
   await expect(bp.getByTestId('problem-explanation')).toContainText(
     '“Parse JSON -> Filter Bots -> Assign Timestamps” is back-pressured',
   );
-  await bp.getByTestId('problem-link').click();
+  await follow(page, bp.getByTestId('problem-link'));
   await expect(page).toHaveURL(
     new RegExp(`/clusters/demo/jobs/${CLICKSTREAM}/backpressure\\?vertex=${enrich}$`),
   );
@@ -73,7 +85,7 @@ test('the SeaTunnel sink that stopped writing is listed and links to its job', a
   const stalled = row(page, 'demo-seatunnel', 'seatunnel-sink-stalled', 'fake_to_console_stalled_sink');
   await expect(stalled).toBeVisible(WAIT);
   await expect(stalled.getByTestId('problem-explanation')).toContainText('the sink writes 0/s');
-  await stalled.getByTestId('problem-link').click();
+  await follow(page, stalled.getByTestId('problem-link'));
   await expect(page).toHaveURL(new RegExp(`/clusters/demo-seatunnel/jobs/${STALLED}$`));
   await expect(page.getByTestId('job-header')).toContainText('fake_to_console_stalled_sink', WAIT);
 });
@@ -109,4 +121,60 @@ test('the home page shows each cluster’s health with its worst problem one cli
   await expect(page.getByTestId('triage-badge')).toHaveAttribute('data-severity', 'critical', WAIT);
   await worst.getByTestId('worst-problem-link').click();
   await expect(page).toHaveURL(/\/clusters\/demo\/jobs\/[0-9a-f]{32}/);
+});
+
+test('the lagging watermark is dated by the watermark, and its link shows the idle source subtask', async ({
+  page,
+}) => {
+  // The lag needs two watermark polls, then the idle source its vertex metrics: several poll rounds.
+  test.setTimeout(240_000);
+  await page.goto('/triage');
+  const lag = row(page, 'demo', 'watermark-lag', 'IoT Sensor Aggregation');
+  await expect(lag).toBeVisible({ timeout: 150_000 });
+  await expect(lag.getByTestId('problem-explanation')).toContainText('has an idle subtask');
+  // The watermark is about a day behind: the lag has held for about that long, not for the
+  // seconds this page has watched.
+  const since = lag.getByTestId('problem-since');
+  await expect(since).toHaveAttribute('data-basis', 'data');
+  await expect(since).toHaveText(/^for 1 d/);
+  await follow(page, lag.getByTestId('problem-link'));
+  await expect(page).toHaveURL(
+    new RegExp(`/clusters/demo/jobs/${IOT}\\?vertex=[0-9a-f]{32}&panel=watermarks$`),
+  );
+  const source = page.getByTestId('source-watermarks');
+  await expect(source).toBeVisible(WAIT);
+  await expect(page.getByTestId('no-watermarks')).toHaveCount(0);
+  await expect(source.getByTestId('idle-subtask')).toHaveCount(1, WAIT);
+  await expect(source.getByTestId('idle-subtasks')).toContainText('1');
+});
+
+test('a SeaTunnel job pending for long is listed with why, and its page says it too', async ({ page }) => {
+  await page.goto('/triage');
+  const pending = row(page, 'demo-seatunnel', 'seatunnel-job-pending', 'backfill_waiting_for_slots');
+  await expect(pending).toBeVisible(WAIT);
+  await expect(pending.getByTestId('problem-explanation')).toContainText(/slots are free/);
+  await expect(pending.getByTestId('problem-since')).toHaveAttribute('data-basis', 'data');
+  await follow(page, pending.getByTestId('problem-link'));
+  await expect(page).toHaveURL(new RegExp(`/clusters/demo-seatunnel/jobs/${PENDING}$`));
+  await expect(page.getByTestId('pending-explanation')).toContainText(/Pending since .*slots are free/, WAIT);
+});
+
+test('the header badge says what it counts', async ({ page }) => {
+  await page.goto('/triage');
+  const badge = page.getByTestId('triage-badge');
+  await expect(badge).toHaveAttribute('data-scope', 'urgent', WAIT);
+  await expect(badge).toHaveAttribute(
+    'aria-label',
+    /^Triage: \d+ critical or high problems? \(\d+ in all\)$/,
+  );
+});
+
+test('an unknown cluster id says so and lists the configured clusters', async ({ page }) => {
+  await page.goto('/clusters/no-such-cluster/overview');
+  const unknown = page.getByTestId('unknown-cluster');
+  await expect(unknown).toContainText('No cluster named “no-such-cluster”', WAIT);
+  await expect(unknown.getByRole('link', { name: 'Demo SeaTunnel v1' })).toBeVisible();
+  await expect(page.getByTestId('connection-status')).toHaveCount(0);
+  await unknown.getByRole('link', { name: 'Demo Flink', exact: true }).click();
+  await expect(page).toHaveURL(/\/clusters\/demo\/overview$/);
 });

@@ -1,5 +1,7 @@
 import { useDashboardSettings, type ClusterInfo } from '@/api/dashboard/clusters';
 import { useOptionalClusterId } from '@/hooks/use-cluster-id';
+import { ClusterHomeLink } from './cluster-home-link';
+import { sideNavModel } from './side-nav-model';
 import {
   homeRoute,
   jobManagerRoute,
@@ -53,15 +55,14 @@ function ViewLinks({ cluster, views }: { cluster: ClusterInfo; views: ClusterVie
   );
 }
 
-/** Navigation for the current cluster; the other backend is one click away. */
+const KIND_LABEL = { flink: 'Flink', seatunnel: 'SeaTunnel' } as const;
+const headingClass = 'px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500';
+
+/** Navigation for the current cluster; every other configured cluster one click away, by name. */
 export function SideNav() {
   const { data } = useDashboardSettings();
   const currentId = useOptionalClusterId();
-  const clusters = data?.clusters ?? [];
-  const current = clusters.find((c) => c.id === currentId);
-  const flinkCluster = current?.kind === 'flink' ? current : clusters.find((c) => c.kind === 'flink');
-  const seatunnelCluster =
-    current?.kind === 'seatunnel' ? current : clusters.find((c) => c.kind === 'seatunnel');
+  const { expanded, others } = sideNavModel(data?.clusters ?? [], currentId);
   return (
     <nav
       aria-label="Main"
@@ -77,16 +78,21 @@ export function SideNav() {
       <Link to={activityRoute} className={itemClass} activeClassName={activeClass} data-testid="nav-activity">
         Activity
       </Link>
-      {flinkCluster && current?.kind !== 'seatunnel' ? (
-        <div className="mt-4">
-          <div className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
-            {flinkCluster.name}
+      {expanded ? (
+        <div className="mt-4" data-testid="nav-current-cluster">
+          <div className={`${headingClass} truncate`} title={expanded.name}>
+            {expanded.name}
           </div>
-          <ViewLinks cluster={flinkCluster} views={flinkCluster.archive ? ARCHIVE_VIEWS : FLINK_VIEWS} />
-          {flinkCluster.historyClusterId ? (
+          <ViewLinks
+            cluster={expanded}
+            views={
+              expanded.kind === 'seatunnel' ? SEATUNNEL_VIEWS : expanded.archive ? ARCHIVE_VIEWS : FLINK_VIEWS
+            }
+          />
+          {expanded.historyClusterId ? (
             <Link
               to={jobsRoute}
-              params={{ clusterId: flinkCluster.historyClusterId }}
+              params={{ clusterId: expanded.historyClusterId }}
               className={itemClass}
               data-testid="nav-history"
             >
@@ -95,27 +101,16 @@ export function SideNav() {
           ) : null}
         </div>
       ) : null}
-      {seatunnelCluster ? (
-        <div className="mt-4">
-          <div className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
-            SeaTunnel
-          </div>
-          {current?.kind === 'seatunnel' ? (
-            <ViewLinks cluster={seatunnelCluster} views={SEATUNNEL_VIEWS} />
-          ) : (
-            <Link to={overviewRoute} params={{ clusterId: seatunnelCluster.id }} className={itemClass}>
-              SeaTunnel
-            </Link>
-          )}
+      {others.map((group) => (
+        <div className="mt-4" key={group.kind} data-testid={`nav-other-${group.kind}`}>
+          <div className={headingClass}>{KIND_LABEL[group.kind]}</div>
+          {group.clusters.map((c) => (
+            <ClusterHomeLink key={c.id} cluster={c} className={`${itemClass} truncate`}>
+              {c.name}
+            </ClusterHomeLink>
+          ))}
         </div>
-      ) : null}
-      {current?.kind === 'seatunnel' && flinkCluster ? (
-        <div className="mt-4">
-          <Link to={overviewRoute} params={{ clusterId: flinkCluster.id }} className={itemClass}>
-            Flink
-          </Link>
-        </div>
-      ) : null}
+      ))}
     </nav>
   );
 }

@@ -31,6 +31,7 @@ export const GraphSection = memo(function GraphSection({
   loadError,
   vertexCount,
   hot,
+  over = false,
 }: {
   ref: RefObject<HTMLDivElement | null>;
   nodes: readonly DagNode[];
@@ -41,6 +42,8 @@ export const GraphSection = memo(function GraphSection({
   vertexCount: number;
   /** The worst vertices, offered as one-click selections (handy in big graphs). */
   hot: readonly { id: string; name: string; tone: NodeTone; fill: number | undefined }[];
+  /** The job is over: its boxes show totals, and there is no load to summarise. */
+  over?: boolean;
 }) {
   useRefitOnResize(ref);
   const counts = new Map<NodeTone, number>();
@@ -54,16 +57,18 @@ export const GraphSection = memo(function GraphSection({
             ({vertexCount} {vertexCount === 1 ? 'vertex' : 'vertices'})
           </span>
         </h2>
-        <span data-testid="graph-summary" className="flex flex-wrap gap-2 text-xs">
-          {SUMMARY_TONES.filter((t) => counts.get(t)).map((t) => (
-            <span key={t} className={SUMMARY_CLASS[t]}>
-              {counts.get(t)} {TONE_LABEL[t].toLowerCase()}
-            </span>
-          ))}
-          {SUMMARY_TONES.every((t) => !counts.get(t)) ? (
-            <span className="text-slate-500">No vertex is busy or back-pressured.</span>
-          ) : null}
-        </span>
+        {over ? null : (
+          <span data-testid="graph-summary" className="flex flex-wrap gap-2 text-xs">
+            {SUMMARY_TONES.filter((t) => counts.get(t)).map((t) => (
+              <span key={t} className={SUMMARY_CLASS[t]}>
+                {counts.get(t)} {TONE_LABEL[t].toLowerCase()}
+              </span>
+            ))}
+            {SUMMARY_TONES.every((t) => !counts.get(t)) ? (
+              <span className="text-slate-500">No vertex is busy or back-pressured.</span>
+            ) : null}
+          </span>
+        )}
         {hot.length ? (
           <span className="flex min-w-0 flex-wrap items-center gap-1.5 text-xs" data-testid="hot-spots">
             <span className="text-slate-500">Look at:</span>
@@ -84,12 +89,18 @@ export const GraphSection = memo(function GraphSection({
             ))}
           </span>
         ) : null}
-        <span
-          className="ml-auto text-xs text-slate-500"
-          title="Max over subtasks, refreshed every 10 s (the cluster's metric cadence)"
-        >
-          Busy and back-pressure: worst subtask · rates: whole vertex
-        </span>
+        {over ? (
+          <span className="ml-auto text-xs text-slate-500" data-testid="graph-totals-note">
+            The job is over: records and bytes received and sent in total, and how long each vertex ran
+          </span>
+        ) : (
+          <span
+            className="ml-auto text-xs text-slate-500"
+            title="Max over subtasks, refreshed every 10 s (the cluster's metric cadence)"
+          >
+            Busy and back-pressure: worst subtask · rates: whole vertex
+          </span>
+        )}
       </div>
       {loadError ? (
         <div className="mb-2">

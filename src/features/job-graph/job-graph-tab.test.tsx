@@ -196,6 +196,26 @@ describe('JobGraphTab', { timeout: 60_000 }, () => {
     expect(screen.getByTestId('graph-summary')).toHaveTextContent('1 busy');
   });
 
+  it('a job that is over shows what each vertex received and sent, not rates', async () => {
+    const running = fixture<{ state: string; vertices: { status: string }[] }>('jobs__jobid--backpressure');
+    const finished = {
+      ...running,
+      state: 'CANCELED',
+      vertices: running.vertices.map((v) => ({ ...v, status: 'CANCELED' })),
+    };
+    fakeCluster({ [`/jobs/${JOB}`]: finished });
+    renderTab(`/clusters/c/jobs/${JOB}`);
+    const table = await screen.findByTestId('vertex-table', {}, { timeout: 20_000 });
+    expect(within(table).getByRole('columnheader', { name: /Received/ })).toBeInTheDocument();
+    expect(within(table).getByRole('columnheader', { name: /Sent/ })).toBeInTheDocument();
+    expect(within(table).queryByRole('columnheader', { name: /Busy/ })).toBeNull();
+    expect(screen.getByTestId('graph-totals-note')).toBeInTheDocument();
+    await waitFor(() => expect(node(SOURCE)).not.toBeNull(), { timeout: 20_000 });
+    expect(within(node(SOURCE)!).getByText('Sent')).toBeInTheDocument();
+    expect(table.textContent).not.toMatch(/\/s\b/);
+    expect(node(SOURCE)!.textContent).not.toMatch(/\/s\b/);
+  });
+
   it('lists the vertices sources first with status, parallelism and load', async () => {
     fakeCluster();
     renderTab(`/clusters/c/jobs/${JOB}`);

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { jobRoute, useRouteParams } from '@/app/router';
 import { useJobDetails } from '@/api/flink/queries';
+import { isTerminalState } from '@/api/polling';
 import { useVerticesLoad } from '@/api/flink/queries-job-graph';
 import type { JobDetails } from '@/api/flink/schemas';
 import { QueryState } from '@/components/query-state';
@@ -70,9 +71,10 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
 
   // Redraw the graph and the list at low priority.
   const shownLoads = useDeferredValue(loads);
+  const over = isTerminalState(job.state);
   const rows = useMemo(
-    () => vertexRows(job.plan, job.vertices, shownLoads),
-    [job.plan, job.vertices, shownLoads],
+    () => vertexRows(job.plan, job.vertices, shownLoads, over),
+    [job.plan, job.vertices, shownLoads, over],
   );
   const nodes = useMemo(() => rows.map(toDagNode), [rows]);
   const selectedRow = rows.find((r) => r.id === selected);
@@ -99,6 +101,7 @@ function JobGraph({ clusterId, job }: { clusterId: string; job: JobDetails }) {
           loadError={loadError}
           vertexCount={rows.length}
           hot={hot}
+          over={over}
         />
         <VertexTable
           ref={tableRef}

@@ -3,7 +3,7 @@ import { DataTable, type Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
 import { formatDuration } from '@/lib/format';
-import { FlowCell, RatioCell, ToneDot } from './cells';
+import { FlowCell, InOut, RatioCell, ToneDot, TotalCell } from './cells';
 import type { VertexRow } from './utils/graph-model';
 
 /** The vertex list beside the graph: same colours, every number sortable, click to select. */
@@ -20,7 +20,11 @@ export const VertexTable = memo(function VertexTable({
   onSelect: (id: string) => void;
   polledIds: ReadonlySet<string>;
 }) {
-  const columns = useMemo(() => vertexColumns(polledIds), [polledIds]);
+  const over = rows[0]?.jobOver ?? false;
+  const columns = useMemo(
+    () => (over ? finishedVertexColumns() : vertexColumns(polledIds)),
+    [over, polledIds],
+  );
   return (
     <section aria-label="Vertices" ref={ref}>
       <DataTable
@@ -39,9 +43,8 @@ export const VertexTable = memo(function VertexTable({
   );
 });
 
-function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
-  // Values of vertices that are off screen are their last answer: shown fainter.
-  const faint = (r: VertexRow) => (polled.has(r.id) ? '' : 'opacity-60');
+/** Vertex, status and parallelism: the same whether the job runs or is over. */
+function identityColumns(): Column<VertexRow>[] {
   return [
     {
       id: 'name',
@@ -76,6 +79,93 @@ function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
       sortValue: (r) => r.parallelism,
       descFirst: true,
     },
+  ];
+}
+
+const durationColumn: Column<VertexRow> = {
+  id: 'duration',
+  header: 'Duration',
+  width: 92,
+  align: 'right',
+  cell: (r) => formatDuration(r.duration),
+  sortValue: (r) => r.duration,
+  descFirst: true,
+};
+const tasksColumn: Column<VertexRow> = {
+  id: 'tasks',
+  header: 'Tasks',
+  width: 96,
+  cell: (r) => <TaskCounts tasks={r.tasks} />,
+};
+
+/** A job that is over has no rates (all 0): what each vertex received and sent in total, as Flink's UI shows. */
+function finishedVertexColumns(): Column<VertexRow>[] {
+  return [
+    ...identityColumns(),
+    {
+      id: 'received',
+      header: 'Received',
+      title: 'Records and bytes received since the vertex started (read-records, read-bytes)',
+      width: 112,
+      align: 'right',
+      cell: (r) => (
+        <InOut
+          top={
+            <TotalCell
+              n={r.totals?.['read-records']}
+              complete={r.totals?.['read-records-complete']}
+              kind="records"
+            />
+          }
+          bottom={
+            <TotalCell
+              n={r.totals?.['read-bytes']}
+              complete={r.totals?.['read-bytes-complete']}
+              kind="bytes"
+            />
+          }
+        />
+      ),
+      sortValue: (r) => r.totals?.['read-records'],
+      descFirst: true,
+    },
+    {
+      id: 'sent',
+      header: 'Sent',
+      title: 'Records and bytes sent since the vertex started (write-records, write-bytes)',
+      width: 112,
+      align: 'right',
+      cell: (r) => (
+        <InOut
+          top={
+            <TotalCell
+              n={r.totals?.['write-records']}
+              complete={r.totals?.['write-records-complete']}
+              kind="records"
+            />
+          }
+          bottom={
+            <TotalCell
+              n={r.totals?.['write-bytes']}
+              complete={r.totals?.['write-bytes-complete']}
+              kind="bytes"
+            />
+          }
+        />
+      ),
+      sortValue: (r) => r.totals?.['write-records'],
+      descFirst: true,
+    },
+    durationColumn,
+    tasksColumn,
+  ];
+}
+
+function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
+  // Values of vertices that are off screen are their last answer: shown fainter.
+  const faint = (r: VertexRow) => (polled.has(r.id) ? '' : 'opacity-60');
+  return [
+    ...identityColumns(),
     {
       id: 'busy',
       header: 'Busy',
@@ -145,15 +235,7 @@ function vertexColumns(polled: ReadonlySet<string>): Column<VertexRow>[] {
       sortValue: (r) => r.load?.recordsOut,
       descFirst: true,
     },
-    {
-      id: 'duration',
-      header: 'Duration',
-      width: 92,
-      align: 'right',
-      cell: (r) => formatDuration(r.duration),
-      sortValue: (r) => r.duration,
-      descFirst: true,
-    },
-    { id: 'tasks', header: 'Tasks', width: 96, cell: (r) => <TaskCounts tasks={r.tasks} /> },
+    durationColumn,
+    tasksColumn,
   ];
 }

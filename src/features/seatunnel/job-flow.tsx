@@ -29,25 +29,31 @@ export function FlowCards({ job, running }: { job: SeaTunnelJob; running: boolea
         hint={`${formatCountBytes(f.sinkWriteBytes)} written`}
         tone={total.stalled ? 'bad' : undefined}
       />
-      <FlowCard
-        label={running ? 'Source rate' : 'Source rate (last reported)'}
-        value={<span data-testid="received-qps">{formatPerSecond(f.sourceReceivedQPS)}</span>}
-        hint={formatPerSecond(f.sourceReceivedBytesPerSeconds, true)}
-      />
-      <FlowCard
-        label={running ? 'Sink rate' : 'Sink rate (last reported)'}
-        value={<span data-testid="written-qps">{formatPerSecond(f.sinkWriteQPS)}</span>}
-        hint={
-          total.stalled ? (
-            <span className="font-medium text-red-700 dark:text-red-400" data-testid="sink-stalled">
-              The sink writes nothing while the source reads.
-            </span>
-          ) : (
-            formatPerSecond(f.sinkWriteBytesPerSeconds, true)
-          )
-        }
-        tone={total.stalled ? 'bad' : undefined}
-      />
+      {/* A job that is over has no rate (its last one is 0 or stale): the totals above and the
+          header's duration say what it did. */}
+      {running ? (
+        <>
+          <FlowCard
+            label="Source rate"
+            value={<span data-testid="received-qps">{formatPerSecond(f.sourceReceivedQPS)}</span>}
+            hint={formatPerSecond(f.sourceReceivedBytesPerSeconds, true)}
+          />
+          <FlowCard
+            label="Sink rate"
+            value={<span data-testid="written-qps">{formatPerSecond(f.sinkWriteQPS)}</span>}
+            hint={
+              total.stalled ? (
+                <span className="font-medium text-red-700 dark:text-red-400" data-testid="sink-stalled">
+                  The sink writes nothing while the source reads.
+                </span>
+              ) : (
+                formatPerSecond(f.sinkWriteBytesPerSeconds, true)
+              )
+            }
+            tone={total.stalled ? 'bad' : undefined}
+          />
+        </>
+      ) : null}
       {running && total.lag !== null ? (
         <FlowCard
           label="In flight"
@@ -187,6 +193,9 @@ const tableColumns: Column<FlowRow>[] = [
   },
 ];
 
+/** Rates mean nothing once the job is over: only its totals are shown then. */
+const RATE_COLUMNS = new Set(['inRate', 'outRate', 'bytesRate']);
+
 /** Totals and one row per table; a click charts that table. */
 export function FlowTable({
   job,
@@ -200,11 +209,15 @@ export function FlowTable({
   onFocus: (table: string | null) => void;
 }) {
   const rows = useMemo(() => flowRows(job.metrics, running), [job.metrics, running]);
+  const columns = useMemo(
+    () => (running ? tableColumns : tableColumns.filter((c) => !RATE_COLUMNS.has(c.id))),
+    [running],
+  );
   return (
     <DataTable
       label="Metrics per table"
       testId="table-metrics"
-      columns={tableColumns}
+      columns={columns}
       rows={rows}
       rowKey={(r) => r.table ?? '\u0000all'}
       selectedKey={focus ?? '\u0000all'}

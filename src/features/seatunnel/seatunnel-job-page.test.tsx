@@ -43,6 +43,25 @@ describe('SeaTunnel job page', () => {
     expect(screen.getByTestId('plugin-jars')).toHaveTextContent('connector-fake-2.3.8.jar');
   });
 
+  it("says why a PENDING job waits, from the overview's slots and its env", async () => {
+    const pending = recorded('job-info-running.json')
+      .replace('"jobStatus":"RUNNING"', '"jobStatus":"PENDING"')
+      .replace('"parallelism":"1"', '"parallelism":"4"');
+    fakeSeaTunnel({
+      [`GET /job-info/${RUNNING}`]: pending,
+      'GET /overview': recorded('overview.json').replace(
+        '"totalSlot":"0","unassignedSlot":"0"',
+        '"totalSlot":"8","unassignedSlot":"2"',
+      ),
+    });
+    renderApp(`/clusters/st/jobs/${RUNNING}`);
+    const note = await screen.findByTestId('pending-explanation');
+    expect(note).toHaveTextContent('Pending since 2026-11-22 08:56:03.');
+    await waitFor(() =>
+      expect(note).toHaveTextContent('it asks for parallelism 4 and 2 of 8 slots are free'),
+    );
+  });
+
   it('shows a 2.3.13 table counted as Source[0].fake and Sink[0].fake as one `fake` row', async () => {
     const id = '733584788375666699';
     fakeSeaTunnel(

@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { jobRoute, jobsRoute, Link, useNavigateSearch, useRouteParams, useRouteSearch } from '@/app/router';
 import { useSeaTunnelJob, useSeaTunnelOverview } from '@/api/seatunnel/queries';
 import type { SeaTunnelJob } from '@/api/seatunnel/normalise';
+import { explainPending } from '@/api/seatunnel/pending';
 import { TONE_LABEL } from '@/components/graph';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { QueryError, StaleMark } from '@/components/query-state';
@@ -101,6 +102,14 @@ function JobView({ clusterId, job, updatedAt }: { clusterId: string; job: SeaTun
       />
       {job.errorMsg ? (
         <JobError message={job.errorMsg} failed={job.jobStatus.toUpperCase() === 'FAILED'} />
+      ) : null}
+      {job.jobStatus.toUpperCase() === 'PENDING' ? (
+        <div className="mb-4">
+          <Note tone="warn" testId="pending-explanation">
+            <span className="font-semibold">Pending since {job.createTime ?? '—'}.</span>{' '}
+            {explainPending(job, overview.data).text}
+          </Note>
+        </div>
       ) : null}
       <FlowCards job={job} running={running} />
       <Tabs
@@ -225,7 +234,9 @@ function VertexDetail({ job, vertexId }: { job: SeaTunnelJob; vertexId: string }
           ...(flow
             ? [
                 { label: v.type === 'source' ? 'Received' : 'Written', value: <Count value={flow.count} /> },
-                { label: 'Rate', value: formatPerSecond(flow.qps) },
+                ...(isTerminalState(job.jobStatus)
+                  ? []
+                  : [{ label: 'Rate', value: formatPerSecond(flow.qps) }]),
               ]
             : []),
         ]}

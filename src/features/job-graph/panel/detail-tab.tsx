@@ -70,39 +70,51 @@ export function DetailTab({
         />
       </Section>
 
+      {row?.jobOver ? null : (
+        <>
+          <Section
+            title="Now"
+            testId="vertex-load"
+            aside={row?.loadAt ? <UpdatedAgo at={row.loadAt} /> : 'waiting for metrics'}
+          >
+            <Figures
+              items={[
+                {
+                  label: 'Busy',
+                  value: formatPercent(load?.busy),
+                  hint: 'worst subtask',
+                  testId: 'load-busy',
+                },
+                {
+                  label: 'Back-pressured',
+                  value: formatPercent(load?.backPressured),
+                  hint: level ? `worst subtask · ${level.toUpperCase()}` : 'worst subtask',
+                  testId: 'load-backpressured',
+                },
+                { label: 'Idle', value: formatPercent(load?.idle), hint: 'worst subtask' },
+              ]}
+            />
+            <div className="mt-2">
+              <Figures
+                columns={4}
+                items={[
+                  { label: 'Records in', value: formatPerSecond(load?.recordsIn), hint: 'all subtasks' },
+                  { label: 'Records out', value: formatPerSecond(load?.recordsOut), hint: 'all subtasks' },
+                  { label: 'Bytes in', value: formatBytesPerSecond(load?.bytesIn), hint: 'all subtasks' },
+                  { label: 'Bytes out', value: formatBytesPerSecond(load?.bytesOut), hint: 'all subtasks' },
+                ]}
+              />
+            </div>
+          </Section>
+
+          <LoadHistory jobId={jobId} vertexId={vertexId} />
+        </>
+      )}
+
       <Section
-        title="Now"
-        testId="vertex-load"
-        aside={row?.loadAt ? <UpdatedAgo at={row.loadAt} /> : 'waiting for metrics'}
+        title={row?.jobOver ? 'Totals (the job is over)' : 'Totals since start'}
+        testId="vertex-totals"
       >
-        <Figures
-          items={[
-            { label: 'Busy', value: formatPercent(load?.busy), hint: 'worst subtask', testId: 'load-busy' },
-            {
-              label: 'Back-pressured',
-              value: formatPercent(load?.backPressured),
-              hint: level ? `worst subtask · ${level.toUpperCase()}` : 'worst subtask',
-              testId: 'load-backpressured',
-            },
-            { label: 'Idle', value: formatPercent(load?.idle), hint: 'worst subtask' },
-          ]}
-        />
-        <div className="mt-2">
-          <Figures
-            columns={4}
-            items={[
-              { label: 'Records in', value: formatPerSecond(load?.recordsIn), hint: 'all subtasks' },
-              { label: 'Records out', value: formatPerSecond(load?.recordsOut), hint: 'all subtasks' },
-              { label: 'Bytes in', value: formatBytesPerSecond(load?.bytesIn), hint: 'all subtasks' },
-              { label: 'Bytes out', value: formatBytesPerSecond(load?.bytesOut), hint: 'all subtasks' },
-            ]}
-          />
-        </div>
-      </Section>
-
-      <LoadHistory jobId={jobId} vertexId={vertexId} />
-
-      <Section title="Totals since start">
         <Totals metrics={row?.totals} />
       </Section>
 

@@ -131,6 +131,7 @@ export function VertexPanel({
                 jobId={jobId}
                 vertexId={vertexId}
                 parallelism={row.parallelism}
+                isSource={row.inputs.length === 0}
               />
             ) : active === 'accumulators' ? (
               <AccumulatorsTab clusterId={clusterId} jobId={jobId} vertexId={vertexId} />

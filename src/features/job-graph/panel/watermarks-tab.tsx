@@ -7,12 +7,36 @@ import { formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/form
 import { useTimeZone } from '@/stores/preferences';
 import { watermarkRows, type WatermarkRow } from '../utils/watermarks';
 import { Figures } from './parts';
+import { SourceWatermarks } from './source-watermarks';
 
 /**
  * The input watermark of every subtask (`.../watermarks`) in the user's time zone, with its lag
  * behind now. The vertex's low watermark is the slowest subtask: the one holding back windows.
  */
 export function WatermarksTab({
+  clusterId,
+  jobId,
+  vertexId,
+  parallelism,
+  isSource,
+}: {
+  clusterId: string;
+  jobId: string;
+  vertexId: string;
+  parallelism: number;
+  /** A source has no input watermark: its output watermarks and idle subtasks are shown instead. */
+  isSource: boolean;
+}) {
+  if (isSource)
+    return (
+      <SourceWatermarks clusterId={clusterId} jobId={jobId} vertexId={vertexId} parallelism={parallelism} />
+    );
+  return (
+    <InputWatermarks clusterId={clusterId} jobId={jobId} vertexId={vertexId} parallelism={parallelism} />
+  );
+}
+
+function InputWatermarks({
   clusterId,
   jobId,
   vertexId,

@@ -5,6 +5,7 @@ import type { JobDetails, JobPlan } from '@/api/flink/schemas';
 import {
   bytesFlow,
   formatPerSecond,
+  formatTotal,
   planEdges,
   planOperators,
   toDagNode,
@@ -146,6 +147,39 @@ describe('toDagNode', () => {
     const [row] = vertexRows(plan, job.vertices, {});
     expect(toDagNode(row!).metrics?.map((m) => m.value)).toEqual(['—', '—', '—', '—']);
     expect(bytesFlow(undefined)).toBe('— → —/s');
+  });
+});
+
+describe('toDagNode of a job that is over', () => {
+  // The recorded bounded job, FINISHED: 100 000 records from the source to the sink in ~23 s.
+  const finished = fixture<JobDetails>('jobs__jobid--bounded-finished');
+
+  it('shows what each vertex received and sent in total and how long it ran, not 0/s', () => {
+    const rows = vertexRows(finished.plan, finished.vertices, {}, true);
+    const [src, snk] = rows.map(toDagNode);
+    expect(src?.metrics).toEqual([
+      { label: 'Received', value: '0' },
+      { label: 'Ran', value: '23 s' },
+      { label: 'Sent', value: '100K' },
+    ]);
+    expect(src?.badges).toEqual(['0 B → 2.77 MiB']);
+    expect(snk?.metrics?.map((m) => m.value)).toEqual(['100K', '23 s', '0']);
+    expect(JSON.stringify([src, snk])).not.toContain('/s');
+  });
+
+  it('ignores a last metric answer of a job that is over (no busy or back-pressure colour)', () => {
+    const [row] = vertexRows(
+      finished.plan,
+      finished.vertices,
+      { [finished.vertices[0]!.id]: { load: { ...EMPTY_LOAD, backPressured: 0.9 }, at: 1 } },
+      true,
+    );
+    expect(row?.tone).toBe('idle');
+  });
+
+  it('marks a total that not every input reported yet with ≥', () => {
+    expect(formatTotal(1000, false, 'records')).toBe('≥ 1,000');
+    expect(formatTotal(undefined, false, 'bytes')).toBe('—');
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { DagEdge, DagNode } from '@/components/graph';
 import type { IoMetrics, JobVertexSummary, Plan } from '@/api/flink/schemas';
-import { formatBytes, formatCount, formatPercent, isKnown, UNKNOWN } from '@/lib/format';
+import { formatBytes, formatCount, formatDuration, formatPercent, isKnown, UNKNOWN } from '@/lib/format';
 import { vertexTone, type VertexTone } from './tones';
 import type { VertexLoad } from './vertex-load';
 
@@ -34,6 +34,8 @@ export interface VertexRow extends VertexTone {
   loadAt: number;
   inputs: VertexLink[];
   outputs: VertexLink[];
+  /** The job is in a terminal state: its rates are over, its totals are what is left to show. */
+  jobOver: boolean;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -92,6 +94,7 @@ export function vertexRows(
   plan: Plan,
   vertices: readonly JobVertexSummary[],
   loads: Readonly<Record<string, { load: VertexLoad | undefined; at: number } | undefined>>,
+  jobOver = false,
 ): VertexRow[] {
   const summaries = new Map(vertices.map((v) => [v.id, v]));
   const nameOf = (id: string) =>
@@ -130,7 +133,8 @@ export function vertexRows(
         shipStrategy: i.ship_strategy,
       })),
       outputs: (outputs.get(node.id) ?? []).map((o) => ({ ...o, name: nameOf(o.id) })),
-      ...vertexTone(v?.status, load),
+      jobOver,
+      ...vertexTone(v?.status, jobOver ? undefined : load),
     };
   });
   return topologicalOrder(rows);
@@ -172,21 +176,56 @@ export function bytesFlow(load: VertexLoad | undefined): string {
   return `${formatBytes(load?.bytesIn)} → ${formatBytes(load?.bytesOut)}/s`;
 }
 
-/** What the graph box shows: busy/back-pressure (max over subtasks) and throughput. */
+/** A total since start; "≥" when not every input reported yet (Flink's `-complete` flags). */
+export function formatTotal(
+  n: number | undefined,
+  complete: boolean | undefined,
+  kind: 'records' | 'bytes',
+): string {
+  const text = kind === 'bytes' ? formatBytes(n) : formatCount(n);
+  return isKnown(n) && complete === false ? `≥ ${text}` : text;
+}
+
+/** "9.95 MiB → 5.24 MiB": bytes received and sent by a vertex of a job that is over. */
+export function bytesTotalFlow(totals: IoMetrics | undefined): string {
+  return `${formatTotal(totals?.['read-bytes'], totals?.['read-bytes-complete'], 'bytes')} → ${formatTotal(
+    totals?.['write-bytes'],
+    totals?.['write-bytes-complete'],
+    'bytes',
+  )}`;
+}
+
+/**
+ * What the graph box shows: busy/back-pressure (max over subtasks) and throughput while the job
+ * runs; once it is over (rates all 0), what it received and sent in total and how long it ran.
+ */
 export function toDagNode(row: VertexRow): DagNode {
   const l = row.load;
+  const t = row.totals;
   return {
     id: row.id,
     title: row.name,
     parallelism: row.parallelism,
     ...(row.status ? { status: row.status } : {}),
-    badges: [bytesFlow(l)],
-    metrics: [
-      { label: 'In', value: formatPerSecond(l?.recordsIn) },
-      { label: 'Busy', value: formatPercent(l?.busy) },
-      { label: 'Out', value: formatPerSecond(l?.recordsOut) },
-      { label: 'BP', value: formatPercent(l?.backPressured) },
-    ],
+    badges: [row.jobOver ? bytesTotalFlow(t) : bytesFlow(l)],
+    metrics: row.jobOver
+      ? [
+          {
+            label: 'Received',
+            value: formatTotal(t?.['read-records'], t?.['read-records-complete'], 'records'),
+          },
+          { label: 'Ran', value: formatDuration(row.duration) },
+          {
+            label: 'Sent',
+            value: formatTotal(t?.['write-records'], t?.['write-records-complete'], 'records'),
+          },
+        ]
+      : [
+          { label: 'In', value: formatPerSecond(l?.recordsIn) },
+          { label: 'Busy', value: formatPercent(l?.busy) },
+          { label: 'Out', value: formatPerSecond(l?.recordsOut) },
+          { label: 'BP', value: formatPercent(l?.backPressured) },
+        ],
     tone: row.tone,
     ...(row.fill !== undefined ? { fill: row.fill } : {}),
   };

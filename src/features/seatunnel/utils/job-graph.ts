@@ -1,3 +1,4 @@
+import { isTerminalState } from '@/api/polling';
 import type { SeaTunnelJob, SeaTunnelVertex, TableMetrics } from '@/api/seatunnel/normalise';
 import type { DagEdge, DagMetric, DagNode, NodeTone } from '@/components/graph';
 import type { ExactCount } from '@/api/seatunnel/values';
@@ -105,7 +106,8 @@ export function toGraph(job: SeaTunnelJob): { nodes: DagNode[]; edges: DagEdge[]
         label: v.type === 'source' ? 'Received' : 'Written',
         value: formatShortCount(flow.count),
       });
-      metrics.push({ label: 'Rate', value: formatPerSecond(flow.qps) });
+      // A job that is over has no rate: its count is what it did.
+      if (!isTerminalState(job.jobStatus)) metrics.push({ label: 'Rate', value: formatPerSecond(flow.qps) });
     }
     const tableCount = v.tablePaths.length || (flow ? flow.tables.length : 0);
     if (tableCount > 0) metrics.push({ label: 'Tables', value: String(tableCount) });

@@ -274,6 +274,12 @@ describe('job graph and metrics', () => {
     const g = toGraph(j);
     expect(g.nodes.map((n) => n.id)).toEqual(['1', '2']);
     expect(g.nodes.every((n) => n.tone === 'idle')).toBe(true);
+    // Over: the totals, no rate (a finished job's rate is 0 or stale).
+    expect(g.nodes.map((n) => n.metrics?.map((m) => m.label))).toEqual([
+      ['Received', 'Tables'],
+      ['Written', 'Tables'],
+    ]);
+    expect(toGraph(job('job-info-running.json')).nodes[0]?.metrics?.map((m) => m.label)).toContain('Rate');
     const rows = flowRows(j.metrics, false);
     expect(rows.map((r) => r.table)).toEqual([null, 'shop.orders', 'shop.users']);
     expect(rows[1]?.lag).toBe(0);

@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useConnectionStatus } from '@/api/connection-status';
 import { useLostJobs } from '@/api/flink/known-jobs-store';
-import { recordMetrics } from '@/api/metric-store';
+import { getMetricHistory, recordMetrics } from '@/api/metric-store';
 import { usePollInterval } from '@/api/polling';
 import {
   METRICS_MIN_MS,
@@ -28,6 +28,7 @@ import {
 import { VERTEX_LOAD_AGGS, VERTEX_LOAD_METRICS } from '@/api/flink/queries-job-graph';
 import { useMetricFetchInterval } from '@/api/flink/queries-tm-extra';
 import { evaluateFlink, flinkNeeds } from '../rules/engine';
+import { dateBySeries } from '../rules/held-since';
 import { observeFlink } from '../rules/history';
 import { TM_METRICS } from '../rules/task-managers';
 import { resolveThresholds } from '../rules/thresholds';
@@ -192,12 +193,14 @@ export function FlinkCollector({ cluster, triageConfig, onNotify }: CollectorPro
     for (const j of jobs.data?.jobs ?? []) {
       jobStates[jobKey(c, j.jid)] = { clusterId: c, jobId: j.jid, name: j.name, state: j.state };
     }
-    // Nothing answered yet: no verdict (an outage is one, and comes with disconnectedSince).
-    if (jobs.data || connection.disconnectedSince !== undefined) {
-      onNotify(publishCluster(c, evaluateFlink(input, history, t), jobStates, watchedJobs(), now));
-    }
+    // Recorded first, so the series that dates a problem includes this poll.
     for (const batch of flinkSamples(input, history, metricFetchInterval))
       recordMetrics(batch.values, batch.t);
+    // Nothing answered yet: no verdict (an outage is one, and comes with disconnectedSince).
+    if (jobs.data || connection.disconnectedSince !== undefined) {
+      const problems = dateBySeries(evaluateFlink(input, history, t), (key) => getMetricHistory().get(key));
+      onNotify(publishCluster(c, problems, jobStates, watchedJobs(), now));
+    }
     setFlinkNeeds(c, flinkNeeds(input, history, t));
   };
 

@@ -73,7 +73,7 @@ export function ProblemRow({
           <FigureValue figure={p.figure} />
         </div>
         <div className="hidden w-28 shrink-0 pt-3 text-right text-xs text-slate-600 md:block dark:text-slate-400">
-          <Since since={p.since} now={now} />
+          <Since since={p.since} basis={p.sinceBasis} now={now} />
         </div>
         <div className="flex shrink-0 items-center gap-1 pt-1.5">
           <AppLink

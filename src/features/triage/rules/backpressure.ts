@@ -185,6 +185,7 @@ export function backPressureRule(input: FlinkInput, history: FlinkHistory, t: Th
           key: `flink:${input.cluster.id}:job:${jobId}:bp`,
           label: 'Back-pressured (worst vertex)',
           format: 'percent',
+          threshold: t.backPressureHigh,
         },
       }),
     );

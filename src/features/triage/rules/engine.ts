@@ -12,7 +12,7 @@ import { clusterUnreachableRule } from './cluster';
 import type { FlinkHistory, SeaTunnelHistory } from './history';
 import { sourceVertexIds } from './history';
 import { jobFailedRule, jobLostRule, jobRestartsRule, jobStuckRule } from './jobs';
-import { seaTunnelFailedRule, seaTunnelSinkStalledRule } from './seatunnel';
+import { seaTunnelFailedRule, seaTunnelPendingRule, seaTunnelSinkStalledRule } from './seatunnel';
 import { taskManagersFlagged, tmHeartbeatRule, tmLostRule, tmMemoryRules } from './task-managers';
 import type { Thresholds } from './thresholds';
 import { SEVERITY_RANK, type FlinkInput, type Problem, type SeaTunnelInput } from './types';
@@ -46,6 +46,7 @@ export function evaluateSeaTunnel(
     ...clusterUnreachableRule(input),
     ...seaTunnelFailedRule(input, t),
     ...seaTunnelSinkStalledRule(input, history, t),
+    ...seaTunnelPendingRule(input, t),
   ];
 }
 
@@ -61,6 +62,7 @@ const RULE_WEIGHT: Record<Problem['rule'], number> = {
   'checkpoints-missing': 5,
   'checkpoints-failing': 6,
   'seatunnel-sink-stalled': 7,
+  'seatunnel-job-pending': 4,
   backpressure: 8,
   'tm-heap': 9,
   'tm-heartbeat': 10,

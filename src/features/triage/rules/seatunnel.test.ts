@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { SeaTunnelJob } from '@/api/seatunnel/normalise';
+import type { SeaTunnelJob, SeaTunnelOverview } from '@/api/seatunnel/normalise';
 import { REC, at, seatunnelInput, seatunnelJobs } from '../testing/fixtures';
 import { emptySeaTunnelHistory, observeSeaTunnel } from './history';
-import { parseEngineTime, seaTunnelFailedRule, seaTunnelSinkStalledRule, stallFrom } from './seatunnel';
+import {
+  parseEngineTime,
+  seaTunnelFailedRule,
+  seaTunnelPendingRule,
+  seaTunnelSinkStalledRule,
+  stallFrom,
+} from './seatunnel';
 import { DEFAULT_THRESHOLDS as T } from './thresholds';
 
 describe('seaTunnelFailedRule', () => {
@@ -64,15 +70,34 @@ describe('seaTunnelSinkStalledRule', () => {
       since: REC.now + 10_000,
       until: REC.now + 45_000,
       read: 3500n,
+      // The sink wrote between the first two polls: the stall is dated by the data.
+      dated: true,
     });
     const [p] = seaTunnelSinkStalledRule(input, history, T);
     expect(p).toMatchObject({
       severity: 'high',
       since: REC.now + 10_000,
+      sinceBasis: 'data',
       figure: { value: 4000 },
       href: `/clusters/st/jobs/${job.jobId}`,
     });
     expect(p?.explanation).toContain('read 3500 records');
+  });
+
+  it('a sink flat since the first poll is only "seen" stalled: its last write may be older', () => {
+    let history = emptySeaTunnelHistory();
+    let input = seatunnelInput();
+    for (const [t, source] of [
+      [0, 1000],
+      [45_000, 5500],
+    ] as const) {
+      input = seatunnelInput({ running: at([withCounts(source, 900, 5)], REC.now + t) }, REC.now + t);
+      history = observeSeaTunnel(history, input);
+    }
+    expect(seaTunnelSinkStalledRule(input, history, T)[0]).toMatchObject({
+      since: REC.now,
+      sinceBasis: 'seen',
+    });
   });
 
   it('on the first poll when the engine says the sink writes 0/s while the source reads', () => {
@@ -108,5 +133,46 @@ describe('seaTunnelSinkStalledRule', () => {
       history = observeSeaTunnel(history, input);
     }
     expect(stallFrom(history.flows[job.jobId]!)?.read).toBe(2n);
+  });
+});
+
+describe('seaTunnelPendingRule', () => {
+  const [recorded] = seatunnelJobs('running-jobs.json');
+  const created = new Date(2026, 10, 22, 8, 0, 0).getTime();
+  const pending: SeaTunnelJob = {
+    ...recorded!,
+    jobStatus: 'PENDING',
+    createTime: '2026-11-22 08:00:00',
+    envOptions: { 'job.mode': 'BATCH', parallelism: '4' },
+  };
+  const overview = { totalSlot: 20, unassignedSlot: 11 } as SeaTunnelOverview;
+
+  it('lists a job pending past the threshold, dated by its createTime, with what the engine tells', () => {
+    const now = created + 15 * 60_000;
+    const [p] = seaTunnelPendingRule(
+      seatunnelInput({ running: at([pending]), overview: at(overview) }, now),
+      T,
+    );
+    expect(p).toMatchObject({
+      rule: 'seatunnel-job-pending',
+      title: 'Job pending',
+      since: created,
+      figure: { value: 15 * 60_000 },
+      href: `/clusters/st/jobs/${pending.jobId}`,
+    });
+    expect(p?.explanation).toContain('Pending for 15 m');
+    expect(p?.explanation).toContain('11 of 20 slots are free, enough for parallelism 4, yet the job waits');
+  });
+
+  it('a job pending shorter than the threshold, or running, is not listed', () => {
+    const input = (job: SeaTunnelJob) =>
+      seatunnelInput({ running: at([job]) }, created + T.seatunnelPendingMs - 1000);
+    expect(seaTunnelPendingRule(input(pending), T)).toEqual([]);
+    expect(
+      seaTunnelPendingRule(
+        seatunnelInput({ running: at([{ ...pending, jobStatus: 'RUNNING' }]) }, created + 3_600_000),
+        T,
+      ),
+    ).toEqual([]);
   });
 });

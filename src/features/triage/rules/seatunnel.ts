@@ -1,4 +1,5 @@
-/** SeaTunnel rules: a job failed; a running job's sink stopped writing while its source reads. */
+/** SeaTunnel rules: a job failed; a running job's sink stopped writing while its source reads; a job waits for slots. */
+import { explainPending } from '@/api/seatunnel/pending';
 import { formatDuration } from '@/lib/format';
 import { exceptionSummary, problem, quote } from './common';
 import type { FlowSample, SeaTunnelHistory } from './history';
@@ -48,10 +49,14 @@ const big = (s: string | number | null | undefined): bigint | undefined => {
   }
 };
 
-/** Since when the sink count is flat while the source count grew, from the poll samples. */
+/**
+ * Since when the sink count is flat while the source count grew, from the poll samples. `dated`:
+ * an earlier sample had another sink count, so the sink's last write is known to precede `since`
+ * by at most one poll; otherwise the flat run began before this dashboard watched.
+ */
 export function stallFrom(
   samples: readonly FlowSample[],
-): { since: number; until: number; read: bigint } | undefined {
+): { since: number; until: number; read: bigint; dated: boolean } | undefined {
   const last = samples[samples.length - 1];
   if (!last || samples.length < 2) return undefined;
   let i = samples.length - 1;
@@ -59,7 +64,7 @@ export function stallFrom(
   const first = samples[i] as FlowSample;
   const read = (big(last.source) ?? 0n) - (big(first.source) ?? 0n);
   if (first === last || read <= 0n) return undefined;
-  return { since: first.t, until: last.t, read };
+  return { since: first.t, until: last.t, read, dated: i > 0 };
 }
 
 export function seaTunnelSinkStalledRule(
@@ -100,7 +105,7 @@ export function seaTunnelSinkStalledRule(
         figure: { label: 'Read, not written', value: Number(behind), format: 'count' },
         href: `/clusters/${encodeURIComponent(input.cluster.id)}/jobs/${encodeURIComponent(job.jobId)}`,
         linkLabel: 'Job',
-        ...(byPolls ? { since: stall.since } : {}),
+        ...(byPolls ? { since: stall.since, sinceBasis: stall.dated ? 'data' : 'seen' } : {}),
         series: {
           key: `seatunnel:${input.cluster.id}:job:${job.jobId}:sink-count`,
           label: 'Sink write count',
@@ -110,4 +115,27 @@ export function seaTunnelSinkStalledRule(
     );
   }
   return out;
+}
+
+/** A job PENDING for long: the engine waits for slots; why, as far as the REST API tells. */
+export function seaTunnelPendingRule(input: SeaTunnelInput, t: Thresholds): Problem[] {
+  return (input.running?.data ?? []).flatMap((job) => {
+    if (job.jobStatus.toUpperCase() !== 'PENDING') return [];
+    const created = parseEngineTime(job.createTime);
+    if (created === undefined || input.now - created < t.seatunnelPendingMs) return [];
+    const why = explainPending(job, input.overview?.data);
+    return [
+      problem(input, 'seatunnel-job-pending', job.jobId, {
+        severity: 'medium',
+        jobId: job.jobId,
+        jobName: job.jobName,
+        title: 'Job pending',
+        explanation: `Pending for ${formatDuration(input.now - created)}. ${why.text}`,
+        figure: { label: 'Pending for', value: input.now - created, format: 'duration' },
+        href: `/clusters/${encodeURIComponent(input.cluster.id)}/jobs/${encodeURIComponent(job.jobId)}`,
+        linkLabel: 'Job',
+        since: created,
+      }),
+    ];
+  });
 }

@@ -42,6 +42,8 @@ export const DEFAULT_THRESHOLDS = {
   taskManagersExpected: 0,
   /** SeaTunnel: sink write count flat while the source count grows, for this long. */
   sinkStallMs: 30_000,
+  /** SeaTunnel: a job PENDING (waiting for slots) for longer than this. */
+  seatunnelPendingMs: 10 * 60_000,
   /** Failed jobs that ended longer ago than this are no longer listed. */
   failedJobMaxAgeMs: 24 * 60 * 60_000,
   /** At most this many running jobs per cluster are checked in depth (checkpoints, exceptions, …). */

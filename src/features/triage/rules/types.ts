@@ -49,7 +49,8 @@ export type RuleId =
   | 'tm-heap'
   | 'tm-gc'
   | 'seatunnel-job-failed'
-  | 'seatunnel-sink-stalled';
+  | 'seatunnel-sink-stalled'
+  | 'seatunnel-job-pending';
 
 export interface Problem {
   /** Stable while the problem lasts: `<cluster>:<rule>:<subject>`. */
@@ -70,6 +71,12 @@ export interface Problem {
   linkLabel: string;
   /** When it started, from the evidence (state change, failure time); else first seen (store). */
   since?: number;
+  /**
+   * What `since` rests on: 'data' when the cluster's data dates the condition (a state change, the
+   * watermark's value, a sample before the condition began); 'seen' when it only says since when
+   * this dashboard has watched it (the condition may be older). Absent with `since`: 'data'.
+   */
+  sinceBasis?: 'data' | 'seen';
   /** A metric series that shows the problem over time (keys of the metric store). */
   series?: ProblemSeries;
 }
@@ -78,6 +85,8 @@ export interface ProblemSeries {
   key: string;
   label: string;
   format: FigureFormat;
+  /** The condition holds while the series is at or above this: its history can date the problem. */
+  threshold?: number;
 }
 
 /** An answer and the time it arrived. */

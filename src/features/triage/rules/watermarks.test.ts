@@ -43,6 +43,11 @@ describe('watermarks', () => {
       figure: { value: 10.5 * 60_000 },
     });
     expect(p?.href).toBe(`/clusters/rec/jobs/${REC.checkpointing}?vertex=${sink!.id}&panel=watermarks`);
+    // Dated by the watermark itself (the lag reached 5 min at watermark + 5 min), not by the 30 s
+    // this dashboard watched.
+    expect(details['start-time']).toBeLessThan(1795339159975);
+    expect(p?.since).toBe(1795339159975 + T.watermarkLagMs);
+    expect(p?.sinceBasis).toBeUndefined();
     expect(jobsFlaggedForWatermarks(later, history, T)).toEqual([REC.checkpointing]);
   });
 
@@ -89,6 +94,19 @@ describe('sourceIdleRule', () => {
     expect(sourceIdleRule(poll(REC.now + 50_000, 200), history, T)).toEqual([]);
     history = observeFlink(history, poll(REC.now + 90_000, 200));
     const [p] = sourceIdleRule(poll(REC.now + 90_000, 200), history, T);
-    expect(p).toMatchObject({ title: 'Source idle', since: REC.now + 10_000, figure: { value: 80_000 } });
+    expect(p).toMatchObject({
+      title: 'Source idle',
+      since: REC.now + 10_000,
+      sinceBasis: 'data',
+      figure: { value: 80_000 },
+    });
+  });
+
+  it('a source flat since the first sample is only "seen" idle: it may have stopped earlier', () => {
+    const poll = (t: number) => flinkInput({ jobDetails: { [REC.checkpointing]: at(details, t) } }, t);
+    let history = emptyFlinkHistory();
+    for (const t of [0, 50_000, 90_000]) history = observeFlink(history, poll(REC.now + t));
+    const [p] = sourceIdleRule(poll(REC.now + 90_000), history, T);
+    expect(p).toMatchObject({ since: REC.now, sinceBasis: 'seen' });
   });
 });

@@ -76,6 +76,16 @@ export function idleSource(input: FlinkInput, details: JobDetails): { id: string
   return undefined;
 }
 
+/**
+ * Since when the lag has been at least `thresholdMs`, from the watermark's own value: watermarks
+ * never go back, so at any time t after `watermark + thresholdMs` the lag was at least the
+ * threshold. Not before the job started (its watermarks begin then). Browser clock.
+ */
+export function lagSince(lag: Lag, jobStart: number, thresholdMs: number, clockOffsetMs: number): number {
+  const watermark = (lag.samples[lag.samples.length - 1] as Sample).v;
+  return Math.max(watermark + thresholdMs, jobStart) - clockOffsetMs;
+}
+
 export function watermarkRule(input: FlinkInput, history: FlinkHistory, t: Thresholds): Problem[] {
   const out: Problem[] = [];
   for (const [jobId, d] of Object.entries(input.jobDetails)) {
@@ -85,6 +95,7 @@ export function watermarkRule(input: FlinkInput, history: FlinkHistory, t: Thres
     const culprit = idleSource(input, d.data);
     const vertexName = d.data.vertices.find((v) => v.id === lag.vertexId)?.name ?? lag.vertexId;
     const state = lag.stuck ? 'is stuck' : lag.growing ? 'is falling behind' : 'lags';
+    const since = lagSince(lag, d.data['start-time'], t.watermarkLagMs, input.clockOffsetMs);
     out.push(
       problem(input, 'watermark-lag', jobId, {
         severity: 'medium',
@@ -97,6 +108,7 @@ export function watermarkRule(input: FlinkInput, history: FlinkHistory, t: Thres
         figure: { label: 'Event-time lag', value: lag.lagMs, format: 'duration' },
         href: links.job(input.cluster.id, jobId, culprit?.id ?? lag.vertexId, 'watermarks'),
         linkLabel: 'Watermarks',
+        since,
         series: {
           key: `flink:${input.cluster.id}:job:${jobId}:wm-lag`,
           label: 'Event-time lag',
@@ -134,6 +146,8 @@ export function sourceIdleRule(input: FlinkInput, history: FlinkHistory, t: Thre
           href: links.job(input.cluster.id, jobId, vertexId),
           linkLabel: 'Vertex',
           since: flatSince,
+          // A change before the flat run dates its start; a run as old as the samples only says "seen".
+          sinceBasis: i > 0 ? 'data' : 'seen',
         }),
       );
     }

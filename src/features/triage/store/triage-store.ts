@@ -45,7 +45,9 @@ function rebuild() {
   snapshot = {
     problems: rankProblems(
       all.map((p) =>
-        p.since === undefined && firstSeen[p.id] !== undefined ? { ...p, since: firstSeen[p.id] } : p,
+        p.since === undefined && firstSeen[p.id] !== undefined
+          ? { ...p, since: firstSeen[p.id], sinceBasis: 'seen' as const }
+          : p,
       ),
     ),
     byCluster: clusters,
