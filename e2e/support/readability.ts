@@ -22,9 +22,7 @@ export const LOOKS = [
 
 /** Every URL pattern the router knows: a page added to routes.ts is missing below until it is listed. */
 export function routerPaths(): string[] {
-  return Object.values(routes)
-    .filter((r): r is routes.AppRoute => typeof r === 'object' && r !== null && 'path' in r)
-    .map((r) => r.path);
+  return Object.values(routes).map((r: routes.AppRoute<string, unknown>) => r.path);
 }
 
 export interface PageToRead {
@@ -140,6 +138,97 @@ function findUnreadable(): Findings {
   return { clipped: [...new Set(clipped)], ticks: [...new Set(ticks)], graph };
 }
 
+/** Ids of what the pages show: a job with a plan, a failed and a finished job, a task manager. */
+export interface PageIds {
+  job: string;
+  vertex: string;
+  failed: string;
+  finished: string;
+  tm: string;
+  stJob: string;
+}
+
+export const NO_IDS: PageIds = { job: '', vertex: '', failed: '', finished: '', tm: '', stJob: '' };
+
+/**
+ * Route pattern → the visits that cover it, on Flink cluster `F` and SeaTunnel cluster `ST`;
+ * [] only for a route that renders nothing of its own.
+ */
+
+/** route pattern → the visits that cover it; [] only for a route that renders nothing of its own. */
+export function pagesOf(
+  F: string,
+  ST: string,
+): Record<string, (ids: PageIds) => Omit<PageToRead, 'route'>[]> {
+  return {
+    '/': () => [{ name: 'home', url: '/' }],
+    '/triage': () => [{ name: 'triage', url: '/triage' }],
+    '/activity': () => [{ name: 'activity', url: '/activity' }],
+    '/clusters/:clusterId': () => [], // redirects to the overview, read below
+    '/clusters/:clusterId/overview': () => [
+      { name: 'flink-overview', url: `/clusters/${F}/overview` },
+      { name: 'seatunnel-overview', url: `/clusters/${ST}/overview` },
+    ],
+    '/clusters/:clusterId/jobs': () => [
+      { name: 'flink-jobs', url: `/clusters/${F}/jobs` },
+      { name: 'seatunnel-jobs', url: `/clusters/${ST}/jobs` },
+    ],
+    '/clusters/:clusterId/jobs/:jobId': (i) => [
+      { name: 'job-graph', url: `/clusters/${F}/jobs/${i.job}`, ready: '[data-testid="dag-node"]' },
+      {
+        name: 'job-graph-vertex-panel',
+        url: `/clusters/${F}/jobs/${i.job}?vertex=${i.vertex}&panel=subtasks`,
+        ready: '[data-testid="dag-node"]',
+      },
+      {
+        name: 'job-vertex-accumulators',
+        url: `/clusters/${F}/jobs/${i.job}?vertex=${i.vertex}&panel=accumulators`,
+        ready: '[data-testid="dag-node"]',
+      },
+      {
+        name: 'job-graph-finished',
+        url: `/clusters/${F}/jobs/${i.finished}`,
+        ready: '[data-testid="dag-node"]',
+      },
+      { name: 'seatunnel-job', url: `/clusters/${ST}/jobs/${i.stJob}` },
+    ],
+    '/clusters/:clusterId/jobs/:jobId/exceptions': (i) => [
+      { name: 'job-exceptions', url: `/clusters/${F}/jobs/${i.failed}/exceptions` },
+    ],
+    '/clusters/:clusterId/jobs/:jobId/timeline': (i) => [
+      { name: 'job-timeline', url: `/clusters/${F}/jobs/${i.job}/timeline` },
+    ],
+    '/clusters/:clusterId/jobs/:jobId/configuration': (i) => [
+      { name: 'job-configuration', url: `/clusters/${F}/jobs/${i.job}/configuration` },
+    ],
+    '/clusters/:clusterId/jobs/:jobId/checkpoints': (i) => [
+      { name: 'job-checkpoints', url: `/clusters/${F}/jobs/${i.job}/checkpoints` },
+    ],
+    '/clusters/:clusterId/jobs/:jobId/backpressure': (i) => [
+      { name: 'job-backpressure', url: `/clusters/${F}/jobs/${i.job}/backpressure` },
+    ],
+    '/clusters/:clusterId/jobs/:jobId/flamegraph': (i) => [
+      { name: 'job-flamegraph', url: `/clusters/${F}/jobs/${i.job}/flamegraph` },
+    ],
+    '/clusters/:clusterId/task-managers': () => [
+      { name: 'task-managers', url: `/clusters/${F}/task-managers` },
+    ],
+    '/clusters/:clusterId/task-managers/:taskManagerId': (i) => [
+      { name: 'task-manager', url: `/clusters/${F}/task-managers/${encodeURIComponent(i.tm)}` },
+      { name: 'task-manager-logs', url: `/clusters/${F}/task-managers/${encodeURIComponent(i.tm)}?tab=logs` },
+    ],
+    '/clusters/:clusterId/job-manager': () => [
+      { name: 'job-manager', url: `/clusters/${F}/job-manager` },
+      { name: 'job-manager-metrics', url: `/clusters/${F}/job-manager?tab=metrics` },
+    ],
+    '/clusters/:clusterId/nodes': () => [{ name: 'seatunnel-nodes', url: `/clusters/${ST}/nodes` }],
+    '/clusters/:clusterId/submit': () => [
+      { name: 'flink-submit', url: `/clusters/${F}/submit` },
+      { name: 'seatunnel-submit', url: `/clusters/${ST}/submit` },
+    ],
+  };
+}
+
 const NOTHING: Findings = { clipped: [], ticks: [], graph: [] };
 
 /**
@@ -162,7 +251,10 @@ export async function readPage(page: Page, testInfo: TestInfo, target: PageToRea
       .locator(target.ready ?? 'main')
       .first()
       .waitFor({ timeout: 45_000 });
-    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+    // first loads done; a section that keeps loading (a cluster that never answers) is read as it is
+    await expect(page.locator('[aria-busy="true"]'))
+      .toHaveCount(0, { timeout: 15_000 })
+      .catch(() => undefined);
     let found = NOTHING;
     // layout settles over a few frames (graph framing, charts' first render): poll, don't sleep
     await expect

@@ -21,7 +21,13 @@ export function HeaderCell<T>({
   const ariaSort = !sortable ? undefined : !active ? 'none' : sort.desc ? 'descending' : 'ascending';
   const align = ALIGN[column.align ?? 'left'];
   return (
-    <th scope="col" aria-sort={ariaSort} title={column.title} className={`${TH} ${align} truncate`}>
+    <th
+      scope="col"
+      aria-sort={ariaSort}
+      // a cut header reads whole on hover (the truncation rule, src/components/truncated-text.tsx)
+      title={column.title ?? (typeof column.header === 'string' ? column.header : undefined)}
+      className={`${TH} ${align} truncate`}
+    >
       {sortable ? (
         <button
           type="button"
