@@ -96,6 +96,8 @@ function findUnreadable(): Findings {
       if (r.width === 0 && r.height === 0) continue;
       const cut = r.right > right + 1 || r.left < left - 1 || (tall && r.bottom > bottom + 1);
       if (!cut || scrollsBetween(n.parentElement, el)) continue;
+      // the plan canvas pans: what it leaves off screen is not cut (text cut inside a node is)
+      if (n.parentElement?.closest('.react-flow') && !el.closest('.react-flow__node')) continue;
       if (!hasFullText(n.parentElement, text)) clipped.push(describe(el, text));
     }
   }
