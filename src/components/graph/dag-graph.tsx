@@ -258,7 +258,11 @@ function DagGraphCanvas({
         style={{ backgroundColor: 'transparent' }}
       >
         <Background gap={16} size={1} />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls
+          showInteractive={false}
+          position="bottom-left"
+          fitViewOptions={{ padding: 0.1, minZoom: READABLE_ZOOM, maxZoom: 1, duration: 200 }}
+        />
         {minimap ? (
           <MiniMap
             position="top-right"
@@ -294,7 +298,8 @@ function DagGraphCanvas({
           />
         </Panel>
         {frame.clipped ? (
-          <Panel position="bottom-center">
+          // above the legend's row, which it would run into on a narrow canvas
+          <Panel position="bottom-center" style={{ marginBottom: 44 }}>
             <p
               data-testid="graph-pan-hint"
               className="rounded bg-white/90 px-2 py-0.5 text-xs text-slate-600 shadow-sm dark:bg-slate-900/90 dark:text-slate-300"
