@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { DataTable } from './data-table';
 import { filterRows } from './filter-rows';
 import { sortFromParam, sortRows, sortToParam } from './sort-rows';
+import { headerTitle } from './table-parts';
 import type { Column, SortState } from './types';
 
 // Rendering in jsdom is slow on a loaded CI machine; the assertions, not the clock, are the test.
@@ -243,5 +244,15 @@ describe('filterRows', () => {
     expect(filterRows(jobs, 'job d', ['name', 'id'])).toEqual([]);
     expect(filterRows(jobs, 'alpha d', ['name', (j) => j.id]).map((j) => j.id)).toEqual(['d']);
     expect(filterRows(jobs, '  ', ['name'])).toBe(jobs);
+  });
+});
+
+describe('headerTitle', () => {
+  it('keeps a cut header readable whole on hover, with its explanation', () => {
+    expect(headerTitle('Duration', undefined)).toBe('Duration');
+    expect(headerTitle('Failure / path', 'Failure message; savepoint location')).toBe(
+      'Failure / path: Failure message; savepoint location',
+    );
+    expect(headerTitle('In', 'In: records received')).toBe('In: records received');
   });
 });

@@ -1,11 +1,17 @@
 /** Header cells, rows and checkboxes of DataTable (internal). */
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Column, SortState } from './types';
 
 export const ALIGN = { left: 'text-left', right: 'text-right', center: 'text-center' } as const;
 
 export const TH =
   'sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-3 text-xs font-medium uppercase tracking-wide text-slate-500 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-400';
+
+/** A header's hover text holds the header itself, so a cut header reads whole. */
+export function headerTitle(header: ReactNode, title: string | undefined): string | undefined {
+  if (typeof header !== 'string') return title;
+  return title && !title.includes(header) ? `${header}: ${title}` : (title ?? header);
+}
 
 export function HeaderCell<T>({
   column,
@@ -21,7 +27,13 @@ export function HeaderCell<T>({
   const ariaSort = !sortable ? undefined : !active ? 'none' : sort.desc ? 'descending' : 'ascending';
   const align = ALIGN[column.align ?? 'left'];
   return (
-    <th scope="col" aria-sort={ariaSort} title={column.title} className={`${TH} ${align} truncate`}>
+    <th
+      scope="col"
+      aria-sort={ariaSort}
+      // a cut header reads whole on hover (the truncation rule, src/components/truncated-text.tsx)
+      title={headerTitle(column.header, column.title)}
+      className={`${TH} ${align} truncate`}
+    >
       {sortable ? (
         <button
           type="button"

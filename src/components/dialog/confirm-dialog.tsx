@@ -95,7 +95,7 @@ export function ConfirmDialog({
       size="sm"
       title={
         <>
-          {action} <span className="break-all font-mono">{target}</span>?
+          {action} <span className="break-words font-mono">{target}</span>?
         </>
       }
       footer={
@@ -121,7 +121,7 @@ export function ConfirmDialog({
           <label className="block">
             <span className="text-slate-600 dark:text-slate-300">
               Type{' '}
-              <span className="select-all break-all font-mono font-semibold text-slate-900 dark:text-white">
+              <span className="select-all break-words font-mono font-semibold text-slate-900 dark:text-white">
                 {expected}
               </span>{' '}
               to confirm.

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { DagGraph } from './dag-graph';
+import { READABLE_ZOOM } from './frame';
 import { layoutLeftToRight } from './layout';
 import type { DagEdge, DagNode } from './types';
 import { collapseChains, findChains, fullView, neighbourhood } from './view-model';
@@ -27,14 +28,19 @@ beforeAll(() => {
   Object.defineProperties(HTMLElement.prototype, {
     offsetHeight: {
       configurable: true,
-      get() {
-        return parseFloat((this as HTMLElement).style.height) || 500;
+      get(): number {
+        // xyflow's pane is 100 % of the canvas: follow percentages up to a sized parent
+        const el = this as HTMLElement;
+        if (el.style.height.endsWith('%')) return el.parentElement?.offsetHeight ?? 500;
+        return parseFloat(el.style.height) || 500;
       },
     },
     offsetWidth: {
       configurable: true,
-      get() {
-        return parseFloat((this as HTMLElement).style.width) || 800;
+      get(): number {
+        const el = this as HTMLElement;
+        if (el.style.width.endsWith('%')) return el.parentElement?.offsetWidth ?? 800;
+        return parseFloat(el.style.width) || 800;
       },
     },
   });
@@ -79,6 +85,24 @@ describe('DagGraph', { timeout: 30_000 }, () => {
     expect(onSelect).toHaveBeenCalledWith('sink');
     expect(onSelect).toHaveBeenCalledTimes(1);
     expect(screen.getByLabelText('Legend')).toHaveTextContent('Back-pressured');
+  });
+
+  it('opens a plan too wide for the canvas at a readable zoom, with the minimap and a pan hint', async () => {
+    const nodes: DagNode[] = Array.from({ length: 8 }, (_, i) => ({ id: `v${i}`, title: `Vertex ${i}` }));
+    const edges: DagEdge[] = nodes.slice(1).map((v, i) => ({ source: `v${i}`, target: v.id }));
+    const { container } = render(<DagGraph nodes={nodes} edges={edges} height={420} />);
+    expect(await screen.findByTestId('graph-pan-hint')).toHaveTextContent('drag to pan');
+    const viewport = container.querySelector<HTMLElement>('.react-flow__viewport');
+    const zoom = Number(viewport?.style.transform.match(/scale\(([\d.]+)\)/)?.[1]);
+    expect(zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    expect(container.querySelector('.react-flow__minimap')).not.toBeNull();
+  });
+
+  it('fits a small plan whole, without a pan hint or a minimap', async () => {
+    const { container } = render(<DagGraph nodes={small.slice(0, 2)} edges={smallEdges.slice(0, 1)} />);
+    await screen.findAllByTestId('dag-node');
+    expect(screen.queryByTestId('graph-pan-hint')).toBeNull();
+    expect(container.querySelector('.react-flow__minimap')).toBeNull();
   });
 
   it('selects an operator when its box is clicked outside the button', () => {

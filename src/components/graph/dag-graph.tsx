@@ -11,7 +11,7 @@
  * links, so metric polls repaint the boxes without moving them or resetting the zoom.
  */
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   Controls,
@@ -28,6 +28,7 @@ import {
 import { DagNodeCard, type DagFlowNode } from './dag-node';
 import { GraphLegend } from './graph-legend';
 import { GraphToolbar, type FocusMode } from './graph-toolbar';
+import { framePlan, planBounds, READABLE_ZOOM } from './frame';
 import { NODE_HEIGHT, NODE_WIDTH, cachedLayout, structureKey } from './layout';
 import { TONE_COLOR, worstTone } from './tones';
 import type { DagEdge, DagNode } from './types';
@@ -74,9 +75,6 @@ const NODE_HANDLES = [
 ];
 const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
 
-/** Framing the whole graph: a plan of two vertices stays at its natural size, not blown up to 2×. */
-const FIT = { padding: 0.1, maxZoom: 1 } as const;
-
 export function DagGraph(props: DagGraphProps) {
   return (
     <ReactFlowProvider>
@@ -107,9 +105,10 @@ function DagGraphCanvas({
   const [depth, setDepth] = useState(2);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [query, setQuery] = useState('');
-  const [minimap, setMinimap] = useState(false);
+  // null: the user has not chosen; the minimap then shows whenever part of the plan is off screen
+  const [minimapChoice, setMinimap] = useState<boolean | null>(null);
   const dark = useDarkMode();
-  const { fitView, getViewport, setCenter } = useReactFlow();
+  const { fitView, getViewport, setCenter, setViewport } = useReactFlow();
   const paneWidth = useStore((st) => st.width);
   const paneHeight = useStore((st) => st.height);
 
@@ -124,6 +123,12 @@ function DagGraphCanvas({
   }, [effectiveMode, nodes, edges, expanded, hasSelection, selectedId, depth]);
   const layoutKey = structureKey(view);
   const positions = cachedLayout(view);
+  const measured = paneWidth > 0 && paneHeight > 0;
+  const frame = useMemo(
+    () => framePlan(planBounds(positions.values()), { width: paneWidth, height: paneHeight }),
+    [positions, paneWidth, paneHeight],
+  );
+  const minimap = minimapChoice ?? frame.clipped;
 
   const trimmed = query.trim();
   const matches = useMemo(
@@ -176,10 +181,18 @@ function DagGraphCanvas({
     }));
   }, [view, matches, trimmed]);
 
-  // Re-frame when what is drawn changes (mode, expand, neighbourhood), not on metric polls.
+  // Frame once the canvas has a size, and again when what is drawn changes (mode, expand,
+  // neighbourhood); not on metric polls, nor when the canvas resizes under a view the user panned.
+  const frameRef = useRef(frame);
+  useLayoutEffect(() => {
+    frameRef.current = frame;
+  });
+  const framedOnce = useRef(false);
   useEffect(() => {
-    void fitView({ ...FIT, duration: 200 });
-  }, [layoutKey, fitView]);
+    if (!measured) return;
+    void setViewport(frameRef.current.viewport, { duration: framedOnce.current ? 200 : 0 });
+    framedOnce.current = true;
+  }, [layoutKey, measured, setViewport]);
 
   // When the selection changes elsewhere (e.g. a table row), pan to it if it is off screen.
   // Only on a change of selection: polls must not pull the view back after the user panned away.
@@ -200,7 +213,7 @@ function DagGraphCanvas({
       top + NODE_HEIGHT * zoom <= paneHeight;
     if (!visible) {
       void setCenter(p.x + NODE_WIDTH / 2, p.y + NODE_HEIGHT / 2, {
-        zoom: Math.max(zoom, 0.6),
+        zoom: Math.max(zoom, READABLE_ZOOM),
         duration: 300,
       });
     }
@@ -211,6 +224,7 @@ function DagGraphCanvas({
     void fitView({
       nodes: matchKey.split('\u0000').map((id) => ({ id })),
       padding: 0.4,
+      minZoom: READABLE_ZOOM,
       maxZoom: 1.25,
       duration: 300,
     });
@@ -241,12 +255,14 @@ function DagGraphCanvas({
         onlyRenderVisibleElements={flowNodes.length > 150}
         minZoom={0.05}
         maxZoom={2}
-        fitView
-        fitViewOptions={FIT}
         style={{ backgroundColor: 'transparent' }}
       >
         <Background gap={16} size={1} />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls
+          showInteractive={false}
+          position="bottom-left"
+          fitViewOptions={{ padding: 0.1, minZoom: READABLE_ZOOM, maxZoom: 1, duration: 200 }}
+        />
         {minimap ? (
           <MiniMap
             position="top-right"
@@ -278,9 +294,20 @@ function DagGraphCanvas({
             onCollapseAll={() => setExpanded(new Set())}
             minimap={minimap}
             onMinimap={setMinimap}
-            onFit={() => void fitView({ padding: 0.1, duration: 200 })}
+            onFit={() => void setViewport(frame.viewport, { duration: 200 })}
           />
         </Panel>
+        {frame.clipped ? (
+          // above the legend's row, which it would run into on a narrow canvas
+          <Panel position="bottom-center" style={{ marginBottom: 44 }}>
+            <p
+              data-testid="graph-pan-hint"
+              className="rounded bg-white/90 px-2 py-0.5 text-xs text-slate-600 shadow-sm dark:bg-slate-900/90 dark:text-slate-300"
+            >
+              Part of the plan is off screen: drag to pan, or use the minimap
+            </p>
+          </Panel>
+        ) : null}
         <Panel position="bottom-right">
           <GraphLegend />
         </Panel>

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatBytes, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { TimeAgo } from '@/components/time-ago';
+import { TruncatedText } from '@/components/truncated-text';
 
 export interface LogFileInfo {
   name: string;
@@ -62,9 +63,9 @@ export function LogFileList({
                 className={ITEM}
                 aria-current={selected === f.name}
                 onClick={() => onSelect(f.name)}
-                title={f.name}
               >
-                <span className="block truncate font-mono">{f.name}</span>
+                {/* `…-taskmanager-1.log` and `.out` differ only at the end: keep it visible */}
+                <TruncatedText text={f.name} keepEnd={16} className="font-mono" />
                 <span className="block text-[11px] text-slate-500">
                   {formatBytes(f.size)}
                   {f.mtime ? (

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { ExactValue } from '@/components/exact-value';
 import { DataTable, type Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
+import { TruncatedText } from '@/components/truncated-text';
 import { formatTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { ackLabel, type CheckpointRow } from './utils/checkpoint-rows';
@@ -137,19 +138,19 @@ function columns(zone: TimeZoneChoice): Column<CheckpointRow>[] {
       sortValue: (r) => r.failureMessage ?? r.externalPath,
       cell: (r) =>
         r.failureMessage ? (
-          <span
+          <TruncatedText
+            text={r.failureMessage}
             className="text-red-700 dark:text-red-400"
-            title={r.failureMessage}
-            data-testid="cp-failure-message"
-          >
-            {r.failureMessage}
-          </span>
+            testId="cp-failure-message"
+          />
         ) : r.status === 'FAILED' ? (
           <span className="text-slate-500">no failure message</span>
         ) : r.kind === 'savepoint' && r.externalPath ? (
-          <span className="font-mono text-xs text-slate-600 dark:text-slate-400" title={r.externalPath}>
-            {r.externalPath}
-          </span>
+          <TruncatedText
+            text={r.externalPath}
+            keepEnd={24}
+            className="font-mono text-xs text-slate-600 dark:text-slate-400"
+          />
         ) : null,
     },
   ];

@@ -84,7 +84,7 @@ function FormModal({
 function JobTitle({ verb, name, after }: { verb: string; name: string; after?: string }) {
   return (
     <>
-      {verb} <span className="break-all font-mono">{name}</span>
+      {verb} <span className="break-words font-mono">{name}</span>
       {after ?? ''}
     </>
   );
@@ -121,7 +121,7 @@ function TargetDirectory({
       <span className="mt-0.5 block text-xs text-slate-500">
         {dflt ? (
           <>
-            Empty: Flink’s default <code className="break-all font-mono">{dflt}</code>
+            Empty: Flink’s default <code className="break-words font-mono">{dflt}</code>
           </>
         ) : cfg.isPending ? (
           ' '
@@ -252,8 +252,8 @@ export function SavepointDialog({
           </label>
           {cancelJob ? (
             <p className="mt-1 rounded border border-red-200 bg-red-50 p-2 text-xs text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
-              <span className="break-all font-mono font-semibold">{jobName}</span> will be cancelled once the
-              savepoint completes. Prefer “Stop with savepoint”, which Flink recommends for this.
+              <span className="break-words font-mono font-semibold">{jobName}</span> will be cancelled once
+              the savepoint completes. Prefer “Stop with savepoint”, which Flink recommends for this.
             </p>
           ) : null}
         </div>
@@ -293,7 +293,7 @@ export function StopDialog({
     >
       <p className="text-slate-600 dark:text-slate-300">
         Flink takes a final savepoint, then stops{' '}
-        <span className="break-all font-mono font-semibold">{jobName}</span>. Resume it later from that
+        <span className="break-words font-mono font-semibold">{jobName}</span>. Resume it later from that
         savepoint. If the savepoint fails, the job keeps running.
       </p>
       <JobStateNote state={jobState} />

@@ -50,7 +50,7 @@ export function RescaleDialog({
       testId="rescale-dialog"
       title={
         <>
-          Rescale <span className="break-all font-mono">{jobName}</span>
+          Rescale <span className="break-words font-mono">{jobName}</span>
         </>
       }
       footer={

@@ -1,6 +1,7 @@
 /** Small cell renderers shared by the vertex table and the vertex panel. */
 import type { ReactNode } from 'react';
 import { Link, taskManagerRoute } from '@/app/router';
+import { TruncatedText } from '@/components/truncated-text';
 import { fillBarColor, TONE_COLOR } from '@/components/graph/tones';
 import { TONE_LABEL, type NodeTone } from '@/components/graph';
 import { formatBytes, formatCount, formatPercent, isKnown } from '@/lib/format';
@@ -73,10 +74,10 @@ export function TaskManagerLink({
       to={taskManagerRoute}
       params={{ clusterId, taskManagerId: id }}
       onClick={(e) => e.stopPropagation()}
-      className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"
-      title={endpoint ? `${id} (${endpoint})` : id}
+      className="block min-w-0 font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"
     >
-      {id}
+      {/* a task manager id's end (its resource id suffix) is what tells two of them apart */}
+      <TruncatedText text={id} keepEnd={8} title={endpoint ? `${id} (${endpoint})` : id} />
     </Link>
   );
 }

@@ -3,6 +3,7 @@ import { lazy, memo, Suspense, useEffect, useMemo, type RefObject } from 'react'
 import { findChains, TONE_LABEL, type DagEdge, type DagNode, type NodeTone } from '@/components/graph';
 import { CHAIN_PREFIX } from '@/components/graph/view-model';
 import { QueryError } from '@/components/query-state';
+import { TruncatedText } from '@/components/truncated-text';
 
 // xyflow and dagre arrive with the graph, after the rest of the tab is on screen.
 const DagGraph = lazy(() => import('@/components/graph/dag-graph'));
@@ -78,13 +79,15 @@ export const GraphSection = memo(function GraphSection({
                 type="button"
                 onClick={() => onSelect(h.id)}
                 aria-pressed={h.id === selectedId}
-                title={`Select ${h.name}`}
-                className={`max-w-56 truncate rounded border px-1.5 py-0.5 hover:bg-white dark:hover:bg-slate-800 ${TONE_CHIP[h.tone] ?? ''} ${h.id === selectedId ? 'ring-2 ring-sky-500' : ''}`}
+                className={`flex max-w-72 min-w-0 items-center rounded border px-1.5 py-0.5 hover:bg-white dark:hover:bg-slate-800 ${TONE_CHIP[h.tone] ?? ''} ${h.id === selectedId ? 'ring-2 ring-sky-500' : ''}`}
               >
-                {h.name} ·{' '}
-                {h.fill === undefined
-                  ? TONE_LABEL[h.tone].toLowerCase()
-                  : `${Math.round(h.fill * 100)} % ${h.tone === 'busy' ? 'busy' : 'back-pr.'}`}
+                <TruncatedText text={h.name} />
+                <span className="shrink-0 whitespace-pre">
+                  {' · '}
+                  {h.fill === undefined
+                    ? TONE_LABEL[h.tone].toLowerCase()
+                    : `${Math.round(h.fill * 100)} % ${h.tone === 'busy' ? 'busy' : 'back-pressured'}`}
+                </span>
               </button>
             ))}
           </span>

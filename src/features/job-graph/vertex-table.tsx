@@ -3,6 +3,7 @@ import { DataTable, type Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
 import { formatDuration } from '@/lib/format';
+import { TruncatedText } from '@/components/truncated-text';
 import { FlowCell, InOut, RatioCell, ToneDot, TotalCell } from './cells';
 import type { VertexRow } from './utils/graph-model';
 
@@ -50,14 +51,13 @@ function identityColumns(): Column<VertexRow>[] {
       id: 'name',
       header: 'Vertex',
       cell: (r) => (
-        <span
-          data-vertex-id={r.id}
-          data-tone={r.tone}
-          className="flex min-w-0 items-center gap-2"
-          title={r.operators.join('\n') || r.name}
-        >
+        <span data-vertex-id={r.id} data-tone={r.tone} className="flex min-w-0 items-center gap-2">
           <ToneDot tone={r.tone} />
-          <span className="truncate font-medium">{r.name}</span>
+          <TruncatedText
+            text={r.name}
+            title={r.operators.length > 1 ? `${r.name}\n\n${r.operators.join('\n')}` : r.name}
+            className="font-medium"
+          />
         </span>
       ),
       sortValue: (r) => r.name.toLowerCase(),
@@ -85,9 +85,10 @@ function identityColumns(): Column<VertexRow>[] {
 const durationColumn: Column<VertexRow> = {
   id: 'duration',
   header: 'Duration',
-  width: 92,
+  // "14 m 32 s", "1 d 23 h" whole: the longest durations formatDuration writes
+  width: 112,
   align: 'right',
-  cell: (r) => formatDuration(r.duration),
+  cell: (r) => <TruncatedText text={formatDuration(r.duration)} className="tabular-nums" />,
   sortValue: (r) => r.duration,
   descFirst: true,
 };

@@ -1,6 +1,7 @@
 import { jobRoute, Link } from '@/app/router';
 import type { Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
+import { TruncatedText } from '@/components/truncated-text';
 import { formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { Count } from './parts';
 import { ENGINE_TIME_NOTE, formatPerSecond } from './utils/format';
@@ -23,10 +24,9 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobR
                 to={jobRoute}
                 params={{ clusterId, jobId: job.jobId }}
                 onClick={(e) => e.stopPropagation()}
-                className="truncate font-medium text-sky-700 hover:underline dark:text-sky-400"
-                title={job.jobName}
+                className="min-w-0 font-medium text-sky-700 hover:underline dark:text-sky-400"
               >
-                {job.jobName || '(unnamed)'}
+                <TruncatedText text={job.jobName || '(unnamed)'} />
               </Link>
               {mode ? (
                 <span className="shrink-0 rounded border border-slate-300 px-1 text-[10px] font-medium text-slate-500 dark:border-slate-600">
@@ -34,9 +34,11 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobR
                 </span>
               ) : null}
             </div>
-            <div className="truncate font-mono text-[11px] text-slate-500" data-testid="job-id-cell">
-              {job.jobId}
-            </div>
+            <TruncatedText
+              text={job.jobId}
+              className="font-mono text-[11px] text-slate-500"
+              testId="job-id-cell"
+            />
           </div>
         );
       },
@@ -44,7 +46,7 @@ export function jobColumns(clusterId: string, zone: TimeZoneChoice): Column<JobR
     {
       id: 'state',
       header: 'State',
-      width: 160,
+      width: 132,
       sortValue: sortValues.state,
       cell: ({ job }) => <StateBadge state={job.jobStatus} />,
     },

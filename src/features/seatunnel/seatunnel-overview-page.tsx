@@ -21,6 +21,7 @@ import { QueryError, StaleMark } from '@/components/query-state';
 import { PageSkeleton } from '@/components/page-skeleton';
 import { StatCard } from '@/components/stat-card';
 import { StateBadge } from '@/components/state-badge';
+import { TruncatedText } from '@/components/truncated-text';
 import { formatPercent } from '@/lib/format';
 import { useClusterId } from '@/hooks/use-cluster-id';
 import { useNow } from '@/hooks/use-now';
@@ -295,10 +296,9 @@ function JobMiniTable({
                   <Link
                     to={jobRoute}
                     params={{ clusterId, jobId: job.jobId }}
-                    className="truncate font-medium text-sky-700 hover:underline dark:text-sky-400"
-                    title={`${job.jobName} (${job.jobId})`}
+                    className="min-w-0 font-medium text-sky-700 hover:underline dark:text-sky-400"
                   >
-                    {job.jobName || job.jobId}
+                    <TruncatedText text={job.jobName || job.jobId} title={`${job.jobName} (${job.jobId})`} />
                   </Link>
                   {!ended && job.jobStatus.toUpperCase() === 'RUNNING' && isSinkStalled(job.metrics) ? (
                     <span
@@ -310,7 +310,7 @@ function JobMiniTable({
                     </span>
                   ) : null}
                 </div>
-                <div className="truncate font-mono text-[11px] text-slate-500">{job.jobId}</div>
+                <TruncatedText text={job.jobId} className="font-mono text-[11px] text-slate-500" />
               </td>
               <td className="px-3 py-1.5">
                 <StateBadge state={job.jobStatus} />

@@ -84,7 +84,7 @@ export function AccumulatorsTab({
               <tbody>
                 {d['user-accumulators'].map((a) => (
                   <tr key={a.name} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-1 pr-2 break-all">{a.name}</td>
+                    <td className="py-1 pr-2 break-words">{a.name}</td>
                     <td className="py-1 pr-2 text-xs text-slate-500">{a.type}</td>
                     <td className="py-1 text-right font-mono text-xs break-all">{a.value}</td>
                   </tr>

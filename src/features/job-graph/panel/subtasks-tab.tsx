@@ -8,6 +8,7 @@ import { TaskCounts } from '@/components/task-counts';
 import { formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
 import { useTimeZone } from '@/stores/preferences';
 import { InOut, TaskManagerLink, TotalCell } from '../cells';
+import { TruncatedText } from '@/components/truncated-text';
 import { hostOf } from '../utils/subtasks';
 import { SubtaskAttempts } from './subtask-attempts';
 import { inputClass } from './parts';
@@ -134,12 +135,8 @@ function subtaskColumns(clusterId: string, zone: TimeZoneChoice): Column<Subtask
       header: 'Host / task manager',
       cell: (s) => (
         <span className="flex min-w-0 flex-col leading-tight">
-          <span className="truncate font-mono text-xs" title={s.endpoint}>
-            {hostOf(s.endpoint)}
-          </span>
-          <span className="truncate">
-            <TaskManagerLink clusterId={clusterId} id={s['taskmanager-id']} endpoint={s.endpoint} />
-          </span>
+          <TruncatedText text={hostOf(s.endpoint)} title={s.endpoint} className="font-mono text-xs" />
+          <TaskManagerLink clusterId={clusterId} id={s['taskmanager-id']} endpoint={s.endpoint} />
         </span>
       ),
       sortValue: (s) => s.endpoint,
