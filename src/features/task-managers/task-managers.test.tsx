@@ -172,7 +172,9 @@ describe('task manager detail', () => {
     await waitFor(() => expect(within(viewer).getAllByTestId('log-line').length).toBeGreaterThan(0));
     expect(document.querySelector('img')).toBeNull();
     const files = screen.getByTestId('log-file-list');
-    expect(within(files).getByText('flink-streamdash-taskexecutor-1-vm.log')).toBeInTheDocument();
+    expect(within(files).getByTitle('flink-streamdash-taskexecutor-1-vm.log')).toHaveTextContent(
+      'flink-streamdash-taskexecutor-1-vm.log',
+    );
 
     fireEvent.click(screen.getByRole('button', { name: /^Stdout/ }));
     await waitFor(() => expect(location().search).toMatchObject({ tab: 'logs', file: 'stdout' }));
