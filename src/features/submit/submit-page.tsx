@@ -206,7 +206,8 @@ function JarsTable({
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">
                   {formatTimestamp(j.uploaded, zone)}
                 </td>
-                <td className="px-3 py-2 font-mono text-xs">
+                {/* a class name is one long word: it wraps inside its cell instead of leaving the table */}
+                <td className="px-3 py-2 font-mono text-xs wrap-anywhere">
                   {j.entry.length ? (
                     j.entry.map((e) => e.name).join(', ')
                   ) : (

@@ -35,7 +35,7 @@ export function TriageBadge() {
         {scope === 'none' ? '✓' : count}
       </span>
       {scope === 'urgent' ? (
-        <span aria-hidden className="hidden text-slate-500 lg:inline dark:text-slate-400">
+        <span aria-hidden className="hidden text-slate-500 min-[1400px]:inline dark:text-slate-400">
           critical/high
         </span>
       ) : null}
