@@ -91,10 +91,15 @@ export function TruncatedText({
       >
         {tail ? (
           <>
-            <span ref={headRef} className="min-w-0 truncate">
+            {/* Two visible halves, one name: assistive tech and text search read the whole text once
+                (a flex container's items would be read as two words). */}
+            <span className="sr-only">{text}</span>
+            <span ref={headRef} aria-hidden className="min-w-0 truncate">
               {head}
             </span>
-            <span className="shrink-0 whitespace-pre">{tail}</span>
+            <span aria-hidden className="shrink-0 whitespace-pre">
+              {tail}
+            </span>
           </>
         ) : (
           text

@@ -1,5 +1,6 @@
 import { useDashboardSettings, type ClusterInfo } from '@/api/dashboard/clusters';
 import { useOptionalClusterId } from '@/hooks/use-cluster-id';
+import { TruncatedText } from '@/components/truncated-text';
 import { ClusterHomeLink } from './cluster-home-link';
 import { sideNavModel } from './side-nav-model';
 import {
@@ -105,8 +106,9 @@ export function SideNav() {
         <div className="mt-4" key={group.kind} data-testid={`nav-other-${group.kind}`}>
           <div className={headingClass}>{KIND_LABEL[group.kind]}</div>
           {group.clusters.map((c) => (
-            <ClusterHomeLink key={c.id} cluster={c} className={`${itemClass} truncate`}>
-              {c.name}
+            <ClusterHomeLink key={c.id} cluster={c} className={`${itemClass} min-w-0`}>
+              {/* names of one product often differ only at the end ("… 2.3.13 v2" / "… v1"): keep it */}
+              <TruncatedText text={c.name} keepEnd={8} />
             </ClusterHomeLink>
           ))}
         </div>
