@@ -99,64 +99,44 @@ const tasksColumn: Column<VertexRow> = {
   cell: (r) => <TaskCounts tasks={r.tasks} />,
 };
 
+/** Records (top) and bytes (bottom) a vertex read or wrote since it started: one column each way. */
+function totalColumn(dir: 'read' | 'write', id: string, header: string): Column<VertexRow> {
+  const verb = dir === 'read' ? 'received' : 'sent';
+  return {
+    id,
+    header,
+    title: `Records and bytes ${verb} since the vertex started (${dir}-records, ${dir}-bytes)`,
+    width: 112,
+    align: 'right',
+    cell: (r) => (
+      <InOut
+        top={
+          <TotalCell
+            n={r.totals?.[`${dir}-records`]}
+            complete={r.totals?.[`${dir}-records-complete`]}
+            kind="records"
+          />
+        }
+        bottom={
+          <TotalCell
+            n={r.totals?.[`${dir}-bytes`]}
+            complete={r.totals?.[`${dir}-bytes-complete`]}
+            kind="bytes"
+          />
+        }
+      />
+    ),
+    sortValue: (r) => r.totals?.[`${dir}-records`],
+    descFirst: true,
+  };
+}
+
 /** A job that is over has no rates (all 0): what each vertex received and sent in total, as Flink's UI shows. */
 function finishedVertexColumns(): Column<VertexRow>[] {
   return [
     ...identityColumns(),
-    {
-      id: 'received',
-      header: 'Received',
-      title: 'Records and bytes received since the vertex started (read-records, read-bytes)',
-      width: 112,
-      align: 'right',
-      cell: (r) => (
-        <InOut
-          top={
-            <TotalCell
-              n={r.totals?.['read-records']}
-              complete={r.totals?.['read-records-complete']}
-              kind="records"
-            />
-          }
-          bottom={
-            <TotalCell
-              n={r.totals?.['read-bytes']}
-              complete={r.totals?.['read-bytes-complete']}
-              kind="bytes"
-            />
-          }
-        />
-      ),
-      sortValue: (r) => r.totals?.['read-records'],
-      descFirst: true,
-    },
-    {
-      id: 'sent',
-      header: 'Sent',
-      title: 'Records and bytes sent since the vertex started (write-records, write-bytes)',
-      width: 112,
-      align: 'right',
-      cell: (r) => (
-        <InOut
-          top={
-            <TotalCell
-              n={r.totals?.['write-records']}
-              complete={r.totals?.['write-records-complete']}
-              kind="records"
-            />
-          }
-          bottom={
-            <TotalCell
-              n={r.totals?.['write-bytes']}
-              complete={r.totals?.['write-bytes-complete']}
-              kind="bytes"
-            />
-          }
-        />
-      ),
-      sortValue: (r) => r.totals?.['write-records'],
-      descFirst: true,
-    },
+    totalColumn('read', 'received', 'Received'),
+    totalColumn('write', 'sent', 'Sent'),
     durationColumn,
     tasksColumn,
   ];
