@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: installs what it needs, then static checks, unit tests (today
-# and again 400 days ahead), the production build (with the bundle budget), and Playwright against
-# the demo and real clusters.
+# The whole test suite, as CI runs it: installs what it needs, then static checks, unit tests (with the clock
+# 400 days ahead), the production build (with the bundle budget), and Playwright against the demo
+# and real clusters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,9 +14,10 @@ bash scripts/ensure-system-packages.sh
 
 step "typecheck";  npm run --silent typecheck
 step "lint";       npm run --silent lint
-step "unit tests"; npx vitest run
-# The same unit tests with the clock 400 days ahead: a test that reads the wall clock instead of
-# setting it fails today, not on the day the calendar passes a timestamp it recorded.
+# Unit tests with the clock 400 days ahead: a test that reads the wall clock instead of setting it
+# fails today, not on the day the calendar passes a timestamp it recorded. (They ran twice, today and
+# ahead, until CI's 90 minutes got tight: a test that passes 400 days ahead but not today would have
+# to expect a date in the past, and the developers' `npx vitest run` runs them today anyway.)
 # FAKETIME_DONT_FAKE_MONOTONIC=1 moves only the date. By default libfaketime shifts CLOCK_MONOTONIC
 # as well and rewrites the deadlines of pthread_cond_timedwait/clockwait, which Node (libuv, V8's
 # worker threads) waits on with the monotonic clock; libfaketime's issues #142 and #469 (0.9.10,

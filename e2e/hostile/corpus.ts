@@ -7,7 +7,7 @@ import type { Backend, Mutation } from '../support/bad-cluster';
  *
  * Views are URL templates; the spec fills in ids of the demo cluster behind the bad server:
  * {job} the back-pressured running Flink job, {failedJob} the failed one, {vertex} the job's
- * first vertex, {tm} a task manager, {checkpoint} the latest completed checkpoint,
+ * first vertex (its source), {innerVertex} its second (not a source), {tm} a task manager, {checkpoint} the latest completed checkpoint,
  * {stJob} the failed SeaTunnel job, {stRunning} a running one.
  */
 
@@ -175,7 +175,8 @@ export const ENDPOINTS: EndpointSpec[] = [
   {
     backend: 'flink',
     endpoint: 'GET /jobs/:jobid/vertices/:vertexid/watermarks',
-    view: `${VERTEX}&panel=watermarks`,
+    // a source has no input watermark: its tab reads its output watermarks from the metrics instead
+    view: `${JOB}?vertex={innerVertex}&panel=watermarks`,
     kind: 'json',
     witness: 'job-header',
   },

@@ -57,6 +57,7 @@ async function demoIds(baseUrl: string): Promise<Record<string, string>> {
     job: job?.jid ?? '',
     failedJob: failed?.jid ?? '',
     vertex: detail.vertices[0]?.id ?? '',
+    innerVertex: detail.vertices[1]?.id ?? '',
     tm: encodeURIComponent(taskmanagers[0]?.id ?? ''),
     checkpoint: String(cps.latest.completed?.id ?? 1),
     stJob: '1003420188737265665',
