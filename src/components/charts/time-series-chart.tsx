@@ -10,7 +10,7 @@
  * `v` are drawn as dots (red by default), without one as a vertical line. Click a legend entry to
  * hide or show a series. The tooltip shows the rounded and the exact value.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import {
   Area,
   AreaChart,
@@ -122,7 +122,7 @@ function axisFor(
   });
 }
 
-export function TimeSeriesChart({
+function TimeSeriesChartView({
   series,
   timeZone,
   format = 'count',
@@ -339,5 +339,12 @@ function SeriesTooltip({
     </TooltipBox>
   );
 }
+
+/**
+ * Drawn again only when its props change: a page that re-renders on every poll of any cluster
+ * (Triage) would otherwise redraw every chart it holds each time (recharts is the costliest part of
+ * such a render). Callers keep series, markers and domains stable (useMemo, module constants).
+ */
+export const TimeSeriesChart = memo(TimeSeriesChartView);
 
 export default TimeSeriesChart;

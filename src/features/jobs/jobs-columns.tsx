@@ -5,7 +5,6 @@ import type { Column } from '@/components/data-table';
 import { StateBadge } from '@/components/state-badge';
 import { TaskCounts } from '@/components/task-counts';
 import { formatDuration, formatTimestamp, type TimeZoneChoice } from '@/lib/format';
-import { fastTimestamp } from './utils/fast-timestamp';
 import { jobDuration, totalTasks } from './utils/job-list';
 
 /** Tasks in more than one state: the total helps reading the chips. */
@@ -73,7 +72,7 @@ export function jobColumns(
       width: 175,
       descFirst: true,
       sortValue: (j) => known(j['start-time']),
-      cell: (j) => <span className="tabular-nums">{fastTimestamp(j['start-time'], zone)}</span>,
+      cell: (j) => <span className="tabular-nums">{formatTimestamp(j['start-time'], zone)}</span>,
     },
     {
       id: 'end',
@@ -81,7 +80,7 @@ export function jobColumns(
       width: 175,
       descFirst: true,
       sortValue: (j) => known(j['end-time']),
-      cell: (j) => <span className="tabular-nums">{fastTimestamp(j['end-time'], zone)}</span>,
+      cell: (j) => <span className="tabular-nums">{formatTimestamp(j['end-time'], zone)}</span>,
     },
     {
       id: 'duration',

@@ -22,6 +22,8 @@ export interface ChartSpec {
   ratio?: boolean;
 }
 
+const RATIO_DOMAIN: [number, number] = [0, 1];
+
 interface Drawn {
   series: { key: string; label: string; points: readonly { t: number; v: number }[] }[];
   source: 'prometheus' | 'browser';
@@ -83,7 +85,7 @@ export function SeriesChart({
           timeZone={zone}
           height={height}
           kind="area"
-          {...(spec.ratio ? { yDomain: [0, 1] as [number, number] } : {})}
+          {...(spec.ratio ? { yDomain: RATIO_DOMAIN } : {})}
           empty={
             promql && prom.isPending
               ? 'Asking Prometheus…'
