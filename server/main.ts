@@ -17,6 +17,14 @@ server.listen(port, host, () => {
     `streamdash serving on http://${host}:${port} (clusters: ${ids}${resolved.config.readOnly ? '; read-only' : ''})`,
   );
 });
-const stop = () => server.close(() => void resolved.close().then(() => process.exit(0)));
+/** In-flight answers get this long to finish when the server is told to stop. */
+const STOP_GRACE_MS = 2000;
+const stop = () => {
+  server.close(() => void resolved.close().then(() => process.exit(0)));
+  // close() waits for every open connection: an open dashboard tab keeps one busy (a request
+  // proxied to a slow cluster) and held a stop for minutes. Idle ones go now, the rest after a grace.
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -131,6 +131,7 @@ export default async function globalSetup() {
               version: m,
               log: (s) => console.log(`[flink ${m}] ${s}`),
               taskManagers: 1,
+              gentleJobs: true,
               config: { 'taskmanager.numberOfTaskSlots': 8, 'taskmanager.memory.process.size': '1536m' },
             }),
           ),
