@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: installs what it needs, then static checks, unit tests (with the clock
-# 400 days ahead), the production build (with the bundle budget), and Playwright against the demo
-# and real clusters.
+# The whole test suite, as CI runs it: installs what it needs, then static checks, unit tests (with
+# the clock 400 days ahead), the production build (with the bundle budget), and Playwright against
+# the demo and real clusters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -7,8 +7,9 @@ import type { Backend, Mutation } from '../support/bad-cluster';
  *
  * Views are URL templates; the spec fills in ids of the demo cluster behind the bad server:
  * {job} the back-pressured running Flink job, {failedJob} the failed one, {vertex} the job's
- * first vertex (its source), {innerVertex} its second (not a source), {tm} a task manager, {checkpoint} the latest completed checkpoint,
- * {stJob} the failed SeaTunnel job, {stRunning} a running one.
+ * first vertex (its source), {innerVertex} its second (not a source), {tm} a task manager,
+ * {checkpoint} the latest completed checkpoint, {stJob} the failed SeaTunnel job, {stRunning} a
+ * running one.
  */
 
 /** What the page must show for a case. */
