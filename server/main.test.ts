@@ -1,9 +1,9 @@
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { killTree, startDashboardServer } from '../e2e/support/processes';
 
 /*
@@ -11,8 +11,14 @@ import { killTree, startDashboardServer } from '../e2e/support/processes';
  * with a request still open: it used to wait for Node's 5-minute request timeout.
  */
 describe('npm run serve', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it('stops within seconds of SIGTERM although a connection holds an unfinished request', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'streamdash-stop-'));
+    // The unit tests run before the build (and on a clean clone there is no dist/): serve a stand-in.
+    mkdirSync(join(dir, 'dist'));
+    writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>streamdash</title>');
+    vi.stubEnv('DASHBOARD_DIST', join(dir, 'dist'));
     const server = await startDashboardServer(
       { clusters: [{ id: 'nowhere', kind: 'flink', url: 'http://127.0.0.1:9' }] },
       dir,
